@@ -1,0 +1,41 @@
+//! `satz import FILE... [--name NAME]`
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Context, Outcome};
+use crate::error::Result;
+use crate::tm::import;
+
+/// Add TMX, TSV or CSV files to the memory.
+///
+/// Each FILE goes into memory/NAME.tmx, NAME being the file's stem unless
+/// --name is given. TMX 1.1 to 1.4b in any encoding its BOM or declaration
+/// shows; TSV is german<TAB>english per line; CSV may start with a header
+/// naming the languages (de,en). Units lacking either language are skipped
+/// and counted; units the memory already holds are not added again.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  satz import project_save.tmx             -> memory/project_save.tmx
+  satz import a.tsv b.csv --name news      both into memory/news.tmx
+  cat pairs.tsv | satz import - --name news")]
+pub struct ImportArgs {
+    /// Files to import (`-` reads stdin and needs --name).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Memory file name (without .tmx) to add the units to.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// Runs `import`.
+pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<Outcome> {
+    let memory = ctx.memory();
+    for file in &args.files {
+        let report = import::import(&memory, file, args.name.as_deref())?;
+        ctx.warn_all(&report.parsed.warnings);
+        ctx.report(report.summary(file, &memory.pair));
+    }
+    Ok(Outcome::Clean)
+}

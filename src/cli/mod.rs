@@ -1,0 +1,199 @@
+//! The command line: global options, one file per command, exit codes.
+//!
+//! The contract (commands, formats, exit codes) is kept in the README's
+//! "Command-line contract" section: machine formats are stable, human
+//! `table` output may change. Exit codes: 0 success, 1 the command found
+//! error-level problems (`check`), 2 bad usage or bad input.
+
+mod export;
+mod glossary;
+mod import;
+mod output;
+mod pending;
+mod segment;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::Result;
+use crate::tm::{Lang, LangPair, Memory};
+
+pub use output::Output;
+
+/// satz: translation memory and glossary for German-to-English news translation.
+///
+/// satz keeps finished translations as TMX files in memory/ (the format every
+/// CAT tool reads), recognises the terms of glossary.toml, and helps before,
+/// during and after translating: segment, align, suggest, check, terms.
+#[derive(Debug, Parser)]
+#[command(name = "satz", version, max_term_width = 100, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  satz import old-project.tmx              add a CAT tool's memory to memory/old-project.tmx
+  satz export --format tsv -o all.tsv      the whole memory as german<TAB>english
+  satz segment examples/kim-putin.de.txt   one sentence per line
+  satz glossary list                       the terms of glossary.toml
+
+Exit codes: 0 success, 1 check found errors, 2 bad usage or bad input.";
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Translation memory folder (TMX files).
+    #[arg(
+        long,
+        global = true,
+        env = "SATZ_MEMORY",
+        default_value = "memory",
+        value_name = "DIR"
+    )]
+    pub memory: PathBuf,
+    /// Glossary file.
+    #[arg(
+        long,
+        global = true,
+        env = "SATZ_GLOSSARY",
+        default_value = "glossary.toml",
+        value_name = "FILE"
+    )]
+    pub glossary: PathBuf,
+    /// Source language (BCP 47). A bare language (de) matches every regional
+    /// variant (de-CH); a tag with a region matches that region only.
+    #[arg(long, global = true, default_value = "de", value_name = "TAG")]
+    pub source_lang: String,
+    /// Target language (BCP 47), matched like --source-lang.
+    #[arg(long, global = true, default_value = "en", value_name = "TAG")]
+    pub target_lang: String,
+    /// Output format; each command lists its own. Default: table on a
+    /// terminal, else the command's first machine format.
+    #[arg(long, global = true, value_name = "FMT")]
+    pub format: Option<String>,
+    /// Colour in human output: auto honours NO_COLOR and pipes.
+    #[arg(long, global = true, default_value = "auto", value_name = "WHEN")]
+    pub color: output::ColorWhen,
+    /// Quieter: no reports or warnings on stderr, only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// More verbose: say more on stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split text into sentences, one per line.
+    Segment(segment::SegmentArgs),
+    /// Align a German text with its English translation.
+    Align(pending::AlignArgs),
+    /// Add TMX, TSV or CSV files to the memory.
+    Import(import::ImportArgs),
+    /// Write the whole memory as TMX, TSV or CSV.
+    Export(export::ExportArgs),
+    /// Fuzzy matches from memory for each sentence of a text.
+    Suggest(pending::SuggestArgs),
+    /// Word counts of texts per match band against memory.
+    Analyze(pending::AnalyzeArgs),
+    /// Units whose German (or English) side contains a word or phrase.
+    Concordance(pending::ConcordanceArgs),
+    /// QA checks on a translation or on the whole memory.
+    Check(pending::CheckArgs),
+    /// Manage glossary.toml.
+    #[command(subcommand)]
+    Glossary(glossary::GlossaryCommand),
+    /// Term tables from the glossary and the memory.
+    Terms(pending::TermsArgs),
+}
+
+/// How a command that ran ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report: exit 0.
+    Clean,
+    /// Error-level findings: exit 1.
+    Findings,
+}
+
+/// What every command gets: the global options, resolved.
+pub struct Context {
+    /// The global options.
+    pub global: Global,
+    /// Where results go.
+    pub out: Output,
+}
+
+impl Context {
+    /// The language pair of --source-lang and --target-lang.
+    pub fn pair(&self) -> LangPair {
+        LangPair {
+            source: Lang::new(&self.global.source_lang),
+            target: Lang::new(&self.global.target_lang),
+        }
+    }
+
+    /// The memory folder for the pair.
+    pub fn memory(&self) -> Memory {
+        Memory::new(self.global.memory.clone(), self.pair())
+    }
+
+    /// The output format: the one asked for, checked against `allowed`, else
+    /// `table` on a terminal (where allowed), else the first machine format.
+    pub fn format(&self, command: &str, allowed: &[&'static str]) -> Result<&'static str> {
+        output::choose_format(
+            self.global.format.as_deref(),
+            command,
+            allowed,
+            self.out.is_terminal(),
+        )
+    }
+
+    /// Prints a report line on stderr unless --quiet.
+    pub fn report(&self, line: impl std::fmt::Display) {
+        if !self.global.quiet {
+            eprintln!("{line}");
+        }
+    }
+
+    /// Prints warnings on stderr unless --quiet.
+    pub fn warn_all(&self, warnings: &[crate::error::Warning]) {
+        if self.global.quiet {
+            return;
+        }
+        for w in warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    output::set_color(cli.global.color);
+    let mut ctx = Context {
+        global: cli.global,
+        out: Output::stdout(),
+    };
+    let outcome = match cli.command {
+        Command::Segment(args) => segment::run(&mut ctx, &args),
+        Command::Import(args) => import::run(&mut ctx, &args),
+        Command::Export(args) => export::run(&mut ctx, &args),
+        Command::Glossary(cmd) => glossary::run(&mut ctx, &cmd),
+        Command::Align(_) => pending::not_built("align"),
+        Command::Suggest(_) => pending::not_built("suggest"),
+        Command::Analyze(_) => pending::not_built("analyze"),
+        Command::Concordance(_) => pending::not_built("concordance"),
+        Command::Check(_) => pending::not_built("check"),
+        Command::Terms(_) => pending::not_built("terms"),
+    }?;
+    ctx.out.flush()?;
+    Ok(outcome)
+}

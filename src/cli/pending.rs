@@ -1,0 +1,99 @@
+//! Commands whose interface is fixed by the contract but whose work belongs
+//! to a later milestone. They parse their arguments (so `--help` already
+//! documents them) and then say plainly that they are not built yet (exit 2).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Outcome;
+use crate::error::{Error, Result};
+
+/// Fails with "'NAME' is not built yet".
+pub fn not_built(name: &'static str) -> Result<Outcome> {
+    Err(Error::NotBuilt(name))
+}
+
+/// Align a German text with its English translation (not built yet).
+///
+/// Formats: table, beads ([i,j]:[k]:score per link), tsv, json, tmx, html.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The German text.
+    pub de: PathBuf,
+    /// The English text.
+    pub en: PathBuf,
+    /// Both files already hold one sentence per line.
+    #[arg(long)]
+    pub segmented: bool,
+    /// Add the links scoring at least --min-score to memory/NAME.tmx.
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// Lowest score kept by --save.
+    #[arg(long, default_value_t = 0.5, value_name = "S")]
+    pub min_score: f64,
+}
+
+/// Fuzzy matches from memory for each sentence of a text (not built yet).
+///
+/// Formats: table, json, md.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The text (`-` or nothing reads stdin).
+    pub file: Option<PathBuf>,
+    /// The input holds one sentence per line.
+    #[arg(long)]
+    pub segmented: bool,
+    /// Lowest match percentage shown.
+    #[arg(long, default_value_t = 70, value_name = "N")]
+    pub min: u32,
+    /// Matches per sentence at most.
+    #[arg(long, default_value_t = 3, value_name = "K")]
+    pub top: usize,
+}
+
+/// Word counts per match band against memory (not built yet).
+///
+/// Formats: table, json, csv.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The texts.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Units whose German (or English) side contains a word or phrase (not built yet).
+///
+/// Formats: table, json.
+#[derive(Debug, Args)]
+pub struct ConcordanceArgs {
+    /// The word or phrase; inflected forms count.
+    pub query: String,
+    /// Which side to search.
+    #[arg(long, default_value = "de", value_name = "de|en")]
+    pub lang: String,
+}
+
+/// QA checks on a translation pair, or on the whole memory (not built yet).
+///
+/// Formats: table, json. Exit 1 when an error-level finding exists.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The German text (with EN), else the whole memory is checked.
+    pub de: Option<PathBuf>,
+    /// The English text.
+    pub en: Option<PathBuf>,
+    /// Both files hold one sentence per line.
+    #[arg(long)]
+    pub segmented: bool,
+}
+
+/// Term tables from glossary and memory (not built yet).
+///
+/// Formats: table, md, csv, tbx, html.
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// Propose new term candidates from memory.
+    #[arg(long)]
+    pub extract: bool,
+}

@@ -1,0 +1,293 @@
+//! The file system at the edges: reading text in any encoding a translator's
+//! files come in, writing without ever leaving a half-written file, and the
+//! lock that keeps two satz processes from writing `memory/` at once.
+//!
+//! Reading: a UTF-8 or UTF-16 byte-order mark wins; without one, UTF-16 is
+//! recognised by the `<?xml` it starts with, and an XML declaration's
+//! `encoding` names a legacy encoding (windows-1252, ISO-8859-1, ...), as the
+//! XML 1.0 specification (appendix F) describes. Everything else must be UTF-8.
+//! Text is normalised to NFC on the way in, so the rest of satz may assume it.
+//!
+//! Writing: [`write_atomic`] writes a temporary file in the target's folder,
+//! syncs it, renames it over the target and syncs the folder, so a crash
+//! leaves either the old or the new file, never a mix.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::error::{Error, Location, Result};
+
+/// Reads a whole file (or standard input for `-`) as bytes.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+        return Ok(bytes);
+    }
+    if path.is_dir() {
+        return Err(Error::input(
+            Location::file(path),
+            "is a folder, not a file",
+        ));
+    }
+    File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
+}
+
+/// Reads a text file in any supported encoding and normalises it to NFC.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = read_bytes(path)?;
+    Ok(nfc(decode(&bytes, path)?))
+}
+
+/// Normalises a string to Unicode NFC, without copying when it already is.
+pub fn nfc(text: String) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// Normalises a borrowed string to NFC, borrowing when it already is.
+pub fn nfc_str(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// Decodes bytes to a string (without NFC): BOM first, then UTF-16 sniffing,
+/// then the XML declaration's encoding, else strict UTF-8.
+/// `path` only names the input in error messages.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
+    let (encoding, body) = detect(bytes);
+    let offset = bytes.len() - body.len();
+    if encoding == UTF_8 {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok(s.to_owned()),
+            Err(e) => Err(undecodable(path, bytes, offset + e.valid_up_to(), encoding)),
+        };
+    }
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok(text.into_owned());
+    }
+    // Find where decoding failed, to tell the user.
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(body.len())
+            .unwrap_or(body.len() * 3),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
+    let bad = match result {
+        DecoderResult::Malformed(len, after) => read.saturating_sub(len as usize + after as usize),
+        _ => read,
+    };
+    Err(undecodable(path, bytes, offset + bad, encoding))
+}
+
+fn undecodable(path: &Path, bytes: &[u8], offset: usize, encoding: &'static Encoding) -> Error {
+    let line = bytes
+        .get(..offset)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+        + 1;
+    Error::input(
+        Location::line(path, line),
+        format!(
+            "not valid {} at byte offset {offset} (save the file as UTF-8, or declare its encoding)",
+            encoding.name()
+        ),
+    )
+}
+
+/// Finds the encoding of `bytes` and the part after any byte-order mark.
+fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return (enc, bytes.get(bom_len..).unwrap_or_default());
+    }
+    if bytes.starts_with(b"<\0?\0") {
+        return (UTF_16LE, bytes);
+    }
+    if bytes.starts_with(b"\0<\0?") {
+        return (UTF_16BE, bytes);
+    }
+    match declared_encoding(bytes) {
+        // A declaration that names UTF-16 in a file with 8-bit units is wrong;
+        // the bytes are the better witness.
+        Some(enc) if enc != UTF_16LE && enc != UTF_16BE => (enc, bytes),
+        _ => (UTF_8, bytes),
+    }
+}
+
+/// The encoding named by an XML declaration at the start of `bytes`, if any.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..bytes.len().min(1024))?;
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = head.get(..end)?;
+    let at = decl.windows(8).position(|w| w == b"encoding")?;
+    let rest = decl.get(at + 8..)?;
+    let rest = rest.get(rest.iter().position(|&b| b == b'=')? + 1..)?;
+    let start = rest.iter().position(|&b| b == b'"' || b == b'\'')?;
+    let quote = *rest.get(start)?;
+    let value = rest.get(start + 1..)?;
+    let len = value.iter().position(|&b| b == quote)?;
+    Encoding::for_label(value.get(..len)?)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, renamed over `path`, then the folder flushed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".satz-tmp-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    // Make the rename itself durable. Not every platform can open a folder.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// An exclusive lock on a `memory/` folder, held while writing. It is an
+/// advisory lock of the operating system (`flock` on Unix), so it is released
+/// when the process ends, however it ends: a killed satz leaves no stale lock.
+#[derive(Debug)]
+pub struct MemoryLock {
+    _file: File,
+}
+
+/// The name of the lock file inside `memory/`.
+pub const LOCK_FILE: &str = ".satz.lock";
+
+impl MemoryLock {
+    /// Takes the lock on `dir`, creating the folder if needed. Waits, with a
+    /// note on stderr, while another satz process holds it.
+    pub fn acquire(dir: &Path) -> Result<MemoryLock> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let path = dir.join(LOCK_FILE);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                eprintln!(
+                    "satz: waiting for another satz process to finish writing {}",
+                    dir.display()
+                );
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        Ok(MemoryLock { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+        }
+        for unit in s.encode_utf16() {
+            let b = if le {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    #[test]
+    fn decodes_boms_and_utf16() {
+        let p = Path::new("t");
+        let s = "<?xml version=\"1.0\"?><x>Grüsse 10'000 «»</x>";
+        assert_eq!(decode(&utf16(s, true, true), p).unwrap(), s);
+        assert_eq!(decode(&utf16(s, false, true), p).unwrap(), s);
+        assert_eq!(decode(&utf16(s, true, false), p).unwrap(), s);
+        assert_eq!(decode(&utf16(s, false, false), p).unwrap(), s);
+        let mut bom8 = vec![0xEF, 0xBB, 0xBF];
+        bom8.extend_from_slice(s.as_bytes());
+        assert_eq!(decode(&bom8, p).unwrap(), s);
+    }
+
+    #[test]
+    fn honours_a_declared_legacy_encoding() {
+        let bytes = b"<?xml version='1.0' encoding='windows-1252'?><x>Gr\xfc\xdfe \x80</x>";
+        assert_eq!(
+            decode(bytes, Path::new("t")).unwrap(),
+            "<?xml version='1.0' encoding='windows-1252'?><x>Grüße €</x>"
+        );
+    }
+
+    #[test]
+    fn undecodable_input_names_line_and_offset() {
+        let err = decode(b"ok\nbad \xff here", Path::new("in.txt")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "in.txt:2: not valid UTF-8 at byte offset 7 (save the file as UTF-8, or declare its encoding)"
+        );
+        let err = decode(b"\xFF\xFE\x00\xD8", Path::new("u.txt")).unwrap_err();
+        assert!(
+            err.to_string().contains("UTF-16LE at byte offset 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn normalises_to_nfc() {
+        assert_eq!(nfc("Gru\u{0308}sse".to_owned()), "Grüsse");
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.tmx");
+        write_atomic(&target, b"one").unwrap();
+        write_atomic(&target, b"two").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn lock_is_reentrant_across_sequential_holders() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(MemoryLock::acquire(dir.path()).unwrap());
+        let _again = MemoryLock::acquire(dir.path()).unwrap();
+    }
+}

@@ -1,0 +1,22 @@
+//! satz: a translation memory and bilingual glossary for translators who
+//! turn German news into English.
+//!
+//! The binary is a thin shell over this library: every command lives in
+//! [`cli`] and writes to any `Write`, so tests and benchmarks call it
+//! without a process.
+//!
+//! | module | what |
+//! |---|---|
+//! | [`fsx`] | reading text in any encoding (BOM, UTF-16, declared legacy encodings, NFC), atomic writes, the `memory/` lock |
+//! | [`text`] | normalisation shared by all: whitespace and case folding |
+//! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export |
+//! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
+//! | [`segment`] | sentence segmentation for German and English |
+//! | [`cli`] | the commands |
+//! | [`error`] | the error type: every input error names file, line and column |
+
+pub mod cli;
+pub mod error;
+pub mod fsx;
+pub mod text;
+pub mod tm;

@@ -1,0 +1,335 @@
+//! Bringing outside translations into the memory: TMX from any CAT tool,
+//! tab-separated `german<TAB>english` lines, or CSV.
+//!
+//! The format is taken from the file's extension (`.tmx`/`.xml`, `.tsv`/
+//! `.tab`/`.txt`, `.csv`), else from its content (a file that starts with
+//! `<` is TMX, one with tabs is TSV). Units that lack a side of the pair are
+//! skipped and counted; characters that XML cannot hold (C0 controls other
+//! than tab and line feed) are removed with a warning.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::error::{Error, Location, Result, Warning};
+use crate::fsx;
+use crate::tm::lang::LangPair;
+use crate::tm::store::{Added, Memory};
+use crate::tm::tmx;
+use crate::tm::tmx::write::is_xml_char;
+use crate::tm::unit::{Inline, Origin, Unit};
+
+/// The formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// TMX 1.1 to 1.4b.
+    Tmx,
+    /// `source<TAB>target` per line.
+    Tsv,
+    /// Comma-separated values, optionally with a header row naming languages.
+    Csv,
+}
+
+/// The units read from one input file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Units of the pair, in input order.
+    pub units: Vec<Unit>,
+    /// How many entries were skipped for lacking the source side.
+    pub missing_source: usize,
+    /// How many entries were skipped for lacking the target side.
+    pub missing_target: usize,
+    /// The languages the input holds (TMX only).
+    pub langs: BTreeSet<String>,
+    /// Non-fatal problems.
+    pub warnings: Vec<Warning>,
+}
+
+/// What importing one file did.
+#[derive(Debug)]
+pub struct Report {
+    /// The input.
+    pub parsed: Parsed,
+    /// What the memory made of it.
+    pub added: Added,
+}
+
+impl Report {
+    /// A one-paragraph summary for stderr.
+    pub fn summary(&self, input: &Path, pair: &LangPair) -> String {
+        let p = &self.parsed;
+        let mut s = if self.added.added == 0 {
+            format!(
+                "{}: nothing new for {}",
+                input.display(),
+                self.added.path.display()
+            )
+        } else {
+            format!(
+                "{}: {} imported into {}",
+                input.display(),
+                self.added.added,
+                self.added.path.display()
+            )
+        };
+        s.push_str(&format!(
+            ", {} duplicate{}",
+            self.added.duplicates,
+            if self.added.duplicates == 1 { "" } else { "s" }
+        ));
+        let skipped = p.missing_source + p.missing_target;
+        if skipped > 0 {
+            s.push_str(&format!(", {skipped} skipped ("));
+            let mut parts = Vec::new();
+            if p.missing_source > 0 {
+                parts.push(format!("{} without {}", p.missing_source, pair.source));
+            }
+            if p.missing_target > 0 {
+                parts.push(format!("{} without {}", p.missing_target, pair.target));
+            }
+            s.push_str(&parts.join(", "));
+            s.push(')');
+        }
+        if p.units.is_empty() && !p.langs.is_empty() {
+            let langs: Vec<&str> = p.langs.iter().map(String::as_str).collect();
+            s.push_str(&format!(
+                "; no unit holds both {} and {}: the file holds {}",
+                pair.source,
+                pair.target,
+                langs.join(", ")
+            ));
+        }
+        s
+    }
+}
+
+/// Reads `path` and adds its units to `memory/NAME.tmx`, NAME defaulting to
+/// the input's file stem.
+pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let name = match (name, stem) {
+        (Some(n), _) => n.to_owned(),
+        (None, Some(s)) if path.as_os_str() != "-" => s,
+        _ => {
+            return Err(Error::Usage(
+                "importing from standard input needs --name NAME".to_owned(),
+            ));
+        }
+    };
+    let parsed = parse_file(path, &memory.pair)?;
+    let added = memory.add(&name, parsed.units.clone())?;
+    Ok(Report { parsed, added })
+}
+
+/// Reads an input file in any supported format.
+pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
+    let bytes = fsx::read_bytes(path)?;
+    let text = fsx::decode(&bytes, path)?;
+    let format = detect_format(path, &text);
+    let mut parsed = match format {
+        InputFormat::Tmx => {
+            let origin = path.display().to_string();
+            let file = tmx::read_pair(&text, path, pair, &origin)?;
+            let mut p = Parsed {
+                units: file.units,
+                langs: file.langs,
+                warnings: file.warnings,
+                ..Parsed::default()
+            };
+            for skip in file.skipped {
+                if skip.missing_source {
+                    p.missing_source += 1;
+                } else {
+                    p.missing_target += 1;
+                }
+            }
+            p
+        }
+        InputFormat::Tsv => parse_tsv(&fsx::nfc(text), path, pair),
+        InputFormat::Csv => parse_csv(&fsx::nfc(text), path, pair)?,
+    };
+    sanitize(&mut parsed, path);
+    Ok(parsed)
+}
+
+/// Chooses the format by extension, else by content.
+pub fn detect_format(path: &Path, text: &str) -> InputFormat {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("tmx" | "xml") => InputFormat::Tmx,
+        Some("tsv" | "tab" | "txt" | "utf8") => InputFormat::Tsv,
+        Some("csv") => InputFormat::Csv,
+        _ if text.trim_start().starts_with('<') => InputFormat::Tmx,
+        _ if text.contains('\t') => InputFormat::Tsv,
+        _ => InputFormat::Csv,
+    }
+}
+
+fn parse_tsv(text: &str, path: &Path, pair: &LangPair) -> Parsed {
+    let mut p = Parsed::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let source = fields.next().unwrap_or_default().trim();
+        let target = fields.next().unwrap_or_default().trim();
+        push_pair(&mut p, path, pair, i + 1, source, target);
+    }
+    p
+}
+
+fn parse_csv(text: &str, path: &Path, pair: &LangPair) -> Result<Parsed> {
+    let mut p = Parsed::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let (mut si, mut ti) = (0, 1);
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(1, |pos| pos.line() as usize);
+            Error::input(Location::line(path, line), format!("bad CSV: {e}"))
+        })?;
+        let line = record.position().map_or(n + 1, |pos| pos.line() as usize);
+        if n == 0 {
+            // A header row names the languages (or says source/target).
+            let cols: Vec<&str> = record.iter().map(str::trim).collect();
+            let find = |pred: &dyn Fn(&str) -> bool| cols.iter().position(|c| pred(c));
+            let s = find(&|c| pair.source.matches(c) || c.eq_ignore_ascii_case("source"));
+            let t = find(&|c| pair.target.matches(c) || c.eq_ignore_ascii_case("target"));
+            if let (Some(s), Some(t)) = (s, t) {
+                (si, ti) = (s, t);
+                continue;
+            }
+        }
+        let source = record.get(si).unwrap_or_default().trim();
+        let target = record.get(ti).unwrap_or_default().trim();
+        push_pair(&mut p, path, pair, line, source, target);
+    }
+    Ok(p)
+}
+
+fn push_pair(
+    p: &mut Parsed,
+    path: &Path,
+    pair: &LangPair,
+    line: usize,
+    source: &str,
+    target: &str,
+) {
+    if source.is_empty() || target.is_empty() {
+        let side = if source.is_empty() {
+            &pair.source
+        } else {
+            &pair.target
+        };
+        p.warnings.push(Warning {
+            location: Location::line(path, line),
+            message: format!("no {side} text; line skipped"),
+        });
+        if source.is_empty() {
+            p.missing_source += 1;
+        } else {
+            p.missing_target += 1;
+        }
+        return;
+    }
+    let mut unit = Unit::new(pair.source.as_str(), source, pair.target.as_str(), target);
+    unit.origin = Some(Origin {
+        file: path.display().to_string(),
+        line,
+    });
+    p.units.push(unit);
+}
+
+/// Removes characters XML cannot hold, with a warning per unit.
+fn sanitize(p: &mut Parsed, path: &Path) {
+    for unit in &mut p.units {
+        let mut removed = false;
+        for seg in [&mut unit.source.seg, &mut unit.target.seg] {
+            removed |= strip_non_xml(&mut seg.0);
+        }
+        if removed {
+            let line = unit.origin.as_ref().map_or(0, |o| o.line);
+            p.warnings.push(Warning {
+                location: Location::line(path, line),
+                message: "removed control characters that TMX cannot hold".to_owned(),
+            });
+        }
+    }
+}
+
+fn strip_non_xml(items: &mut [Inline]) -> bool {
+    let mut removed = false;
+    for item in items {
+        match item {
+            Inline::Text(t) => {
+                if t.chars().any(|c| !is_xml_char(c)) {
+                    t.retain(is_xml_char);
+                    removed = true;
+                }
+            }
+            Inline::Code { content, .. } => removed |= strip_non_xml(content),
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_lines_become_units_and_gaps_are_counted() {
+        let p = parse_tsv(
+            "Eins.\tOne.\n\n\tTwo.\nDrei.\t\nVier.\tFour.\tcomment\n",
+            Path::new("a.tsv"),
+            &LangPair::default(),
+        );
+        assert_eq!(p.units.len(), 2);
+        assert_eq!((p.missing_source, p.missing_target), (1, 1));
+        assert_eq!(
+            p.warnings[0].to_string(),
+            "a.tsv:3: no de text; line skipped"
+        );
+        assert_eq!(p.units[1].target_text(), "Four.");
+    }
+
+    #[test]
+    fn csv_header_may_name_languages_in_any_order() {
+        let p = parse_csv(
+            "en,de\n\"One, two\",\"Eins, zwei\"\n",
+            Path::new("a.csv"),
+            &LangPair::default(),
+        )
+        .unwrap();
+        assert_eq!(p.units.len(), 1);
+        assert_eq!(p.units[0].source_text(), "Eins, zwei");
+        assert_eq!(p.units[0].target_text(), "One, two");
+    }
+
+    #[test]
+    fn csv_without_header_reads_source_then_target() {
+        let p = parse_csv("Haus,house\n", Path::new("a.csv"), &LangPair::default()).unwrap();
+        assert_eq!(p.units[0].source_text(), "Haus");
+    }
+
+    #[test]
+    fn format_follows_extension_then_content() {
+        assert_eq!(detect_format(Path::new("a.TMX"), ""), InputFormat::Tmx);
+        assert_eq!(detect_format(Path::new("-"), "  <?xml"), InputFormat::Tmx);
+        assert_eq!(detect_format(Path::new("x"), "a\tb"), InputFormat::Tsv);
+        assert_eq!(detect_format(Path::new("x.csv"), "a\tb"), InputFormat::Csv);
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_a_warning() {
+        let mut p = parse_tsv("A\u{1}B\tC\n", Path::new("a.tsv"), &LangPair::default());
+        sanitize(&mut p, Path::new("a.tsv"));
+        assert_eq!(p.units[0].source_text(), "AB");
+        assert_eq!(p.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,13 @@
+//! The translation memory: units, TMX files, the `memory/` folder, import
+//! and export.
+
+pub mod export;
+pub mod import;
+pub mod lang;
+pub mod store;
+pub mod tmx;
+pub mod unit;
+
+pub use lang::{Lang, LangPair};
+pub use store::Memory;
+pub use unit::{Segment, Unit};

@@ -1,0 +1,224 @@
+//! The `memory/` folder: every `*.tmx` file in it is part of the memory.
+//!
+//! The TMX files are the truth; satz only ever adds to them. Writes take
+//! the folder's [lock](MemoryLock) and replace a file
+//! [atomically](crate::fsx::write_atomic), so two satz processes never lose
+//! each other's units and a crash never leaves a half-written file. A unit
+//! already anywhere in the memory (same source and target after whitespace
+//! folding) is not added again.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result, Warning};
+use crate::fsx::{self, MemoryLock};
+use crate::tm::lang::LangPair;
+use crate::tm::tmx::{self, Header, RawUnit};
+use crate::tm::unit::{Unit, attr};
+
+/// A translation memory folder, read for one language pair.
+#[derive(Debug, Clone)]
+pub struct Memory {
+    /// The folder.
+    pub dir: PathBuf,
+    /// The language pair.
+    pub pair: LangPair,
+}
+
+/// What [`Memory::load`] found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The units of the pair, file by file (files by name), in file order.
+    pub units: Vec<Unit>,
+    /// Units that lack a side of the pair.
+    pub skipped: usize,
+    /// Non-fatal problems.
+    pub warnings: Vec<Warning>,
+    /// How many TMX files were read.
+    pub files: usize,
+}
+
+/// What [`Memory::add`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// The file written (or that would have been).
+    pub path: PathBuf,
+    /// New units written.
+    pub added: usize,
+    /// Units already in the memory (or twice in the input), not added.
+    pub duplicates: usize,
+}
+
+impl Memory {
+    /// A memory in `dir` for `pair`.
+    pub fn new(dir: impl Into<PathBuf>, pair: LangPair) -> Memory {
+        Memory {
+            dir: dir.into(),
+            pair,
+        }
+    }
+
+    /// The TMX files of the memory, sorted by name. A missing folder is an
+    /// empty memory.
+    pub fn tmx_files(&self) -> Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&self.dir, e)),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&self.dir, e))?.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let is_tmx = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("tmx"));
+            if is_tmx && !name.starts_with('.') && path.is_file() {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Reads every unit of the pair. A file that is not well-formed is an
+    /// error naming it.
+    pub fn load(&self) -> Result<Loaded> {
+        let mut loaded = Loaded::default();
+        for path in self.tmx_files()? {
+            let text = fsx::decode(&fsx::read_bytes(&path)?, &path)?;
+            let name = file_name(&path);
+            let file = tmx::read_pair(&text, &path, &self.pair, &name)?;
+            loaded.units.extend(file.units);
+            loaded.skipped += file.skipped.len();
+            loaded.warnings.extend(file.warnings);
+            loaded.files += 1;
+        }
+        Ok(loaded)
+    }
+
+    /// The path of `memory/NAME.tmx`, refusing names that would leave the folder.
+    pub fn file_for(&self, name: &str) -> Result<PathBuf> {
+        let stem = name.strip_suffix(".tmx").unwrap_or(name);
+        let bad = stem.is_empty()
+            || stem.starts_with('.')
+            || stem.contains(['/', '\\', '\0'])
+            || stem.chars().any(char::is_control);
+        if bad {
+            return Err(Error::Usage(format!(
+                "'{name}' is not a usable memory name: use letters, digits, '-' or '_', no folders"
+            )));
+        }
+        Ok(self.dir.join(format!("{stem}.tmx")))
+    }
+
+    /// Adds units to `memory/NAME.tmx`, skipping those the memory already
+    /// holds. Units already in that file stay as they were, in their order;
+    /// new ones follow in input order. Nothing is written when nothing is new.
+    pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
+        let path = self.file_for(name)?;
+        let _lock = MemoryLock::acquire(&self.dir)?;
+        let mut seen: HashSet<(String, String)> =
+            self.load()?.units.iter().map(Unit::identity).collect();
+        let mut fresh = Vec::new();
+        let mut duplicates = 0;
+        for unit in units {
+            if seen.insert(unit.identity()) {
+                fresh.push(unit);
+            } else {
+                duplicates += 1;
+            }
+        }
+        let added = fresh.len();
+        if added > 0 {
+            let (header, mut raw) = if path.exists() {
+                let text = fsx::decode(&fsx::read_bytes(&path)?, &path)?;
+                tmx::read_all(&text, &path)?
+            } else {
+                (Header::default(), Vec::new())
+            };
+            let srclang = attr(&header.attrs, "srclang")
+                .unwrap_or(self.pair.source.as_str())
+                .to_owned();
+            raw.extend(fresh.iter().map(tmx::raw_from_unit));
+            write_tmx(&path, &header, &srclang, &raw)?;
+        }
+        Ok(Added {
+            path,
+            added,
+            duplicates,
+        })
+    }
+}
+
+/// Writes a TMX file atomically (the caller holds the lock when it is in `memory/`).
+pub fn write_tmx(path: &Path, header: &Header, srclang: &str, units: &[RawUnit]) -> Result<()> {
+    fsx::write_atomic(path, tmx::write::render(header, srclang, units).as_bytes())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(de: &str, en: &str) -> Unit {
+        Unit::new("de", de, "en", en)
+    }
+
+    #[test]
+    fn adding_twice_adds_nothing_and_keeps_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mem = Memory::new(dir.path().join("memory"), LangPair::default());
+        let first = mem
+            .add(
+                "news",
+                vec![
+                    unit("Eins.", "One."),
+                    unit("Zwei.", "Two."),
+                    unit("Eins.", "One."),
+                ],
+            )
+            .unwrap();
+        assert_eq!((first.added, first.duplicates), (2, 1));
+        let bytes = std::fs::read(&first.path).unwrap();
+        let again = mem.add("news", vec![unit("Zwei.", " Two. ")]).unwrap();
+        assert_eq!((again.added, again.duplicates), (0, 1));
+        assert_eq!(std::fs::read(&first.path).unwrap(), bytes, "file untouched");
+        mem.add("other", vec![unit("Drei.", "Three.")]).unwrap();
+        let texts: Vec<String> = mem
+            .load()
+            .unwrap()
+            .units
+            .iter()
+            .map(Unit::source_text)
+            .collect();
+        assert_eq!(texts, ["Eins.", "Zwei.", "Drei."]);
+    }
+
+    #[test]
+    fn names_cannot_leave_the_folder() {
+        let mem = Memory::new("memory", LangPair::default());
+        for bad in ["", "../x", "a/b", ".hidden", "a\\b"] {
+            assert!(mem.file_for(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            mem.file_for("kim.tmx").unwrap(),
+            Path::new("memory/kim.tmx")
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_empty_memory() {
+        let mem = Memory::new("/nonexistent/satz/memory", LangPair::default());
+        assert_eq!(mem.load().unwrap().units.len(), 0);
+    }
+}
