@@ -170,3 +170,170 @@ pub fn raw_from_unit(unit: &Unit) -> RawUnit {
         line: unit.origin.as_ref().map_or(0, |o| o.line),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tm::unit::{Annotation, Attrs, CodeKind, Inline, Segment, Variant};
+    use proptest::prelude::*;
+
+    /// Text XML can hold, in NFC, with the characters that break naive writers.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("&".to_owned()),
+                Just("<".to_owned()),
+                Just(">".to_owned()),
+                Just("\"".to_owned()),
+                Just("'".to_owned()),
+                Just("]]>".to_owned()),
+                Just(" ".to_owned()),
+                Just("  ".to_owned()),
+                Just("\t".to_owned()),
+                Just("\n".to_owned()),
+                Just("\r\n".to_owned()),
+                Just("\u{3000}".to_owned()),
+                Just("𝐀".to_owned()),
+                Just("Grüsse «10'000»".to_owned()),
+                Just("e\u{301}".to_owned()),
+                any::<char>().prop_map(String::from),
+            ],
+            0..6,
+        )
+        .prop_map(|parts| {
+            let s: String = parts.concat();
+            let s: String = s.chars().filter(|&c| write::is_xml_char(c)).collect();
+            crate::fsx::nfc(s)
+        })
+    }
+
+    fn attrs() -> impl Strategy<Value = Attrs> {
+        proptest::collection::vec(("[a-z]{1,3}", text()), 0..3).prop_map(|v| {
+            let mut seen = std::collections::HashSet::new();
+            v.into_iter()
+                .filter(|(k, _)| seen.insert(k.clone()) && k != "xml" && !k.starts_with("xml"))
+                .collect()
+        })
+    }
+
+    fn inline() -> impl Strategy<Value = Vec<Inline>> {
+        let leaf = text().prop_map(|t| vec![Inline::Text(t)]);
+        leaf.prop_recursive(3, 12, 4, |inner| {
+            proptest::collection::vec(
+                prop_oneof![
+                    text().prop_map(Inline::Text),
+                    (
+                        prop_oneof![
+                            Just(CodeKind::Bpt),
+                            Just(CodeKind::Ept),
+                            Just(CodeKind::Ph),
+                            Just(CodeKind::It),
+                            Just(CodeKind::Ut),
+                            Just(CodeKind::Hi),
+                            Just(CodeKind::Sub),
+                        ],
+                        attrs(),
+                        inner
+                    )
+                        .prop_map(|(kind, attrs, content)| Inline::Code {
+                            kind,
+                            attrs,
+                            content
+                        }),
+                ],
+                0..4,
+            )
+            .prop_map(|v| v.into_iter().flatten_text())
+        })
+    }
+
+    /// Merges adjacent text and drops empty text, as a reader must.
+    trait FlattenText {
+        fn flatten_text(self) -> Vec<Inline>;
+    }
+    impl<I: Iterator<Item = Inline>> FlattenText for I {
+        fn flatten_text(self) -> Vec<Inline> {
+            let mut out: Vec<Inline> = Vec::new();
+            for item in self {
+                match item {
+                    Inline::Text(t) if t.is_empty() => {}
+                    Inline::Text(t) => match out.last_mut() {
+                        Some(Inline::Text(last)) => {
+                            last.push_str(&t);
+                            // Joining may create a new composition.
+                            *last = crate::fsx::nfc(std::mem::take(last));
+                        }
+                        _ => out.push(Inline::Text(t)),
+                    },
+                    Inline::Code {
+                        kind,
+                        attrs,
+                        content,
+                    } => out.push(Inline::Code {
+                        kind,
+                        attrs,
+                        content: content.into_iter().flatten_text(),
+                    }),
+                }
+            }
+            out
+        }
+    }
+
+    fn variant(lang: &'static str) -> impl Strategy<Value = Variant> {
+        (inline(), attrs(), text()).prop_map(move |(seg, attrs, note)| Variant {
+            lang: lang.to_owned(),
+            seg: Segment(seg.into_iter().flatten_text()),
+            attrs,
+            props: vec![Annotation::prop("x-test", note.clone())],
+            notes: vec![Annotation {
+                attrs: vec![],
+                text: note,
+            }],
+        })
+    }
+
+    fn unit() -> impl Strategy<Value = Unit> {
+        (variant("de-CH"), variant("en-GB"), attrs(), text()).prop_map(
+            |(source, target, mut attrs, p)| {
+                attrs.insert(0, ("tuid".to_owned(), "7".to_owned()));
+                Unit {
+                    source,
+                    target,
+                    attrs,
+                    props: vec![Annotation::prop("x-context-prev", p)],
+                    notes: vec![],
+                    origin: None,
+                }
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn any_unit_survives_write_and_read(units in proptest::collection::vec(unit(), 0..4)) {
+            let raw: Vec<RawUnit> = units.iter().map(raw_from_unit).collect();
+            let text = write::render(&Header::default(), "de", &raw);
+            let file = read_pair(&text, Path::new("p.tmx"), &LangPair::default(), "p.tmx").unwrap();
+            let back: Vec<Unit> = file.units.into_iter().map(|mut u| { u.origin = None; u }).collect();
+            prop_assert_eq!(back, units);
+            // Writing again gives the same bytes: the writer is deterministic.
+            let raw2: Vec<RawUnit> = read_all(&text, Path::new("p.tmx")).unwrap().1;
+            prop_assert_eq!(write::render(&Header::default(), "de", &raw2), text);
+        }
+
+        #[test]
+        fn the_reader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = read_all(&text, Path::new("x.tmx"));
+        }
+
+        #[test]
+        fn the_reader_never_panics_on_broken_tmx(cut in 0usize..400, junk in "[<>&/a-z\"= ]{0,8}") {
+            let good = "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"de\"/><body><tu tuid=\"1\"><prop type=\"a\">b</prop><tuv xml:lang=\"de\"><seg>a <bpt i=\"1\">&lt;b&gt;</bpt>b</seg></tuv><tuv xml:lang=\"en\"><seg>c</seg></tuv></tu></body></tmx>";
+            let cut = cut.min(good.len());
+            let text = format!("{}{}{}", &good[..cut], junk, &good[cut..]);
+            let _ = read_pair(&text, Path::new("x.tmx"), &LangPair::default(), "x");
+        }
+    }
+}

@@ -448,3 +448,121 @@ fn variant_from_attrs(attrs: Attrs) -> Variant {
     }
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Result<Vec<RawUnit>> {
+        TmxReader::new(text, Path::new("t.tmx"))?.collect()
+    }
+
+    #[test]
+    fn reads_tmx_11_lang_and_14_xml_lang_in_any_case() {
+        let u = units(
+            r#"<tmx version="1.1"><header srclang="en"/><body>
+<tu><tuv lang="EN"><seg>a</seg></tuv><tuv XML:LANG="de-ch"><seg>b</seg></tuv></tu>
+</body></tmx>"#,
+        )
+        .unwrap();
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].variants[0].lang, "EN");
+        assert_eq!(u[0].variants[1].lang, "de-ch");
+        assert_eq!(u[0].line, 2);
+    }
+
+    #[test]
+    fn keeps_whitespace_references_cdata_and_skips_comments() {
+        let u = units(
+            "<tmx><header/><body><!-- c --><tu><tuv xml:lang=\"de\"><seg> a&#x09;&lt;b&gt; <![CDATA[<x>]]>\u{3000}</seg></tuv></tu></body></tmx>",
+        )
+        .unwrap();
+        assert_eq!(u[0].variants[0].seg.plain_text(), " a\t<b> <x>\u{3000}");
+    }
+
+    #[test]
+    fn a_file_without_header_is_read() {
+        let mut r = TmxReader::new(
+            "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"de\"><seg>x</seg></tuv></tu></body></tmx>",
+            Path::new("t.tmx"),
+        )
+        .unwrap();
+        assert!(!r.header.present);
+        assert_eq!(r.by_ref().count(), 1);
+    }
+
+    #[test]
+    fn header_props_and_notes_are_kept() {
+        let r = TmxReader::new(
+            "<tmx><header srclang=\"*all*\"><note>n</note><prop type=\"x\">p</prop><ude name=\"u\"><map unicode=\"#xF8FF\"/></ude></header><body/></tmx>",
+            Path::new("t.tmx"),
+        )
+        .unwrap();
+        assert_eq!(
+            r.header.attrs,
+            vec![("srclang".to_owned(), "*all*".to_owned())]
+        );
+        assert_eq!(r.header.notes[0].text, "n");
+        assert_eq!(r.header.props[0].attr("type"), Some("x"));
+    }
+
+    #[test]
+    fn inline_codes_are_structure() {
+        let u = units(
+            r#"<tmx><header/><body><tu><tuv xml:lang="de"><seg>A <bpt i="1">&lt;b&gt;</bpt>fett<ept i="1">&lt;/b&gt;</ept> <ph x="2"/><ut>{\f1}</ut><hi type="x">h</hi><it pos="begin"><sub>s</sub>c</it></seg></tuv></tu></body></tmx>"#,
+        )
+        .unwrap();
+        let seg = &u[0].variants[0].seg;
+        assert_eq!(seg.plain_text(), "A fett h");
+        let kinds: Vec<_> = seg
+            .0
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Code { kind, .. } => Some(*kind),
+                Inline::Text(_) => None,
+            })
+            .collect();
+        use CodeKind::*;
+        assert_eq!(kinds, [Bpt, Ept, Ph, Ut, Hi, It]);
+    }
+
+    #[test]
+    fn malformed_xml_names_line_and_column() {
+        let err =
+            units("<tmx><header/><body>\n<tu><tuv xml:lang=\"de\"><seg>x</tuv></tu></body></tmx>")
+                .unwrap_err()
+                .to_string();
+        assert!(err.starts_with("t.tmx:2:"), "{err}");
+        assert!(err.contains("malformed XML"), "{err}");
+    }
+
+    #[test]
+    fn truncated_file_is_an_error() {
+        let err = units("<tmx><header/><body>\n<tu><tuv xml:lang=\"de\"><seg>x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("t.tmx:2:"), "{err}");
+    }
+
+    #[test]
+    fn other_xml_is_not_tmx() {
+        let err = units("<?xml version=\"1.0\"?>\n<martif/>")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "t.tmx:2:1: not a TMX file: the root element is <martif>, not <tmx>"
+        );
+        assert!(units("plain text").is_err());
+        assert!(units("").is_err());
+    }
+
+    #[test]
+    fn unknown_entities_are_errors() {
+        let err =
+            units("<tmx><body><tu><tuv xml:lang=\"de\"><seg>&nbsp;</seg></tuv></tu></body></tmx>")
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("unknown entity &nbsp;"), "{err}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Every error path: exit 2, the file (and line and column) in the message,
+//! nothing written.
+
+use predicates::prelude::*;
+
+use crate::common::{Fixture, fixture};
+
+#[test]
+fn broken_tmx_names_line_and_column_and_writes_nothing() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("broken.tmx"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"^satz: .*broken\.tmx:5:\d+: malformed XML").unwrap());
+    assert!(fx.memory_files().is_empty());
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["import", "nope.tmx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("satz: nope.tmx: "));
+}
+
+#[test]
+fn a_folder_is_not_a_file() {
+    let fx = Fixture::new();
+    std::fs::create_dir(fx.path("dir.tmx")).unwrap();
+    fx.satz()
+        .args(["import", "dir.tmx"])
+        .assert()
+        .code(2)
+        .stderr("satz: dir.tmx: is a folder, not a file\n");
+}
+
+#[test]
+fn invalid_utf8_names_the_line_and_byte_offset() {
+    let fx = Fixture::new();
+    fx.write("bad.tsv", b"Haus\thouse\nGr\xfcsse\tgreetings\n");
+    fx.satz()
+        .args(["import", "bad.tsv"])
+        .assert()
+        .code(2)
+        .stderr(
+            "satz: bad.tsv:2: not valid UTF-8 at byte offset 13 (save the file as UTF-8, or declare its encoding)\n",
+        );
+    assert!(fx.memory_files().is_empty());
+}
+
+#[test]
+fn a_non_tmx_xml_file_is_refused() {
+    let fx = Fixture::new();
+    fx.write(
+        "glossary.tbx",
+        "<?xml version=\"1.0\"?>\n<martif type=\"TBX\"/>\n",
+    );
+    fx.satz()
+        .args(["import", "glossary.tbx", "--name", "g"])
+        .assert()
+        .code(2);
+    fx.write("g.tmx", "<?xml version=\"1.0\"?>\n<martif type=\"TBX\"/>\n");
+    fx.satz()
+        .args(["import", "g.tmx"])
+        .assert()
+        .code(2)
+        .stderr("satz: g.tmx:2:1: not a TMX file: the root element is <martif>, not <tmx>\n");
+}
+
+#[test]
+fn a_bad_memory_name_is_refused() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["import", "--name", "../escape"])
+        .arg(fixture("pairs.tsv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a usable memory name"));
+    assert!(!fx.path("escape.tmx").exists());
+}
+
+#[test]
+fn a_broken_file_in_memory_stops_export_with_its_name() {
+    let fx = Fixture::new();
+    fx.write(
+        "memory/bad.tmx",
+        std::fs::read(fixture("broken.tmx")).unwrap(),
+    );
+    fx.satz()
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"^satz: memory/bad\.tmx:5:\d+: ").unwrap());
+}
+
+#[test]
+fn unbuilt_commands_say_so() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["suggest", "x.txt"])
+        .assert()
+        .code(2)
+        .stderr("satz: 'suggest' is not built yet\n");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let fx = Fixture::new();
+    fx.satz().arg("frobnicate").assert().code(2);
+    fx.satz().arg("import").assert().code(2);
+    fx.satz()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+}

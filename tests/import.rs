@@ -1,0 +1,214 @@
+//! `satz import`
+
+use predicates::prelude::*;
+
+use crate::common::{Fixture, fixture, utf16};
+
+#[test]
+fn tmx_import_picks_the_pair_by_language_and_reports_skips() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("3 imported into memory/news.tmx"))
+        .stderr(predicate::str::contains("1 skipped (1 without en)"));
+    let tsv = fx.export_tsv();
+    assert_eq!(
+        tsv,
+        "Allein im Jahr 2024 sollen 1500 russische Touristen Nordkorea besucht haben.\tIn 2024 alone, 1,500 Russian tourists are said to have visited North Korea.\n\
+         Kim Jong Un schickt Russland Kanonenfutter.\tKim Jong Un is sending Russia cannon fodder.\n\
+         Im Zentrum stehen die etwa 10'000 Soldaten & ihre «Schicksale».\tAt the centre are the roughly 10,000 soldiers & their \"fates\".\n"
+    );
+}
+
+#[test]
+fn importing_twice_adds_nothing_and_leaves_the_file_alone() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success();
+    let first = fx.read("memory/news.tmx");
+    fx.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "nothing new for memory/news.tmx, 3 duplicates",
+        ));
+    assert_eq!(fx.read("memory/news.tmx"), first);
+    // Into another name: still nothing, the memory holds them already.
+    fx.satz()
+        .args(["import", "--name", "other"])
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success();
+    assert_eq!(fx.memory_files(), ["news.tmx"]);
+}
+
+#[test]
+fn import_export_import_gives_identical_units() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("pairs.tsv"))
+        .assert()
+        .success();
+    let exported = fx
+        .satz()
+        .args(["export", "--format", "tmx"])
+        .output()
+        .unwrap()
+        .stdout;
+    let fx2 = Fixture::new();
+    fx2.write("all.tmx", &exported);
+    fx2.satz().args(["import", "all.tmx"]).assert().success();
+    assert_eq!(fx2.export_tsv(), fx.export_tsv());
+    // And the TMX itself survives: codes, props, notes, attributes.
+    let again = fx2
+        .satz()
+        .args(["export", "--format", "tmx"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(exported).unwrap()
+    );
+}
+
+#[test]
+fn written_tmx_is_deterministic_and_keeps_codes_and_metadata() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success();
+    let tmx = fx.read("memory/news.tmx");
+    assert!(tmx.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\""));
+    assert!(tmx.contains(r#"<tu tuid="a1" creationdate="20250107T120000Z" usagecount="3">"#));
+    assert!(
+        tmx.contains(r#"<prop type="x-context-prev">Die Wahrheit hinter der Propaganda</prop>"#)
+    );
+    assert!(tmx.contains(r#"<tuv xml:lang="de-CH" creationid="pd">"#));
+    assert!(tmx.contains(r#"<bpt i="1">&lt;b&gt;</bpt>1500<ept i="1">&lt;/b&gt;</ept>"#));
+    assert!(!tmx.contains("fr\""), "only the pair is written");
+    let fx2 = Fixture::new();
+    fx2.satz()
+        .arg("import")
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success();
+    assert_eq!(fx2.read("memory/news.tmx"), tmx, "same input, same bytes");
+}
+
+#[test]
+fn tsv_and_csv_import_with_line_numbers_for_gaps() {
+    let fx = Fixture::new();
+    fx.satz()
+        .arg("import")
+        .arg(fixture("pairs.tsv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "pairs.tsv:4: no de text; line skipped",
+        ))
+        .stderr(predicate::str::contains("3 imported into memory/pairs.tmx"));
+    fx.satz()
+        .arg("import")
+        .arg(fixture("pairs.csv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 imported into memory/pairs.tmx"));
+    let tsv = fx.export_tsv();
+    assert!(
+        tsv.contains("Sanktionen, wieder\tSanctions, again\n"),
+        "{tsv}"
+    );
+    assert!(
+        tsv.ends_with("Erbdiktatur\thereditary dictatorship\n"),
+        "{tsv}"
+    );
+}
+
+#[test]
+fn utf16_and_legacy_encodings_import() {
+    let fx = Fixture::new();
+    let tmx = std::fs::read_to_string(fixture("news.tmx")).unwrap();
+    fx.write("le.tmx", utf16(&tmx.replace("UTF-8", "UTF-16"), true, true));
+    fx.write("be.tmx", utf16(&tmx, false, true));
+    let latin = tmx
+        .replace("UTF-8", "windows-1252")
+        .replace(['«', '»'], "\"");
+    let bytes: Vec<u8> = latin
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    fx.write("latin.tmx", bytes);
+    fx.satz()
+        .args(["import", "le.tmx", "--name", "x"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("3 imported"));
+    fx.satz()
+        .args(["import", "be.tmx", "--name", "x"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing new"));
+    fx.satz()
+        .args(["import", "latin.tmx", "--name", "x"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 imported"));
+    assert!(
+        fx.export_tsv()
+            .contains("Im Zentrum stehen die etwa 10'000 Soldaten & ihre \"Schicksale\".\t"),
+        "windows-1252 text decoded"
+    );
+}
+
+#[test]
+fn stdin_import_needs_a_name() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["import", "-"])
+        .write_stdin("Haus\thouse\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs --name"));
+    fx.satz()
+        .args(["import", "-", "--name", "piped"])
+        .write_stdin("Haus\thouse\n")
+        .assert()
+        .success();
+    assert_eq!(fx.export_tsv(), "Haus\thouse\n");
+}
+
+#[test]
+fn language_pair_options_select_regional_variants() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["--source-lang", "de", "--target-lang", "fr", "import"])
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 imported"));
+    fx.satz()
+        .args(["--target-lang", "en-US", "import", "--name", "us"])
+        .arg(fixture("news.tmx"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the file holds DE-ch, de-CH, en-GB, en-gb, fr",
+        ));
+}

@@ -1,0 +1,129 @@
+//! Real TMX files written by other tools (`$SATZ_SHARED_DATA/interop/tmx`):
+//! each is read with the unit count its PROVENANCE.md gives, or refused as
+//! its notes say.
+
+use std::path::Path;
+
+use satz::tm::tmx;
+
+use crate::common::{Fixture, shared_data};
+
+/// (file, expected `<tu>` count, refused?) from the PROVENANCE.md table.
+fn expectations(dir: &Path) -> Vec<(String, usize, bool)> {
+    let text = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
+    let count = regex_lite_units();
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let file = cells[1].trim_matches('`').to_owned();
+        let notes = cells[7].to_lowercase();
+        let detected = cells[8].to_lowercase();
+        let refused = detected.contains("not well-formed")
+            || detected.contains("malformed")
+            || notes.contains("must be refused")
+            || notes.contains("should be refused");
+        let n = count(&detected).unwrap_or_else(|| panic!("no unit count for {file}: {detected}"));
+        out.push((file, n, refused));
+    }
+    out
+}
+
+/// Finds "N units/entries" in a cell.
+fn regex_lite_units() -> impl Fn(&str) -> Option<usize> {
+    |cell: &str| {
+        let at = cell.find(" units/entries")?;
+        let digits: String = cell[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        digits.parse().ok()
+    }
+}
+
+#[test]
+fn every_interop_tmx_reads_with_its_unit_count() {
+    let Some(data) = shared_data("every_interop_tmx_reads_with_its_unit_count") else {
+        return;
+    };
+    let dir = data.join("interop/tmx");
+    let expected = expectations(&dir);
+    assert!(
+        expected.len() >= 30,
+        "PROVENANCE.md lists {} files",
+        expected.len()
+    );
+    for (file, n, refused) in expected {
+        let path = dir.join(&file);
+        let bytes = std::fs::read(&path).unwrap();
+        let result = satz::fsx::decode(&bytes, &path).and_then(|text| tmx::read_all(&text, &path));
+        match (result, refused) {
+            (Ok((_, units)), false) => assert_eq!(units.len(), n, "{file}"),
+            (Err(e), true) => assert!(e.to_string().contains(&file), "{e}"),
+            (Ok(_), true) => panic!("{file} should be refused"),
+            (Err(e), false) => panic!("{file}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn interop_files_round_trip_through_import_and_export() {
+    let Some(data) = shared_data("interop_files_round_trip_through_import_and_export") else {
+        return;
+    };
+    let dir = data.join("interop/tmx");
+    for (file, _, refused) in expectations(&dir) {
+        if refused {
+            continue;
+        }
+        let path = dir.join(&file);
+        let text = satz::fsx::decode(&std::fs::read(&path).unwrap(), &path).unwrap();
+        let (_, units) = tmx::read_all(&text, &path).unwrap();
+        // The pair: the first two distinct languages of the first unit with two.
+        let Some(langs) = units.iter().find_map(|u| {
+            let mut l: Vec<String> = u.variants.iter().map(|v| v.lang.clone()).collect();
+            l.dedup();
+            (l.len() >= 2).then_some(l)
+        }) else {
+            continue;
+        };
+        let fx = Fixture::new();
+        let pair = ["--source-lang", &langs[0], "--target-lang", &langs[1]];
+        fx.satz()
+            .args(pair)
+            .arg("import")
+            .arg(&path)
+            .args(["--name", "a"])
+            .assert()
+            .success();
+        let out = fx
+            .satz()
+            .args(pair)
+            .args(["export", "--format", "tmx"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{file}");
+        fx.write("exported.tmx", &out.stdout);
+        let fx2 = Fixture::new();
+        fx2.satz()
+            .args(pair)
+            .arg("import")
+            .arg(fx.path("exported.tmx"))
+            .assert()
+            .success();
+        let again = fx2
+            .satz()
+            .args(pair)
+            .args(["export", "--format", "tmx"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(again.stdout).unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            "{file}"
+        );
+    }
+}

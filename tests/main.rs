@@ -1,0 +1,11 @@
+//! satz's integration tests: one binary, a module per command, run against
+//! the real `satz` executable (assert_cmd) in a temporary folder.
+//!
+//! Tests that need the shared real-world data find it through
+//! `SATZ_SHARED_DATA`; without it they say they were skipped and pass.
+
+mod common;
+mod errors;
+mod export;
+mod import;
+mod interop;
