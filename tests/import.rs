@@ -13,7 +13,10 @@ fn tmx_import_picks_the_pair_by_language_and_reports_skips() {
         .assert()
         .success()
         .stderr(predicate::str::contains("3 imported into memory/news.tmx"))
-        .stderr(predicate::str::contains("1 skipped (1 without en)"));
+        .stderr(predicate::str::contains("1 skipped (1 without en)"))
+        .stderr(predicate::str::contains(
+            "news.tmx:25: unit has no en variant (it holds de-CH); skipped",
+        ));
     let tsv = fx.export_tsv();
     assert_eq!(
         tsv,

@@ -115,6 +115,9 @@ pub enum Command {
     Terms(pending::TermsArgs),
 }
 
+/// Warnings shown without --verbose.
+const MAX_WARNINGS: usize = 10;
+
 /// How a command that ran ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -164,13 +167,21 @@ impl Context {
         }
     }
 
-    /// Prints warnings on stderr unless --quiet.
+    /// Prints warnings on stderr: none with --quiet, all with --verbose,
+    /// else the first ten and a count of the rest.
     pub fn warn_all(&self, warnings: &[crate::error::Warning]) {
         if self.global.quiet {
             return;
         }
-        for w in warnings {
+        let shown = if self.global.verbose > 0 { warnings.len() } else { MAX_WARNINGS };
+        for w in warnings.iter().take(shown) {
             eprintln!("warning: {w}");
+        }
+        if warnings.len() > shown {
+            eprintln!(
+                "warning: ... and {} more (--verbose shows all)",
+                warnings.len() - shown
+            );
         }
     }
 }
