@@ -91,6 +91,9 @@ pub enum Error {
         /// What is wrong, in words a translator understands.
         message: String,
     },
+    /// `glossary.toml` (or a term given on the command line) is malformed.
+    #[error(transparent)]
+    Glossary(#[from] crate::glossary::GlossaryError),
     /// The command line is wrong in a way clap cannot see.
     #[error("{0}")]
     Usage(String),

@@ -18,5 +18,6 @@
 pub mod cli;
 pub mod error;
 pub mod fsx;
+pub mod glossary;
 pub mod text;
 pub mod tm;

@@ -4,8 +4,16 @@
 //! Tests that need the shared real-world data find it through
 //! `SATZ_SHARED_DATA`; without it they say they were skipped and pass.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 mod errors;
 mod export;
+mod glossary;
 mod import;
 mod interop;

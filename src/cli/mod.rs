@@ -173,7 +173,11 @@ impl Context {
         if self.global.quiet {
             return;
         }
-        let shown = if self.global.verbose > 0 { warnings.len() } else { MAX_WARNINGS };
+        let shown = if self.global.verbose > 0 {
+            warnings.len()
+        } else {
+            MAX_WARNINGS
+        };
         for w in warnings.iter().take(shown) {
             eprintln!("warning: {w}");
         }

@@ -138,12 +138,20 @@ pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
             // When no unit matched, the summary's list of languages says it all.
             let per_unit = !p.units.is_empty();
             for skip in file.skipped {
-                let side = if skip.missing_source { &pair.source } else { &pair.target };
+                let side = if skip.missing_source {
+                    &pair.source
+                } else {
+                    &pair.target
+                };
                 p.warnings.extend(per_unit.then(|| Warning {
                     location: Location::line(path, skip.line),
                     message: format!(
                         "unit has no {side} variant (it holds {}); skipped",
-                        if skip.langs.is_empty() { "none".to_owned() } else { skip.langs.join(", ") }
+                        if skip.langs.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            skip.langs.join(", ")
+                        }
                     ),
                 }));
                 if skip.missing_source {

@@ -1,0 +1,356 @@
+//! Errors reported while reading or editing a glossary file.
+//!
+//! Every error names the glossary file. Errors that point at a place in the
+//! file also carry a 1-based [`Location`] and display as
+//! `path:line:col: message`; the few errors that are not about a place in the
+//! file (a term handed to [`add_term`](super::add_term) that is itself
+//! invalid, a term that [`remove_term`](super::remove_term) cannot find)
+//! display as `path: message`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A 1-based position in the glossary text.
+///
+/// `column` counts Unicode scalar values (Rust `char`s) from the start of the
+/// line, so a line starting with `ü = 1` has `=` at column 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in `char`s.
+    pub column: usize,
+}
+
+impl Location {
+    /// Converts a byte offset into `text` to a line and column.
+    ///
+    /// Offsets past the end are clamped to the end of the text, and offsets
+    /// inside a multi-byte character are moved back to its first byte, so
+    /// this never panics.
+    pub fn from_offset(text: &str, offset: usize) -> Location {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        Location { line, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// The part of the file a key was found in, used in "unknown key" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The top level of the file, outside any table.
+    TopLevel,
+    /// The `[glossary]` table.
+    Glossary,
+    /// A `[[term]]` table.
+    Term,
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Section::TopLevel => "at top level",
+            Section::Glossary => "in [glossary]",
+            Section::Term => "in [[term]]",
+        })
+    }
+}
+
+/// An error about a glossary file: where it is and what is wrong.
+///
+/// Displays as `path:line:col: message` when it has a location, otherwise as
+/// `path: message`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {kind}", path.display(), LocationSuffix(*location))]
+pub struct GlossaryError {
+    /// The path the caller passed in, used only for messages.
+    pub path: PathBuf,
+    /// Where in the text the problem is, if it is about a place in the text.
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl GlossaryError {
+    /// Builds an error at a byte offset of `text` (or without a location).
+    pub(crate) fn at(path: &Path, text: &str, offset: Option<usize>, kind: ErrorKind) -> Self {
+        GlossaryError {
+            path: path.to_path_buf(),
+            location: offset.map(|o| Location::from_offset(text, o)),
+            kind,
+        }
+    }
+
+    /// Builds an error that is not about a place in the file.
+    pub(crate) fn nowhere(path: &Path, kind: ErrorKind) -> Self {
+        GlossaryError {
+            path: path.to_path_buf(),
+            location: None,
+            kind,
+        }
+    }
+
+    /// The 1-based line of the error, if it has a location.
+    pub fn line(&self) -> Option<usize> {
+        self.location.map(|l| l.line)
+    }
+
+    /// The 1-based column of the error, if it has a location.
+    pub fn column(&self) -> Option<usize> {
+        self.location.map(|l| l.column)
+    }
+}
+
+/// Formats `:line:col` or nothing.
+struct LocationSuffix(Option<Location>);
+
+impl fmt::Display for LocationSuffix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(l) => write!(f, ":{}:{}", l.line, l.column),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What is wrong with a glossary file or an edit of it.
+///
+/// The `Display` text is the message part of [`GlossaryError`]; it always
+/// names the offending key or value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The text is not valid TOML (this includes a key given twice in one table).
+    #[error("TOML syntax error: {message}")]
+    Syntax {
+        /// The TOML parser's description.
+        message: String,
+    },
+    /// A key the format does not know.
+    #[error("unknown key `{key}` {section}{hint}")]
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// Where the key was found.
+        section: Section,
+        /// Empty, or a suggestion starting with a space, e.g. `` (did you mean `forbidden`?)``.
+        hint: String,
+    },
+    /// A `[[term]]` lacks `de` or `en`.
+    #[error("[[term]] is missing required key `{key}`")]
+    MissingKey {
+        /// The missing key.
+        key: &'static str,
+    },
+    /// A value of the wrong TOML type.
+    #[error("`{key}` must be {expected}, found {found}")]
+    WrongType {
+        /// The key whose value (or one of whose array elements) is wrong.
+        key: String,
+        /// What the format wants, e.g. "a string or an array of strings".
+        expected: &'static str,
+        /// What was found, e.g. "an integer".
+        found: &'static str,
+    },
+    /// A string that is empty or only whitespace.
+    #[error("`{key}` must not be empty")]
+    Empty {
+        /// The key.
+        key: String,
+    },
+    /// `en = []`.
+    #[error("`{key}` must list at least one translation")]
+    EmptyList {
+        /// The key (always `en`).
+        key: String,
+    },
+    /// A term, translation or form with leading or trailing whitespace.
+    #[error("`{key}` value {value:?} has leading or trailing whitespace")]
+    Whitespace {
+        /// The key.
+        key: String,
+        /// The value as parsed.
+        value: String,
+    },
+    /// The same string twice in `en`, `forbidden` or `forms`.
+    #[error("`{key}` lists {value:?} more than once")]
+    DuplicateValue {
+        /// The key.
+        key: String,
+        /// The repeated value.
+        value: String,
+    },
+    /// A translation that is both approved and forbidden.
+    #[error("{value:?} is listed in both `en` and `forbidden` of term {de:?}")]
+    ApprovedAndForbidden {
+        /// The term.
+        de: String,
+        /// The translation in both lists.
+        value: String,
+    },
+    /// `status` is not one of the three names.
+    #[error("invalid `status` {value:?}: expected \"preferred\", \"admitted\" or \"deprecated\"")]
+    BadStatus {
+        /// The value as written.
+        value: String,
+    },
+    /// `match` is not a mode name or a valid custom stem.
+    #[error("invalid `match` {value:?}: {reason}")]
+    BadMatch {
+        /// The value as written.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// `source_lang` / `target_lang` is not a language tag.
+    #[error("invalid `{key}` {value:?}: expected a language tag such as \"de\" or \"en-GB\"")]
+    BadLanguage {
+        /// The key.
+        key: &'static str,
+        /// The value as written.
+        value: String,
+    },
+    /// `glossary` is not a table.
+    #[error("`glossary` must be a table written as [glossary], found {found}")]
+    GlossaryNotTable {
+        /// What was found.
+        found: &'static str,
+    },
+    /// `term` is not an array of `[[term]]` tables.
+    #[error("`term` must be written as [[term]] tables, found {found}")]
+    TermNotArrayOfTables {
+        /// What was found.
+        found: &'static str,
+    },
+    /// Two `[[term]]` entries for the same term (see [`Term::same_term_as`](super::Term::same_term_as)).
+    #[error("{}", duplicate_message(.de, .first_de, *.first_line))]
+    DuplicateTerm {
+        /// The `de` of the later entry (the one the location points at).
+        de: String,
+        /// The `de` of the earlier entry.
+        first_de: String,
+        /// The 1-based line of the earlier entry's `de`.
+        first_line: usize,
+    },
+    /// `add_term` was given a term that differs only in case from one in the file.
+    #[error(
+        "cannot add {de:?}: it differs only in case from {existing:?} at line {line} \
+         (set case_sensitive = true on both terms to keep them apart)"
+    )]
+    CaseConflict {
+        /// The term being added.
+        de: String,
+        /// The term in the file.
+        existing: String,
+        /// The 1-based line of the existing term's `de`.
+        line: usize,
+    },
+    /// `remove_term` found no term with that exact `de`.
+    #[error("no term {de:?} in the glossary{hint}")]
+    TermNotFound {
+        /// The term asked for.
+        de: String,
+        /// Empty, or a suggestion starting with a space.
+        hint: String,
+    },
+    /// An edit produced text that did not read back as intended. This is a
+    /// bug in this module; the caller should leave the file unchanged.
+    #[error("internal error, file left unchanged: {message}")]
+    Internal {
+        /// What did not match.
+        message: String,
+    },
+}
+
+fn duplicate_message(de: &str, first_de: &str, first_line: usize) -> String {
+    if de == first_de {
+        format!("duplicate term {de:?}: already defined at line {first_line}")
+    } else {
+        format!(
+            "duplicate term {de:?}: same as {first_de:?} at line {first_line} ignoring case \
+             (set case_sensitive = true on both terms to keep them apart)"
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_to_line_and_column() {
+        let text = "ab\nü = 1\n\nx";
+        assert_eq!(
+            Location::from_offset(text, 0),
+            Location { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Location::from_offset(text, 2),
+            Location { line: 1, column: 3 }
+        );
+        assert_eq!(
+            Location::from_offset(text, 3),
+            Location { line: 2, column: 1 }
+        );
+        // "ü" is two bytes; "=" is at byte 6, column 3.
+        assert_eq!(
+            Location::from_offset(text, 6),
+            Location { line: 2, column: 3 }
+        );
+        // Inside "ü": moved back to its start.
+        assert_eq!(
+            Location::from_offset(text, 4),
+            Location { line: 2, column: 1 }
+        );
+        assert_eq!(
+            Location::from_offset(text, 10),
+            Location { line: 3, column: 1 }
+        );
+        assert_eq!(
+            Location::from_offset(text, 11),
+            Location { line: 4, column: 1 }
+        );
+        assert_eq!(
+            Location::from_offset(text, 999),
+            Location { line: 4, column: 2 }
+        );
+        assert_eq!(
+            Location::from_offset("", 5),
+            Location { line: 1, column: 1 }
+        );
+    }
+
+    #[test]
+    fn display_with_and_without_location() {
+        let e = GlossaryError::at(
+            Path::new("g.toml"),
+            "a\nbc",
+            Some(2),
+            ErrorKind::MissingKey { key: "en" },
+        );
+        assert_eq!(
+            e.to_string(),
+            "g.toml:2:1: [[term]] is missing required key `en`"
+        );
+        assert_eq!((e.line(), e.column()), (Some(2), Some(1)));
+        let e = GlossaryError::nowhere(
+            Path::new("g.toml"),
+            ErrorKind::TermNotFound {
+                de: "x".into(),
+                hint: String::new(),
+            },
+        );
+        assert_eq!(e.to_string(), "g.toml: no term \"x\" in the glossary");
+    }
+}

@@ -1,0 +1,209 @@
+//! `satz glossary`
+
+use predicates::prelude::*;
+
+use crate::common::Fixture;
+
+const HAND_EDITED: &str = "\
+# Our team's glossary. Keep it alphabetical.
+[glossary]
+source_lang = \"de\"
+target_lang = \"en\"
+
+# Nazi-era legal term, still used for North Korea.
+[[term]]
+de = \"Sippenhaft\"
+en = \"collective punishment\"   # the one we use
+forbidden = [\"clan custody\"]
+
+[[term]]
+de = \"Kanonenfutter\"
+en = [\"cannon fodder\"]
+";
+
+#[test]
+fn list_json_prints_one_object_per_term() {
+    let fx = Fixture::new();
+    fx.write("glossary.toml", HAND_EDITED);
+    fx.satz()
+        .args(["glossary", "list", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(
+            "{\"de\":\"Sippenhaft\",\"en\":[\"collective punishment\"],\"forbidden\":[\"clan custody\"],\"status\":null,\"note\":null}\n\
+             {\"de\":\"Kanonenfutter\",\"en\":[\"cannon fodder\"],\"forbidden\":[],\"status\":null,\"note\":null}\n",
+        );
+}
+
+#[test]
+fn list_defaults_to_json_when_piped_and_tsv_on_request() {
+    let fx = Fixture::new();
+    fx.write("glossary.toml", HAND_EDITED);
+    fx.satz()
+        .args(["glossary", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("{\"de\":\"Sippenhaft\""));
+    fx.satz()
+        .args(["glossary", "list", "--format", "tsv"])
+        .assert()
+        .success()
+        .stdout("Sippenhaft\tcollective punishment\t\nKanonenfutter\tcannon fodder\t\n");
+}
+
+#[test]
+fn add_and_remove_keep_comments_and_order() {
+    let fx = Fixture::new();
+    fx.write("glossary.toml", HAND_EDITED);
+    fx.satz()
+        .args(["glossary", "add", "Erbdiktatur", "hereditary dictatorship"])
+        .args([
+            "--forbidden",
+            "inheritance dictatorship",
+            "--match",
+            "Erb|diktatur",
+        ])
+        .assert()
+        .success()
+        .stderr("glossary.toml: Erbdiktatur added\n");
+    let text = fx.read("glossary.toml");
+    assert!(
+        text.starts_with(HAND_EDITED),
+        "the hand-edited part is untouched:\n{text}"
+    );
+    assert!(text.ends_with(
+        "\n[[term]]\nde = \"Erbdiktatur\"\nen = [\"hereditary dictatorship\"]\nforbidden = [\"inheritance dictatorship\"]\nmatch = \"Erb|diktatur\"\n"
+    ), "{text}");
+    fx.satz()
+        .args(["glossary", "add", "Sippenhaft", "kin liability"])
+        .assert()
+        .success()
+        .stderr("glossary.toml: Sippenhaft merged into the existing entry\n");
+    assert!(fx.read("glossary.toml").contains("# the one we use"));
+    fx.satz()
+        .args(["glossary", "remove", "Erbdiktatur"])
+        .assert()
+        .success();
+    fx.satz()
+        .args(["glossary", "remove", "Kanonenfutter"])
+        .assert()
+        .success();
+    let text = fx.read("glossary.toml");
+    assert!(text.contains(
+        "# Nazi-era legal term, still used for North Korea.\n[[term]]\nde = \"Sippenhaft\""
+    ));
+    assert!(
+        !text.contains("Kanonenfutter") && !text.contains("Erbdiktatur"),
+        "{text}"
+    );
+}
+
+#[test]
+fn add_creates_the_glossary() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args([
+            "glossary",
+            "add",
+            "Goldesel",
+            "cash cow",
+            "--status",
+            "preferred",
+        ])
+        .assert()
+        .success();
+    fx.satz()
+        .args(["glossary", "list", "--format", "json"])
+        .assert()
+        .success()
+        .stdout("{\"de\":\"Goldesel\",\"en\":[\"cash cow\"],\"forbidden\":[],\"status\":\"preferred\",\"note\":null}\n");
+}
+
+#[test]
+fn a_broken_glossary_names_file_line_and_key() {
+    let fx = Fixture::new();
+    fx.write(
+        "glossary.toml",
+        "[[term]]\nde = \"Sippenhaft\"\nen = [\"kin liability\"]\nforbiden = [\"x\"]\n",
+    );
+    fx.satz()
+        .args(["glossary", "list"])
+        .assert()
+        .code(2)
+        .stderr("satz: glossary.toml:4:1: unknown key `forbiden` in [[term]] (did you mean `forbidden`?)\n");
+    let before = fx.read("glossary.toml");
+    fx.satz()
+        .args(["glossary", "add", "A", "a"])
+        .assert()
+        .code(2);
+    assert_eq!(fx.read("glossary.toml"), before, "nothing written");
+}
+
+#[test]
+fn bad_values_on_the_command_line_are_usage_errors() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["glossary", "add", "A", "a", "--status", "pref"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--status: invalid `status` \"pref\"",
+        ));
+    fx.satz()
+        .args(["glossary", "add", "Erbdiktatur", "x", "--match", "Erb|"])
+        .assert()
+        .code(2);
+    assert!(!fx.path("glossary.toml").exists());
+}
+
+#[test]
+fn a_missing_glossary_is_named() {
+    let fx = Fixture::new();
+    fx.satz()
+        .args(["--glossary", "terms.toml", "glossary", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("satz: terms.toml: "));
+}
+
+#[test]
+fn the_shipped_glossary_lists() {
+    let fx = Fixture::new();
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/glossary.toml");
+    let out = fx
+        .satz()
+        .args([
+            "--glossary",
+            shipped,
+            "glossary",
+            "list",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() >= 20);
+    for term in [
+        "Sippenhaft",
+        "Kanonenfutter",
+        "Erbdiktatur",
+        "Gesichtsverlust",
+        "Schulterschluss",
+        "Verteidigungspakt",
+        "Hyperschallrakete",
+        "Panzerhaubitze",
+        "Mehrfachraketenwerfer",
+        "Atommacht",
+        "Pulverfass",
+        "Goldesel",
+        "Machterhalt",
+        "Sanktion",
+    ] {
+        assert!(
+            text.contains(&format!("{{\"de\":\"{term}\"")),
+            "{term} missing"
+        );
+    }
+}
