@@ -12,11 +12,7 @@ use crate::tm::export::{ExportFormat, export};
 
 const FORMATS: &[&str] = &["tmx", "tsv", "csv"];
 
-/// Write the whole memory for the language pair.
-///
-/// Formats: tmx (TMX 1.4b, the default), tsv (source<TAB>target per unit,
-/// inline codes dropped), csv (a header row naming the languages). A unit
-/// held in several memory files is written once.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   satz export > all.tmx

@@ -8,13 +8,7 @@ use super::{Context, Outcome};
 use crate::error::Result;
 use crate::tm::import;
 
-/// Add TMX, TSV or CSV files to the memory.
-///
-/// Each FILE goes into memory/NAME.tmx, NAME being the file's stem unless
-/// --name is given. TMX 1.1 to 1.4b in any encoding its BOM or declaration
-/// shows; TSV is german<TAB>english per line; CSV may start with a header
-/// naming the languages (de,en). Units lacking either language are skipped
-/// and counted; units the memory already holds are not added again.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   satz import project_save.tmx             -> memory/project_save.tmx

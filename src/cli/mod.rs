@@ -30,7 +30,7 @@ pub use output::Output;
 #[command(name = "satz", version, max_term_width = 100, after_help = EXAMPLES)]
 pub struct Cli {
     /// The options every command takes.
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Global options")]
     pub global: Global,
     /// The command to run.
     #[command(subcommand)]
@@ -92,26 +92,49 @@ pub struct Global {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Split text into sentences, one per line.
+    /// Print one sentence per line; a blank line in the input (a paragraph
+    /// break) is printed as one blank line.
     Segment(segment::SegmentArgs),
-    /// Align a German text with its English translation.
+    /// Align a German text with its English translation (not built yet).
+    ///
+    /// Formats: table, beads ([i,j]:[k]:score per link), tsv, json, tmx, html.
     Align(pending::AlignArgs),
     /// Add TMX, TSV or CSV files to the memory.
+    ///
+    /// Each FILE goes into memory/NAME.tmx, NAME being the file's stem unless
+    /// --name is given. TMX 1.1 to 1.4b in any encoding its BOM or declaration
+    /// shows; TSV is german<TAB>english per line; CSV may start with a header
+    /// naming the languages (de,en). Units lacking either language are skipped
+    /// and counted; units the memory already holds are not added again.
     Import(import::ImportArgs),
-    /// Write the whole memory as TMX, TSV or CSV.
+    /// Write the whole memory for the language pair.
+    ///
+    /// Formats: tmx (TMX 1.4b, the default), tsv (source<TAB>target per unit,
+    /// inline codes dropped), csv (a header row naming the languages). A unit
+    /// held in several memory files is written once.
     Export(export::ExportArgs),
-    /// Fuzzy matches from memory for each sentence of a text.
+    /// Fuzzy matches from memory for each sentence of a text (not built yet).
+    ///
+    /// Formats: table, json, md.
     Suggest(pending::SuggestArgs),
-    /// Word counts of texts per match band against memory.
+    /// Word counts per match band against memory (not built yet).
+    ///
+    /// Formats: table, json, csv.
     Analyze(pending::AnalyzeArgs),
-    /// Units whose German (or English) side contains a word or phrase.
+    /// Units whose German (or English) side contains a word or phrase (not built yet).
+    ///
+    /// Formats: table, json.
     Concordance(pending::ConcordanceArgs),
-    /// QA checks on a translation or on the whole memory.
+    /// QA checks on a translation pair, or on the whole memory (not built yet).
+    ///
+    /// Formats: table, json. Exit 1 when an error-level finding exists.
     Check(pending::CheckArgs),
     /// Manage glossary.toml.
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
-    /// Term tables from the glossary and the memory.
+    /// Term tables from glossary and memory (not built yet).
+    ///
+    /// Formats: table, md, csv, tbx, html.
     Terms(pending::TermsArgs),
 }
 

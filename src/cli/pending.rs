@@ -14,9 +14,7 @@ pub fn not_built(name: &'static str) -> Result<Outcome> {
     Err(Error::NotBuilt(name))
 }
 
-/// Align a German text with its English translation (not built yet).
-///
-/// Formats: table, beads ([i,j]:[k]:score per link), tsv, json, tmx, html.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct AlignArgs {
     /// The German text.
@@ -34,9 +32,7 @@ pub struct AlignArgs {
     pub min_score: f64,
 }
 
-/// Fuzzy matches from memory for each sentence of a text (not built yet).
-///
-/// Formats: table, json, md.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
     /// The text (`-` or nothing reads stdin).
@@ -52,9 +48,7 @@ pub struct SuggestArgs {
     pub top: usize,
 }
 
-/// Word counts per match band against memory (not built yet).
-///
-/// Formats: table, json, csv.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
     /// The texts.
@@ -62,9 +56,7 @@ pub struct AnalyzeArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// Units whose German (or English) side contains a word or phrase (not built yet).
-///
-/// Formats: table, json.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct ConcordanceArgs {
     /// The word or phrase; inflected forms count.
@@ -74,9 +66,7 @@ pub struct ConcordanceArgs {
     pub lang: String,
 }
 
-/// QA checks on a translation pair, or on the whole memory (not built yet).
-///
-/// Formats: table, json. Exit 1 when an error-level finding exists.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The German text (with EN), else the whole memory is checked.
@@ -88,9 +78,7 @@ pub struct CheckArgs {
     pub segmented: bool,
 }
 
-/// Term tables from glossary and memory (not built yet).
-///
-/// Formats: table, md, csv, tbx, html.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct TermsArgs {
     /// Propose new term candidates from memory.

@@ -7,8 +7,7 @@ use clap::Args;
 use super::{Context, Outcome, pending};
 use crate::error::Result;
 
-/// Print one sentence per line; a blank line in the input (a paragraph
-/// break) is printed as one blank line.
+/// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
 pub struct SegmentArgs {
     /// The text (`-` or nothing reads stdin).
