@@ -19,5 +19,6 @@ pub mod cli;
 pub mod error;
 pub mod fsx;
 pub mod glossary;
+pub mod segment;
 pub mod text;
 pub mod tm;

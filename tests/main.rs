@@ -17,3 +17,4 @@ mod export;
 mod glossary;
 mod import;
 mod interop;
+mod segment;

@@ -92,8 +92,13 @@ pub struct Global {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print one sentence per line; a blank line in the input (a paragraph
-    /// break) is printed as one blank line.
+    /// Split text into sentences, one per line.
+    ///
+    /// A blank line in the input (a paragraph break) is always a boundary and
+    /// is printed as one blank line. German rules know ordinal dates ("am 6.
+    /// Januar"), abbreviations ("z. B.", "Nr."), Swiss numbers ("10'000"),
+    /// « » „ “ quotes, headings and bylines; English rules know "Mr.", "U.S.",
+    /// "a.m." and initials. A line break inside a sentence becomes a space.
     Segment(segment::SegmentArgs),
     /// Align a German text with its English translation (not built yet).
     ///
