@@ -3,6 +3,11 @@
 //! Input is NFC already (see [`crate::fsx`]); what remains is to decide when
 //! two strings count as the same: whitespace runs folded, case folded where a
 //! translator would not see a difference, and Swiss `ss` for `ß`.
+//! [`tokenize`] splits text into word tokens for matching; [`numbers`] reads
+//! numbers in German, Swiss and English formats.
+
+pub mod numbers;
+pub mod tokenize;
 
 /// Folds every run of whitespace to one space and trims both ends.
 pub fn fold_whitespace(text: &str) -> String {

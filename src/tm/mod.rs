@@ -2,7 +2,9 @@
 //! and export.
 
 pub mod export;
+pub mod fuzzy;
 pub mod import;
+pub mod index;
 pub mod lang;
 pub mod store;
 pub mod tmx;

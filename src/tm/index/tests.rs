@@ -1,0 +1,196 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::tm::LangPair;
+use crate::tm::fuzzy::{Prepared, exhaustive};
+use crate::tm::unit::Unit;
+
+const WORDS: &[&str] = &[
+    "der",
+    "Der",
+    "die",
+    "Krieg",
+    "krieg",
+    "Putin",
+    "Kim",
+    "10'000",
+    "20'000",
+    "5,5",
+    "Russland",
+    "Soldaten",
+    "schickt",
+    "Strasse",
+    "Straße",
+    ".",
+    ",",
+    "«",
+    "»",
+    "?",
+    "Nordkorea",
+    "und",
+    "nicht",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(WORDS), 0..12).prop_map(|w| w.join(" "))
+}
+
+fn entry(source: String, i: usize) -> Entry {
+    Entry {
+        target: format!("T{i}"),
+        source,
+        file: "m.tmx".into(),
+        line: i as u32,
+        ..Entry::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// The index finds exactly what scoring every unit finds: same units,
+    /// same scores, same order, for any threshold and any K.
+    #[test]
+    fn index_search_equals_the_exhaustive_scan(
+        sources in proptest::collection::vec(sentence(), 0..40),
+        pick in any::<proptest::sample::Index>(),
+        edit in sentence(),
+        mode in 0..3u8,
+        min in prop_oneof![Just(0u32), Just(30), Just(50), Just(70), Just(75), Just(85), Just(95), Just(99), Just(100)],
+        top in 1usize..6,
+    ) {
+        let entries: Vec<Entry> = sources.into_iter().enumerate().map(|(i, s)| entry(s, i)).collect();
+        let query = match (mode, entries.is_empty()) {
+            (0, false) => entries[pick.index(entries.len())].source.clone(),
+            (1, false) => format!("{} {}", entries[pick.index(entries.len())].source, edit),
+            _ => edit,
+        };
+        let index = Index::from_entries(&entries);
+        let prepared: Vec<Prepared> = entries.iter().map(|e| Prepared::new(e.source.as_str())).collect();
+        let q = Prepared::new(query);
+        let context = |u: usize| u.is_multiple_of(3);
+        let fast = search::search(&index.view(), &q, min, top, &context);
+        let slow = exhaustive::search(&prepared, &q, min, top, &context);
+        prop_assert_eq!(fast, slow);
+    }
+}
+
+#[test]
+fn the_index_keeps_texts_and_origins() {
+    let entries = vec![
+        Entry {
+            source: "Putin verliert sein Gesicht".into(),
+            target: "Putin loses face".into(),
+            prev: "".into(),
+            next: "Kim Jong Un schickt Russland Kanonenfutter.".into(),
+            file: "kim.tmx".into(),
+            line: 7,
+        },
+        entry("Die Wahrheit hinter der Propaganda".into(), 1),
+    ];
+    let index = Index::from_entries(&entries);
+    let v = index.view();
+    assert_eq!(v.units, 2);
+    assert_eq!(v.text(0, Field::Target), "Putin loses face");
+    assert_eq!(
+        v.text(0, Field::Next),
+        "Kim Jong Un schickt Russland Kanonenfutter."
+    );
+    assert_eq!(v.origin(0), ("kim.tmx", 7));
+    assert_eq!(v.origin(1), ("m.tmx", 1));
+    assert_eq!(v.tokens(1).len(), 5);
+    assert!(v.find_key("propaganda").is_some());
+    assert!(v.find_key("Propaganda").is_none(), "keys are case-folded");
+}
+
+fn memory_with(units: &[(&str, &str)]) -> (tempfile::TempDir, Memory) {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = Memory::new(dir.path().join("memory"), LangPair::default());
+    memory
+        .add(
+            "a",
+            units
+                .iter()
+                .map(|(d, e)| Unit::new("de", d, "en", e))
+                .collect(),
+        )
+        .unwrap();
+    (dir, memory)
+}
+
+#[test]
+fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
+    let (_dir, memory) = memory_with(&[("Eins zwei drei.", "One two three.")]);
+    let none = |_: u64, _: u64| {};
+    let (_, how) = Index::open(&memory, &none).unwrap();
+    assert_eq!(
+        how,
+        Opened::Rebuilt {
+            reason: "missing".into(),
+            saved: true
+        }
+    );
+    let (index, how) = Index::open(&memory, &none).unwrap();
+    assert_eq!(how, Opened::Current);
+    assert_eq!(index.view().units, 1);
+    assert!(memory.dir.join(INDEX_DIR).join(".gitignore").exists());
+
+    // Corrupt one byte of the content: the checksum catches it.
+    let path = index_path(&memory);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x20;
+    std::fs::write(&path, &bytes).unwrap();
+    let (_, how) = Index::open(&memory, &none).unwrap();
+    assert_eq!(
+        how,
+        Opened::Rebuilt {
+            reason: "corrupt (checksum)".into(),
+            saved: true
+        }
+    );
+
+    // Truncated.
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let (_, how) = Index::open(&memory, &none).unwrap();
+    assert!(matches!(how, Opened::Rebuilt { .. }), "{how:?}");
+
+    // Foreign.
+    std::fs::write(&path, b"PK\x03\x04 not an index").unwrap();
+    let (_, how) = Index::open(&memory, &none).unwrap();
+    assert_eq!(
+        how,
+        Opened::Rebuilt {
+            reason: "not an index of this satz version".into(),
+            saved: true
+        }
+    );
+
+    // Stale: the memory changed.
+    memory
+        .add("b", vec![Unit::new("de", "Vier.", "en", "Four.")])
+        .unwrap();
+    let (index, how) = Index::open(&memory, &none).unwrap();
+    assert_eq!(
+        how,
+        Opened::Rebuilt {
+            reason: "the memory changed".into(),
+            saved: true
+        }
+    );
+    assert_eq!(index.view().units, 2);
+}
+
+#[test]
+fn every_truncation_of_an_index_is_refused_not_trusted() {
+    let entries: Vec<Entry> = (0..5)
+        .map(|i| entry(format!("Satz Nummer {i} hier."), i))
+        .collect();
+    let bytes = build::build(&entries, 42, &|| {});
+    assert!(View::open(&bytes, 42).is_ok());
+    assert_eq!(View::open(&bytes, 43).unwrap_err(), Invalid::Stale);
+    for cut in 0..bytes.len() {
+        assert!(View::open(&bytes[..cut], 42).is_err(), "cut at {cut}");
+    }
+}
