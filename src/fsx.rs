@@ -153,10 +153,18 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 /// flushed to disk, renamed over `path`, then the folder flushed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = parent_dir(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".satz-tmp-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".satz-tmp-");
+    // Keep the file's permissions; a new file gets the usual 0666 less the
+    // umask (a temporary file would otherwise be private, 0600).
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = permissions {
+        builder.permissions(p);
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
@@ -165,6 +173,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
@@ -282,6 +301,16 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+            assert_ne!(mode & 0o044, 0, "readable by others, as files normally are: {mode:o}");
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+            write_atomic(&target, b"three").unwrap();
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640, "kept");
+        }
     }
 
     #[test]

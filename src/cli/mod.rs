@@ -5,12 +5,17 @@
 //! `table` output may change. Exit codes: 0 success, 1 the command found
 //! error-level problems (`check`), 2 bad usage or bad input.
 
+mod analyze;
+mod concordance;
 mod export;
 mod glossary;
 mod import;
+mod input;
 mod output;
 mod pending;
 mod segment;
+mod suggest;
+mod terms_found;
 
 use std::path::PathBuf;
 
@@ -118,18 +123,34 @@ pub enum Command {
     /// inline codes dropped), csv (a header row naming the languages). A unit
     /// held in several memory files is written once.
     Export(export::ExportArgs),
-    /// Fuzzy matches from memory for each sentence of a text (not built yet).
+    /// Fuzzy matches from memory for each sentence of a text.
     ///
-    /// Formats: table, json, md.
-    Suggest(pending::SuggestArgs),
-    /// Word counts per match band against memory (not built yet).
+    /// For each sentence, the best matches scoring at least --min percent
+    /// (at most --top), best first: the score with its penalties (-2 numbers,
+    /// -1 case, -1 punctuation, -1 whitespace), a word diff of the memory's
+    /// source against the sentence, the translation with numbers adapted,
+    /// and the glossary terms the sentence holds. 100 means identical; 101 a
+    /// 100% match whose neighbouring sentences match too. The memory's index
+    /// (memory/.satz-index/) is rebuilt automatically when the memory changes.
     ///
-    /// Formats: table, json, csv.
-    Analyze(pending::AnalyzeArgs),
-    /// Units whose German (or English) side contains a word or phrase (not built yet).
+    /// Formats: table, json (one object per sentence and line), md.
+    Suggest(suggest::SuggestArgs),
+    /// Word counts per match band against memory, per file and in total.
     ///
-    /// Formats: table, json.
-    Concordance(pending::ConcordanceArgs),
+    /// Bands: repetitions (a sentence seen earlier in the input files),
+    /// 101% (context match), 100%, 95-99, 85-94, 75-84, 50-74, no match.
+    /// Words are word and number tokens, as CAT tools count them.
+    ///
+    /// Formats: table, json (one object per file and line), csv
+    /// (file,band,segments,words).
+    Analyze(analyze::AnalyzeArgs),
+    /// Units whose German (or English) side contains a word or phrase.
+    ///
+    /// Inflected forms count: words are compared by their Snowball stems,
+    /// case-folded, ß = ss (Diktatur finds Diktaturen). Hits are highlighted.
+    ///
+    /// Formats: table, json (one object per unit and line, with byte spans).
+    Concordance(concordance::ConcordanceArgs),
     /// QA checks on a translation pair, or on the whole memory (not built yet).
     ///
     /// Formats: table, json. Exit 1 when an error-level finding exists.
@@ -231,9 +252,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::run(&mut ctx, &args),
         Command::Glossary(cmd) => glossary::run(&mut ctx, &cmd),
         Command::Align(_) => pending::not_built("align"),
-        Command::Suggest(_) => pending::not_built("suggest"),
-        Command::Analyze(_) => pending::not_built("analyze"),
-        Command::Concordance(_) => pending::not_built("concordance"),
+        Command::Suggest(args) => suggest::run(&mut ctx, &args),
+        Command::Analyze(args) => analyze::run(&mut ctx, &args),
+        Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(_) => pending::not_built("check"),
         Command::Terms(_) => pending::not_built("terms"),
     }?;

@@ -34,40 +34,6 @@ pub struct AlignArgs {
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
-pub struct SuggestArgs {
-    /// The text (`-` or nothing reads stdin).
-    pub file: Option<PathBuf>,
-    /// The input holds one sentence per line.
-    #[arg(long)]
-    pub segmented: bool,
-    /// Lowest match percentage shown.
-    #[arg(long, default_value_t = 70, value_name = "N")]
-    pub min: u32,
-    /// Matches per sentence at most.
-    #[arg(long, default_value_t = 3, value_name = "K")]
-    pub top: usize,
-}
-
-/// Arguments of the command (documented on [`super::Command`]).
-#[derive(Debug, Args)]
-pub struct AnalyzeArgs {
-    /// The texts.
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
-}
-
-/// Arguments of the command (documented on [`super::Command`]).
-#[derive(Debug, Args)]
-pub struct ConcordanceArgs {
-    /// The word or phrase; inflected forms count.
-    pub query: String,
-    /// Which side to search.
-    #[arg(long, default_value = "de", value_name = "de|en")]
-    pub lang: String,
-}
-
-/// Arguments of the command (documented on [`super::Command`]).
-#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The German text (with EN), else the whole memory is checked.
     pub de: Option<PathBuf>,

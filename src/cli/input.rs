@@ -1,0 +1,107 @@
+//! What `suggest`, `analyze` and `check` read: a text split into sentences
+//! (or one sentence per line with `--segmented`), and the memory's index.
+
+use std::path::Path;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::Context;
+use crate::error::Result;
+use crate::fsx;
+use crate::segment::{self, Lang};
+use crate::tm::index::{Index, Opened};
+
+/// A text's sentences with their paragraph numbers.
+pub struct Sentences {
+    /// The sentences, in order.
+    pub texts: Vec<String>,
+    /// Paragraph of each sentence.
+    pub paragraphs: Vec<usize>,
+}
+
+impl Sentences {
+    /// The sentence before `i` and after it ("" at the ends): the context a
+    /// 101% match must agree with.
+    pub fn neighbours(&self, i: usize) -> (&str, &str) {
+        let get = |j: Option<usize>| j.and_then(|j| self.texts.get(j)).map_or("", String::as_str);
+        (get(i.checked_sub(1)), get(i.checked_add(1)))
+    }
+}
+
+/// The segmenter language for a BCP 47 tag: English rules for `en*`,
+/// German rules for everything else.
+pub fn segment_lang(tag: &str) -> Lang {
+    if crate::tm::Lang::new("en").matches(tag) {
+        Lang::En
+    } else {
+        Lang::De
+    }
+}
+
+/// Reads `path` (`-` for stdin) as sentences of the source language.
+pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sentences> {
+    let text = fsx::read_text(path)?;
+    read_sentences_of(ctx, &text, segmented, &ctx.global.source_lang)
+}
+
+/// Splits `text` into sentences in language `tag`.
+pub fn read_sentences_of(ctx: &Context, text: &str, segmented: bool, tag: &str) -> Result<Sentences> {
+    let mut out = Sentences {
+        texts: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    if segmented {
+        let mut para = 0;
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                para += 1;
+                continue;
+            }
+            out.texts.push(line.trim().to_owned());
+            out.paragraphs.push(para);
+        }
+        return Ok(out);
+    }
+    let seg = segment::load_segmenter(segment_lang(tag), &segment::rules_path(&ctx.global.glossary))?;
+    for s in seg.split(text) {
+        out.texts.push(crate::text::fold_whitespace(s.text(text)));
+        out.paragraphs.push(s.paragraph);
+    }
+    Ok(out)
+}
+
+/// Opens the memory's index, building it (with a progress bar on a
+/// terminal, and a note) when needed.
+pub fn open_index(ctx: &Context) -> Result<Index> {
+    let memory = ctx.memory();
+    let bar = if ctx.global.quiet {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("indexing memory {bar:30} {pos}/{len} units ({eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    };
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let (index, how) = Index::open(&memory, &progress)?;
+    bar.finish_and_clear();
+    if let Opened::Rebuilt { reason, saved } = how {
+        let units = index.view().units;
+        if saved {
+            if ctx.global.verbose > 0 || reason != "missing" {
+                ctx.report(format!("note: memory index {reason}; rebuilt it ({units} units)"));
+            }
+        } else {
+            ctx.report(format!(
+                "note: memory index {reason}; built it for this run ({units} units), {} is not writable",
+                memory.dir.display()
+            ));
+        }
+    }
+    Ok(index)
+}

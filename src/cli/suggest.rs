@@ -1,0 +1,228 @@
+//! `satz suggest [FILE|-] [--segmented] [--min N] [--top K]`
+
+use std::path::PathBuf;
+
+use anstyle::{AnsiColor, Style};
+use clap::Args;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::input::{open_index, read_sentences};
+use super::terms_found::{TermFound, find_terms, load_matcher};
+use super::{Context, Outcome};
+use crate::error::Result;
+use crate::tm::fuzzy::adapt::adapt;
+use crate::tm::fuzzy::diff::{Piece, diff};
+use crate::tm::fuzzy::{Prepared, score::Penalty};
+use crate::tm::index::{Field, View, search};
+
+const FORMATS: &[&str] = &["table", "json", "md"];
+
+/// Arguments of the command (documented on [`super::Command`]).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  satz suggest examples/kim-putin-followup.de.txt
+  satz suggest --min 50 --top 5 article.txt
+  satz suggest --format json article.txt | jq '.matches[0].score'
+  echo 'Nordkorea schickte 30'\\''000 Soldaten.' | satz suggest -")]
+pub struct SuggestArgs {
+    /// The text (`-` or nothing reads stdin).
+    pub file: Option<PathBuf>,
+    /// The input holds one sentence per line.
+    #[arg(long)]
+    pub segmented: bool,
+    /// Lowest match percentage shown.
+    #[arg(long, default_value_t = 70, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=101))]
+    pub min: u32,
+    /// Matches per sentence at most.
+    #[arg(long, default_value_t = 3, value_name = "K")]
+    pub top: usize,
+}
+
+/// One match as printed.
+#[derive(Debug, Serialize)]
+pub struct MatchOut {
+    /// Percentage (101 for a context match).
+    pub score: u32,
+    /// The memory's source.
+    pub source: String,
+    /// The memory's translation.
+    pub target: String,
+    /// The translation with numbers fitted to the query, when possible.
+    pub adapted: Option<String>,
+    /// The memory file.
+    pub origin: String,
+    /// Penalties applied, as `-2 numbers`.
+    pub penalties: Vec<String>,
+    #[serde(skip)]
+    diff: Vec<Piece>,
+}
+
+/// One input sentence with its matches and terms.
+#[derive(Debug, Serialize)]
+pub struct SuggestionOut {
+    /// The input sentence.
+    pub query: String,
+    /// Best first.
+    pub matches: Vec<MatchOut>,
+    /// Glossary terms in the sentence.
+    pub terms: Vec<TermFound>,
+}
+
+/// Runs `suggest`.
+pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
+    let format = ctx.format("suggest", FORMATS)?;
+    let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let sentences = read_sentences(ctx, &input, args.segmented)?;
+    let matcher = load_matcher(ctx)?;
+    let index = open_index(ctx)?;
+    let view = index.view();
+    let results: Vec<SuggestionOut> = (0..sentences.texts.len())
+        .into_par_iter()
+        .map(|i| {
+            let query = sentences.texts.get(i).cloned().unwrap_or_default();
+            let (prev, next) = sentences.neighbours(i);
+            let matches = suggest_one(&view, &query, prev, next, args.min, args.top);
+            let terms = find_terms(matcher.as_ref(), &query);
+            SuggestionOut {
+                query,
+                matches,
+                terms,
+            }
+        })
+        .collect();
+    let text = match format {
+        "json" => json(&results),
+        "md" => markdown(&results),
+        _ => table(&results),
+    };
+    ctx.out.write_str(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// The matches for one sentence, with its neighbours for context matches.
+pub fn suggest_one(view: &View<'_>, query: &str, prev: &str, next: &str, min: u32, top: usize) -> Vec<MatchOut> {
+    let q = Prepared::new(query);
+    let context = |u: usize| context_matches(view, u, prev, next);
+    search::search(view, &q, min, top, &context)
+        .into_iter()
+        .map(|m| {
+            let source = view.text(m.unit, Field::Source).to_owned();
+            let target = view.text(m.unit, Field::Target).to_owned();
+            MatchOut {
+                score: m.score,
+                adapted: adapt(query, &source, &target),
+                diff: diff(&source, query),
+                source,
+                target,
+                origin: view.origin(m.unit).0.to_owned(),
+                penalties: m.penalties.iter().map(|p: &Penalty| p.label()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// A unit's recorded neighbours agree with the query's: at least one is
+/// recorded, and every recorded one is equal.
+pub fn context_matches(view: &View<'_>, u: usize, prev: &str, next: &str) -> bool {
+    let (p, n) = (view.text(u, Field::Prev), view.text(u, Field::Next));
+    (!p.is_empty() || !n.is_empty()) && (p.is_empty() || p == prev) && (n.is_empty() || n == next)
+}
+
+fn json(results: &[SuggestionOut]) -> String {
+    let mut out = String::new();
+    for r in results {
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+fn markdown(results: &[SuggestionOut]) -> String {
+    let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    for (i, r) in results.iter().enumerate() {
+        out.push_str(&format!("## {}. {}\n\n", i + 1, esc(&r.query)));
+        if r.matches.is_empty() {
+            out.push_str("No match.\n\n");
+        } else {
+            out.push_str("| score | memory source (~~removed~~ **added**) | translation | origin |\n|---:|---|---|---|\n");
+            for m in &r.matches {
+                let mut src = String::new();
+                for p in &m.diff {
+                    match p {
+                        Piece::Same(t) => src.push_str(&esc(t)),
+                        Piece::Removed(t) => wrap(&mut src, &esc(t), "~~"),
+                        Piece::Added(t) => wrap(&mut src, &esc(t), "**"),
+                    }
+                }
+                let score = if m.penalties.is_empty() {
+                    format!("{}%", m.score)
+                } else {
+                    format!("{}% ({})", m.score, m.penalties.join(", "))
+                };
+                out.push_str(&format!(
+                    "| {score} | {src} | {} | {} |\n",
+                    esc(m.adapted.as_deref().unwrap_or(&m.target)),
+                    esc(&m.origin)
+                ));
+            }
+            out.push('\n');
+        }
+        if !r.terms.is_empty() {
+            let terms: Vec<String> =
+                r.terms.iter().map(|t| format!("**{}**: {}", esc(&t.de), esc(&t.en.join(", ")))).collect();
+            out.push_str(&format!("Terms: {}\n\n", terms.join("; ")));
+        }
+    }
+    out
+}
+
+fn wrap(out: &mut String, t: &str, mark: &str) {
+    let trimmed = t.trim_start();
+    out.push_str(t.get(..t.len() - trimmed.len()).unwrap_or_default());
+    out.push_str(mark);
+    out.push_str(trimmed);
+    out.push_str(mark);
+}
+
+/// Leading whitespace, then the marked and styled text.
+fn styled(out: &mut String, t: &str, style: Style, open: &str, close: &str) {
+    let trimmed = t.trim_start();
+    out.push_str(t.get(..t.len() - trimmed.len()).unwrap_or_default());
+    out.push_str(&format!("{style}{open}{trimmed}{close}{style:#}"));
+}
+
+fn table(results: &[SuggestionOut]) -> String {
+    let bold = Style::new().bold();
+    let removed = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
+    let added = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    let dim = Style::new().dimmed();
+    let term_style = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
+    let mut out = String::new();
+    for (i, r) in results.iter().enumerate() {
+        out.push_str(&format!("{bold}{:>3}. {}{bold:#}\n", i + 1, r.query));
+        if r.matches.is_empty() {
+            out.push_str(&format!("     {dim}no match{dim:#}\n"));
+        }
+        for m in &r.matches {
+            let pen = if m.penalties.is_empty() { String::new() } else { format!(" ({})", m.penalties.join(", ")) };
+            out.push_str(&format!("   {bold}{:>3}%{bold:#}{pen}  {dim}{}{dim:#}\n", m.score, m.origin));
+            out.push_str("     ");
+            for p in &m.diff {
+                match p {
+                    Piece::Same(t) => out.push_str(t),
+                    Piece::Removed(t) => styled(&mut out, t, removed, "[-", "-]"),
+                    Piece::Added(t) => styled(&mut out, t, added, "{+", "+}"),
+                }
+            }
+            out.push('\n');
+            out.push_str(&format!("     → {}\n", m.adapted.as_deref().unwrap_or(&m.target)));
+        }
+        for t in &r.terms {
+            out.push_str(&format!("     {term_style}term{term_style:#} {} → {}\n", t.de, t.en.join(" | ")));
+        }
+        out.push('\n');
+    }
+    out
+}
