@@ -305,7 +305,11 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
-            assert_ne!(mode & 0o044, 0, "readable by others, as files normally are: {mode:o}");
+            assert_ne!(
+                mode & 0o044,
+                0,
+                "readable by others, as files normally are: {mode:o}"
+            );
             std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
             write_atomic(&target, b"three").unwrap();
             let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;

@@ -18,3 +18,4 @@ mod glossary;
 mod import;
 mod interop;
 mod segment;
+mod suggest;

@@ -21,7 +21,16 @@ const FORMATS: &[&str] = &["table", "json", "csv"];
 
 /// The bands, in the order CAT tools print them. `101%` is a context match
 /// (a 100% match whose neighbouring sentences match too).
-pub const BANDS: [&str; 8] = ["repetitions", "101%", "100%", "95-99", "85-94", "75-84", "50-74", "no match"];
+pub const BANDS: [&str; 8] = [
+    "repetitions",
+    "101%",
+    "100%",
+    "95-99",
+    "85-94",
+    "75-84",
+    "50-74",
+    "no match",
+];
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -93,7 +102,11 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
             .collect();
         let mut counts = [Count::default(); 8];
         for (text, score) in sentences.texts.iter().zip(best) {
-            let b = if seen.insert(crate::text::fold_whitespace(text)) { band(score) } else { 0 };
+            let b = if seen.insert(crate::text::fold_whitespace(text)) {
+                band(score)
+            } else {
+                0
+            };
             let words = word_count(text);
             for c in [&mut counts, &mut total] {
                 if let Some(c) = c.get_mut(b) {
@@ -108,10 +121,7 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
         files.push(analysis("total".to_owned(), &total));
     }
     let text = match format {
-        "json" => files
-            .iter()
-            .map(|f| json(f) + "\n")
-            .collect::<String>(),
+        "json" => files.iter().map(|f| json(f) + "\n").collect::<String>(),
         "csv" => csv(&files),
         _ => table(&files),
     };
@@ -126,7 +136,11 @@ fn analysis(file: String, counts: &[Count; 8]) -> FileAnalysis {
     };
     FileAnalysis {
         file,
-        bands: BANDS.iter().zip(counts).map(|(b, c)| ((*b).to_owned(), *c)).collect(),
+        bands: BANDS
+            .iter()
+            .zip(counts)
+            .map(|(b, c)| ((*b).to_owned(), *c))
+            .collect(),
         total,
     }
 }
@@ -136,7 +150,12 @@ fn json(f: &FileAnalysis) -> String {
     let bands: serde_json::Map<String, serde_json::Value> = f
         .bands
         .iter()
-        .map(|(b, c)| (b.clone(), serde_json::json!({"segments": c.segments, "words": c.words})))
+        .map(|(b, c)| {
+            (
+                b.clone(),
+                serde_json::json!({"segments": c.segments, "words": c.words}),
+            )
+        })
         .collect();
     serde_json::json!({
         "file": f.file,
@@ -151,8 +170,17 @@ fn csv(files: &[FileAnalysis]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(["file", "band", "segments", "words"]);
     for f in files {
-        for (b, c) in f.bands.iter().chain(std::iter::once(&("total".to_owned(), f.total))) {
-            let _ = w.write_record([f.file.as_str(), b, &c.segments.to_string(), &c.words.to_string()]);
+        for (b, c) in f
+            .bands
+            .iter()
+            .chain(std::iter::once(&("total".to_owned(), f.total)))
+        {
+            let _ = w.write_record([
+                f.file.as_str(),
+                b,
+                &c.segments.to_string(),
+                &c.words.to_string(),
+            ]);
         }
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -163,7 +191,11 @@ fn table(files: &[FileAnalysis]) -> String {
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
     let mut header = vec!["band".to_owned()];
-    header.extend(files.iter().map(|f| format!("{}\nsegments / words", f.file)));
+    header.extend(
+        files
+            .iter()
+            .map(|f| format!("{}\nsegments / words", f.file)),
+    );
     t.set_header(header);
     for (i, band) in BANDS.iter().chain(std::iter::once(&"total")).enumerate() {
         let mut row = vec![(*band).to_owned()];

@@ -50,7 +50,10 @@ pub fn find(stemmer: &Stemmer, query: &[String], text: &str) -> Vec<(usize, usiz
     if query.is_empty() {
         return Vec::new();
     }
-    let words: Vec<_> = tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let words: Vec<_> = tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .collect();
     let stems: Vec<String> = words
         .iter()
         .map(|t| stemmer.stem(&fold_case(t.text(text))).into_owned())
@@ -117,7 +120,11 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
         let hl = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
         let dim = Style::new().dimmed();
         for h in &hits {
-            let (side, other) = if field == Field::Source { (&h.source, &h.target) } else { (&h.target, &h.source) };
+            let (side, other) = if field == Field::Source {
+                (&h.source, &h.target)
+            } else {
+                (&h.target, &h.source)
+            };
             let mut at = 0;
             let mut line = String::new();
             for &(a, b) in &h.spans {
@@ -126,7 +133,10 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
                 at = b;
             }
             line.push_str(side.get(at..).unwrap_or_default());
-            out.push_str(&format!("{line}\n  {other}\n  {dim}{}{dim:#}\n\n", h.origin));
+            out.push_str(&format!(
+                "{line}\n  {other}\n  {dim}{}{dim:#}\n\n",
+                h.origin
+            ));
         }
         ctx.report(format!("{} unit(s)", hits.len()));
     }

@@ -45,7 +45,12 @@ pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sen
 }
 
 /// Splits `text` into sentences in language `tag`.
-pub fn read_sentences_of(ctx: &Context, text: &str, segmented: bool, tag: &str) -> Result<Sentences> {
+pub fn read_sentences_of(
+    ctx: &Context,
+    text: &str,
+    segmented: bool,
+    tag: &str,
+) -> Result<Sentences> {
     let mut out = Sentences {
         texts: Vec::new(),
         paragraphs: Vec::new(),
@@ -62,7 +67,10 @@ pub fn read_sentences_of(ctx: &Context, text: &str, segmented: bool, tag: &str) 
         }
         return Ok(out);
     }
-    let seg = segment::load_segmenter(segment_lang(tag), &segment::rules_path(&ctx.global.glossary))?;
+    let seg = segment::load_segmenter(
+        segment_lang(tag),
+        &segment::rules_path(&ctx.global.glossary),
+    )?;
     for s in seg.split(text) {
         out.texts.push(crate::text::fold_whitespace(s.text(text)));
         out.paragraphs.push(s.paragraph);
@@ -94,7 +102,9 @@ pub fn open_index(ctx: &Context) -> Result<Index> {
         let units = index.view().units;
         if saved {
             if ctx.global.verbose > 0 || reason != "missing" {
-                ctx.report(format!("note: memory index {reason}; rebuilt it ({units} units)"));
+                ctx.report(format!(
+                    "note: memory index {reason}; rebuilt it ({units} units)"
+                ));
             }
         } else {
             ctx.report(format!(

@@ -101,7 +101,14 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
 }
 
 /// The matches for one sentence, with its neighbours for context matches.
-pub fn suggest_one(view: &View<'_>, query: &str, prev: &str, next: &str, min: u32, top: usize) -> Vec<MatchOut> {
+pub fn suggest_one(
+    view: &View<'_>,
+    query: &str,
+    prev: &str,
+    next: &str,
+    min: u32,
+    top: usize,
+) -> Vec<MatchOut> {
     let q = Prepared::new(query);
     let context = |u: usize| context_matches(view, u, prev, next);
     search::search(view, &q, min, top, &context)
@@ -170,8 +177,11 @@ fn markdown(results: &[SuggestionOut]) -> String {
             out.push('\n');
         }
         if !r.terms.is_empty() {
-            let terms: Vec<String> =
-                r.terms.iter().map(|t| format!("**{}**: {}", esc(&t.de), esc(&t.en.join(", ")))).collect();
+            let terms: Vec<String> = r
+                .terms
+                .iter()
+                .map(|t| format!("**{}**: {}", esc(&t.de), esc(&t.en.join(", "))))
+                .collect();
             out.push_str(&format!("Terms: {}\n\n", terms.join("; ")));
         }
     }
@@ -195,7 +205,9 @@ fn styled(out: &mut String, t: &str, style: Style, open: &str, close: &str) {
 
 fn table(results: &[SuggestionOut]) -> String {
     let bold = Style::new().bold();
-    let removed = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
+    let removed = Style::new()
+        .fg_color(Some(AnsiColor::Red.into()))
+        .strikethrough();
     let added = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
     let dim = Style::new().dimmed();
     let term_style = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
@@ -206,8 +218,15 @@ fn table(results: &[SuggestionOut]) -> String {
             out.push_str(&format!("     {dim}no match{dim:#}\n"));
         }
         for m in &r.matches {
-            let pen = if m.penalties.is_empty() { String::new() } else { format!(" ({})", m.penalties.join(", ")) };
-            out.push_str(&format!("   {bold}{:>3}%{bold:#}{pen}  {dim}{}{dim:#}\n", m.score, m.origin));
+            let pen = if m.penalties.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", m.penalties.join(", "))
+            };
+            out.push_str(&format!(
+                "   {bold}{:>3}%{bold:#}{pen}  {dim}{}{dim:#}\n",
+                m.score, m.origin
+            ));
             out.push_str("     ");
             for p in &m.diff {
                 match p {
@@ -217,10 +236,17 @@ fn table(results: &[SuggestionOut]) -> String {
                 }
             }
             out.push('\n');
-            out.push_str(&format!("     → {}\n", m.adapted.as_deref().unwrap_or(&m.target)));
+            out.push_str(&format!(
+                "     → {}\n",
+                m.adapted.as_deref().unwrap_or(&m.target)
+            ));
         }
         for t in &r.terms {
-            out.push_str(&format!("     {term_style}term{term_style:#} {} → {}\n", t.de, t.en.join(" | ")));
+            out.push_str(&format!(
+                "     {term_style}term{term_style:#} {} → {}\n",
+                t.de,
+                t.en.join(" | ")
+            ));
         }
         out.push('\n');
     }

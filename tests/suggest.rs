@@ -1,0 +1,326 @@
+//! `satz suggest`, `analyze`, `concordance`, and the fuzzy index on the
+//! shared German-English news TM.
+
+use predicates::prelude::*;
+use satz::tm::fuzzy::{Prepared, exhaustive};
+use satz::tm::index::{Entry, Index, search};
+
+use crate::common::{Fixture, shared_data};
+
+/// A memory of the example article's opening, with recorded context.
+fn fixture_with_memory() -> Fixture {
+    let fx = Fixture::new();
+    fx.write(
+        "pairs.tsv",
+        "Putin verliert sein Gesicht\tPutin loses face\n\
+         Im Zentrum stehen oft die etwa 10'000 nordkoreanischen Soldaten.\tCoverage often focuses on the roughly 10,000 North Korean soldiers.\n\
+         Bisher soll Nordkorea bis zu 5,5 Milliarden Dollar verdient haben.\tSo far North Korea is said to have earned up to $5.5 billion.\n\
+         Die Bilder sprechen aber auch eine andere Sprache.\tBut the images also tell a different story.\n",
+    );
+    fx.satz()
+        .args(["import", "pairs.tsv", "--name", "kim"])
+        .assert()
+        .success();
+    fx
+}
+
+fn suggest_json(fx: &Fixture, input: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let out = fx
+        .satz()
+        .args(["suggest", "--segmented", "--format", "json"])
+        .args(extra)
+        .arg("-")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn json_has_one_object_per_sentence_with_scores_and_adapted_numbers() {
+    let fx = fixture_with_memory();
+    let res = suggest_json(
+        &fx,
+        "Putin verliert sein Gesicht\n\
+         Bisher soll Nordkorea bis zu 7,5 Milliarden Dollar verdient haben.\n\
+         Ein völlig neuer Satz ohne Vorbild.\n",
+        &[],
+    );
+    assert_eq!(res.len(), 3);
+    assert_eq!(res[0]["query"], "Putin verliert sein Gesicht");
+    assert_eq!(res[0]["matches"][0]["score"], 100);
+    assert_eq!(res[0]["matches"][0]["target"], "Putin loses face");
+    assert_eq!(res[0]["matches"][0]["adapted"], serde_json::Value::Null);
+    assert_eq!(res[0]["matches"][0]["origin"], "kim.tmx");
+    let m = &res[1]["matches"][0];
+    assert_eq!(m["score"], 98);
+    assert_eq!(m["penalties"][0], "-2 numbers");
+    assert_eq!(
+        m["adapted"],
+        "So far North Korea is said to have earned up to $7.5 billion."
+    );
+    assert_eq!(res[2]["matches"].as_array().unwrap().len(), 0);
+    assert!(res[2]["terms"].is_array());
+}
+
+#[test]
+fn min_and_top_limit_the_matches() {
+    let fx = fixture_with_memory();
+    let q = "Die Bilder sprechen eine andere Sprache.\n";
+    assert_eq!(suggest_json(&fx, q, &[])[0]["matches"][0]["score"], 75);
+    assert_eq!(
+        suggest_json(&fx, q, &["--min", "80"])[0]["matches"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        suggest_json(&fx, "Putin\n", &["--min", "0", "--top", "2"])[0]["matches"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn a_100_percent_match_with_matching_neighbours_is_101() {
+    let fx = Fixture::new();
+    // A unit that records its neighbours, as `align --save` writes them.
+    fx.write(
+        "ctx.tmx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="de" creationtool="t" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="t"/><body>
+<tu><prop type="x-context-prev">Erster Satz.</prop><prop type="x-context-next">Dritter Satz.</prop>
+<tuv xml:lang="de"><seg>Zweiter Satz.</seg></tuv><tuv xml:lang="en"><seg>Second sentence.</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    fx.satz().args(["import", "ctx.tmx"]).assert().success();
+    let res = suggest_json(&fx, "Erster Satz.\nZweiter Satz.\nDritter Satz.\n", &[]);
+    assert_eq!(res[1]["matches"][0]["score"], 101);
+    let res = suggest_json(&fx, "Anderer Satz.\nZweiter Satz.\nDritter Satz.\n", &[]);
+    assert_eq!(res[1]["matches"][0]["score"], 100);
+}
+
+#[test]
+fn the_index_follows_the_memory() {
+    let fx = fixture_with_memory();
+    assert_eq!(
+        suggest_json(&fx, "Neu im Speicher.\n", &[])[0]["matches"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert!(fx.path("memory/.satz-index/de_en.idx").exists());
+    fx.write("more.tsv", "Neu im Speicher.\tNew in the memory.\n");
+    fx.satz().args(["import", "more.tsv"]).assert().success();
+    assert_eq!(
+        suggest_json(&fx, "Neu im Speicher.\n", &[])[0]["matches"][0]["score"],
+        100
+    );
+    // A corrupt index is noticed and rebuilt, not trusted.
+    std::fs::write(fx.path("memory/.satz-index/de_en.idx"), b"SATZIDX1 garbage").unwrap();
+    fx.satz()
+        .args(["suggest", "--segmented", "-"])
+        .write_stdin("Neu im Speicher.\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("note: memory index"))
+        .stdout(predicate::str::contains("New in the memory."));
+}
+
+#[test]
+fn markdown_and_table_show_the_diff() {
+    let fx = fixture_with_memory();
+    fx.satz()
+        .args(["suggest", "--segmented", "--format", "md", "-"])
+        .write_stdin("Im Zentrum stehen die etwa 12'000 nordkoreanischen Soldaten.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("~~oft~~"))
+        .stdout(predicate::str::contains("~~10'000~~ **12'000**"))
+        .stdout(predicate::str::contains(
+            "the roughly 12,000 North Korean soldiers",
+        ));
+    fx.satz()
+        .args([
+            "suggest",
+            "--segmented",
+            "--format",
+            "table",
+            "--color",
+            "never",
+            "-",
+        ])
+        .write_stdin("Im Zentrum stehen die etwa 12'000 nordkoreanischen Soldaten.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[-10'000-] {+12'000+}"));
+}
+
+#[test]
+fn an_empty_memory_gives_no_matches_not_an_error() {
+    let fx = Fixture::new();
+    assert_eq!(
+        suggest_json(&fx, "Satz.\n", &[])[0]["matches"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn analyze_counts_words_per_band() {
+    let fx = fixture_with_memory();
+    fx.write(
+        "new.txt",
+        "Putin verliert sein Gesicht\n\nPutin verliert sein Gesicht\n\nDie Bilder sprechen eine andere Sprache. Ganz neu hier.\n",
+    );
+    let out = fx
+        .satz()
+        .args(["analyze", "new.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["file"], "new.txt");
+    assert_eq!(v["bands"]["100%"]["words"], 4);
+    assert_eq!(v["bands"]["repetitions"]["words"], 4);
+    assert_eq!(v["bands"]["75-84"]["segments"], 1);
+    assert_eq!(v["bands"]["no match"]["words"], 3);
+    assert_eq!(v["total"]["words"], 17);
+    fx.satz()
+        .args(["analyze", "new.txt", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "file,band,segments,words\nnew.txt,repetitions,1,4\n",
+        ));
+}
+
+#[test]
+fn concordance_finds_inflected_forms() {
+    let fx = fixture_with_memory();
+    let out = fx
+        .satz()
+        .args(["concordance", "nordkoreanischer Soldat", "--format", "json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    let src = v["source"].as_str().unwrap();
+    let (a, b) = (
+        v["spans"][0][0].as_u64().unwrap() as usize,
+        v["spans"][0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&src[a..b], "nordkoreanischen Soldaten");
+    fx.satz()
+        .args(["concordance", "--lang", "en", "image", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("the images also tell"));
+}
+
+fn tm_entries(data: &std::path::Path) -> Vec<Entry> {
+    std::fs::read_to_string(data.join("tm/tm.tsv"))
+        .unwrap()
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let (de, en) = l.split_once('\t').unwrap();
+            Entry {
+                source: de.to_owned(),
+                target: en.to_owned(),
+                file: "tm.tsv".into(),
+                line: i as u32 + 1,
+                ..Entry::default()
+            }
+        })
+        .collect()
+}
+
+fn queries(data: &std::path::Path, file: &str) -> Vec<(String, usize)> {
+    std::fs::read_to_string(data.join("tm").join(file))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[1].to_owned(), c[3].parse().unwrap_or(0))
+        })
+        .collect()
+}
+
+/// The top match of each perturbed query is the line it was edited from
+/// (or a line with the same German) for at least 99.5% of them.
+#[test]
+fn perturbed_queries_find_their_source_line() {
+    let Some(data) = shared_data("perturbed_queries_find_their_source_line") else {
+        return;
+    };
+    let entries = tm_entries(&data);
+    let index = Index::from_entries(&entries);
+    let view = index.view();
+    let qs = queries(&data, "queries_perturbed.tsv");
+    let mut hits = 0;
+    let mut misses = Vec::new();
+    for (q, line) in &qs {
+        let found = search::search(&view, &Prepared::new(q.as_str()), 50, 1, &|_| false);
+        let want = &entries[line - 1].source;
+        match found.first() {
+            Some(m) if &entries[m.unit].source == want => hits += 1,
+            other => misses.push((q.clone(), other.map(|m| entries[m.unit].source.clone()))),
+        }
+    }
+    let recall = hits as f64 / qs.len() as f64;
+    eprintln!(
+        "perturbed recall@1: {hits}/{} = {recall:.4}; misses: {misses:#?}",
+        qs.len()
+    );
+    assert!(
+        recall >= 0.995,
+        "recall@1 {recall:.4} below 0.995: {misses:#?}"
+    );
+}
+
+/// On the real TM, the index returns exactly what scoring every unit returns.
+#[test]
+fn index_equals_exhaustive_on_the_news_tm() {
+    let Some(data) = shared_data("index_equals_exhaustive_on_the_news_tm") else {
+        return;
+    };
+    let entries = tm_entries(&data);
+    let index = Index::from_entries(&entries);
+    let prepared: Vec<Prepared> = entries
+        .iter()
+        .map(|e| Prepared::new(e.source.as_str()))
+        .collect();
+    let mut qs = queries(&data, "queries_perturbed.tsv");
+    qs.truncate(4);
+    qs.extend(queries(&data, "queries_unseen.tsv").into_iter().take(4));
+    for (q, _) in qs {
+        let q = Prepared::new(q);
+        for (min, top) in [(50, 5), (75, 3)] {
+            let fast = search::search(&index.view(), &q, min, top, &|_| false);
+            let slow = exhaustive::search(&prepared, &q, min, top, &|_| false);
+            assert_eq!(fast, slow, "{}", q.text);
+        }
+    }
+}
