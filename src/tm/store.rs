@@ -88,14 +88,34 @@ impl Memory {
     /// Reads every unit of the pair. A file that is not well-formed is an
     /// error naming it.
     pub fn load(&self) -> Result<Loaded> {
+        let mut units = Vec::new();
+        let mut loaded = self.for_each_unit(|u| units.push(u))?;
+        loaded.units = units;
+        Ok(loaded)
+    }
+
+    /// Streams every unit of the pair to `f`, file by file (files sorted by
+    /// name, units in file order), holding one file's text at a time and no
+    /// units. The returned [`Loaded`] has no units, only the counts.
+    pub fn for_each_unit(&self, mut f: impl FnMut(Unit)) -> Result<Loaded> {
         let mut loaded = Loaded::default();
         for path in self.tmx_files()? {
             let text = fsx::decode(&fsx::read_bytes(&path)?, &path)?;
             let name = file_name(&path);
-            let file = tmx::read_pair(&text, &path, &self.pair, &name)?;
-            loaded.units.extend(file.units);
-            loaded.skipped += file.skipped.len();
-            loaded.warnings.extend(file.warnings);
+            let mut reader = tmx::TmxReader::new(&text, &path)?;
+            while let Some(raw) = reader.next_unit()? {
+                match tmx::select_pair(&raw, &self.pair, &path) {
+                    Ok((mut unit, warning)) => {
+                        unit.origin = Some(crate::tm::unit::Origin {
+                            file: name.clone(),
+                            line: raw.line,
+                        });
+                        loaded.warnings.extend(warning);
+                        f(unit);
+                    }
+                    Err(_) => loaded.skipped += 1,
+                }
+            }
             loaded.files += 1;
         }
         Ok(loaded)

@@ -70,34 +70,65 @@ pub fn entries(units: &[Unit]) -> Vec<Entry> {
         .collect()
 }
 
+/// The entries of a whole memory, streamed file by file: as [`entries`],
+/// but holding only a 128-bit hash of each identity, not the units.
+pub fn entries_of(memory: &crate::tm::Memory) -> crate::error::Result<Vec<Entry>> {
+    let mut seen: HashSet<u128> = HashSet::new();
+    let mut out = Vec::new();
+    memory.for_each_unit(|u| {
+        let (s, t) = u.identity();
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(s.as_bytes());
+        h.update(b"\0");
+        h.update(t.as_bytes());
+        if seen.insert(h.digest128()) {
+            out.push(Entry::from_unit(&u));
+        }
+    })?;
+    Ok(out)
+}
+
 /// Builds the index bytes. `tick` is called once per unit tokenised (for a
 /// progress bar).
 pub fn build(entries: &[Entry], fingerprint: u64, tick: &(dyn Fn() + Sync)) -> Vec<u8> {
-    let keys: Vec<Vec<String>> = entries
-        .par_iter()
-        .map(|e| {
-            tick();
-            Prepared::new(e.source.as_str()).keys()
-        })
-        .collect();
-    let mut vocab: Vec<&str> = {
-        let set: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
-        set.into_iter().collect()
-    };
+    // Tokenise in parallel chunks; intern each chunk's keys before the next,
+    // so the key strings of the whole memory are never held at once.
+    let mut interned: HashMap<String, u32> = HashMap::new();
+    let mut tokens: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
+    for chunk in entries.chunks(8192) {
+        let keys: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|e| {
+                tick();
+                Prepared::new(e.source.as_str()).keys()
+            })
+            .collect();
+        for ks in keys {
+            let ids = ks
+                .into_iter()
+                .map(|k| {
+                    let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
+                    *interned.entry(k).or_insert(next)
+                })
+                .collect();
+            tokens.push(ids);
+        }
+    }
+    // Sorted vocabulary, so look-ups can binary-search it; renumber.
+    let mut vocab: Vec<(String, u32)> = interned.into_iter().collect();
     vocab.sort_unstable();
-    let ids: HashMap<&str, u32> = vocab
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (*k, u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    let tokens: Vec<Vec<u32>> = keys
-        .iter()
-        .map(|ks| {
-            ks.iter()
-                .map(|k| ids.get(k.as_str()).copied().unwrap_or(u32::MAX))
-                .collect()
-        })
-        .collect();
+    let mut remap = vec![0u32; vocab.len()];
+    for (new, (_, old)) in vocab.iter().enumerate() {
+        if let Some(slot) = remap.get_mut(*old as usize) {
+            *slot = u32::try_from(new).unwrap_or(u32::MAX);
+        }
+    }
+    for toks in &mut tokens {
+        for t in toks.iter_mut() {
+            *t = remap.get(*t as usize).copied().unwrap_or(u32::MAX);
+        }
+    }
+    let vocab: Vec<String> = vocab.into_iter().map(|(k, _)| k).collect();
 
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for (u, toks) in tokens.iter().enumerate() {
@@ -155,38 +186,48 @@ pub fn build(entries: &[Entry], fingerprint: u64, tick: &(dyn Fn() + Sync)) -> V
     w.finish(fingerprint, entries.len(), vocab.len(), files.len())
 }
 
-/// Lays out sections after the header and table.
-#[derive(Default)]
+/// Lays out sections after the header and table, in one buffer: the header
+/// and table are reserved up front and filled in last, so the index is
+/// never held twice.
 struct Writer {
-    body: Vec<u8>,
+    out: Vec<u8>,
     table: Vec<(u64, u64)>,
 }
 
 const TABLE: usize = SECTIONS * 16;
 
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer {
+            out: vec![0; HEADER + TABLE],
+            table: Vec::new(),
+        }
+    }
+}
+
 impl Writer {
     fn start(&mut self) -> usize {
-        while !(HEADER + TABLE + self.body.len()).is_multiple_of(8) {
-            self.body.push(0);
+        while !self.out.len().is_multiple_of(8) {
+            self.out.push(0);
         }
-        self.body.len()
+        self.out.len()
     }
 
     fn end(&mut self, start: usize) {
-        let off = (HEADER + TABLE + start) as u64;
-        self.table.push((off, (self.body.len() - start) as u64));
+        self.table
+            .push((start as u64, (self.out.len() - start) as u64));
     }
 
     fn bytes(&mut self, it: impl Iterator<Item = u8>) {
         let s = self.start();
-        self.body.extend(it);
+        self.out.extend(it);
         self.end(s);
     }
 
     fn u32s(&mut self, it: impl Iterator<Item = u32>) {
         let s = self.start();
         for v in it {
-            self.body.extend_from_slice(&v.to_le_bytes());
+            self.out.extend_from_slice(&v.to_le_bytes());
         }
         self.end(s);
     }
@@ -203,32 +244,39 @@ impl Writer {
     fn offsets64(&mut self, lens: impl Iterator<Item = usize>) {
         let s = self.start();
         let mut at: u64 = 0;
-        self.body.extend_from_slice(&0u64.to_le_bytes());
+        self.out.extend_from_slice(&0u64.to_le_bytes());
         for l in lens {
             at += l as u64;
-            self.body.extend_from_slice(&at.to_le_bytes());
+            self.out.extend_from_slice(&at.to_le_bytes());
         }
         self.end(s);
     }
 
-    fn finish(self, fingerprint: u64, units: usize, vocab: usize, files: usize) -> Vec<u8> {
-        let mut tail = Vec::with_capacity(TABLE + self.body.len());
-        for (off, len) in &self.table {
-            tail.extend_from_slice(&off.to_le_bytes());
-            tail.extend_from_slice(&len.to_le_bytes());
-        }
-        tail.extend_from_slice(&self.body);
-        let mut out = Vec::with_capacity(HEADER + tail.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&0u32.to_le_bytes());
-        out.extend_from_slice(&fingerprint.to_le_bytes());
-        out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&tail).to_le_bytes());
+    fn finish(mut self, fingerprint: u64, units: usize, vocab: usize, files: usize) -> Vec<u8> {
+        let mut head = Vec::with_capacity(HEADER + TABLE);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        head.extend_from_slice(&0u32.to_le_bytes());
+        head.extend_from_slice(&fingerprint.to_le_bytes());
+        head.extend_from_slice(&0u64.to_le_bytes()); // checksum, below
         for n in [units, vocab, files, SECTIONS] {
-            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+            head.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
         }
-        out.resize(HEADER, 0);
-        out.extend_from_slice(&tail);
-        out
+        head.resize(HEADER, 0);
+        for (off, len) in &self.table {
+            head.extend_from_slice(&off.to_le_bytes());
+            head.extend_from_slice(&len.to_le_bytes());
+        }
+        if let Some(slot) = self.out.get_mut(..head.len()) {
+            slot.copy_from_slice(&head);
+        }
+        let full = xxhash_rust::xxh3::xxh3_64(self.out.get(HEADER..).unwrap_or_default());
+        let meta = super::format::View::open_trusted(&self.out).map_or(0, |v| v.meta_checksum());
+        for (at, v) in [(24, full), (48, meta)] {
+            if let Some(slot) = self.out.get_mut(at..at + 8) {
+                slot.copy_from_slice(&v.to_le_bytes());
+            }
+        }
+        self.out
     }
 }

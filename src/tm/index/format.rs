@@ -6,6 +6,7 @@
 //! 16  fingerprint u64 (what the index was built from: memory files, satz version)
 //! 24  checksum u64 (XXH3-64 of every byte after the header)
 //! 32  units u32  36 vocabulary u32  40 files u32  44 sections u32
+//! 48  meta checksum u64 (XXH3-64 of the section table and every offsets section)
 //! 64  section table: (offset u64, length u64) per section
 //! ```
 //!
@@ -17,16 +18,32 @@
 //! u32 each), file name offsets (u32), file name bytes.
 //!
 //! A file whose magic, version, fingerprint, checksum or structure is wrong
-//! is never used: the caller rebuilds it.
+//! is never used: the caller rebuilds it. The full checksum is verified for
+//! files up to [`FULL_CHECK_LIMIT`]; larger ones (a million units make about
+//! 500 MB) are opened on the meta checksum and the structure check, since
+//! hashing every page would cost more than the look-up itself. Whatever a
+//! damaged file holds, every read is bounds-checked: the worst it can do is
+//! give wrong matches, never a crash.
 
 /// The magic bytes.
 pub const MAGIC: &[u8; 8] = b"SATZIDX1";
 /// Bumped whenever the layout or the tokenisation changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Header size.
 pub const HEADER: usize = 64;
 /// Number of sections.
 pub const SECTIONS: usize = 12;
+/// Index files up to this size get their full checksum verified on open.
+pub const FULL_CHECK_LIMIT: usize = 64 << 20;
+
+/// The sections the meta checksum covers (besides the section table).
+pub const META_SECTIONS: [usize; 5] = [
+    sec::KEY_OFFSETS,
+    sec::POST_OFFSETS,
+    sec::TOK_OFFSETS,
+    sec::STR_OFFSETS,
+    sec::FILE_OFFSETS,
+];
 
 /// Section numbers.
 pub mod sec {
@@ -138,10 +155,30 @@ impl<'a> View<'a> {
         let body = bytes
             .get(HEADER..)
             .ok_or(Invalid::Corrupt("truncated header"))?;
-        if u64_at(bytes, 24) != Some(xxhash_rust::xxh3::xxh3_64(body)) {
+        let view = Self::open_trusted(bytes)?;
+        if u64_at(bytes, 48) != Some(view.meta_checksum()) {
             return Err(Invalid::Corrupt("checksum"));
         }
-        Self::open_trusted(bytes)
+        if bytes.len() <= FULL_CHECK_LIMIT
+            && u64_at(bytes, 24) != Some(xxhash_rust::xxh3::xxh3_64(body))
+        {
+            return Err(Invalid::Corrupt("checksum"));
+        }
+        Ok(view)
+    }
+
+    /// XXH3-64 of the section table and the offsets sections.
+    pub fn meta_checksum(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(
+            self.bytes
+                .get(HEADER..HEADER + SECTIONS * 16)
+                .unwrap_or_default(),
+        );
+        for s in META_SECTIONS {
+            h.update(self.section(s));
+        }
+        h.digest()
     }
 
     /// Reads the header and section table and checks the structure, without

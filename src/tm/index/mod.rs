@@ -98,8 +98,7 @@ impl Index {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => "missing".to_owned(),
             Err(e) => format!("unreadable ({e})"),
         };
-        let loaded = memory.load()?;
-        let entries = build::entries(&loaded.units);
+        let entries = build::entries_of(memory)?;
         let total = entries.len() as u64;
         let done = std::sync::atomic::AtomicU64::new(0);
         let tick = || {

@@ -194,3 +194,25 @@ fn every_truncation_of_an_index_is_refused_not_trusted() {
         assert!(View::open(&bytes[..cut], 42).is_err(), "cut at {cut}");
     }
 }
+
+#[test]
+fn damage_to_the_offsets_is_caught_by_the_meta_checksum() {
+    let entries: Vec<Entry> = (0..50)
+        .map(|i| entry(format!("Satz Nummer {i} hier."), i))
+        .collect();
+    let mut bytes = build::build(&entries, 7, &|| {});
+    let view = View::open(&bytes, 7).unwrap();
+    assert_eq!(view.units, 50);
+    // Flip a bit inside the token offsets, keeping them ascending.
+    let table = format::HEADER + format::sec::TOK_OFFSETS * 16;
+    let off = u64::from_le_bytes(bytes[table..table + 8].try_into().unwrap()) as usize;
+    let at = off + 4 * 10;
+    let v = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+    let prev = u32::from_le_bytes(bytes[at - 4..at].try_into().unwrap());
+    assert!(v > prev);
+    bytes[at..at + 4].copy_from_slice(&(v - 1).to_le_bytes());
+    assert_eq!(
+        View::open(&bytes, 7).unwrap_err(),
+        Invalid::Corrupt("checksum")
+    );
+}
