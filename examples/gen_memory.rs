@@ -13,6 +13,9 @@
 //! an unedited copy of a real pair. Deterministic: the same seed (the optional
 //! third argument, default 20240527) gives the same memory.
 
+// A development tool, not satz: indices come from `Rng::below(len)`, always in range.
+#![allow(clippy::indexing_slicing)]
+
 use std::io::{BufWriter, Write};
 
 /// xorshift64*: small, fast, deterministic; statistical quality is plenty here.
