@@ -155,7 +155,7 @@ impl<'a> View<'a> {
         let body = bytes
             .get(HEADER..)
             .ok_or(Invalid::Corrupt("truncated header"))?;
-        let view = Self::open_trusted(bytes)?;
+        let view = Self::parse(bytes)?;
         if u64_at(bytes, 48) != Some(view.meta_checksum()) {
             return Err(Invalid::Corrupt("checksum"));
         }
@@ -184,6 +184,30 @@ impl<'a> View<'a> {
     /// Reads the header and section table and checks the structure, without
     /// the fingerprint and checksum (for bytes built in this process).
     pub fn open_trusted(bytes: &'a [u8]) -> Result<View<'a>, Invalid> {
+        let view = Self::parse(bytes)?;
+        view.check_offsets(sec::KEY_OFFSETS, view.vocab, sec::KEY_BYTES, 1)?;
+        view.check_offsets(sec::POST_OFFSETS, view.vocab, sec::POSTINGS, 4)?;
+        view.check_offsets(sec::TOK_OFFSETS, view.units, sec::TOKENS, 4)?;
+        view.check_offsets(sec::FILE_OFFSETS, view.files, sec::FILE_BYTES, 1)?;
+        let strs = view.section(sec::STR_OFFSETS);
+        let mut last = 0;
+        for i in 0..=view.units * FIELDS {
+            let v = u64_at(strs, i * 8).ok_or(Invalid::Corrupt("string offsets"))?;
+            if v < last {
+                return Err(Invalid::Corrupt("string offsets"));
+            }
+            last = v;
+        }
+        if last as usize > view.section(sec::STR_BYTES).len() {
+            return Err(Invalid::Corrupt("string offsets"));
+        }
+        Ok(view)
+    }
+
+    /// Reads the header and section table and checks every section's size
+    /// against the counts: O(1). Enough for safety (every read is
+    /// bounds-checked); [`View::open`] adds the checksums.
+    pub fn parse(bytes: &'a [u8]) -> Result<View<'a>, Invalid> {
         let count = |at| {
             u32_at(bytes, at)
                 .map(|v| v as usize)
@@ -214,29 +238,18 @@ impl<'a> View<'a> {
             vocab,
             files,
         };
-        view.check_offsets(sec::KEY_OFFSETS, vocab, sec::KEY_BYTES, 1)?;
-        view.check_offsets(sec::POST_OFFSETS, vocab, sec::POSTINGS, 4)?;
-        view.check_offsets(sec::TOK_OFFSETS, units, sec::TOKENS, 4)?;
-        view.check_offsets(sec::FILE_OFFSETS, files, sec::FILE_BYTES, 1)?;
-        if view.section(sec::SORTED).len() != view.section(sec::TOKENS).len()
-            || view.section(sec::ORIGINS).len() != units * 8
+        let lengths = [
+            (sec::KEY_OFFSETS, (vocab + 1) * 4),
+            (sec::POST_OFFSETS, (vocab + 1) * 4),
+            (sec::TOK_OFFSETS, (units + 1) * 4),
+            (sec::STR_OFFSETS, (units * FIELDS + 1) * 8),
+            (sec::ORIGINS, units * 8),
+            (sec::FILE_OFFSETS, (files + 1) * 4),
+        ];
+        if lengths.iter().any(|&(s, len)| view.section(s).len() != len)
+            || view.section(sec::SORTED).len() != view.section(sec::TOKENS).len()
         {
-            return Err(Invalid::Corrupt("unit sections"));
-        }
-        let strs = view.section(sec::STR_OFFSETS);
-        if strs.len() != (units * FIELDS + 1) * 8 {
-            return Err(Invalid::Corrupt("string offsets"));
-        }
-        let mut last = 0;
-        for i in 0..=units * FIELDS {
-            let v = u64_at(strs, i * 8).ok_or(Invalid::Corrupt("string offsets"))?;
-            if v < last {
-                return Err(Invalid::Corrupt("string offsets"));
-            }
-            last = v;
-        }
-        if last as usize > view.section(sec::STR_BYTES).len() {
-            return Err(Invalid::Corrupt("string offsets"));
+            return Err(Invalid::Corrupt("section sizes"));
         }
         Ok(view)
     }

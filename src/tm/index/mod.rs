@@ -59,13 +59,13 @@ impl Index {
         }
     }
 
-    /// The checked view. Bytes built or checked by [`Index::open`] always pass.
+    /// The view (bytes built or checked by [`Index::open`] always parse).
     pub fn view(&self) -> View<'_> {
         let bytes: &[u8] = match &self.bytes {
             Bytes::Mapped(m) => m,
             Bytes::Owned(v) => v,
         };
-        View::open_trusted(bytes).unwrap_or_else(|_| View::empty())
+        View::parse(bytes).unwrap_or_else(|_| View::empty())
     }
 
     /// Opens the index of `memory`, building it when it is missing, stale,
