@@ -9,7 +9,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::input::{open_index, read_sentences};
+use super::input::{open_index, progress, read_sentences};
 use super::suggest::context_matches;
 use super::{Context, Outcome};
 use crate::error::Result;
@@ -89,9 +89,11 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
     let mut total = [Count::default(); 8];
     for path in &args.files {
         let sentences = read_sentences(ctx, path, args.segmented)?;
+        let bar = progress(ctx, sentences.texts.len(), "analysing");
         let best: Vec<Option<u32>> = (0..sentences.texts.len())
             .into_par_iter()
             .map(|i| {
+                bar.inc(1);
                 let text = sentences.texts.get(i).map_or("", String::as_str);
                 let (prev, next) = sentences.neighbours(i);
                 let context = |u: usize| context_matches(&view, u, prev, next);
@@ -100,6 +102,7 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
                     .map(|m| m.score)
             })
             .collect();
+        bar.finish_and_clear();
         let mut counts = [Count::default(); 8];
         for (text, score) in sentences.texts.iter().zip(best) {
             let b = if seen.insert(crate::text::fold_whitespace(text)) {

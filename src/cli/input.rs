@@ -115,3 +115,15 @@ pub fn open_index(ctx: &Context) -> Result<Index> {
     }
     Ok(index)
 }
+
+/// A progress bar on stderr for `len` items (hidden with --quiet, for short
+/// work, and when stderr is not a terminal).
+pub fn progress(ctx: &Context, len: usize, what: &str) -> ProgressBar {
+    if ctx.global.quiet || len < 200 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    let template = format!("{what} {{bar:30}} {{pos}}/{{len}} ({{eta}})");
+    bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar
+}
