@@ -10,11 +10,15 @@
 //! | [`fsx`] | reading text in any encoding (BOM, UTF-16, declared legacy encodings, NFC), atomic writes, the `memory/` lock |
 //! | [`text`] | normalisation shared by all: whitespace and case folding |
 //! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export |
+//! | [`align`] | sentence alignment: length model, lexical anchors, a learnt lexicon, banded dynamic programming |
+//! | [`check`] | QA checks: glossary terms, numbers, consistency, typography; one file per check |
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
 //! | [`cli`] | the commands |
 //! | [`error`] | the error type: every input error names file, line and column |
 
+pub mod align;
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod fsx;

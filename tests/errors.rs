@@ -101,10 +101,10 @@ fn a_broken_file_in_memory_stops_export_with_its_name() {
 fn unbuilt_commands_say_so() {
     let fx = Fixture::new();
     fx.satz()
-        .args(["suggest", "x.txt"])
+        .args(["terms"])
         .assert()
         .code(2)
-        .stderr("satz: 'suggest' is not built yet\n");
+        .stderr("satz: 'terms' is not built yet\n");
 }
 
 #[test]

@@ -11,6 +11,7 @@
     clippy::panic
 )]
 
+mod check_corpus;
 mod common;
 mod errors;
 mod export;

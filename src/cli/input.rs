@@ -124,6 +124,8 @@ pub fn progress(ctx: &Context, len: usize, what: &str) -> ProgressBar {
     }
     let bar = ProgressBar::new(len as u64);
     let template = format!("{what} {{bar:30}} {{pos}}/{{len}} ({{eta}})");
-    bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar.set_style(
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     bar
 }

@@ -5,7 +5,10 @@
 //! `table` output may change. Exit codes: 0 success, 1 the command found
 //! error-level problems (`check`), 2 bad usage or bad input.
 
+mod align;
+mod align_html;
 mod analyze;
+mod check;
 mod concordance;
 mod export;
 mod glossary;
@@ -105,10 +108,19 @@ pub enum Command {
     /// « » „ “ quotes, headings and bylines; English rules know "Mr.", "U.S.",
     /// "a.m." and initials. A line break inside a sentence becomes a space.
     Segment(segment::SegmentArgs),
-    /// Align a German text with its English translation (not built yet).
+    /// Align a German text with its English translation.
     ///
-    /// Formats: table, beads ([i,j]:[k]:score per link), tsv, json, tmx, html.
-    Align(pending::AlignArgs),
+    /// Splits both texts into sentences (unless --segmented) and links them
+    /// 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 (1-3, 3-1 where they help), with a
+    /// confidence per link: low scores are the links to review. The aligner
+    /// combines sentence lengths (Gale & Church), numbers, names and
+    /// cognates, punctuation, the glossary's term pairs, a --dict, and a
+    /// lexicon it learns from the document itself.
+    ///
+    /// Formats: table, beads ([i,j]:[k]:score per link, 0-based), tsv
+    /// (score<TAB>german<TAB>english), json, tmx, html (a self-contained
+    /// review page).
+    Align(align::AlignArgs),
     /// Add TMX, TSV or CSV files to the memory.
     ///
     /// Each FILE goes into memory/NAME.tmx, NAME being the file's stem unless
@@ -151,10 +163,18 @@ pub enum Command {
     ///
     /// Formats: table, json (one object per unit and line, with byte spans).
     Concordance(concordance::ConcordanceArgs),
-    /// QA checks on a translation pair, or on the whole memory (not built yet).
+    /// QA checks on a translation, or on the whole memory.
     ///
-    /// Formats: table, json. Exit 1 when an error-level finding exists.
-    Check(pending::CheckArgs),
+    /// With DE and EN the two texts are segmented (unless --segmented) and
+    /// aligned first; without them every unit of the memory is checked.
+    /// Findings: glossary terms missing, forbidden or deprecated, numbers
+    /// that differ once formats are normalised, untranslated segments,
+    /// inconsistent translations, unbalanced brackets and quotes, doubled
+    /// words, double spaces, lost final ? or !.
+    ///
+    /// Formats: table (grouped by unit, spans highlighted), json (one
+    /// finding per line). Exit 1 when an error-level finding exists.
+    Check(check::CheckArgs),
     /// Manage glossary.toml.
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
@@ -251,11 +271,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(args) => import::run(&mut ctx, &args),
         Command::Export(args) => export::run(&mut ctx, &args),
         Command::Glossary(cmd) => glossary::run(&mut ctx, &cmd),
-        Command::Align(_) => pending::not_built("align"),
+        Command::Align(args) => align::run(&mut ctx, &args),
         Command::Suggest(args) => suggest::run(&mut ctx, &args),
         Command::Analyze(args) => analyze::run(&mut ctx, &args),
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
-        Command::Check(_) => pending::not_built("check"),
+        Command::Check(args) => check::run(&mut ctx, &args),
         Command::Terms(_) => pending::not_built("terms"),
     }?;
     ctx.out.flush()?;

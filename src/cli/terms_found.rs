@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::error::Result;
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, TermMatcher};
 
 /// A glossary term found in a sentence.
 #[derive(Debug, Clone, Serialize)]
@@ -19,9 +19,10 @@ pub struct TermFound {
     pub end: usize,
 }
 
-/// The glossary's matcher, or `None` when there is no glossary file.
+/// The glossary and its matcher.
 pub struct Matcher {
     glossary: Glossary,
+    matcher: TermMatcher,
 }
 
 /// Loads the glossary for term look-ups; a missing file means no terms.
@@ -30,9 +31,9 @@ pub fn load_matcher(ctx: &Context) -> Result<Option<Matcher>> {
     if !path.exists() {
         return Ok(None);
     }
-    Ok(Some(Matcher {
-        glossary: crate::glossary::load(path)?,
-    }))
+    let glossary = crate::glossary::load(path)?;
+    let matcher = TermMatcher::new(&glossary);
+    Ok(Some(Matcher { glossary, matcher }))
 }
 
 /// The glossary terms in `sentence`, in text order.
@@ -40,6 +41,17 @@ pub fn find_terms(matcher: Option<&Matcher>, sentence: &str) -> Vec<TermFound> {
     let Some(m) = matcher else {
         return Vec::new();
     };
-    let _ = (&m.glossary, sentence);
-    Vec::new()
+    m.matcher
+        .find_source(sentence)
+        .into_iter()
+        .filter_map(|hit| {
+            let term = m.glossary.terms.get(hit.term)?;
+            Some(TermFound {
+                de: term.de.clone(),
+                en: term.en.clone(),
+                start: hit.start,
+                end: hit.end,
+            })
+        })
+        .collect()
 }

@@ -26,6 +26,9 @@
 //! match = "stem"              # optional: stem (default) | exact | prefix | "Erb|diktatur"
 //! ```
 //!
+//! Term recognition in German and English text is [`TermMatcher`] (module
+//! `recognize`: stems, forms, compounds, match modes).
+//!
 //! Validation rules are listed at [`Term::validate`] and [`MatchMode`];
 //! duplicate entries are defined by [`Term::same_term_as`]. Every problem is
 //! reported as a [`GlossaryError`] displaying as `path:line:col: message`.
@@ -49,6 +52,8 @@ mod error;
 mod json;
 mod model;
 mod parse;
+mod recognize;
+mod stem;
 
 #[cfg(test)]
 mod tests;
@@ -59,6 +64,7 @@ pub use json::to_json_line;
 pub use model::{
     DEFAULT_SOURCE_LANG, DEFAULT_TARGET_LANG, Glossary, MatchMode, MergeReport, Status, Term,
 };
+pub use recognize::{HitKind, PhraseHit, Rendering, RenderingHit, TermHit, TermMatcher};
 
 /// Reads and parses a glossary file (any encoding [`crate::fsx`] reads, NFC).
 pub fn load(path: &std::path::Path) -> crate::error::Result<Glossary> {

@@ -8,6 +8,7 @@
 
 pub mod numbers;
 pub mod tokenize;
+pub mod words;
 
 /// Folds every run of whitespace to one space and trims both ends.
 pub fn fold_whitespace(text: &str) -> String {

@@ -33,6 +33,14 @@
 //!   `Mrd.`, `Billionen` = 10^12 in German; `million`, `billion` = 10^9, `bn`,
 //!   `trillion` in English; `millions`, `milliards` in French) fill
 //!   [`Number::scaled`]; the span still covers the numeral only.
+//!
+//! The QA number check builds on this with [`find_quantities`] and
+//! [`compare_quantities`] (submodule `quantities`): spelled-out numbers,
+//! times, fractions, year ranges, decades and optional date months.
+
+mod quantities;
+
+pub use quantities::{Quantity, QuantityDiff, QuantityKind, compare_quantities, find_quantities};
 
 /// Number-formatting conventions of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -1,0 +1,257 @@
+//! Lexical anchor evidence: for every sentence, the token types that have
+//! partners on the other side, each weighted by a log-likelihood ratio, and the
+//! table of which anchors match for each sentence pair near the alignment path.
+//!
+//! A token type `u` with partner set `P(u)` contributes, to a bead whose other
+//! side has `k` sentences,
+//!
+//! * `ln(p_u / q_k)` when a partner occurs on the other side, and
+//! * `ln((1 - p_u) / (1 - q_k))` when none does,
+//!
+//! where `p_u` is the probability that a partner occurs in the translation
+//! (estimated per class and per type from confident links of the first pass,
+//! as hunalign's `-realign` does with its lexicon; Varga et al. 2005) and
+//! `q_k = 1 - (1 - q_1)^k` the probability that it occurs by chance in `k`
+//! random sentences of the other side (`q_1` is the document frequency of the
+//! partner set). This is the naive-Bayes log-odds that the bead is a
+//! translation rather than a random pairing, and it takes the place of the
+//! dictionary score of hunalign and the BLEU score of Bleualign.
+
+use super::dp::Band;
+use super::lexicon::{Class, Side};
+
+/// Largest number of sentences on one side of a bead.
+pub(crate) const MAXK: usize = 4;
+/// Largest number of anchors tracked per sentence.
+pub(crate) const MAX_ANCHORS: usize = 64;
+/// Marker for "not an anchor" in [`Anchors::bits`].
+const NO_BIT: u8 = u8::MAX;
+
+/// Prior probability that a partner of a type of class `c` shows up in the
+/// translation, used before the document's own statistics are known.
+pub(crate) fn default_p(c: Class) -> f64 {
+    match c {
+        Class::Number => 0.8,
+        Class::Dict => 0.8,
+        Class::Punct => 0.7,
+        Class::Identical => 0.6,
+        Class::Cognate => 0.4,
+        Class::Lexicon => 0.5,
+    }
+}
+
+/// `q_1` of every type of one side: the smoothed fraction of the other side's
+/// sentences that contain at least one partner of the type.
+pub(crate) fn chance_rates(n_types: usize, other: &Side, other_partners: &[Vec<u32>]) -> Vec<f64> {
+    let mut count = vec![0u32; n_types];
+    let mut stamp = vec![usize::MAX; n_types];
+    for (j, sent) in other.sents.iter().enumerate() {
+        for &t in sent {
+            for &u in other_partners
+                .get(t as usize)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if let (Some(s), Some(c)) = (stamp.get_mut(u as usize), count.get_mut(u as usize))
+                    && *s != j
+                {
+                    *s = j;
+                    *c += 1;
+                }
+            }
+        }
+    }
+    let m = other.len() as f64;
+    count
+        .iter()
+        .map(|&c| (f64::from(c) + 0.5) / (m + 1.0))
+        .collect()
+}
+
+/// Match and miss weights of a type for `k` = 1..=MAXK sentences on the other side.
+fn weights(p: f64, q1: f64) -> ([f32; MAXK], [f32; MAXK]) {
+    let p = p.clamp(0.01, 0.99);
+    let mut a = [0f32; MAXK];
+    let mut b = [0f32; MAXK];
+    for (k, (ak, bk)) in a.iter_mut().zip(b.iter_mut()).enumerate() {
+        let qk = 1.0 - (1.0 - q1.clamp(1e-6, 1.0)).powi(i32::try_from(k + 1).unwrap_or(1));
+        if p > qk && qk < 1.0 {
+            *ak = (p / qk).ln() as f32;
+            *bk = ((1.0 - p) / (1.0 - qk)).ln() as f32;
+        }
+    }
+    (a, b)
+}
+
+/// Anchors of every sentence of one side with their weights.
+#[derive(Debug, Default)]
+pub(crate) struct Anchors {
+    /// Offset of every sentence's anchors in `diff` (length n + 1).
+    start: Vec<usize>,
+    /// For every sentence, parallel to `Side::sents[i]`, the anchor bit of the type or `NO_BIT`.
+    pub bits: Vec<Vec<u8>>,
+    /// Match weight minus miss weight of every anchor, per k.
+    diff: Vec<[f32; MAXK]>,
+    /// Sum of the miss weights of every sentence's anchors, per k.
+    base: Vec<[f32; MAXK]>,
+}
+
+impl Anchors {
+    /// Selects and weighs the anchors of `side`; `partners[u]` are the partners of
+    /// type `u`, `p[u]` and `q[u]` its presence probabilities.
+    pub fn build(side: &Side, partners: &[Vec<u32>], p: &[f64], q: &[f64]) -> Anchors {
+        let mut an = Anchors::default();
+        an.start.push(0);
+        for sent in &side.sents {
+            let mut cands: Vec<(f32, usize, [f32; MAXK], [f32; MAXK])> = Vec::new();
+            for (pos, &u) in sent.iter().enumerate() {
+                let has = partners.get(u as usize).is_some_and(|v| !v.is_empty());
+                if !has {
+                    continue;
+                }
+                let (a, b) = weights(
+                    p.get(u as usize).copied().unwrap_or(0.0),
+                    q.get(u as usize).copied().unwrap_or(1.0),
+                );
+                if a[0] > 0.0 {
+                    cands.push((a[0], pos, a, b));
+                }
+            }
+            cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            cands.truncate(MAX_ANCHORS);
+            let mut bits = vec![NO_BIT; sent.len()];
+            let mut base = [0f32; MAXK];
+            for (bit, (_, pos, a, b)) in cands.iter().enumerate() {
+                if let Some(slot) = bits.get_mut(*pos) {
+                    *slot = u8::try_from(bit).unwrap_or(NO_BIT);
+                }
+                let mut d = [0f32; MAXK];
+                for k in 0..MAXK {
+                    let (ak, bk) = (
+                        a.get(k).copied().unwrap_or(0.0),
+                        b.get(k).copied().unwrap_or(0.0),
+                    );
+                    if let Some(x) = d.get_mut(k) {
+                        *x = ak - bk;
+                    }
+                    if let Some(x) = base.get_mut(k) {
+                        *x += bk;
+                    }
+                }
+                an.diff.push(d);
+            }
+            an.bits.push(bits);
+            an.base.push(base);
+            an.start.push(an.diff.len());
+        }
+        an
+    }
+
+    /// Log-likelihood ratio of sentence `i` when the anchors in `mask` match
+    /// and the other side of the bead has `k` sentences.
+    pub fn score(&self, i: usize, mask: u64, k: usize) -> f64 {
+        let kk = k.clamp(1, MAXK) - 1;
+        let mut s = self
+            .base
+            .get(i)
+            .and_then(|b| b.get(kk))
+            .copied()
+            .unwrap_or(0.0);
+        let off = self.start.get(i).copied().unwrap_or(0);
+        let mut m = mask;
+        while m != 0 {
+            let bit = m.trailing_zeros() as usize;
+            m &= m - 1;
+            s += self
+                .diff
+                .get(off + bit)
+                .and_then(|d| d.get(kk))
+                .copied()
+                .unwrap_or(0.0);
+        }
+        f64::from(s)
+    }
+}
+
+/// Matched-anchor masks `(source anchors, target anchors)` for the sentence
+/// pairs that beads inside a band can cover.
+#[derive(Debug, Default)]
+pub(crate) struct PairTable {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    off: Vec<usize>,
+    data: Vec<(u64, u64)>,
+}
+
+impl PairTable {
+    /// Computes the masks of all pairs `(i, j)` that a bead of at most `MAXK`
+    /// sentences per side ending inside `band` covers.
+    pub fn build(
+        band: &Band,
+        src: &Side,
+        tgt: &Side,
+        tgt_partners: &[Vec<u32>],
+        sa: &Anchors,
+        ta: &Anchors,
+    ) -> PairTable {
+        let n = src.len();
+        let m = tgt.len();
+        let mut pt = PairTable::default();
+        let mut sin = vec![usize::MAX; src.vocab.len()];
+        let mut sbit = vec![NO_BIT; src.vocab.len()];
+        for i in 0..n {
+            let lo = band.lo(i + 1).saturating_sub(MAXK);
+            let hi_cell = band.hi((i + MAXK).min(n));
+            let hi = hi_cell.min(m);
+            pt.lo.push(lo);
+            pt.hi.push(hi.max(lo));
+            pt.off.push(pt.data.len());
+            let empty: &[u8] = &[];
+            let sbits = sa.bits.get(i).map_or(empty, Vec::as_slice);
+            for (&u, &b) in src
+                .sents
+                .get(i)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .zip(sbits)
+            {
+                if let (Some(x), Some(y)) = (sin.get_mut(u as usize), sbit.get_mut(u as usize)) {
+                    *x = i;
+                    *y = b;
+                }
+            }
+            for j in lo..hi.max(lo) {
+                let mut smask = 0u64;
+                let mut tmask = 0u64;
+                let tsent = tgt.sents.get(j).map_or(&[][..], Vec::as_slice);
+                let tbits = ta.bits.get(j).map_or(empty, Vec::as_slice);
+                for (&t, &tb) in tsent.iter().zip(tbits) {
+                    for &u in tgt_partners.get(t as usize).map_or(&[][..], Vec::as_slice) {
+                        if sin.get(u as usize).copied() == Some(i) {
+                            if tb != NO_BIT {
+                                tmask |= 1u64 << tb;
+                            }
+                            let sb = sbit.get(u as usize).copied().unwrap_or(NO_BIT);
+                            if sb != NO_BIT {
+                                smask |= 1u64 << sb;
+                            }
+                        }
+                    }
+                }
+                pt.data.push((smask, tmask));
+            }
+        }
+        pt
+    }
+
+    /// Masks of pair `(i, j)`; zero outside the table.
+    pub fn get(&self, i: usize, j: usize) -> (u64, u64) {
+        let (Some(&lo), Some(&hi), Some(&off)) = (self.lo.get(i), self.hi.get(i), self.off.get(i))
+        else {
+            return (0, 0);
+        };
+        if j < lo || j >= hi {
+            return (0, 0);
+        }
+        self.data.get(off + j - lo).copied().unwrap_or((0, 0))
+    }
+}

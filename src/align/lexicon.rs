@@ -1,0 +1,521 @@
+//! Vocabularies of both sides and the bilingual "partner" relation between
+//! their token types: identical numbers and punctuation, identical and
+//! near-identical words (cognates, names), user dictionary entries, and the
+//! translation lexicon learnt from the document itself.
+//!
+//! hunalign (Varga et al. 2005) scores sentence pairs by dictionary matches and
+//! identical tokens, and with `-realign` learns a lexicon from its own first
+//! pass; this module provides the same ingredients, with the learnt lexicon
+//! ranked by the Dice coefficient of co-occurrence in confident 1-1 links.
+
+use std::collections::HashMap;
+
+use strsim::normalized_levenshtein;
+
+use super::tokenize::{Key, char_len, tokenize};
+use crate::text::numbers::NumLang;
+
+/// Why two token types are partners (ordered by reliability, best first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Class {
+    /// Same normalised number.
+    Number = 0,
+    /// Same user-dictionary entry.
+    Dict = 1,
+    /// Same punctuation class.
+    Punct = 2,
+    /// Same folded word (names, acronyms, shared terms).
+    Identical = 3,
+    /// Near-identical words (cognates).
+    Cognate = 4,
+    /// Pair from the lexicon learnt from a first alignment pass.
+    Lexicon = 5,
+}
+
+/// Number of [`Class`] values.
+pub(crate) const N_CLASSES: usize = 6;
+
+/// Interned token types of one side.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    map: HashMap<Key, u32>,
+    /// Key of every type id.
+    pub keys: Vec<Key>,
+    /// Whether the type was seen as an all-capitals acronym.
+    pub acronym: Vec<bool>,
+}
+
+impl Vocab {
+    fn intern(&mut self, k: Key) -> u32 {
+        if let Some(&id) = self.map.get(&k) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.map.insert(k.clone(), id);
+        self.keys.push(k);
+        self.acronym.push(false);
+        id
+    }
+
+    /// Type id of `k`, if the side has it.
+    pub fn get(&self, k: &Key) -> Option<u32> {
+        self.map.get(k).copied()
+    }
+
+    /// Number of types.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// One side of the bitext, tokenised.
+#[derive(Debug, Default)]
+pub(crate) struct Side {
+    /// Token types.
+    pub vocab: Vocab,
+    /// Sorted unique type ids of every sentence.
+    pub sents: Vec<Vec<u32>>,
+    /// Sorted unique word type ids of every sentence (for lexicon learning).
+    pub words: Vec<Vec<u32>>,
+    /// Character length of every sentence.
+    pub lens: Vec<usize>,
+    /// Paragraph index of every sentence.
+    pub paras: Vec<usize>,
+}
+
+impl Side {
+    /// Tokenises `texts` and interns their types; `source` selects the side of
+    /// the dictionary entries to look for.
+    pub fn build(texts: &[(&str, usize)], lang: NumLang, dict: &DictIndex, source: bool) -> Side {
+        let mut side = Side::default();
+        for &(text, para) in texts {
+            let toks = tokenize(text, lang);
+            let mut ids = Vec::new();
+            let mut words = Vec::new();
+            for (w, &acr) in toks.words.iter().zip(toks.acronym.iter()) {
+                let id = side.vocab.intern(Key::Word(w.clone()));
+                if acr && let Some(a) = side.vocab.acronym.get_mut(id as usize) {
+                    *a = true;
+                }
+                ids.push(id);
+                words.push(id);
+            }
+            for k in toks.other {
+                ids.push(side.vocab.intern(k));
+            }
+            for d in dict.find(&toks.words, source) {
+                ids.push(side.vocab.intern(Key::Dict(d)));
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            words.sort_unstable();
+            words.dedup();
+            side.sents.push(ids);
+            side.words.push(words);
+            side.lens.push(char_len(text));
+            side.paras.push(para);
+        }
+        side
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sents.len()
+    }
+}
+
+/// Strips one common inflection ending when at least 4 characters remain.
+fn stem(w: &str) -> String {
+    const SUFFIXES: [&str; 11] = [
+        "ern", "ies", "ing", "en", "er", "es", "em", "ed", "e", "n", "s",
+    ];
+    let n = w.chars().count();
+    for s in SUFFIXES {
+        let sl = s.chars().count();
+        if n >= sl + 4 && w.ends_with(s) {
+            return w.chars().take(n - sl).collect();
+        }
+    }
+    w.to_string()
+}
+
+/// Whether sentence word `tok` is an inflected form of dictionary stem `st`.
+fn stem_matches(tok: &str, st: &str) -> bool {
+    if st.chars().count() < 4 {
+        return tok == st
+            || tok
+                .strip_prefix(st)
+                .is_some_and(|rest| matches!(rest, "s" | "es" | "e" | "n" | "en" | "er"));
+    }
+    tok.starts_with(st) && tok.chars().count() <= st.chars().count() + 5
+}
+
+/// Index of the user dictionary for matching entries inside sentences,
+/// case-insensitively and by stem (so German inflections match).
+#[derive(Debug, Default)]
+pub(crate) struct DictIndex {
+    src: Vec<Vec<String>>,
+    tgt: Vec<Vec<String>>,
+    src_first: HashMap<String, Vec<u32>>,
+    tgt_first: HashMap<String, Vec<u32>>,
+}
+
+fn first2(w: &str) -> String {
+    w.chars().take(2).collect()
+}
+
+impl DictIndex {
+    /// Indexes `(source term, target term)` pairs; entries with an empty side are ignored.
+    pub fn new(pairs: &[(String, String)]) -> DictIndex {
+        let mut d = DictIndex::default();
+        for (k, (s, t)) in pairs.iter().enumerate() {
+            let sw: Vec<String> = tokenize(s, NumLang::De)
+                .words
+                .iter()
+                .map(|w| stem(w))
+                .collect();
+            let tw: Vec<String> = tokenize(t, NumLang::En)
+                .words
+                .iter()
+                .map(|w| stem(w))
+                .collect();
+            let (Some(sf), Some(tf)) = (sw.first(), tw.first()) else {
+                d.src.push(Vec::new());
+                d.tgt.push(Vec::new());
+                continue;
+            };
+            let id = u32::try_from(k).unwrap_or(u32::MAX);
+            d.src_first.entry(first2(sf)).or_default().push(id);
+            d.tgt_first.entry(first2(tf)).or_default().push(id);
+            d.src.push(sw);
+            d.tgt.push(tw);
+        }
+        d
+    }
+
+    /// Dictionary entries whose source (or target) term occurs in `words`.
+    pub fn find(&self, words: &[String], source: bool) -> Vec<u32> {
+        let (terms, first) = if source {
+            (&self.src, &self.src_first)
+        } else {
+            (&self.tgt, &self.tgt_first)
+        };
+        let mut out = Vec::new();
+        if first.is_empty() {
+            return out;
+        }
+        for (p, w) in words.iter().enumerate() {
+            let Some(cands) = first.get(&first2(w)) else {
+                continue;
+            };
+            for &c in cands {
+                let Some(term) = terms.get(c as usize) else {
+                    continue;
+                };
+                let ok = term
+                    .iter()
+                    .enumerate()
+                    .all(|(o, st)| words.get(p + o).is_some_and(|tok| stem_matches(tok, st)));
+                if ok {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Longest common prefix in characters.
+fn lcp(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Whether two folded words of at least 4 characters look like cognates.
+pub(crate) fn is_cognate(a: &str, b: &str) -> bool {
+    let la = a.chars().count();
+    let lb = b.chars().count();
+    let p = lcp(a, b);
+    if p < 4 {
+        return false;
+    }
+    2 * p >= la.max(lb) || normalized_levenshtein(a, b) >= 0.7
+}
+
+/// The partner relation between source and target types.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Relation {
+    /// Target partners of every source type (sorted, unique).
+    pub src: Vec<Vec<u32>>,
+    /// Source partners of every target type (sorted, unique).
+    pub tgt: Vec<Vec<u32>>,
+    /// Most reliable class among the links of every source type.
+    pub src_class: Vec<Option<Class>>,
+    /// Most reliable class among the links of every target type.
+    pub tgt_class: Vec<Option<Class>>,
+}
+
+impl Relation {
+    fn with_sizes(ns: usize, nt: usize) -> Relation {
+        Relation {
+            src: vec![Vec::new(); ns],
+            tgt: vec![Vec::new(); nt],
+            src_class: vec![None; ns],
+            tgt_class: vec![None; nt],
+        }
+    }
+
+    /// Adds the link `s`–`t` of class `c`.
+    pub fn add(&mut self, s: u32, t: u32, c: Class) {
+        if let Some(v) = self.src.get_mut(s as usize)
+            && let Err(pos) = v.binary_search(&t)
+        {
+            v.insert(pos, t);
+        }
+        if let Some(v) = self.tgt.get_mut(t as usize)
+            && let Err(pos) = v.binary_search(&s)
+        {
+            v.insert(pos, s);
+        }
+        if let Some(k) = self.src_class.get_mut(s as usize) {
+            *k = Some(k.map_or(c, |old| old.min(c)));
+        }
+        if let Some(k) = self.tgt_class.get_mut(t as usize) {
+            *k = Some(k.map_or(c, |old| old.min(c)));
+        }
+    }
+
+    /// The dictionary-free relation: numbers, punctuation, dictionary entries,
+    /// identical words and cognates.
+    pub fn base(src: &Side, tgt: &Side) -> Relation {
+        let mut rel = Relation::with_sizes(src.vocab.len(), tgt.vocab.len());
+        let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
+        for (t, key) in tgt.vocab.keys.iter().enumerate() {
+            if let Key::Word(w) = key
+                && w.chars().count() >= 4
+            {
+                let id = u32::try_from(t).unwrap_or(u32::MAX);
+                buckets
+                    .entry(w.chars().take(4).collect())
+                    .or_default()
+                    .push(id);
+            }
+        }
+        for (s, key) in src.vocab.keys.iter().enumerate() {
+            let s = u32::try_from(s).unwrap_or(u32::MAX);
+            match key {
+                Key::Num(_) | Key::Punct(_) | Key::Dict(_) => {
+                    if let Some(t) = tgt.vocab.get(key) {
+                        let c = match key {
+                            Key::Num(_) => Class::Number,
+                            Key::Punct(_) => Class::Punct,
+                            _ => Class::Dict,
+                        };
+                        rel.add(s, t, c);
+                    }
+                }
+                Key::Word(w) => {
+                    let len = w.chars().count();
+                    if let Some(t) = tgt.vocab.get(key) {
+                        let acr = src.vocab.acronym.get(s as usize).copied().unwrap_or(false)
+                            || tgt.vocab.acronym.get(t as usize).copied().unwrap_or(false);
+                        let digit = w.chars().any(|c| c.is_ascii_digit());
+                        if len >= 4 || (len >= 2 && (acr || digit)) {
+                            rel.add(s, t, Class::Identical);
+                        }
+                    }
+                    if len >= 4 {
+                        let b: String = w.chars().take(4).collect();
+                        if let Some(cands) = buckets.get(&b) {
+                            for &t in cands {
+                                if let Some(Key::Word(tw)) = tgt.vocab.keys.get(t as usize)
+                                    && tw != w
+                                    && is_cognate(w, tw)
+                                {
+                                    rel.add(s, t, Class::Cognate);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        rel
+    }
+}
+
+/// Groups the word types of `side` by their first `stem_len` characters
+/// (a cheap, language-independent stemmer; 0 keeps whole words). Returns
+/// the group of every type and the members of every group.
+fn stem_groups(side: &Side, stem_len: usize) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut group = Vec::with_capacity(side.vocab.len());
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (t, key) in side.vocab.keys.iter().enumerate() {
+        let name = match key {
+            Key::Word(w) if stem_len > 0 => w.chars().take(stem_len).collect(),
+            Key::Word(w) => w.clone(),
+            _ => String::new(),
+        };
+        let next = u32::try_from(members.len()).unwrap_or(u32::MAX);
+        let g = *ids.entry(name).or_insert(next);
+        if g == next {
+            members.push(Vec::new());
+        }
+        if let Some(v) = members.get_mut(g as usize) {
+            v.push(u32::try_from(t).unwrap_or(u32::MAX));
+        }
+        group.push(g);
+    }
+    (group, members)
+}
+
+/// Parameters of lexicon learning.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LexiconParams {
+    /// Minimum co-occurrence count.
+    pub min_count: u32,
+    /// Minimum Dice coefficient.
+    pub min_dice: f64,
+    /// Largest number of translations per source group.
+    pub top_k: usize,
+    /// Characters of the prefix that groups word forms (0: whole words).
+    pub stem_len: usize,
+}
+
+/// Learns a translation lexicon from sentence pairs (hunalign's `-realign`):
+/// word groups (word forms sharing a prefix) that co-occur in at least
+/// `min_count` pairs with a Dice coefficient of at least `min_dice`, at most
+/// `top_k` per source group; every form of a source group is linked to every
+/// form of its target groups.
+pub(crate) fn learn_lexicon(
+    src: &Side,
+    tgt: &Side,
+    pairs: &[(usize, usize)],
+    lp: LexiconParams,
+) -> Vec<(u32, u32)> {
+    let (sg, s_members) = stem_groups(src, lp.stem_len);
+    let (tg, t_members) = stem_groups(tgt, lp.stem_len);
+    let groups = |words: &[u32], g: &[u32]| -> Vec<u32> {
+        let mut v: Vec<u32> = words
+            .iter()
+            .filter_map(|&w| g.get(w as usize).copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut cs: HashMap<u32, u32> = HashMap::new();
+    let mut ct: HashMap<u32, u32> = HashMap::new();
+    let mut cst: HashMap<(u32, u32), u32> = HashMap::new();
+    for &(i, j) in pairs {
+        let (Some(sw), Some(tw)) = (src.words.get(i), tgt.words.get(j)) else {
+            continue;
+        };
+        let sw = groups(sw, &sg);
+        let tw = groups(tw, &tg);
+        for &s in &sw {
+            *cs.entry(s).or_default() += 1;
+        }
+        for &t in &tw {
+            *ct.entry(t).or_default() += 1;
+        }
+        for &s in &sw {
+            for &t in &tw {
+                *cst.entry((s, t)).or_default() += 1;
+            }
+        }
+    }
+    let mut best: HashMap<u32, Vec<(f64, u32)>> = HashMap::new();
+    for (&(s, t), &c) in &cst {
+        if c < lp.min_count {
+            continue;
+        }
+        let denom = f64::from(cs.get(&s).copied().unwrap_or(0) + ct.get(&t).copied().unwrap_or(0));
+        if denom <= 0.0 {
+            continue;
+        }
+        let dice = 2.0 * f64::from(c) / denom;
+        if dice >= lp.min_dice {
+            best.entry(s).or_default().push((dice, t));
+        }
+    }
+    const MAX_FORMS: usize = 16;
+    let mut out = Vec::new();
+    for (s, mut v) in best {
+        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let sf = s_members.get(s as usize).map_or(&[][..], Vec::as_slice);
+        for (_, t) in v.into_iter().take(lp.top_k) {
+            let tf = t_members.get(t as usize).map_or(&[][..], Vec::as_slice);
+            for &a in sf.iter().take(MAX_FORMS) {
+                for &b in tf.iter().take(MAX_FORMS) {
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cognates() {
+        assert!(is_cognate("himalaya", "himalayens"));
+        assert!(is_cognate("nepal", "nepalaise"));
+        assert!(is_cognate("offiziell", "officielle"));
+        assert!(!is_cognate("verbindungsoffizier", "verbal"));
+        assert!(!is_cognate("regierung", "regard"));
+    }
+
+    #[test]
+    fn dictionary_matches_inflections() {
+        let d = DictIndex::new(&[
+            ("Rechnungshof".into(), "audit office".into()),
+            ("Umsatzsteuer".into(), "value added tax".into()),
+        ]);
+        let src = tokenize("Die Rechnungshöfe prüfen die Umsatzsteuern.", NumLang::De).words;
+        let mut found = d.find(&src, true);
+        found.sort_unstable();
+        assert_eq!(found, vec![0, 1]);
+        let tgt = tokenize("The Audit Offices check value added taxes.", NumLang::En).words;
+        let mut found = d.find(&tgt, false);
+        found.sort_unstable();
+        assert_eq!(found, vec![0, 1]);
+    }
+
+    #[test]
+    fn relation_links_dictionary_terms() {
+        let dict = DictIndex::new(&[("Katze".into(), "cat".into())]);
+        let s = Side::build(&[("Die Katzen miauen .", 0)], NumLang::De, &dict, true);
+        let t = Side::build(&[("The cats meow .", 0)], NumLang::En, &dict, false);
+        let rel = Relation::base(&s, &t);
+        let sd = s.vocab.get(&Key::Dict(0)).unwrap();
+        let td = t.vocab.get(&Key::Dict(0)).unwrap();
+        assert_eq!(rel.src[sd as usize], vec![td]);
+        assert_eq!(rel.src_class[sd as usize], Some(Class::Dict));
+    }
+
+    #[test]
+    fn relation_links_numbers_and_names() {
+        let dict = DictIndex::new(&[]);
+        let s = Side::build(
+            &[("Der Lhotse misst 8501 m .", 0)],
+            NumLang::De,
+            &dict,
+            true,
+        );
+        let t = Side::build(
+            &[("Le Lhotsé mesure 8501 m .", 0)],
+            NumLang::Fr,
+            &dict,
+            false,
+        );
+        let rel = Relation::base(&s, &t);
+        let linked = rel.src.iter().filter(|v| !v.is_empty()).count();
+        assert_eq!(linked, 2); // lhotse, 8501
+    }
+}

@@ -1,0 +1,408 @@
+//! QA checks over German–English segment pairs: [`check_pairs`].
+//!
+//! Every check produces the same [`Finding`], identified by a stable code
+//! (see [`codes`]). Per-pair checks run on each [`Pair`]; the consistency
+//! checks compare pairs with each other. A finding can be switched off for
+//! all units ([`CheckOptions::ignore`]) or accepted for one unit
+//! ([`CheckOptions::accepted`]).
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `untranslated` | error | target empty, or the same as the source |
+//! | `term-missing` | error (warning for compound hits) | a glossary term in the source, none of its translations in the target |
+//! | `term-forbidden` | error (warning when the term is not in the source) | a forbidden translation in the target |
+//! | `term-deprecated` | warning | a deprecated entry's translation used for its term |
+//! | `number-mismatch` | error | the numbers differ once formats are normalised |
+//! | `unbalanced-brackets` | warning | `( ) [ ] { }` balanced in the source, not in the target |
+//! | `unbalanced-quotes` | warning | quotes balanced in the source, not in the target |
+//! | `doubled-word` | warning | "the the" in the target |
+//! | `double-space` | warning | two spaces in the target, none in the source |
+//! | `punctuation-end` | warning | the source ends with `?` or `!`, the target does not |
+//! | `inconsistent-translation` | warning | the same source translated differently |
+//! | `inconsistent-source` | warning | the same target from different sources |
+//!
+//! # Decisions
+//!
+//! * **An untranslated pair gets only `untranslated`** (and the consistency
+//!   checks): when the target is empty or equal to the source, every other
+//!   per-pair check would only repeat it.
+//! * **`term-missing`** is decided per term, not per occurrence: the term
+//!   is satisfied when any approved translation occurs anywhere in the
+//!   target (English inflection and hyphen/space variants allowed). It is
+//!   an error when the term was found as a word ([`HitKind::Exact`],
+//!   [`HitKind::Form`], [`HitKind::Inflected`]) and only a warning when it
+//!   was found solely as the head of a closed compound
+//!   ([`HitKind::Compound`]: `Militärdiktatur`), because compounds are often
+//!   and rightly translated by another word (`Militärdiktatur` = "junta").
+//!   Entries with status `deprecated` are never required. When a forbidden
+//!   translation of the term is present, `term-forbidden` is reported
+//!   instead (one finding, not two).
+//! * **`term-forbidden`** is an error when the term is in the source. A
+//!   forbidden translation of a term that is *not* found in the source is
+//!   still reported, as a warning, when it has at least two words (calques
+//!   such as "golden donkey", "Kremlin chef", "attack war" are wrong
+//!   anywhere, and their presence means the German was written in a way the
+//!   matcher did not recognise), and not at all when it is a single word
+//!   ("upgrade", "imprisonment", "devises", "checkmate" are ordinary English
+//!   in other senses). A forbidden phrase overlapping an approved
+//!   translation of a term that *is* in the source is never reported
+//!   (another term's approved rendering wins).
+//! * **`term-deprecated`** fires when the source contains a term whose
+//!   status is `deprecated` and the target uses one of that entry's `en`
+//!   renderings: the translator followed an outdated entry. A deprecated
+//!   term in the source rendered otherwise is fine.
+//! * **Numbers** follow [`crate::text::numbers::compare_quantities`]:
+//!   multisets of values, formats normalised (Swiss `10'000`, German
+//!   `10.000` and `5,5`, scales, ordinals and dates, times, fractions,
+//!   ranges, decades, spelled numbers 2–12 but never articles).
+//!
+//! [`HitKind::Exact`]: crate::glossary::HitKind::Exact
+//! [`HitKind::Form`]: crate::glossary::HitKind::Form
+//! [`HitKind::Inflected`]: crate::glossary::HitKind::Inflected
+//! [`HitKind::Compound`]: crate::glossary::HitKind::Compound
+
+mod brackets;
+mod consistency;
+mod double_space;
+mod doubled_word;
+mod inconsistent_source;
+mod inconsistent_translation;
+mod number_mismatch;
+mod punctuation_end;
+mod quotes;
+mod term_deprecated;
+mod term_forbidden;
+mod term_missing;
+mod terms;
+mod untranslated;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
+use crate::text::numbers::NumLang;
+
+/// The stable finding codes.
+pub mod codes {
+    /// Target empty or the same as the source.
+    pub const UNTRANSLATED: &str = "untranslated";
+    /// A glossary term without any approved translation in the target.
+    pub const TERM_MISSING: &str = "term-missing";
+    /// A forbidden translation in the target.
+    pub const TERM_FORBIDDEN: &str = "term-forbidden";
+    /// A deprecated entry's translation used.
+    pub const TERM_DEPRECATED: &str = "term-deprecated";
+    /// Numbers differ.
+    pub const NUMBER_MISMATCH: &str = "number-mismatch";
+    /// Brackets unbalanced in the target only.
+    pub const UNBALANCED_BRACKETS: &str = "unbalanced-brackets";
+    /// Quotes unbalanced in the target only.
+    pub const UNBALANCED_QUOTES: &str = "unbalanced-quotes";
+    /// The same word twice in a row in the target.
+    pub const DOUBLED_WORD: &str = "doubled-word";
+    /// Two spaces in the target.
+    pub const DOUBLE_SPACE: &str = "double-space";
+    /// Final `?`/`!` of the source missing in the target.
+    pub const PUNCTUATION_END: &str = "punctuation-end";
+    /// The same source translated differently.
+    pub const INCONSISTENT_TRANSLATION: &str = "inconsistent-translation";
+    /// The same target from different sources.
+    pub const INCONSISTENT_SOURCE: &str = "inconsistent-source";
+
+    /// Every code, in the order checks run.
+    pub const ALL: [&str; 12] = [
+        UNTRANSLATED,
+        TERM_FORBIDDEN,
+        TERM_MISSING,
+        TERM_DEPRECATED,
+        NUMBER_MISMATCH,
+        UNBALANCED_BRACKETS,
+        UNBALANCED_QUOTES,
+        DOUBLED_WORD,
+        DOUBLE_SPACE,
+        PUNCTUATION_END,
+        INCONSISTENT_TRANSLATION,
+        INCONSISTENT_SOURCE,
+    ];
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Almost certainly wrong; serialises as `"error"`.
+    Error,
+    /// Worth a look; serialises as `"warning"`.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem found in one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable code, one of [`codes::ALL`].
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The unit's id ([`Pair::id`]).
+    pub unit: String,
+    /// The unit's source text.
+    pub source: String,
+    /// The unit's target text.
+    pub target: String,
+    /// What is wrong, for a translator.
+    pub message: String,
+    /// Byte spans in `source` the finding is about (char boundaries).
+    pub source_spans: Vec<(usize, usize)>,
+    /// Byte spans in `target` the finding is about (char boundaries).
+    pub target_spans: Vec<(usize, usize)>,
+}
+
+/// A source segment and its translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair<'a> {
+    /// The unit id findings are reported under (and acceptances refer to).
+    pub id: String,
+    /// German text.
+    pub source: &'a str,
+    /// English text.
+    pub target: &'a str,
+}
+
+impl<'a> Pair<'a> {
+    /// A pair.
+    pub fn new(id: impl Into<String>, source: &'a str, target: &'a str) -> Pair<'a> {
+        Pair {
+            id: id.into(),
+            source,
+            target,
+        }
+    }
+}
+
+/// What to leave out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Codes not reported at all.
+    pub ignore: Vec<String>,
+    /// `(unit id, code)`: that finding is accepted for that unit and not
+    /// reported. The code `*` accepts every finding of the unit. (The main
+    /// crate reads these from `<prop type="x-satz-accept">code,code</prop>`.)
+    pub accepted: Vec<(String, String)>,
+}
+
+impl CheckOptions {
+    fn drops(&self, f: &Finding) -> bool {
+        self.ignore.iter().any(|c| c == f.code)
+            || self
+                .accepted
+                .iter()
+                .any(|(unit, code)| *unit == f.unit && (code == f.code || code == "*"))
+    }
+}
+
+/// Runs every check on `pairs` with `glossary`: the per-pair checks on each
+/// pair and the consistency checks across them. Findings come in pair
+/// order, and within a pair in the order of [`codes::ALL`].
+pub fn check_pairs(pairs: &[Pair<'_>], glossary: &Glossary, opts: &CheckOptions) -> Vec<Finding> {
+    Checker::new(glossary).check(pairs, opts)
+}
+
+/// The checks with a glossary prepared once ([`TermMatcher`] built), for
+/// callers that check several batches.
+#[derive(Debug)]
+pub struct Checker<'g> {
+    glossary: &'g Glossary,
+    matcher: TermMatcher,
+    source_lang: NumLang,
+    target_lang: NumLang,
+}
+
+impl<'g> Checker<'g> {
+    /// Prepares the checks for `glossary`.
+    pub fn new(glossary: &'g Glossary) -> Checker<'g> {
+        Checker {
+            glossary,
+            matcher: TermMatcher::new(glossary),
+            source_lang: num_lang(&glossary.source_lang),
+            target_lang: num_lang(&glossary.target_lang),
+        }
+    }
+
+    /// Same as [`check_pairs`].
+    pub fn check(&self, pairs: &[Pair<'_>], opts: &CheckOptions) -> Vec<Finding> {
+        let mut per_pair: Vec<Vec<Finding>> = pairs.iter().map(|p| self.check_pair(p)).collect();
+        for (i, f) in inconsistent_translation::check(pairs)
+            .into_iter()
+            .chain(inconsistent_source::check(pairs))
+        {
+            if let Some(list) = per_pair.get_mut(i) {
+                list.push(f);
+            }
+        }
+        let rank = |code: &str| {
+            codes::ALL
+                .iter()
+                .position(|c| *c == code)
+                .unwrap_or(usize::MAX)
+        };
+        per_pair
+            .into_iter()
+            .flat_map(|mut list| {
+                list.sort_by_key(|f| rank(f.code));
+                list
+            })
+            .filter(|f| !opts.drops(f))
+            .collect()
+    }
+
+    /// The per-pair checks of one pair (no consistency checks, no options).
+    pub fn check_pair(&self, pair: &Pair<'_>) -> Vec<Finding> {
+        let ctx = Ctx {
+            pair,
+            glossary: self.glossary,
+            hits: self.matcher.find_source(pair.source),
+            renderings: self.matcher.find_renderings(pair.target),
+            source_lang: self.source_lang,
+            target_lang: self.target_lang,
+        };
+        let mut out = Vec::new();
+        untranslated::check(&ctx, &mut out);
+        if !out.is_empty() || pair.target.trim().is_empty() {
+            return out;
+        }
+        let evidence = terms::evidence(&ctx);
+        term_forbidden::check(&ctx, &evidence, &mut out);
+        term_missing::check(&ctx, &evidence, &mut out);
+        term_deprecated::check(&ctx, &evidence, &mut out);
+        number_mismatch::check(&ctx, &mut out);
+        brackets::check(&ctx, &mut out);
+        quotes::check(&ctx, &mut out);
+        doubled_word::check(&ctx, &mut out);
+        double_space::check(&ctx, &mut out);
+        punctuation_end::check(&ctx, &mut out);
+        out
+    }
+}
+
+/// Number conventions for a language tag.
+fn num_lang(tag: &str) -> NumLang {
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => NumLang::En,
+        "fr" => NumLang::Fr,
+        _ => NumLang::De,
+    }
+}
+
+/// What the per-pair checks share.
+pub(crate) struct Ctx<'a> {
+    pair: &'a Pair<'a>,
+    glossary: &'a Glossary,
+    hits: Vec<TermHit>,
+    renderings: Vec<RenderingHit>,
+    source_lang: NumLang,
+    target_lang: NumLang,
+}
+
+impl Ctx<'_> {
+    /// A finding about this pair.
+    fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        source_spans: Vec<(usize, usize)>,
+        target_spans: Vec<(usize, usize)>,
+    ) -> Finding {
+        finding(
+            self.pair,
+            code,
+            severity,
+            message,
+            source_spans,
+            target_spans,
+        )
+    }
+}
+
+/// A finding about `pair`.
+fn finding(
+    pair: &Pair<'_>,
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    source_spans: Vec<(usize, usize)>,
+    target_spans: Vec<(usize, usize)>,
+) -> Finding {
+    Finding {
+        code,
+        severity,
+        unit: pair.id.clone(),
+        source: pair.source.to_string(),
+        target: pair.target.to_string(),
+        message,
+        source_spans,
+        target_spans,
+    }
+}
+
+/// The JSON object of [`to_json_line`], fields in output order.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: Severity,
+    unit: &'a str,
+    source: &'a str,
+    target: &'a str,
+    message: &'a str,
+}
+
+/// One JSON object on one line (no trailing newline), exactly
+/// `{"code":"…","severity":"error"|"warning","unit":"…","source":"…","target":"…","message":"…"}`;
+/// strings escaped by `serde_json` (so always one line). Spans are not
+/// included.
+pub fn to_json_line(f: &Finding) -> String {
+    let row = JsonFinding {
+        code: f.code,
+        severity: f.severity,
+        unit: &f.unit,
+        source: &f.source,
+        target: &f.target,
+        message: &f.message,
+    };
+    // Serialising borrowed strings and a unit enum cannot fail.
+    serde_json::to_string(&row).unwrap_or_default()
+}
+
+/// `text` shortened to at most `max` chars with `…`, for messages.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// `"a", "b" or "c"` for messages.
+fn quoted_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

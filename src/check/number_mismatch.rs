@@ -1,0 +1,93 @@
+//! `number-mismatch`: the numbers of source and target differ once formats
+//! are normalised (rules in [`crate::text::numbers::compare_quantities`]).
+
+use super::{Ctx, Finding, Severity, codes};
+use crate::text::numbers::{Quantity, QuantityKind, compare_quantities};
+
+/// Appends the findings of this check.
+pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let diff = compare_quantities(
+        ctx.pair.source,
+        ctx.source_lang,
+        ctx.pair.target,
+        ctx.target_lang,
+    );
+    if diff.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !diff.source.is_empty() {
+        parts.push(format!(
+            "source has {} not in the target",
+            describe(ctx.pair.source, &diff.source)
+        ));
+    }
+    if !diff.target.is_empty() {
+        parts.push(format!(
+            "target has {} not in the source",
+            describe(ctx.pair.target, &diff.target)
+        ));
+    }
+    let message = format!("numbers differ: {}", parts.join("; "));
+    out.push(ctx.finding(
+        codes::NUMBER_MISMATCH,
+        Severity::Error,
+        message,
+        diff.source.iter().map(|q| (q.start, q.end)).collect(),
+        diff.target.iter().map(|q| (q.start, q.end)).collect(),
+    ));
+}
+
+/// `"10'000" (10000), "5,5 Milliarden" (5500000000)`.
+fn describe(text: &str, qs: &[Quantity]) -> String {
+    qs.iter()
+        .map(|q| {
+            let mut written = q.text.clone();
+            if q.scaled.is_some() && !q.spelled {
+                written.push_str(&scale_word_after(text, q.end));
+            }
+            let v = q.shown_value();
+            let shown = match q.kind {
+                QuantityKind::Time => {
+                    let m = v.max(0.0) as u64;
+                    format!("{}:{:02}", m / 60, m % 60)
+                }
+                QuantityKind::Number => format_value(v),
+            };
+            if shown == written {
+                format!("\"{written}\"")
+            } else {
+                format!("\"{written}\" ({shown})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A value without a trailing `.0`; large integers in full.
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The scale word after byte `end` with the spaces before it (`" Milliarden"`).
+fn scale_word_after(text: &str, end: usize) -> String {
+    let rest = text.get(end..).unwrap_or("");
+    let spaces: String = rest.chars().take_while(|c| c.is_whitespace()).collect();
+    let word: String = rest
+        .chars()
+        .skip(spaces.chars().count())
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect();
+    // Keep the dot of an abbreviation (`Mio.`), not a full stop (`million.`).
+    let bare = word.trim_end_matches('.');
+    let word = if bare.chars().count() <= 3 {
+        word.as_str()
+    } else {
+        bare
+    };
+    format!("{spaces}{word}")
+}

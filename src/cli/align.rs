@@ -1,0 +1,455 @@
+//! `satz align DE EN [--segmented] [--save NAME] [--min-score S] [--fix EDITED.tsv] [--dict FILE]`
+
+use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
+use clap::Args;
+use serde::Serialize;
+
+use super::input::{Sentences, read_sentences_of};
+use super::{Context, Outcome};
+use crate::align::{AlignOptions, Link, Sentence, align};
+use crate::error::{Error, Location, Result};
+use crate::fsx;
+use crate::text::fold_whitespace;
+use crate::text::numbers::NumLang;
+use crate::tm::tmx::{self, Header};
+use crate::tm::unit::{Annotation, Unit};
+
+const FORMATS: &[&str] = &["table", "beads", "tsv", "json", "tmx", "html"];
+
+/// Links scoring below this are shown as needing review.
+pub const REVIEW_BELOW: f64 = 0.5;
+
+/// Arguments of the command (documented on [`super::Command`]).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  satz align examples/kim-putin.de.txt examples/kim-putin.en.txt
+  satz align de.txt en.txt --format html > review.html
+  satz align de.txt en.txt --save kim-putin --min-score 0.6
+  satz align de.txt en.txt --format tsv > links.tsv   # edit by hand, then:
+  satz align de.txt en.txt --fix links.tsv --save kim-putin
+
+Correcting an alignment: write it as tsv, edit the lines (merge, split, move a
+sentence between lines, delete lines you want satz to redo), and pass the file
+with --fix. Every line left in the file is kept as a link (its score column:
+a number, or any word such as 'ok' for 1.0); the sentences no line covers are
+aligned again between them.")]
+pub struct AlignArgs {
+    /// The German text.
+    pub de: PathBuf,
+    /// The English translation.
+    pub en: PathBuf,
+    /// Both files already hold one sentence per line (blank lines are skipped).
+    #[arg(long)]
+    pub segmented: bool,
+    /// Add the links scoring at least --min-score to memory/NAME.tmx.
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// Lowest score kept by --save.
+    #[arg(long, default_value_t = 0.5, value_name = "S")]
+    pub min_score: f64,
+    /// An edited `--format tsv` output: its lines are kept as links, the rest is re-aligned.
+    #[arg(long, value_name = "EDITED.tsv")]
+    pub fix: Option<PathBuf>,
+    /// A bilingual dictionary (german<TAB>english per line) to help the aligner.
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
+}
+
+/// A link with its texts.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkText {
+    /// German sentence indices (0-based).
+    #[serde(rename = "de")]
+    pub source: Vec<usize>,
+    /// English sentence indices (0-based).
+    #[serde(rename = "en")]
+    pub target: Vec<usize>,
+    /// Confidence in 0..1.
+    pub score: f64,
+    /// The German sentences joined by a space.
+    #[serde(rename = "de_text")]
+    pub source_text: String,
+    /// The English sentences joined by a space.
+    #[serde(rename = "en_text")]
+    pub target_text: String,
+}
+
+/// The number conventions for a language tag.
+pub fn num_lang(tag: &str) -> NumLang {
+    match crate::tm::Lang::new(tag).primary().as_str() {
+        "en" => NumLang::En,
+        "fr" => NumLang::Fr,
+        _ => NumLang::De,
+    }
+}
+
+/// Options for aligning in `ctx`'s language pair, with the glossary's term
+/// pairs (when there is a glossary) and `dict`'s as anchors.
+pub fn options(ctx: &Context, dict: Option<&Path>) -> Result<AlignOptions> {
+    let mut opts = AlignOptions {
+        source_lang: num_lang(&ctx.global.source_lang),
+        target_lang: num_lang(&ctx.global.target_lang),
+        ..AlignOptions::default()
+    };
+    if ctx.global.glossary.exists() {
+        let g = crate::glossary::load(&ctx.global.glossary)?;
+        for t in &g.terms {
+            for en in &t.en {
+                opts.dictionary.push((t.de.clone(), en.clone()));
+            }
+        }
+    }
+    if let Some(path) = dict {
+        let text = fsx::read_text(path)?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.split_once('\t') {
+                Some((de, en)) if !de.trim().is_empty() && !en.trim().is_empty() => {
+                    opts.dictionary
+                        .push((de.trim().to_owned(), en.trim().to_owned()));
+                }
+                _ => {
+                    return Err(Error::input(
+                        Location::line(path, i + 1),
+                        "expected german<TAB>english",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(opts)
+}
+
+/// Aligns two sentence lists with the options of `ctx`.
+pub fn align_sentences(ctx: &Context, src: &Sentences, tgt: &Sentences) -> Result<Vec<LinkText>> {
+    let opts = options(ctx, None)?;
+    Ok(texts(
+        src,
+        tgt,
+        &run_aligner(src, tgt, 0..src.texts.len(), 0..tgt.texts.len(), &opts),
+    ))
+}
+
+/// Aligns the sentence ranges `rs` and `rt`; links use document indices.
+fn run_aligner(
+    src: &Sentences,
+    tgt: &Sentences,
+    rs: std::ops::Range<usize>,
+    rt: std::ops::Range<usize>,
+    opts: &AlignOptions,
+) -> Vec<Link> {
+    let (a, b) = (side(src, rs.clone()), side(tgt, rt.clone()));
+    align(&a, &b, opts)
+        .into_iter()
+        .map(|l| Link {
+            source: l.source.iter().map(|i| i + rs.start).collect(),
+            target: l.target.iter().map(|i| i + rt.start).collect(),
+            score: l.score,
+        })
+        .collect()
+}
+
+/// The aligner's view of a range of sentences.
+fn side(s: &Sentences, r: std::ops::Range<usize>) -> Vec<Sentence<'_>> {
+    r.filter_map(|i| {
+        Some(Sentence {
+            text: s.texts.get(i)?.as_str(),
+            paragraph: s.paragraphs.get(i).copied().unwrap_or(0),
+        })
+    })
+    .collect()
+}
+
+fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
+    let join = |s: &Sentences, idx: &[usize]| -> String {
+        idx.iter()
+            .filter_map(|&i| s.texts.get(i).map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    links
+        .iter()
+        .map(|l| LinkText {
+            source: l.source.clone(),
+            target: l.target.clone(),
+            score: l.score.clamp(0.0, 1.0),
+            source_text: join(src, &l.source),
+            target_text: join(tgt, &l.target),
+        })
+        .collect()
+}
+
+/// Runs `align`.
+pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
+    let format = ctx.format("align", FORMATS)?;
+    let de_text = fsx::read_text(&args.de)?;
+    let en_text = fsx::read_text(&args.en)?;
+    let src = read_sentences_of(ctx, &de_text, args.segmented, &ctx.global.source_lang)?;
+    let tgt = read_sentences_of(ctx, &en_text, args.segmented, &ctx.global.target_lang)?;
+    let opts = options(ctx, args.dict.as_deref())?;
+    let links = match &args.fix {
+        Some(fix) => fixed(&src, &tgt, fix, &opts)?,
+        None => run_aligner(&src, &tgt, 0..src.texts.len(), 0..tgt.texts.len(), &opts),
+    };
+    let links = texts(&src, &tgt, &links);
+    if let Some(name) = &args.save {
+        save(ctx, args, name, &src, &links)?;
+    }
+    let out = match format {
+        "beads" => beads(&links),
+        "tsv" => links
+            .iter()
+            .map(|l| {
+                format!(
+                    "{:.3}\t{}\t{}\n",
+                    l.score,
+                    tab_free(&l.source_text),
+                    tab_free(&l.target_text)
+                )
+            })
+            .collect(),
+        "json" => links
+            .iter()
+            .map(|l| serde_json::to_string(l).unwrap_or_default() + "\n")
+            .collect(),
+        "tmx" => {
+            let langs = (
+                ctx.global.source_lang.as_str(),
+                ctx.global.target_lang.as_str(),
+            );
+            let raw: Vec<_> = units(args, langs, &src, &links, 0.0)
+                .iter()
+                .map(tmx::raw_from_unit)
+                .collect();
+            tmx::write::render(&Header::default(), &ctx.global.source_lang, &raw)
+        }
+        "html" => super::align_html::page(&args.de, &args.en, &links),
+        _ => table(&links),
+    };
+    ctx.out.write_str(&out)?;
+    let low = links.iter().filter(|l| l.score < REVIEW_BELOW).count();
+    ctx.report(format!(
+        "{} links ({} German, {} English sentences); {low} below {REVIEW_BELOW} to review",
+        links.len(),
+        src.texts.len(),
+        tgt.texts.len()
+    ));
+    Ok(Outcome::Clean)
+}
+
+fn tab_free(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// `[i,j]:[k]:score` per link.
+pub fn beads(links: &[LinkText]) -> String {
+    let list = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    links
+        .iter()
+        .map(|l| {
+            format!(
+                "[{}]:[{}]:{:.3}\n",
+                list(&l.source),
+                list(&l.target),
+                l.score
+            )
+        })
+        .collect()
+}
+
+fn table(links: &[LinkText]) -> String {
+    let low = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let mid = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
+    let ok = Style::new().dimmed();
+    let mut out = String::new();
+    for (i, l) in links.iter().enumerate() {
+        let style = if l.score < REVIEW_BELOW {
+            low
+        } else if l.score < 0.8 {
+            mid
+        } else {
+            ok
+        };
+        let kind = format!("{}-{}", l.source.len(), l.target.len());
+        out.push_str(&format!(
+            "{style}{:>4} {kind} {:.2}{style:#}\n",
+            i + 1,
+            l.score
+        ));
+        out.push_str(&format!(
+            "     de: {}\n     en: {}\n",
+            l.source_text, l.target_text
+        ));
+    }
+    out
+}
+
+/// The links as memory units: context props (the German sentences before and
+/// after), the documents and the score.
+fn units(
+    args: &AlignArgs,
+    langs: (&str, &str),
+    src: &Sentences,
+    links: &[LinkText],
+    min: f64,
+) -> Vec<Unit> {
+    let docs = format!("{} | {}", file_name(&args.de), file_name(&args.en));
+    links
+        .iter()
+        .filter(|l| !l.source.is_empty() && !l.target.is_empty() && l.score >= min)
+        .map(|l| {
+            let mut u = Unit::new(langs.0, &l.source_text, langs.1, &l.target_text);
+            let prev = l
+                .source
+                .first()
+                .and_then(|&i| i.checked_sub(1))
+                .and_then(|i| src.texts.get(i));
+            let next = l.source.last().and_then(|&i| src.texts.get(i + 1));
+            if let Some(p) = prev {
+                u.props.push(Annotation::prop("x-context-prev", p.clone()));
+            }
+            if let Some(n) = next {
+                u.props.push(Annotation::prop("x-context-next", n.clone()));
+            }
+            u.props
+                .push(Annotation::prop("x-satz-align-documents", docs.clone()));
+            u.props.push(Annotation::prop(
+                "x-satz-align-score",
+                format!("{:.3}", l.score),
+            ));
+            u
+        })
+        .collect()
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn save(
+    ctx: &Context,
+    args: &AlignArgs,
+    name: &str,
+    src: &Sentences,
+    links: &[LinkText],
+) -> Result<()> {
+    let langs = (
+        ctx.global.source_lang.as_str(),
+        ctx.global.target_lang.as_str(),
+    );
+    let units = units(args, langs, src, links, args.min_score);
+    let kept_out = links.len() - units.len();
+    let added = ctx.memory().add(name, units)?;
+    ctx.report(format!(
+        "{}: {} link(s) added, {} already there, {kept_out} kept out (score below {} or a side empty)",
+        added.path.display(),
+        added.added,
+        added.duplicates,
+        args.min_score
+    ));
+    Ok(())
+}
+
+/// Keeps the links of an edited TSV and aligns the sentences between them.
+fn fixed(src: &Sentences, tgt: &Sentences, fix: &Path, opts: &AlignOptions) -> Result<Vec<Link>> {
+    let text = fsx::read_text(fix)?;
+    let mut out = Vec::new();
+    let (mut ps, mut pt) = (0, 0);
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let (Some(score), Some(de), Some(en)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(Error::input(
+                Location::line(fix, n + 1),
+                "expected score<TAB>german<TAB>english, as `--format tsv` writes",
+            ));
+        };
+        let score = score
+            .trim()
+            .parse::<f64>()
+            .map_or(1.0, |s| s.clamp(0.0, 1.0));
+        let (ks, ls) = find_run(&src.texts, ps, de).ok_or_else(|| {
+            Error::input(
+                Location::line(fix, n + 1),
+                "the German text is not a run of sentences of the German file after the previous line",
+            )
+        })?;
+        let (kt, lt) = find_run(&tgt.texts, pt, en).ok_or_else(|| {
+            Error::input(
+                Location::line(fix, n + 1),
+                "the English text is not a run of sentences of the English file after the previous line",
+            )
+        })?;
+        if ks > ps || kt > pt {
+            out.extend(run_aligner(src, tgt, ps..ks, pt..kt, opts));
+        }
+        out.push(Link {
+            source: (ks..ks + ls).collect(),
+            target: (kt..kt + lt).collect(),
+            score,
+        });
+        (ps, pt) = (ks + ls, kt + lt);
+    }
+    if ps < src.texts.len() || pt < tgt.texts.len() {
+        out.extend(run_aligner(
+            src,
+            tgt,
+            ps..src.texts.len(),
+            pt..tgt.texts.len(),
+            opts,
+        ));
+    }
+    Ok(out)
+}
+
+/// Finds consecutive sentences, starting at or after `from`, whose text
+/// joined by spaces equals `text` (whitespace folded). An empty text is an
+/// empty run at `from`. Returns (start, length).
+fn find_run(sentences: &[String], from: usize, text: &str) -> Option<(usize, usize)> {
+    let want = fold_whitespace(text);
+    if want.is_empty() {
+        return Some((from, 0));
+    }
+    for start in from..sentences.len() {
+        let mut joined = String::new();
+        for (len, s) in sentences.iter().skip(start).enumerate() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&fold_whitespace(s));
+            if joined == want {
+                return Some((start, len + 1));
+            }
+            if joined.len() >= want.len() || !want.starts_with(&joined) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_are_found_after_the_previous_line() {
+        let s: Vec<String> = ["A b.", "C d.", "E f."]
+            .iter()
+            .map(|x| (*x).to_owned())
+            .collect();
+        assert_eq!(find_run(&s, 0, "C d.  E f."), Some((1, 2)));
+        assert_eq!(find_run(&s, 2, "C d."), None);
+        assert_eq!(find_run(&s, 1, ""), Some((1, 0)));
+        assert_eq!(find_run(&s, 0, "A b. X"), None);
+    }
+}

@@ -1,0 +1,388 @@
+//! Tests of term recognition against hand-built glossaries and the
+//! project's glossary.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::glossary::{Glossary, MatchMode, Term};
+
+fn glossary(terms: Vec<Term>) -> Glossary {
+    Glossary {
+        terms,
+        ..Glossary::default()
+    }
+}
+
+fn real() -> Glossary {
+    let text = include_str!("../../tests/fixtures/check/glossary.toml");
+    Glossary::parse(text, Path::new("glossary.toml")).unwrap()
+}
+
+/// (term de, matched text, kind) of every hit.
+fn hits(g: &Glossary, text: &str) -> Vec<(String, String, HitKind)> {
+    TermMatcher::new(g)
+        .find_source(text)
+        .into_iter()
+        .map(|h| {
+            (
+                g.terms[h.term].de.clone(),
+                text[h.start..h.end].to_string(),
+                h.kind,
+            )
+        })
+        .collect()
+}
+
+fn found(g: &Glossary, text: &str) -> Vec<(String, String)> {
+    hits(g, text).into_iter().map(|(d, t, _)| (d, t)).collect()
+}
+
+fn pair(de: &str, t: &str) -> (String, String) {
+    (de.to_string(), t.to_string())
+}
+
+#[test]
+fn inflected_forms_of_the_real_glossary() {
+    let g = real();
+    assert_eq!(
+        hits(
+            &g,
+            "Zwei Erbdiktaturen und des Kanonenfutters Panzerhaubitzen."
+        ),
+        vec![
+            (
+                "Erbdiktatur".into(),
+                "Erbdiktaturen".into(),
+                HitKind::Inflected
+            ),
+            (
+                "Kanonenfutter".into(),
+                "Kanonenfutters".into(),
+                HitKind::Inflected
+            ),
+            (
+                "Panzerhaubitze".into(),
+                "Panzerhaubitzen".into(),
+                HitKind::Inflected
+            ),
+        ]
+    );
+    assert_eq!(
+        hits(&g, "Nordkorea ist eine Erbdiktatur."),
+        vec![("Erbdiktatur".into(), "Erbdiktatur".into(), HitKind::Exact)]
+    );
+    assert_eq!(
+        hits(&g, "mit Atomsprengköpfen"),
+        vec![(
+            "Atomsprengkopf".into(),
+            "Atomsprengköpfen".into(),
+            HitKind::Form
+        )]
+    );
+}
+
+#[test]
+fn swiss_spelling_and_case() {
+    let g = real();
+    assert_eq!(
+        found(&g, "ein PULVERFASS"),
+        vec![pair("Pulverfass", "PULVERFASS")]
+    );
+    assert_eq!(
+        found(&g, "das Pulverfaß"),
+        vec![pair("Pulverfass", "Pulverfaß")]
+    );
+    assert_eq!(
+        found(&g, "der Schulterschluß"),
+        vec![pair("Schulterschluss", "Schulterschluß")]
+    );
+    let g = glossary(vec![Term::new("Straße", ["road"])]);
+    assert_eq!(found(&g, "die Strassen"), vec![pair("Straße", "Strassen")]);
+}
+
+#[test]
+fn hyphenated_and_closed_compounds() {
+    let g = real();
+    assert_eq!(
+        hits(&g, "im Sinne der Kim-Diktatur"),
+        vec![("Diktatur".into(), "Diktatur".into(), HitKind::Exact)]
+    );
+    assert_eq!(
+        hits(&g, "die Militärdiktaturen"),
+        vec![("Diktatur".into(), "diktaturen".into(), HitKind::Compound)]
+    );
+    // UN-Sanktionen: the head of a hyphenated word.
+    assert_eq!(
+        found(&g, "weitere UN-Sanktionen"),
+        vec![pair("Sanktion", "Sanktionen")]
+    );
+    // Prefix of fewer than 3 letters: no compound.
+    let g = glossary(vec![Term::new("Rakete", ["missile"])]);
+    assert!(found(&g, "Die Ürakete").is_empty());
+    assert_eq!(
+        found(&g, "Die Hyperschallraketen"),
+        vec![pair("Rakete", "raketen")]
+    );
+    // Compound-context stems: Rüstung inside Aufrüstung.
+    let g = glossary(vec![Term::new("Rüstung", ["armament"])]);
+    assert_eq!(
+        hits(&g, "die Aufrüstung"),
+        vec![("Rüstung".into(), "rüstung".into(), HitKind::Compound)]
+    );
+}
+
+#[test]
+fn longest_match_wins() {
+    let g = real();
+    // Erbdiktatur contains Diktatur as its head; only the longer term is reported.
+    assert_eq!(
+        found(&g, "Erbdiktatur"),
+        vec![pair("Erbdiktatur", "Erbdiktatur")]
+    );
+    let g = glossary(vec![
+        Term::new("Halbinsel", ["peninsula"]),
+        Term::new("koreanische Halbinsel", ["Korean peninsula"]),
+    ]);
+    assert_eq!(
+        found(&g, "auf der koreanischen Halbinsel und einer Halbinsel"),
+        vec![
+            pair("koreanische Halbinsel", "koreanischen Halbinsel"),
+            pair("Halbinsel", "Halbinsel")
+        ]
+    );
+}
+
+#[test]
+fn multi_word_terms_need_adjacent_words() {
+    let g = glossary(vec![Term::new(
+        "koreanische Halbinsel",
+        ["Korean peninsula"],
+    )]);
+    assert_eq!(
+        found(&g, "Frieden auf der koreanischen Halbinsel."),
+        vec![pair("koreanische Halbinsel", "koreanischen Halbinsel")]
+    );
+    assert!(found(&g, "koreanischen, Halbinsel").is_empty());
+    assert!(found(&g, "koreanischen grossen Halbinsel").is_empty());
+    assert!(found(&g, "koreanischen").is_empty());
+}
+
+#[test]
+fn match_modes() {
+    let exact = Term {
+        match_mode: MatchMode::Exact,
+        ..Term::new("Paria", ["pariah"])
+    };
+    let prefix = Term {
+        match_mode: MatchMode::Prefix,
+        ..Term::new("Atom", ["nuclear"])
+    };
+    let custom = Term {
+        match_mode: MatchMode::CustomStem { stem: "Erb".into() },
+        ..Term::new("Erbdiktatur", ["hereditary dictatorship"])
+    };
+    let g = glossary(vec![exact, prefix, custom]);
+    assert_eq!(found(&g, "ein Paria"), vec![pair("Paria", "Paria")]);
+    assert!(found(&g, "die Parias").is_empty());
+    assert_eq!(
+        hits(&g, "Atommacht und Atom"),
+        vec![
+            ("Atom".into(), "Atommacht".into(), HitKind::Inflected),
+            ("Atom".into(), "Atom".into(), HitKind::Exact),
+        ]
+    );
+    assert_eq!(
+        found(&g, "Erbdiktaturen, Erbe"),
+        vec![
+            pair("Erbdiktatur", "Erbdiktaturen"),
+            pair("Erbdiktatur", "Erbe")
+        ]
+    );
+    // Prefix and exact terms are not looked for inside compounds.
+    assert!(found(&g, "Kernatom Großparia").is_empty());
+}
+
+#[test]
+fn forms_and_exact_mode() {
+    let t = Term {
+        match_mode: MatchMode::Exact,
+        forms: vec!["Devisenreserven".into()],
+        ..Term::new("Devisen", ["foreign currency"])
+    };
+    let g = glossary(vec![t]);
+    assert_eq!(
+        hits(&g, "Devisen und Devisenreserven"),
+        vec![
+            ("Devisen".into(), "Devisen".into(), HitKind::Exact),
+            ("Devisen".into(), "Devisenreserven".into(), HitKind::Form),
+        ]
+    );
+}
+
+#[test]
+fn case_sensitive_terms() {
+    let t = Term {
+        case_sensitive: true,
+        ..Term::new("Arm", ["arm"])
+    };
+    let g = glossary(vec![t]);
+    assert_eq!(
+        found(&g, "der Arm und die Arme"),
+        vec![pair("Arm", "Arm"), pair("Arm", "Arme")]
+    );
+    assert!(found(&g, "arm und reich").is_empty());
+    // No compound matching for case-sensitive terms.
+    assert!(found(&g, "der Wasserarm").is_empty());
+    let g = glossary(vec![Term::new("Arm", ["arm"])]);
+    assert_eq!(found(&g, "arm und reich"), vec![pair("Arm", "arm")]);
+}
+
+#[test]
+fn hyphen_joined_spelling() {
+    let g = real();
+    assert_eq!(
+        found(&g, "der Kreml-Chef"),
+        vec![pair("Kremlchef", "Kreml-Chef")]
+    );
+    assert_eq!(
+        found(&g, "eine Hyperschall-Rakete"),
+        vec![pair("Hyperschallrakete", "Hyperschall-Rakete")]
+    );
+}
+
+#[test]
+fn seed_article_sentences() {
+    let g = real();
+    let text = "Der Kremlchef wiederum wird weitere UN-Sanktionen gegen Nordkorea blockieren. \
+                Die USA befürchten derweil, dass Moskau die Kim-Diktatur als Atommacht anerkennen würde.";
+    let terms: Vec<String> = found(&g, text).into_iter().map(|(d, _)| d).collect();
+    assert_eq!(terms, ["Kremlchef", "Sanktion", "Diktatur", "Atommacht"]);
+    let text = "Eher minderwertige Munition wie 122-mm- und 152-mm-Artilleriegranaten.";
+    let terms: Vec<String> = found(&g, text).into_iter().map(|(d, _)| d).collect();
+    assert_eq!(terms, ["Munition", "Artilleriegranate"]);
+}
+
+#[test]
+fn no_false_hits_on_neighbours() {
+    let g = real();
+    for text in [
+        "Diktator Kim Jong Un",
+        "Die Munitionsfabrik",
+        "sanktionieren",
+        "Der Arm des Gesetzes",
+        "die Entwaffnung",
+    ] {
+        assert!(found(&g, text).is_empty(), "{text}: {:?}", found(&g, text));
+    }
+}
+
+#[test]
+fn english_phrases() {
+    let m = TermMatcher::new(&real());
+    let text = "Hypersonic missiles and self propelled howitzers, a self-propelled howitzer, \
+                nuclear armed states; a military buildup.";
+    let phrases = [
+        "hypersonic missile",
+        "self-propelled howitzer",
+        "nuclear-armed state",
+        "military build-up",
+        "close ranks",
+    ];
+    let got: Vec<(usize, &str)> = m
+        .find_target(text, &phrases)
+        .into_iter()
+        .map(|h| (h.phrase, &text[h.start..h.end]))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (0, "Hypersonic missiles"),
+            (1, "self propelled howitzers"),
+            (1, "self-propelled howitzer"),
+            (2, "nuclear armed states"),
+            (3, "military buildup"),
+        ]
+    );
+    // Regular inflection (Snowball strips -ing, -ed), not irregular forms.
+    assert_eq!(m.find_target("closing ranks", &["close ranks"]).len(), 1);
+    assert!(m.find_target("they went home", &["go home"]).is_empty());
+    assert_eq!(
+        m.find_target("they closed ranks", &["close ranks"]).len(),
+        1
+    );
+    assert!(m.find_target("anything", &[]).is_empty());
+    assert!(m.find_target("anything", &["", "--"]).is_empty());
+}
+
+#[test]
+fn renderings_of_the_glossary() {
+    let g = real();
+    let m = TermMatcher::new(&g);
+    let text = "The Kremlin chef sent tank howitzers and Kremlin leaders.";
+    let got: Vec<(String, Rendering, &str)> = m
+        .find_renderings(text)
+        .into_iter()
+        .map(|h| {
+            (
+                g.terms[h.term].de.clone(),
+                h.rendering,
+                &text[h.start..h.end],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Kremlchef".into(), Rendering::Forbidden, "Kremlin chef"),
+            (
+                "Panzerhaubitze".into(),
+                Rendering::Forbidden,
+                "tank howitzers"
+            ),
+            ("Kremlchef".into(), Rendering::Approved, "Kremlin leaders"),
+        ]
+    );
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_are_valid(text in "\\PC{0,80}") {
+        let g = real();
+        let m = TermMatcher::new(&g);
+        for h in m.find_source(&text) {
+            prop_assert!(h.start < h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            prop_assert!(h.term < g.terms.len());
+        }
+        for h in m.find_renderings(&text) {
+            prop_assert!(h.start < h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+        }
+        for h in m.find_target(&text, &["self-propelled howitzer", &text]) {
+            prop_assert!(h.start < h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+        }
+    }
+
+    #[test]
+    fn german_like_text_never_panics(text in "[A-Za-zäöüÄÖÜß' \\-.,İ]{0,60}", de in "[A-Za-zäöüßİ]{1,12}( [a-zäöü]{1,8})?") {
+        let cut = de.char_indices().nth(1).map_or(de.len(), |(b, _)| b);
+        let terms = vec![
+            Term::new(de.clone(), ["x"]),
+            Term { match_mode: MatchMode::Prefix, ..Term::new(format!("{de}p"), ["y"]) },
+            Term { match_mode: MatchMode::CustomStem { stem: de[..cut].to_string() }, ..Term::new(format!("{de}q"), ["z"]) },
+            Term { case_sensitive: true, ..Term::new(format!("{de}r"), ["w"]) },
+        ];
+        let g = glossary(terms);
+        let m = TermMatcher::new(&g);
+        let probe = format!("{text} {de} {text}");
+        let hs = m.find_source(&probe);
+        prop_assert!(hs.iter().any(|h| h.term == 0), "{:?} not found in {:?}", de, probe);
+        for h in hs {
+            prop_assert!(probe.is_char_boundary(h.start) && probe.is_char_boundary(h.end));
+            prop_assert!(h.start < h.end && h.end <= probe.len());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Words of a text and the keys they are compared by.
+//!
+//! [`words`] splits a text at Unicode word boundaries (UAX #29, via
+//! `unicode-segmentation`) and keeps the segments that contain a letter or a
+//! digit, so `Kim-Diktatur` is the two words `Kim` and `Diktatur`,
+//! `Russia's` and `10'000` stay one word each, and punctuation and spaces are
+//! dropped. Every word carries its byte span, always on char boundaries.
+//!
+//! [`key`] is the case-insensitive comparison key used by term recognition:
+//! lower case, `ß` written `ss` (Swiss spelling) and the typographic
+//! apostrophe `’` written `'`. [`swiss`] does the `ß` part only, for
+//! case-sensitive comparisons.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of a text: a UAX #29 word segment containing at least one letter
+/// or digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `&text[start..end]`.
+    pub text: &'a str,
+}
+
+/// The words of `text`, in order (see the module documentation).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, w)| Word {
+            start,
+            end: start + w.len(),
+            text: w,
+        })
+        .collect()
+}
+
+/// Whether `c` joins the parts of a hyphenated word (`-`, U+2010, U+2011).
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether the text between two words lets them belong to one phrase:
+/// non-empty, only whitespace and at most one hyphen. So `self-propelled`,
+/// `self propelled` and `self - propelled` join; `self, propelled` does not.
+pub fn is_phrase_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().all(|c| c.is_whitespace() || is_hyphen(c))
+        && gap.chars().filter(|&c| is_hyphen(c)).count() <= 1
+}
+
+/// Whether the gap is exactly one hyphen, as in `Kim-Diktatur`.
+pub fn is_hyphen_gap(gap: &str) -> bool {
+    let mut cs = gap.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_hyphen(c))
+}
+
+/// The case-insensitive key of a word: lower case, `ß`/`ẞ` as `ss`, `’` as `'`.
+pub fn key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        push_key(&mut out, c);
+    }
+    out
+}
+
+fn push_key(out: &mut String, c: char) {
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        '’' | 'ʼ' => out.push('\''),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// `word` with `ß` as `ss` and `ẞ` as `SS`, case kept, `’` as `'`.
+pub fn swiss(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ẞ' => out.push_str("SS"),
+            '’' | 'ʼ' => out.push('\''),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` with German umlauts folded to their base vowels (`ä` → `a`, also
+/// upper case), keeping the char count.
+pub fn fold_umlauts(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            'Ä' => 'A',
+            'Ö' => 'O',
+            'Ü' => 'U',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The byte offset in `surface` of the char that produced char number `n`
+/// of [`key`]`(surface)`; `surface.len()` when `n` is past the end.
+pub fn surface_offset(surface: &str, n: usize) -> usize {
+    let mut produced = 0usize;
+    let mut buf = String::new();
+    for (offset, c) in surface.char_indices() {
+        buf.clear();
+        push_key(&mut buf, c);
+        produced += buf.chars().count();
+        if produced > n {
+            return offset;
+        }
+    }
+    surface.len()
+}
+
+/// Whether `text` contains any letter.
+pub fn has_letter(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        words(text).iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn splits_hyphens_keeps_apostrophes_and_numbers() {
+        assert_eq!(texts("die Kim-Diktatur"), ["die", "Kim", "Diktatur"]);
+        assert_eq!(
+            texts("Russia's 10'000 men, 5,5."),
+            ["Russia's", "10'000", "men", "5,5"]
+        );
+        assert_eq!(texts("Russia’s «WSJ»"), ["Russia’s", "WSJ"]);
+        assert!(words("  -- «» ").is_empty());
+    }
+
+    #[test]
+    fn gaps() {
+        assert!(is_phrase_gap(" "));
+        assert!(is_phrase_gap("-"));
+        assert!(is_phrase_gap(" - "));
+        assert!(!is_phrase_gap(""));
+        assert!(!is_phrase_gap(", "));
+        assert!(!is_phrase_gap("--"));
+        assert!(is_hyphen_gap("-"));
+        assert!(!is_hyphen_gap("- "));
+    }
+
+    #[test]
+    fn keys_and_offsets() {
+        assert_eq!(key("Straße"), "strasse");
+        assert_eq!(key("Russia’s"), "russia's");
+        assert_eq!(swiss("Straße"), "Strasse");
+        assert_eq!(fold_umlauts("Rüstung"), "Rustung");
+        // "Großmacht": key "grossmacht"; char 5 ('m') comes from byte 4 of the surface.
+        assert_eq!(surface_offset("Großmacht", 5), 5);
+        assert_eq!(surface_offset("Großmacht", 4), 3);
+        assert_eq!(surface_offset("Großmacht", 3), 3);
+        assert_eq!(surface_offset("Militärdiktatur", 7), 8);
+        assert_eq!(surface_offset("abc", 9), 3);
+    }
+}
