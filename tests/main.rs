@@ -11,6 +11,8 @@
     clippy::panic
 )]
 
+mod align;
+mod check;
 mod check_corpus;
 mod common;
 mod errors;

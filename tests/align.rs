@@ -1,0 +1,243 @@
+//! `satz align`: the beads contract, every format, --save, --fix, odd inputs,
+//! the shipped example against its hand alignment, and the shared gold data.
+
+use predicates::prelude::*;
+
+use crate::common::{Fixture, shared_data};
+
+const DE: &str = "Putin verliert sein Gesicht\n\nKim Jong Un schickt Russland Kanonenfutter. Wladimir Putins Gegenleistung dafür ist eine Gefahr.\n\nAllein im Jahr 2024 sollen 1500 russische Touristen Nordkorea besucht haben. Die Reiseführer sind Geheimdienstmitarbeiter.\n";
+const EN: &str = "Putin loses face\n\nKim Jong Un is sending Russia cannon fodder. What Vladimir Putin gives in return poses a danger.\n\nIn 2024 alone, 1,500 Russian tourists are said to have visited North Korea. The tour guides are intelligence officers.\n";
+
+fn fixture() -> Fixture {
+    let fx = Fixture::new();
+    fx.write("de.txt", DE);
+    fx.write("en.txt", EN);
+    fx
+}
+
+/// Parses `[i,j]:[k]:score` lines.
+fn beads(out: &str) -> Vec<(Vec<usize>, Vec<usize>, f64)> {
+    out.lines()
+        .map(|l| {
+            let parts: Vec<&str> = l.split(':').collect();
+            assert_eq!(parts.len(), 3, "{l}");
+            let list = |s: &str| -> Vec<usize> {
+                let inner = s.trim_start_matches('[').trim_end_matches(']');
+                if inner.is_empty() {
+                    vec![]
+                } else {
+                    inner.split(',').map(|x| x.parse().unwrap()).collect()
+                }
+            };
+            (list(parts[0]), list(parts[1]), parts[2].parse().unwrap())
+        })
+        .collect()
+}
+
+/// Every sentence of both sides in exactly one link, in order.
+fn assert_contract(b: &[(Vec<usize>, Vec<usize>, f64)], n: usize, m: usize) {
+    let de: Vec<usize> = b.iter().flat_map(|x| x.0.clone()).collect();
+    let en: Vec<usize> = b.iter().flat_map(|x| x.1.clone()).collect();
+    assert_eq!(de, (0..n).collect::<Vec<_>>());
+    assert_eq!(en, (0..m).collect::<Vec<_>>());
+    assert!(
+        b.iter()
+            .all(|x| (0.0..=1.0).contains(&x.2) && !(x.0.is_empty() && x.1.is_empty()))
+    );
+}
+
+fn run(fx: &Fixture, args: &[&str]) -> String {
+    let out = fx.satz().arg("align").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn beads_link_every_sentence_once_in_order() {
+    let fx = fixture();
+    let b = beads(&run(&fx, &["de.txt", "en.txt", "--format", "beads"]));
+    assert_contract(&b, 5, 5);
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = b.into_iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(
+        pairs,
+        (0..5).map(|i| (vec![i], vec![i])).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn tsv_json_tmx_and_html_formats() {
+    let fx = fixture();
+    let tsv = run(&fx, &["de.txt", "en.txt", "--format", "tsv"]);
+    let first: Vec<&str> = tsv.lines().next().unwrap().split('\t').collect();
+    assert_eq!(
+        &first[1..],
+        ["Putin verliert sein Gesicht", "Putin loses face"]
+    );
+    let json = run(&fx, &["de.txt", "en.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(json.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(v["de"], serde_json::json!([1]));
+    assert_eq!(v["en"], serde_json::json!([1]));
+    assert_eq!(v["de_text"], "Kim Jong Un schickt Russland Kanonenfutter.");
+    assert!(v["score"].as_f64().unwrap() > 0.5);
+    let tmx = run(&fx, &["de.txt", "en.txt", "--format", "tmx"]);
+    let (_, units) = satz::tm::tmx::read_all(&tmx, std::path::Path::new("out.tmx")).unwrap();
+    assert_eq!(units.len(), 5);
+    let html = run(&fx, &["de.txt", "en.txt", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<tr class=").count(), 5);
+    assert!(
+        !html.contains("src=") && !html.contains("href="),
+        "no external assets"
+    );
+}
+
+#[test]
+fn save_adds_links_with_context_and_reports_what_it_kept_out() {
+    let fx = fixture();
+    fx.satz()
+        .args([
+            "align", "de.txt", "en.txt", "--save", "kim", "--format", "beads",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "memory/kim.tmx: 5 link(s) added, 0 already there, 0 kept out",
+        ));
+    let tmx = fx.read("memory/kim.tmx");
+    assert!(tmx.contains(r#"<prop type="x-context-prev">Putin verliert sein Gesicht</prop>"#));
+    assert!(tmx.contains(r#"<prop type="x-satz-align-documents">de.txt | en.txt</prop>"#));
+    assert!(tmx.contains(r#"<prop type="x-satz-align-score">"#));
+    // Saved links give 101% context matches.
+    fx.satz()
+        .args(["suggest", "de.txt", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"score\":101"));
+    // Nothing below an impossible threshold.
+    fx.satz()
+        .args([
+            "align",
+            "de.txt",
+            "en.txt",
+            "--save",
+            "none",
+            "--min-score",
+            "1.01",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "0 link(s) added, 0 already there, 5 kept out",
+        ));
+}
+
+#[test]
+fn fix_keeps_edited_links_and_realigns_the_rest() {
+    let fx = fixture();
+    let tsv = run(&fx, &["de.txt", "en.txt", "--format", "tsv"]);
+    let lines: Vec<&str> = tsv.lines().collect();
+    // The translator merges links 2 and 3 into one and deletes the last line.
+    let merged = {
+        let a: Vec<&str> = lines[1].split('\t').collect();
+        let b: Vec<&str> = lines[2].split('\t').collect();
+        format!("ok\t{} {}\t{} {}", a[1], b[1], a[2], b[2])
+    };
+    fx.write(
+        "fixed.tsv",
+        format!("{}\n{merged}\n{}\n", lines[0], lines[3]),
+    );
+    let b = beads(&run(
+        &fx,
+        &[
+            "de.txt",
+            "en.txt",
+            "--fix",
+            "fixed.tsv",
+            "--format",
+            "beads",
+        ],
+    ));
+    assert_contract(&b, 5, 5);
+    assert_eq!(
+        (b[1].0.clone(), b[1].1.clone(), b[1].2),
+        (vec![1, 2], vec![1, 2], 1.0)
+    );
+    assert_eq!(
+        (b[3].0.clone(), b[3].1.clone()),
+        (vec![4], vec![4]),
+        "re-aligned"
+    );
+    fx.write("bad.tsv", "1\tKein solcher Satz.\tNo such sentence.\n");
+    fx.satz()
+        .args(["align", "de.txt", "en.txt", "--fix", "bad.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "satz: bad.tsv:1: the German text is not a run",
+        ));
+}
+
+#[test]
+fn empty_unrelated_and_one_sided_inputs_align_without_panic() {
+    let fx = fixture();
+    fx.write("empty.txt", "");
+    assert_eq!(
+        run(&fx, &["empty.txt", "empty.txt", "--format", "beads"]),
+        ""
+    );
+    let b = beads(&run(&fx, &["empty.txt", "en.txt", "--format", "beads"]));
+    assert_contract(&b, 0, 5);
+    fx.write(
+        "other.txt",
+        "Lorem ipsum dolor sit amet. Consectetur adipiscing elit!\n\nSed do eiusmod? Tempor.\n",
+    );
+    let b = beads(&run(&fx, &["de.txt", "other.txt", "--format", "beads"]));
+    assert_contract(&b, 5, 4);
+    fx.write("bin.txt", b"\x00\xff\xfe garbage");
+    fx.satz()
+        .args(["align", "de.txt", "bin.txt"])
+        .assert()
+        .code(2);
+}
+
+/// The shipped example, from raw text, gives the translator's hand alignment
+/// (memory/kim-putin.tmx), including its 1-2 and 2-1 links.
+#[test]
+fn the_example_aligns_as_the_translator_did() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fx = Fixture::new();
+    let out = fx
+        .satz()
+        .arg("align")
+        .arg(root.join("examples/kim-putin.de.txt"))
+        .arg(root.join("examples/kim-putin.en.txt"))
+        .args(["--format", "tsv", "--glossary"])
+        .arg(root.join("glossary.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let auto: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.splitn(2, '\t').nth(1).unwrap().to_owned())
+        .collect();
+    let memory = satz::tm::Memory::new(root.join("memory"), satz::tm::LangPair::default());
+    let hand: Vec<String> = memory
+        .load()
+        .unwrap()
+        .units
+        .iter()
+        .map(|u| format!("{}\t{}", u.source_text(), u.target_text()))
+        .collect();
+    let only_auto: Vec<&String> = auto.iter().filter(|l| !hand.contains(l)).collect();
+    let only_hand: Vec<&String> = hand.iter().filter(|l| !auto.contains(l)).collect();
+    assert!(
+        only_auto.is_empty() && only_hand.is_empty(),
+        "links differ from the hand alignment:\nsatz:\n{only_auto:#?}\nhand:\n{only_hand:#?}"
+    );
+    assert_eq!(auto, hand);
+}
