@@ -205,7 +205,7 @@ fn empty_unrelated_and_one_sided_inputs_align_without_panic() {
 }
 
 /// The shipped example, from raw text, gives the translator's hand alignment
-/// (memory/kim-putin.tmx), including its 1-2 and 2-1 links.
+/// (tests/fixtures/kim-putin.hand.tsv), including its 1-2 and 2-1 links.
 #[test]
 fn the_example_aligns_as_the_translator_did() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -225,13 +225,11 @@ fn the_example_aligns_as_the_translator_did() {
         .lines()
         .map(|l| l.splitn(2, '\t').nth(1).unwrap().to_owned())
         .collect();
-    let memory = satz::tm::Memory::new(root.join("memory"), satz::tm::LangPair::default());
-    let hand: Vec<String> = memory
-        .load()
+    // The translator's hand alignment (also what memory/kim-putin.tmx was made from).
+    let hand: Vec<String> = std::fs::read_to_string(root.join("tests/fixtures/kim-putin.hand.tsv"))
         .unwrap()
-        .units
-        .iter()
-        .map(|u| format!("{}\t{}", u.source_text(), u.target_text()))
+        .lines()
+        .map(str::to_owned)
         .collect();
     let only_auto: Vec<&String> = auto.iter().filter(|l| !hand.contains(l)).collect();
     let only_hand: Vec<&String> = hand.iter().filter(|l| !auto.contains(l)).collect();
@@ -240,4 +238,86 @@ fn the_example_aligns_as_the_translator_did() {
         "links differ from the hand alignment:\nsatz:\n{only_auto:#?}\nhand:\n{only_hand:#?}"
     );
     assert_eq!(auto, hand);
+}
+
+/// Parses the CLI's beads into the evaluator's beads.
+fn eval_beads(out: &str) -> Vec<satz::align::eval::Bead> {
+    beads(out)
+        .into_iter()
+        .map(|(s, t, _)| satz::align::eval::Bead {
+            source: s,
+            target: t,
+        })
+        .collect()
+}
+
+/// Strict and lax F1 of `satz align --segmented --format beads` on the
+/// shared hand-aligned gold (dev split).
+fn gold_f1(
+    data: &std::path::Path,
+    set: &str,
+    docs: &[&str],
+    other: &str,
+    lang: &str,
+) -> (f64, f64) {
+    use satz::align::eval::{Prf, lax, parse_gold, strict};
+    let (mut st, mut lx) = (Prf::default(), Prf::default());
+    for doc in docs {
+        let dir = data.join("align").join(set).join(doc);
+        let out = Fixture::new()
+            .satz()
+            .args([
+                "--target-lang",
+                lang,
+                "align",
+                "--segmented",
+                "--format",
+                "beads",
+            ])
+            .arg(dir.join("de.txt"))
+            .arg(dir.join(other))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pred = eval_beads(&String::from_utf8(out.stdout).unwrap());
+        let gold = parse_gold(&std::fs::read_to_string(dir.join("gold.txt")).unwrap()).unwrap();
+        st = st.add(&strict(&pred, &gold));
+        lx = lx.add(&lax(&pred, &gold));
+    }
+    eprintln!(
+        "align gold {set}: strict F1 {:.4} (P {:.4} R {:.4}), lax F1 {:.4}",
+        st.f1(),
+        st.precision(),
+        st.recall(),
+        lx.f1()
+    );
+    (st.f1(), lx.f1())
+}
+
+#[test]
+fn gold_textberg_strict_f1_beats_bleualign() {
+    let Some(data) = shared_data("gold_textberg_strict_f1_beats_bleualign") else {
+        return;
+    };
+    let (strict, _) = gold_f1(&data, "textberg-defr", &["dev"], "fr.txt", "fr");
+    assert!(strict >= 0.76, "Text+Berg strict F1 {strict:.4} below 0.76");
+}
+
+#[test]
+fn gold_sao_strict_f1_beats_hunalign() {
+    let Some(data) = shared_data("gold_sao_strict_f1_beats_hunalign") else {
+        return;
+    };
+    let (strict, _) = gold_f1(
+        &data,
+        "sao-deen",
+        &["KA_06_03", "KA_09_11_OCR"],
+        "en.txt",
+        "en",
+    );
+    assert!(strict >= 0.98, "SAO strict F1 {strict:.4} below 0.98");
 }

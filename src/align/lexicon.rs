@@ -238,7 +238,12 @@ pub(crate) fn is_cognate(a: &str, b: &str) -> bool {
     if p < 4 {
         return false;
     }
-    2 * p >= la.max(lb) || normalized_levenshtein(a, b) >= 0.7
+    let longest = la.max(lb);
+    if 2 * p >= longest {
+        return true;
+    }
+    // The edit distance is at least the length difference: skip hopeless pairs.
+    10 * la.abs_diff(lb) <= 3 * longest && normalized_levenshtein(a, b) >= 0.7
 }
 
 /// The partner relation between source and target types.

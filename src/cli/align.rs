@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::input::{Sentences, read_sentences_of};
 use super::{Context, Outcome};
-use crate::align::{AlignOptions, Link, Sentence, align};
+use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
 use crate::error::{Error, Location, Result};
 use crate::fsx;
 use crate::text::fold_whitespace;
@@ -87,10 +87,20 @@ pub fn num_lang(tag: &str) -> NumLang {
 
 /// Options for aligning in `ctx`'s language pair, with the glossary's term
 /// pairs (when there is a glossary) and `dict`'s as anchors.
-pub fn options(ctx: &Context, dict: Option<&Path>) -> Result<AlignOptions> {
+///
+/// Raw documents are aligned at sentence granularity (1-2, 2-1 and 2-2 links
+/// where the translator split or merged sentences); pre-segmented files
+/// (`--segmented`) may be recognised as segment-parallel, as files exported
+/// line by line from a CAT tool are (see [`Granularity::Auto`]).
+pub fn options(ctx: &Context, dict: Option<&Path>, segmented: bool) -> Result<AlignOptions> {
     let mut opts = AlignOptions {
         source_lang: num_lang(&ctx.global.source_lang),
         target_lang: num_lang(&ctx.global.target_lang),
+        granularity: if segmented {
+            Granularity::Auto
+        } else {
+            Granularity::Sentence
+        },
         ..AlignOptions::default()
     };
     if ctx.global.glossary.exists() {
@@ -125,8 +135,13 @@ pub fn options(ctx: &Context, dict: Option<&Path>) -> Result<AlignOptions> {
 }
 
 /// Aligns two sentence lists with the options of `ctx`.
-pub fn align_sentences(ctx: &Context, src: &Sentences, tgt: &Sentences) -> Result<Vec<LinkText>> {
-    let opts = options(ctx, None)?;
+pub fn align_sentences(
+    ctx: &Context,
+    src: &Sentences,
+    tgt: &Sentences,
+    segmented: bool,
+) -> Result<Vec<LinkText>> {
+    let opts = options(ctx, None, segmented)?;
     Ok(texts(
         src,
         tgt,
@@ -190,7 +205,7 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     let en_text = fsx::read_text(&args.en)?;
     let src = read_sentences_of(ctx, &de_text, args.segmented, &ctx.global.source_lang)?;
     let tgt = read_sentences_of(ctx, &en_text, args.segmented, &ctx.global.target_lang)?;
-    let opts = options(ctx, args.dict.as_deref())?;
+    let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {
         Some(fix) => fixed(&src, &tgt, fix, &opts)?,
         None => run_aligner(&src, &tgt, 0..src.texts.len(), 0..tgt.texts.len(), &opts),

@@ -129,7 +129,7 @@ fn document_pairs(
     let en_text = fsx::read_text(en)?;
     let src = read_sentences_of(ctx, &de_text, segmented, &ctx.global.source_lang)?;
     let tgt = read_sentences_of(ctx, &en_text, segmented, &ctx.global.target_lang)?;
-    let links = super::align::align_sentences(ctx, &src, &tgt)?;
+    let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;
     Ok(links
         .into_iter()
         .enumerate()

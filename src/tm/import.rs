@@ -32,8 +32,10 @@ pub enum InputFormat {
 /// The units read from one input file.
 #[derive(Debug, Default)]
 pub struct Parsed {
-    /// Units of the pair, in input order.
+    /// Units of the pair, in input order (moved into the memory by [`import`]).
     pub units: Vec<Unit>,
+    /// How many units of the pair the input held.
+    pub read: usize,
     /// How many entries were skipped for lacking the source side.
     pub missing_source: usize,
     /// How many entries were skipped for lacking the target side.
@@ -89,7 +91,7 @@ impl Report {
             s.push_str(&parts.join(", "));
             s.push(')');
         }
-        if p.units.is_empty() && !p.langs.is_empty() {
+        if p.read == 0 && !p.langs.is_empty() {
             let langs: Vec<&str> = p.langs.iter().map(String::as_str).collect();
             s.push_str(&format!(
                 "; no unit holds both {} and {}: the file holds {}",
@@ -115,8 +117,11 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
             ));
         }
     };
-    let parsed = parse_file(path, &memory.pair)?;
-    let added = memory.add(&name, parsed.units.clone())?;
+    let mut parsed = parse_file(path, &memory.pair)?;
+    let units = std::mem::take(&mut parsed.units);
+    let read = units.len();
+    let added = memory.add(&name, units)?;
+    parsed.read = read;
     Ok(Report { parsed, added })
 }
 
@@ -166,6 +171,7 @@ pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
         InputFormat::Csv => parse_csv(&fsx::nfc(text), path, pair)?,
     };
     sanitize(&mut parsed, path);
+    parsed.read = parsed.units.len();
     Ok(parsed)
 }
 

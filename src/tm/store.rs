@@ -139,15 +139,23 @@ impl Memory {
     /// Adds units to `memory/NAME.tmx`, skipping those the memory already
     /// holds. Units already in that file stay as they were, in their order;
     /// new ones follow in input order. Nothing is written when nothing is new.
+    ///
+    /// The memory is read once to know what it holds, keeping a 128-bit hash
+    /// of each unit's identity rather than the units. A file satz wrote
+    /// itself is extended by splicing the new units in before `</body>`;
+    /// any other file is read and rewritten whole, keeping every unit and
+    /// language it holds.
     pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
         let path = self.file_for(name)?;
         let _lock = MemoryLock::acquire(&self.dir)?;
-        let mut seen: HashSet<(String, String)> =
-            self.load()?.units.iter().map(Unit::identity).collect();
+        let mut seen: HashSet<u128> = HashSet::new();
+        self.for_each_unit(|u| {
+            seen.insert(identity_hash(&u));
+        })?;
         let mut fresh = Vec::new();
         let mut duplicates = 0;
         for unit in units {
-            if seen.insert(unit.identity()) {
+            if seen.insert(identity_hash(&unit)) {
                 fresh.push(unit);
             } else {
                 duplicates += 1;
@@ -155,17 +163,7 @@ impl Memory {
         }
         let added = fresh.len();
         if added > 0 {
-            let (header, mut raw) = if path.exists() {
-                let text = fsx::decode(&fsx::read_bytes(&path)?, &path)?;
-                tmx::read_all(&text, &path)?
-            } else {
-                (Header::default(), Vec::new())
-            };
-            let srclang = attr(&header.attrs, "srclang")
-                .unwrap_or(self.pair.source.as_str())
-                .to_owned();
-            raw.extend(fresh.iter().map(tmx::raw_from_unit));
-            write_tmx(&path, &header, &srclang, &raw)?;
+            self.append(&path, &fresh)?;
         }
         Ok(Added {
             path,
@@ -173,6 +171,53 @@ impl Memory {
             duplicates,
         })
     }
+
+    fn append(&self, path: &Path, fresh: &[Unit]) -> Result<()> {
+        let mut new_units = String::new();
+        for u in fresh {
+            tmx::write::write_unit(&mut new_units, &tmx::raw_from_unit(u));
+        }
+        if path.exists() {
+            let bytes = fsx::read_bytes(path)?;
+            if let Some(at) = own_body_end(&bytes) {
+                let mut out = Vec::with_capacity(bytes.len() + new_units.len());
+                out.extend_from_slice(bytes.get(..at).unwrap_or_default());
+                out.extend_from_slice(new_units.as_bytes());
+                out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+                return fsx::write_atomic(path, &out);
+            }
+            let text = fsx::decode(&bytes, path)?;
+            let (header, mut raw) = tmx::read_all(&text, path)?;
+            let srclang = attr(&header.attrs, "srclang")
+                .unwrap_or(self.pair.source.as_str())
+                .to_owned();
+            raw.extend(fresh.iter().map(tmx::raw_from_unit));
+            return write_tmx(path, &header, &srclang, &raw);
+        }
+        let raw: Vec<RawUnit> = fresh.iter().map(tmx::raw_from_unit).collect();
+        write_tmx(path, &Header::default(), self.pair.source.as_str(), &raw)
+    }
+}
+
+/// Where new units go in a file satz wrote itself (UTF-8, its own header,
+/// ending exactly as [`tmx::write::render`] ends a file): the offset of the
+/// closing `</body>` line. `None` for any other file.
+fn own_body_end(bytes: &[u8]) -> Option<usize> {
+    const TAIL: &[u8] = b"  </body>\n</tmx>\n";
+    let head = bytes.get(..bytes.len().min(512))?;
+    let own = head.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\"");
+    (own && bytes.ends_with(TAIL)).then(|| bytes.len() - TAIL.len())
+}
+
+/// A 128-bit hash of a unit's identity (source and target, whitespace
+/// folded): what "already in the memory" means, without keeping the text.
+pub fn identity_hash(unit: &Unit) -> u128 {
+    let (s, t) = unit.identity();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(s.as_bytes());
+    h.update(b"\0");
+    h.update(t.as_bytes());
+    h.digest128()
 }
 
 /// Writes a TMX file atomically (the caller holds the lock when it is in `memory/`).

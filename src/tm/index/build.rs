@@ -76,12 +76,7 @@ pub fn entries_of(memory: &crate::tm::Memory) -> crate::error::Result<Vec<Entry>
     let mut seen: HashSet<u128> = HashSet::new();
     let mut out = Vec::new();
     memory.for_each_unit(|u| {
-        let (s, t) = u.identity();
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(s.as_bytes());
-        h.update(b"\0");
-        h.update(t.as_bytes());
-        if seen.insert(h.digest128()) {
+        if seen.insert(crate::tm::store::identity_hash(&u)) {
             out.push(Entry::from_unit(&u));
         }
     })?;
