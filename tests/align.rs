@@ -223,7 +223,7 @@ fn the_example_aligns_as_the_translator_did() {
     let auto: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| l.splitn(2, '\t').nth(1).unwrap().to_owned())
+        .map(|l| l.split_once('\t').unwrap().1.to_owned())
         .collect();
     // The translator's hand alignment (also what memory/kim-putin.tmx was made from).
     let hand: Vec<String> = std::fs::read_to_string(root.join("tests/fixtures/kim-putin.hand.tsv"))
