@@ -101,7 +101,8 @@ pub fn open_index(ctx: &Context) -> Result<Index> {
     if let Opened::Rebuilt { reason, saved } = how {
         let units = index.view().units;
         if saved {
-            if ctx.global.verbose > 0 || reason != "missing" {
+            let routine = reason == "missing" || reason == "the memory changed";
+            if ctx.global.verbose > 0 || !routine {
                 ctx.report(format!(
                     "note: memory index {reason}; rebuilt it ({units} units)"
                 ));
