@@ -46,8 +46,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads a text file in any supported encoding and normalises it to NFC.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = read_bytes(path)?;
-    Ok(nfc(decode(&bytes, path)?))
+    Ok(nfc(decode_owned(read_bytes(path)?, path)?))
 }
 
 /// Normalises a string to Unicode NFC, without copying when it already is.
@@ -66,6 +65,21 @@ pub fn nfc_str(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.nfc().collect())
     }
+}
+
+/// Like [`decode`], taking the bytes: UTF-8 input becomes the string
+/// without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>, path: &Path) -> Result<String> {
+    let (encoding, body) = detect(&bytes);
+    if encoding != UTF_8 {
+        return decode(&bytes, path);
+    }
+    let bom = bytes.len() - body.len();
+    bytes.drain(..bom);
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        undecodable(path, e.as_bytes(), at, UTF_8)
+    })
 }
 
 /// Decodes bytes to a string (without NFC): BOM first, then UTF-16 sniffing,
@@ -152,6 +166,15 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, renamed over `path`, then the folder flushed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], but the content is streamed by `fill` into a
+/// buffered writer, so it never has to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".satz-tmp-");
@@ -165,7 +188,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         builder.permissions(p);
     }
     let mut tmp = builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    {
+        let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        w.flush().map_err(|e| Error::io(path, e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     // Make the rename itself durable. Not every platform can open a folder.

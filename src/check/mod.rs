@@ -79,6 +79,7 @@ mod untranslated;
 #[cfg(test)]
 mod tests;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
@@ -242,7 +243,8 @@ impl<'g> Checker<'g> {
 
     /// Same as [`check_pairs`].
     pub fn check(&self, pairs: &[Pair<'_>], opts: &CheckOptions) -> Vec<Finding> {
-        let mut per_pair: Vec<Vec<Finding>> = pairs.iter().map(|p| self.check_pair(p)).collect();
+        let mut per_pair: Vec<Vec<Finding>> =
+            pairs.par_iter().map(|p| self.check_pair(p)).collect();
         for (i, f) in inconsistent_translation::check(pairs)
             .into_iter()
             .chain(inconsistent_source::check(pairs))

@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::output::stdout_error;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::fsx;
-use crate::tm::export::{ExportFormat, export};
+use crate::tm::export::{ExportFormat, export_memory};
 
 const FORMATS: &[&str] = &["tmx", "tsv", "csv"];
 
@@ -35,20 +34,28 @@ pub fn run(ctx: &mut Context, args: &ExportArgs) -> Result<Outcome> {
         },
     };
     let memory = ctx.memory();
-    let loaded = memory.load()?;
-    ctx.warn_all(&loaded.warnings);
-    let n = match &args.output {
+    let (n, loaded) = match &args.output {
         Some(path) => {
-            let mut buf = Vec::new();
-            let n = export(&loaded.units, &memory.pair, format, &mut buf)
-                .map_err(|e| Error::io(path, e))?;
-            fsx::write_atomic(path, &buf)?;
-            n
+            let mut result = None;
+            let written = fsx::write_atomic_with(path, |w| {
+                let r = export_memory(&memory, format, w);
+                let ok = r.is_ok();
+                result = Some(r);
+                if ok {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::other("export failed"))
+                }
+            });
+            match (result, written) {
+                (Some(Err(e)), _) | (_, Err(e)) => return Err(e),
+                (Some(Ok(r)), Ok(())) => r,
+                (None, Ok(())) => return Err(Error::Usage("export wrote nothing".to_owned())),
+            }
         }
-        None => {
-            export(&loaded.units, &memory.pair, format, ctx.out.writer()).map_err(stdout_error)?
-        }
+        None => export_memory(&memory, format, ctx.out.writer())?,
     };
+    ctx.warn_all(&loaded.warnings);
     ctx.report(format!(
         "exported {n} units from {} file(s) in {}",
         loaded.files,

@@ -7,9 +7,7 @@
 
 use std::io::Write;
 
-use crate::tm::lang::LangPair;
 use crate::tm::tmx::{self, Header};
-use crate::tm::unit::Unit;
 
 /// The formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,44 +20,76 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// Writes `units` (deduplicated, in order) in `format`.
-pub fn export(
-    units: &[Unit],
-    pair: &LangPair,
+/// Streams the whole memory in `format` to `out`, unit by unit (one memory
+/// file's text in memory at a time, a 128-bit hash per unit for
+/// de-duplication). Returns the units written and the load report.
+pub fn export_memory(
+    memory: &crate::tm::Memory,
     format: ExportFormat,
     out: &mut dyn Write,
-) -> std::io::Result<usize> {
+) -> crate::error::Result<(usize, crate::tm::store::Loaded)> {
     let mut seen = std::collections::HashSet::new();
-    let units: Vec<&Unit> = units.iter().filter(|u| seen.insert(u.identity())).collect();
-    match format {
+    let mut n = 0;
+    let mut failed: Option<std::io::Error> = None;
+    let tail = match format {
         ExportFormat::Tmx => {
-            let raw: Vec<_> = units.iter().map(|u| tmx::raw_from_unit(u)).collect();
-            let text = tmx::write::render(&Header::default(), pair.source.as_str(), &raw);
-            out.write_all(text.as_bytes())?;
-        }
-        ExportFormat::Tsv => {
-            for u in &units {
-                writeln!(
-                    out,
-                    "{}\t{}",
-                    one_line(&u.source_text()),
-                    one_line(&u.target_text())
-                )?;
-            }
+            let empty = tmx::write::render(&Header::default(), memory.pair.source.as_str(), &[]);
+            let at = empty.rfind("  </body>").unwrap_or(empty.len());
+            let (a, b) = empty.split_at(at);
+            out.write_all(a.as_bytes()).map_err(io_err)?;
+            b.to_owned()
         }
         ExportFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            let io = |e: csv::Error| std::io::Error::other(e.to_string());
-            w.write_record([pair.source.as_str(), pair.target.as_str()])
-                .map_err(io)?;
-            for u in &units {
-                w.write_record([u.source_text(), u.target_text()])
-                    .map_err(io)?;
-            }
-            w.flush()?;
+            let header = csv_record(memory.pair.source.as_str(), memory.pair.target.as_str())
+                .map_err(io_err)?;
+            out.write_all(&header).map_err(io_err)?;
+            String::new()
         }
+        ExportFormat::Tsv => String::new(),
+    };
+    let mut block = String::new();
+    let loaded = memory.for_each_unit(|u| {
+        if failed.is_some() || !seen.insert(crate::tm::store::identity_hash(&u)) {
+            return;
+        }
+        n += 1;
+        block.clear();
+        let result = match format {
+            ExportFormat::Tmx => {
+                tmx::write::write_unit(&mut block, &tmx::raw_from_unit(&u));
+                out.write_all(block.as_bytes())
+            }
+            ExportFormat::Tsv => writeln!(
+                out,
+                "{}\t{}",
+                one_line(&u.source_text()),
+                one_line(&u.target_text())
+            ),
+            ExportFormat::Csv => csv_record(&u.source_text(), &u.target_text())
+                .and_then(|bytes| out.write_all(&bytes)),
+        };
+        if let Err(e) = result {
+            failed = Some(e);
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(io_err(e));
     }
-    Ok(units.len())
+    out.write_all(tail.as_bytes()).map_err(io_err)?;
+    Ok((n, loaded))
+}
+
+/// One CSV record (RFC 4180 quoting by the csv crate).
+fn csv_record(a: &str, b: &str) -> std::io::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([a, b])
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+fn io_err(e: std::io::Error) -> crate::error::Error {
+    crate::error::Error::io(std::path::Path::new("<output>"), e)
 }
 
 fn one_line(text: &str) -> String {
@@ -69,24 +99,47 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tm::{LangPair, Memory, Unit};
+
+    fn export_of(units: Vec<Unit>, format: ExportFormat) -> (usize, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let memory = Memory::new(dir.path().join("memory"), LangPair::default());
+        memory.add("a", units.clone()).unwrap();
+        // The same units again in a second file: written once.
+        std::fs::copy(
+            dir.path().join("memory/a.tmx"),
+            dir.path().join("memory/b.tmx"),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let (n, _) = export_memory(&memory, format, &mut out).unwrap();
+        (n, String::from_utf8(out).unwrap())
+    }
 
     #[test]
     fn tsv_has_one_line_per_unique_unit() {
-        let units = [
-            Unit::new("de", "Eins\tzwei", "en", "One\ntwo"),
-            Unit::new("de", "Eins\tzwei", "en", "One\ntwo"),
-        ];
-        let mut out = Vec::new();
-        let n = export(&units, &LangPair::default(), ExportFormat::Tsv, &mut out).unwrap();
+        let (n, text) = export_of(
+            vec![Unit::new("de", "Eins\tzwei", "en", "One\ntwo")],
+            ExportFormat::Tsv,
+        );
         assert_eq!(n, 1);
-        assert_eq!(String::from_utf8(out).unwrap(), "Eins zwei\tOne two\n");
+        assert_eq!(text, "Eins zwei\tOne two\n");
     }
 
     #[test]
     fn csv_starts_with_the_languages() {
-        let units = [Unit::new("de", "Ja, klar", "en", "Yes")];
-        let mut out = Vec::new();
-        export(&units, &LangPair::default(), ExportFormat::Csv, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "de,en\n\"Ja, klar\",Yes\n");
+        let (_, text) = export_of(
+            vec![Unit::new("de", "Ja, klar", "en", "Yes")],
+            ExportFormat::Csv,
+        );
+        assert_eq!(text, "de,en\n\"Ja, klar\",Yes\n");
+    }
+
+    #[test]
+    fn tmx_is_a_whole_file() {
+        let (_, text) = export_of(vec![Unit::new("de", "Ja", "en", "Yes")], ExportFormat::Tmx);
+        assert!(text.starts_with("<?xml"));
+        assert!(text.ends_with("    </tu>\n  </body>\n</tmx>\n"), "{text}");
+        assert_eq!(text.matches("<tu ").count(), 1);
     }
 }

@@ -127,8 +127,7 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
 
 /// Reads an input file in any supported format.
 pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
-    let bytes = fsx::read_bytes(path)?;
-    let text = fsx::decode(&bytes, path)?;
+    let text = fsx::decode_owned(fsx::read_bytes(path)?, path)?;
     let format = detect_format(path, &text);
     let mut parsed = match format {
         InputFormat::Tmx => {

@@ -100,7 +100,7 @@ impl Memory {
     pub fn for_each_unit(&self, mut f: impl FnMut(Unit)) -> Result<Loaded> {
         let mut loaded = Loaded::default();
         for path in self.tmx_files()? {
-            let text = fsx::decode(&fsx::read_bytes(&path)?, &path)?;
+            let text = fsx::decode_owned(fsx::read_bytes(&path)?, &path)?;
             let name = file_name(&path);
             let mut reader = tmx::TmxReader::new(&text, &path)?;
             while let Some(raw) = reader.next_unit()? {
@@ -173,20 +173,26 @@ impl Memory {
     }
 
     fn append(&self, path: &Path, fresh: &[Unit]) -> Result<()> {
-        let mut new_units = String::new();
-        for u in fresh {
-            tmx::write::write_unit(&mut new_units, &tmx::raw_from_unit(u));
-        }
+        // New units are rendered one at a time straight into the file.
+        let write_units = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+            let mut block = String::new();
+            for u in fresh {
+                block.clear();
+                tmx::write::write_unit(&mut block, &tmx::raw_from_unit(u));
+                w.write_all(block.as_bytes())?;
+            }
+            Ok(())
+        };
         if path.exists() {
             let bytes = fsx::read_bytes(path)?;
             if let Some(at) = own_body_end(&bytes) {
-                let mut out = Vec::with_capacity(bytes.len() + new_units.len());
-                out.extend_from_slice(bytes.get(..at).unwrap_or_default());
-                out.extend_from_slice(new_units.as_bytes());
-                out.extend_from_slice(bytes.get(at..).unwrap_or_default());
-                return fsx::write_atomic(path, &out);
+                return fsx::write_atomic_with(path, |w| {
+                    w.write_all(bytes.get(..at).unwrap_or_default())?;
+                    write_units(w)?;
+                    w.write_all(bytes.get(at..).unwrap_or_default())
+                });
             }
-            let text = fsx::decode(&bytes, path)?;
+            let text = fsx::decode_owned(bytes, path)?;
             let (header, mut raw) = tmx::read_all(&text, path)?;
             let srclang = attr(&header.attrs, "srclang")
                 .unwrap_or(self.pair.source.as_str())
@@ -194,8 +200,13 @@ impl Memory {
             raw.extend(fresh.iter().map(tmx::raw_from_unit));
             return write_tmx(path, &header, &srclang, &raw);
         }
-        let raw: Vec<RawUnit> = fresh.iter().map(tmx::raw_from_unit).collect();
-        write_tmx(path, &Header::default(), self.pair.source.as_str(), &raw)
+        let empty = tmx::write::render(&Header::default(), self.pair.source.as_str(), &[]);
+        let at = own_body_end(empty.as_bytes()).unwrap_or(empty.len());
+        fsx::write_atomic_with(path, |w| {
+            w.write_all(empty.as_bytes().get(..at).unwrap_or_default())?;
+            write_units(w)?;
+            w.write_all(empty.as_bytes().get(at..).unwrap_or_default())
+        })
     }
 }
 
