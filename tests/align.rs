@@ -321,3 +321,23 @@ fn gold_sao_strict_f1_beats_hunalign() {
     );
     assert!(strict >= 0.98, "SAO strict F1 {strict:.4} below 0.98");
 }
+
+#[test]
+fn an_omitted_sentence_is_marked_for_review() {
+    let fx = fixture();
+    // The English lacks its second paragraph.
+    fx.write(
+        "en.txt",
+        "Putin loses face\n\nIn 2024 alone, 1,500 Russian tourists are said to have visited North Korea. The tour guides are intelligence officers.\n",
+    );
+    let b = beads(&run(&fx, &["de.txt", "en.txt", "--format", "beads"]));
+    assert_contract(&b, 5, 3);
+    let omitted: Vec<_> = b.iter().filter(|x| x.1.is_empty()).collect();
+    assert_eq!(
+        omitted.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+        [vec![1], vec![2]]
+    );
+    assert!(omitted.iter().all(|x| x.2 < 0.5), "{omitted:?}");
+    let html = run(&fx, &["de.txt", "en.txt", "--format", "html"]);
+    assert_eq!(html.matches("<tr class=\"low\">").count(), 2);
+}

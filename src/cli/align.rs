@@ -179,6 +179,19 @@ fn side(s: &Sentences, r: std::ops::Range<usize>) -> Vec<Sentence<'_>> {
     .collect()
 }
 
+/// The score shown for a link: the aligner's posterior, except that an
+/// omitted or added sentence (a 1-0 or 0-1 link) always scores below
+/// [`REVIEW_BELOW`], however sure the aligner is: it is something a person
+/// should look at.
+fn review_score(l: &Link) -> f64 {
+    let p = l.score.clamp(0.0, 1.0);
+    if l.source.is_empty() || l.target.is_empty() {
+        p.min(REVIEW_BELOW - 0.01)
+    } else {
+        p
+    }
+}
+
 fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
     let join = |s: &Sentences, idx: &[usize]| -> String {
         idx.iter()
@@ -191,7 +204,7 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
         .map(|l| LinkText {
             source: l.source.clone(),
             target: l.target.clone(),
-            score: l.score.clamp(0.0, 1.0),
+            score: review_score(l),
             source_text: join(src, &l.source),
             target_text: join(tgt, &l.target),
         })
