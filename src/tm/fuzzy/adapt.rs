@@ -1,19 +1,63 @@
-//! Number placeables: when the query and the memory's source differ only in
-//! numbers, the numbers of the translation are changed to fit the query,
-//! as Trados does with auto-localisation.
+//! Placeables: numbers, month names and names that differ between the
+//! query and the memory's source are carried into the translation, as
+//! Trados does with auto-localisation. Each kind is adapted only when the
+//! mapping is certain, else left alone (no guessing):
 //!
-//! The i-th number of the query corresponds to the i-th number of the
-//! source (both German); a source number whose value differs from its query
-//! number must occur exactly once in the source and exactly once, by value,
-//! in the English target, or nothing is adapted (no guessing). The new
-//! number is written the English way: `10'000` and `10.000` become `10,000`,
-//! `5,5` becomes `5.5`, `2024` stays `2024`.
+//! * **Numbers.** The i-th number of the query corresponds to the i-th number
+//!   of the source (both German); a source number whose value differs must
+//!   occur exactly once in the source and exactly once, by value, in the
+//!   English target. The new number is written the English way: `10'000` and
+//!   `10.000` become `10,000`, `5,5` becomes `5.5`, `2024` stays `2024`.
+//! * **Months.** The i-th German month name of the query corresponds to the
+//!   i-th of the source; a changed one is replaced when its English name
+//!   occurs exactly once in the target (`am 6. Januar` -> `am 14. Februar`
+//!   turns "6 January" into "14 February", the day being a number).
+//! * **Names.** When query and source have the same words but for one or
+//!   two capitalised, non-initial words, and each replaced word stands
+//!   verbatim exactly once in the English target (as names do, and
+//!   translated nouns do not), it is replaced there (`Blinken` -> `Sullivan`).
 
 use crate::text::numbers::{NumLang, Number, find_numbers, same_value};
+use crate::text::tokenize::{TokenKind, tokenize};
 
-/// The target with its numbers changed to fit `query`, or `None` when no
-/// number differs or the mapping is ambiguous.
+/// A replacement in the target: byte range and new text.
+type Edit = (usize, usize, String);
+
+/// The target with its placeables changed to fit `query`, or `None` when
+/// nothing differs or no difference can be mapped with certainty.
 pub fn adapt(query: &str, source: &str, target: &str) -> Option<String> {
+    let mut edits: Vec<Edit> = Vec::new();
+    for kind in [numbers, months, names] {
+        if let Some(mut e) = kind(query, source, target) {
+            // A kind whose edits overlap another's is dropped whole.
+            if e.iter()
+                .all(|a| edits.iter().all(|b| a.1 <= b.0 || b.1 <= a.0))
+            {
+                edits.append(&mut e);
+            }
+        }
+    }
+    apply(target, edits)
+}
+
+fn apply(target: &str, mut edits: Vec<Edit>) -> Option<String> {
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = target.to_owned();
+    for (start, end, text) in edits {
+        if out.is_char_boundary(start) && out.is_char_boundary(end) && start <= end {
+            out.replace_range(start..end, &text);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Number edits, or `None` when numbers differ in a way that cannot be mapped.
+fn numbers(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
     let qn = find_numbers(query, NumLang::De);
     let sn = find_numbers(source, NumLang::De);
     if qn.len() != sn.len() || qn.is_empty() {
@@ -36,19 +80,116 @@ pub fn adapt(query: &str, source: &str, target: &str) -> Option<String> {
         }
         edits.push((t.start, t.end, english(&q.text)));
     }
-    if edits.is_empty() {
+    Some(edits)
+}
+
+const MONTHS_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The German month numbers (0-11) of `text`, in order (`Jänner` too).
+fn month_list(text: &str) -> Vec<usize> {
+    tokenize(text)
+        .iter()
+        .filter_map(|t| {
+            let w = t.text(text);
+            MONTHS_DE
+                .iter()
+                .position(|m| *m == w)
+                .or((w == "Jänner").then_some(0))
+        })
+        .collect()
+}
+
+/// Whole-word occurrences of `word` in `text`: byte ranges.
+fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {
+    tokenize(text)
+        .iter()
+        .filter(|t| t.text(text) == word)
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+fn months(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
+    let (qm, sm) = (month_list(query), month_list(source));
+    if qm.len() != sm.len() {
         return None;
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut out = target.to_owned();
-    for (start, end, text) in edits {
-        if out.is_char_boundary(start) && out.is_char_boundary(end) && start <= end {
-            out.replace_range(start..end, &text);
-        } else {
+    let mut edits = Vec::new();
+    for (&q, &s) in qm.iter().zip(&sm) {
+        if q == s {
+            continue;
+        }
+        let old = occurrences(target, MONTHS_EN.get(s)?);
+        let [(a, b)] = old.as_slice() else {
+            return None;
+        };
+        edits.push((*a, *b, (*MONTHS_EN.get(q)?).to_owned()));
+    }
+    Some(edits)
+}
+
+fn names(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
+    let words = |t: &str| -> Vec<String> {
+        tokenize(t)
+            .iter()
+            .filter(|k| k.kind == TokenKind::Word)
+            .map(|k| k.text(t).to_owned())
+            .collect()
+    };
+    let (qw, sw) = (words(query), words(source));
+    if qw.len() != sw.len() {
+        return None;
+    }
+    let changed: Vec<(usize, &String, &String)> = qw
+        .iter()
+        .zip(&sw)
+        .enumerate()
+        .filter(|(_, (q, s))| q != s)
+        .map(|(i, (q, s))| (i, q, s))
+        .collect();
+    if changed.is_empty() || changed.len() > 2 {
+        return None;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut edits = Vec::new();
+    for (i, q, s) in changed {
+        let is_month = MONTHS_DE.contains(&s.as_str()) || MONTHS_DE.contains(&q.as_str());
+        if i == 0 || !capital(q) || !capital(s) || is_month {
             return None;
         }
+        let old = occurrences(target, s);
+        let [(a, b)] = old.as_slice() else {
+            return None;
+        };
+        edits.push((*a, *b, q.clone()));
     }
-    Some(out)
+    Some(edits)
 }
 
 /// A German number written the English way.
@@ -127,6 +268,43 @@ mod tests {
         );
         // counts differ
         assert_eq!(adapt("12 und 13", "12", "12"), None);
+    }
+
+    #[test]
+    fn dates_carry_over_day_and_month() {
+        assert_eq!(
+            adapt(
+                "Blinken warnte am 14. Februar vor Russland.",
+                "Blinken warnte am 6. Januar vor Russland.",
+                "Blinken warned about Russia on 6 January.",
+            )
+            .as_deref(),
+            Some("Blinken warned about Russia on 14 February.")
+        );
+    }
+
+    #[test]
+    fn names_that_stand_verbatim_in_the_translation_carry_over() {
+        assert_eq!(
+            adapt(
+                "US-Sicherheitsberater Sullivan warnte Pjöngjang.",
+                "US-Sicherheitsberater Blinken warnte Pjöngjang.",
+                "US security adviser Blinken warned Pyongyang.",
+            )
+            .as_deref(),
+            Some("US security adviser Sullivan warned Pyongyang.")
+        );
+        // A translated noun is not a name: "Soldaten" is not in the English.
+        assert_eq!(
+            adapt(
+                "Die Truppen kamen.",
+                "Die Soldaten kamen.",
+                "The soldiers came."
+            ),
+            None
+        );
+        // The first word is capitalised anyway: never taken for a name.
+        assert_eq!(adapt("Kim kam.", "Putin kam.", "Putin came."), None);
     }
 
     #[test]
