@@ -341,3 +341,17 @@ fn an_omitted_sentence_is_marked_for_review() {
     let html = run(&fx, &["de.txt", "en.txt", "--format", "html"]);
     assert_eq!(html.matches("<tr class=\"low\">").count(), 2);
 }
+
+#[test]
+fn a_dictionary_is_optional_input_and_checked() {
+    let fx = fixture();
+    fx.write("dict.tsv", "# German<TAB>English\nGesicht\tface\nReiseführer\ttour guide\n");
+    let b = beads(&run(&fx, &["de.txt", "en.txt", "--dict", "dict.tsv", "--format", "beads"]));
+    assert_contract(&b, 5, 5);
+    fx.write("bad.tsv", "Gesicht\tface\nno tab here\n");
+    fx.satz()
+        .args(["align", "de.txt", "en.txt", "--dict", "bad.tsv"])
+        .assert()
+        .code(2)
+        .stderr("satz: bad.tsv:2: expected german<TAB>english\n");
+}
