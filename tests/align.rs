@@ -345,8 +345,16 @@ fn an_omitted_sentence_is_marked_for_review() {
 #[test]
 fn a_dictionary_is_optional_input_and_checked() {
     let fx = fixture();
-    fx.write("dict.tsv", "# German<TAB>English\nGesicht\tface\nReiseführer\ttour guide\n");
-    let b = beads(&run(&fx, &["de.txt", "en.txt", "--dict", "dict.tsv", "--format", "beads"]));
+    fx.write(
+        "dict.tsv",
+        "# German<TAB>English\nGesicht\tface\nReiseführer\ttour guide\n",
+    );
+    let b = beads(&run(
+        &fx,
+        &[
+            "de.txt", "en.txt", "--dict", "dict.tsv", "--format", "beads",
+        ],
+    ));
     assert_contract(&b, 5, 5);
     fx.write("bad.tsv", "Gesicht\tface\nno tab here\n");
     fx.satz()
