@@ -1,0 +1,135 @@
+//! Tests of the quantity reader and comparison.
+use super::*;
+
+fn vals(text: &str, lang: NumLang) -> Vec<(f64, bool)> {
+    find_quantities(text, lang)
+        .iter()
+        .map(|q| (q.shown_value(), q.optional))
+        .collect()
+}
+
+fn diff(de: &str, en: &str) -> (Vec<String>, Vec<String>) {
+    let d = compare_quantities(de, NumLang::De, en, NumLang::En);
+    (
+        d.source.into_iter().map(|q| q.text).collect(),
+        d.target.into_iter().map(|q| q.text).collect(),
+    )
+}
+
+fn same(de: &str, en: &str) {
+    assert_eq!(diff(de, en), (vec![], vec![]), "{de} | {en}");
+}
+
+#[test]
+fn equal_quantities() {
+    same("etwa 10'000 Soldaten", "about 10,000 soldiers");
+    same("etwa 10.000 Soldaten", "about 10 000 soldiers");
+    same("5,5 Prozent", "5.5%");
+    same("bis zu 5,5 Milliarden Dollar", "up to $5.5 billion");
+    same("bis zu 5,5 Milliarden Dollar", "up to $5,500,000,000");
+    same("122-mm-Granaten", "122mm shells");
+    same("122-mm-Granaten", "122 mm shells");
+    same("am 6. Januar", "on January 6");
+    same("am 6. Januar", "on 6 January");
+    same("am 6. Januar", "on the 6th of January");
+    same("im Jahr 1977", "in 1977");
+    same("3 Prozent", "3 per cent");
+    same("drei Soldaten", "three soldiers");
+    same("drei Soldaten", "3 soldiers");
+    same("zwölf Länder", "twelve countries");
+    same("ein Soldat und eine Frau", "one soldier and a woman");
+    same("Hwasong-11-Klasse", "Hwasong-11 class");
+    same("2 1/2 Jahre", "2½ years");
+    same("zweieinhalb Jahre", "two and a half years");
+    same("zweieinhalb Jahre", "2.5 years");
+    same("in den 1990er-Jahren", "in the 1990s");
+    same("in den 90er-Jahren", "in the 1990s");
+    same("in den 1990er-Jahren", "in the '90s");
+    same("2023-2024", "2023-24");
+    same("im Winter 1954/55", "in the winter of 1954-55");
+    same("am 18.05.1956", "on 18 May 1956");
+    same("um 14.30 Uhr", "at 2.30pm");
+    same("um 14:30 Uhr", "at 14:30");
+    same("um 20 Uhr", "at 8 p.m.");
+    same("eine Milliarde Dollar", "$1 billion");
+    same("zwei Millionen Menschen", "2 million people");
+    same("ein Drei-Punkte-Plan", "a plan in three points");
+    same("ein dreijähriges Kind", "a three-year-old child");
+    same("ein dreijähriges Kind", "a child of three years");
+    same("zweimal", "two times");
+    same("Er gab Acht.", "He paid attention.");
+    same("Die deutsche Elf", "The German team");
+    same("Acht Soldaten", "Eight soldiers");
+    same(
+        "Dezember 2024 20'000 Container",
+        "December 2024, 20,000 containers",
+    );
+    same("um 9 Uhr", "at 9 in the morning");
+    same("Die beiden Koreas", "The two Koreas");
+    same("Die zwei Länder", "Both countries");
+    same("Die 1. Liga", "The first division");
+    same("Der zweite Versuch", "The 2nd attempt");
+}
+
+#[test]
+fn different_quantities() {
+    assert_eq!(
+        diff("10'000 Soldaten", "1,000 soldiers"),
+        (vec!["10'000".into()], vec!["1,000".into()])
+    );
+    assert_eq!(
+        diff("5,5 Milliarden", "5.5 million"),
+        (vec!["5,5".into()], vec!["5.5".into()])
+    );
+    assert_eq!(
+        diff("1 Billion Euro", "1 billion euros"),
+        (vec!["1".into()], vec!["1".into()])
+    );
+    assert_eq!(
+        diff("drei Soldaten", "four soldiers"),
+        (vec!["drei".into()], vec!["four".into()])
+    );
+    assert_eq!(
+        diff("im Jahr 1977", "in 1979"),
+        (vec!["1977".into()], vec!["1979".into()])
+    );
+    assert_eq!(
+        diff("5,5 Prozent", "5,5 per cent"),
+        (vec!["5,5".into()], vec!["5".into(), "5".into()])
+    );
+    assert_eq!(
+        diff("um 14.30 Uhr", "at 3.30pm"),
+        (vec!["14.30".into()], vec!["3.30".into()])
+    );
+    assert_eq!(diff("", "in 2024"), (vec![], vec!["2024".into()]));
+}
+
+#[test]
+fn readings() {
+    assert_eq!(vals("zwei Millionen", NumLang::De), vec![(2e6, false)]);
+    assert_eq!(
+        vals("am 18.05.1956", NumLang::De),
+        vec![(18.0, false), (5.0, true), (1956.0, false)]
+    );
+    assert_eq!(vals("three-year-old", NumLang::En), vec![(3.0, true)]);
+    assert_eq!(vals("1/2", NumLang::En), vec![(0.5, false)]);
+    assert_eq!(vals("24/7", NumLang::En), vec![(24.0, false), (7.0, false)]);
+    let t = find_quantities("um 14.30 Uhr", NumLang::De);
+    assert_eq!(t[0].kind, QuantityKind::Time);
+    assert_eq!(t[0].values, vec![150.0]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_valid(s in "\\PC{0,60}", t in "[0-9.,:/'½ \\-a-zA-Z]{0,40}") {
+        for text in [&s, &t] {
+            for lang in [NumLang::De, NumLang::En, NumLang::Fr] {
+                for q in find_quantities(text, lang) {
+                    proptest::prop_assert!(q.start < q.end && q.end <= text.len());
+                    proptest::prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+                }
+            }
+        }
+        let _ = compare_quantities(&s, NumLang::De, &t, NumLang::En);
+    }
+}
