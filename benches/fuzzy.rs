@@ -1,7 +1,9 @@
 //! Fuzzy look-up: index build and queries per second on the shared German-English
 //! news TM (`$SATZ_SHARED_DATA/tm/tm.tsv`, 19.6k pairs; its 1,000 perturbed and
 //! unseen queries), one thread and all cores. Without the data it runs on the
-//! shipped example memory.
+//! shipped example memory. `SATZ_BENCH_TSV=FILE` benches a memory of your own
+//! instead (german<TAB>english lines, e.g. the million-unit memory made by
+//! `examples/gen_memory.rs`), with the same queries.
 #![allow(missing_docs)]
 
 use std::hint::black_box;
@@ -11,19 +13,31 @@ use rayon::prelude::*;
 use satz::tm::fuzzy::Prepared;
 use satz::tm::index::{Entry, Index, build, search};
 
+fn tsv_entries(path: &std::path::Path) -> Vec<Entry> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(de, en)| Entry {
+            source: de.to_owned(),
+            target: en.to_owned(),
+            ..Entry::default()
+        })
+        .collect()
+}
+
 fn data() -> (Vec<Entry>, Vec<String>) {
+    let (entries, queries) = shared_or_example();
+    match std::env::var_os("SATZ_BENCH_TSV") {
+        Some(path) => (tsv_entries(std::path::Path::new(&path)), queries),
+        None => (entries, queries),
+    }
+}
+
+fn shared_or_example() -> (Vec<Entry>, Vec<String>) {
     let dir = std::env::var_os("SATZ_SHARED_DATA").map(std::path::PathBuf::from);
     if let Some(dir) = dir {
-        let tm = std::fs::read_to_string(dir.join("tm/tm.tsv")).unwrap_or_default();
-        let entries: Vec<Entry> = tm
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(de, en)| Entry {
-                source: de.to_owned(),
-                target: en.to_owned(),
-                ..Entry::default()
-            })
-            .collect();
+        let entries = tsv_entries(&dir.join("tm/tm.tsv"));
         let mut queries = Vec::new();
         for f in ["tm/queries_perturbed.tsv", "tm/queries_unseen.tsv"] {
             let text = std::fs::read_to_string(dir.join(f)).unwrap_or_default();
