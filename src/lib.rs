@@ -14,6 +14,7 @@
 //! | [`check`] | QA checks: glossary terms, numbers, consistency, typography; one file per check |
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
+//! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`cli`] | the commands |
 //! | [`error`] | the error type: every input error names file, line and column |
 
@@ -24,5 +25,6 @@ pub mod error;
 pub mod fsx;
 pub mod glossary;
 pub mod segment;
+pub mod terms;
 pub mod text;
 pub mod tm;

@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::{Context, Outcome, pending};
+use super::{Context, Outcome};
 use crate::error::{Error, Result};
+use crate::error::{Location, Warning};
 use crate::fsx::{self, MemoryLock};
-use crate::glossary::{self, AddOutcome, MatchMode, Status, Term};
+use crate::glossary::exchange::{self, ExportFormat, SkipKind};
+use crate::glossary::{self, AddOutcome, Glossary, MatchMode, Status, Term};
 
 /// Manage glossary.toml.
 ///
@@ -31,13 +33,52 @@ pub enum GlossaryCommand {
         /// The German term.
         de: String,
     },
-    /// Merge a TBX, OmegaT or CSV glossary into glossary.toml (not built yet).
-    Import {
-        /// The file to import.
-        file: PathBuf,
-    },
-    /// Write the glossary as TBX, TSV or CSV (not built yet).
-    Export,
+    /// Merge a TBX, OmegaT or CSV glossary into glossary.toml.
+    ///
+    /// Reads TBX (TBX-Basic, TBX-Min, TBX v3 and TBX 2008 / MARTIF),
+    /// OmegaT tab-separated glossaries (source<TAB>target<TAB>comment) and
+    /// CSV (by position, or with a header naming the languages). Terms are
+    /// matched to the glossary's languages by their primary subtag (DE-ch
+    /// for de); preferred translations come first, deprecated ones become
+    /// forbidden. New terms are appended, existing ones extended (nothing is
+    /// overwritten or removed, comments stay); the file is created when
+    /// missing, with --source-lang and --target-lang as its languages.
+    /// MultiTerm XML, XLIFF and TMX are refused by name.
+    #[command(after_help = "Examples:
+  satz glossary import termbase.tbx
+  satz glossary import omegat/glossary.txt
+  satz --glossary fr.toml --source-lang en --target-lang fr glossary import terms.csv")]
+    Import(ImportArgs),
+    /// Write the glossary as TBX-Basic, OmegaT TSV or CSV (formats: tbx,
+    /// tsv, csv; default tbx).
+    ///
+    /// tbx: TBX-Basic (TBX v3, ISO 30042:2019); the first approved
+    /// translation is preferredTerm-admn-sts, the others admittedTerm-admn-sts,
+    /// forbidden ones deprecatedTerm-admn-sts. tsv: OmegaT's
+    /// german<TAB>english<TAB>comment, one line per approved translation, the
+    /// note and "[forbidden: a; b]" in the first line's comment. csv: a
+    /// header (de,en,note,forbidden,pos,status,forms,case_sensitive,match),
+    /// one row per term, every field, lists joined by "; ".
+    #[command(after_help = "Examples:
+  satz glossary export -o glossary.tbx
+  satz glossary export --format tsv -o omegat/glossary/glossary.txt
+  satz glossary export --format csv > glossary.csv")]
+    Export(GlossaryExportArgs),
+}
+
+/// `glossary import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import (TBX, OmegaT .txt/.tab/.tsv, CSV; - for stdin).
+    pub file: PathBuf,
+}
+
+/// `glossary export`.
+#[derive(Debug, Args)]
+pub struct GlossaryExportArgs {
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `glossary add`.
@@ -80,8 +121,8 @@ pub fn run(ctx: &mut Context, cmd: &GlossaryCommand) -> Result<Outcome> {
         GlossaryCommand::List => list(ctx, &path),
         GlossaryCommand::Add(args) => add(ctx, &path, args),
         GlossaryCommand::Remove { de } => remove(ctx, &path, de),
-        GlossaryCommand::Import { .. } => pending::not_built("glossary import"),
-        GlossaryCommand::Export => pending::not_built("glossary export"),
+        GlossaryCommand::Import(args) => import(ctx, &path, &args.file),
+        GlossaryCommand::Export(args) => export(ctx, &path, args.output.as_deref()),
     }
 }
 
@@ -173,6 +214,120 @@ fn remove(ctx: &mut Context, path: &Path, de: &str) -> Result<Outcome> {
     let new = glossary::remove_term(&text, path, de.trim())?;
     fsx::write_atomic(path, new.as_bytes())?;
     ctx.report(format!("{}: {} removed", path.display(), de.trim()));
+    Ok(Outcome::Clean)
+}
+
+const EXPORT_FORMATS: &[&str] = &["tbx", "tsv", "csv"];
+
+/// `glossary import FILE`: reads the file first (nothing is written when it
+/// is broken), then merges under the lock of the glossary's folder.
+fn import(ctx: &mut Context, path: &Path, file: &Path) -> Result<Outcome> {
+    let imported = exchange::read_file(file)?;
+    let _lock = MemoryLock::acquire(&parent(path))?;
+    let text = read_or_empty(path)?;
+    let (source, target) = import_languages(ctx, path, &text)?;
+    let outcome = exchange::merge_entries(&text, path, &source, &target, &imported.entries)?;
+    let langs = imported.languages();
+    let imported_any =
+        !outcome.added.is_empty() || !outcome.merged.is_empty() || outcome.unchanged > 0;
+    // When no entry holds the pair, one summary line says so instead of a
+    // warning per entry.
+    let no_pair = !imported_any && !langs.is_empty();
+    let mut warnings = imported.warnings.clone();
+    warnings.extend(
+        outcome
+            .skipped
+            .iter()
+            .filter(|s| !(no_pair && s.kind != SkipKind::Invalid))
+            .map(|s| Warning {
+                location: Location::line(file, s.line),
+                message: format!("skipped: {}", s.reason),
+            }),
+    );
+    ctx.warn_all(&warnings);
+    if outcome.changed {
+        fsx::write_atomic(path, outcome.text.as_bytes())?;
+    }
+    let count = |k: SkipKind| outcome.skipped.iter().filter(|s| s.kind == k).count();
+    let mut why = Vec::new();
+    for (kind, label) in [
+        (SkipKind::NoSource, format!("without {source}")),
+        (SkipKind::NoTarget, format!("without {target}")),
+        (SkipKind::Invalid, "invalid or conflicting".to_owned()),
+    ] {
+        let n = count(kind);
+        if n > 0 {
+            why.push(format!("{n} {label}"));
+        }
+    }
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", why.join(", "))
+    };
+    ctx.report(format!(
+        "{}: {} entries read ({}); {}: {} added, {} merged, {} unchanged, {} skipped{why}",
+        file.display(),
+        outcome.entries,
+        imported.format,
+        path.display(),
+        outcome.added.len(),
+        outcome.merged.len(),
+        outcome.unchanged,
+        outcome.skipped.len(),
+    ));
+    if no_pair {
+        ctx.report(format!(
+            "{}: no entry holds both {source} and {target}: the file holds {} (choose the pair with --source-lang and --target-lang for a new glossary)",
+            file.display(),
+            langs.join(", ")
+        ));
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The glossary's languages: its own `[glossary]` pair when the file has
+/// content, else --source-lang and --target-lang. Options that name another
+/// pair than an existing glossary's are refused.
+fn import_languages(ctx: &Context, path: &Path, text: &str) -> Result<(String, String)> {
+    let (cli_source, cli_target) = (&ctx.global.source_lang, &ctx.global.target_lang);
+    if text.trim().is_empty() {
+        return Ok((cli_source.trim().to_owned(), cli_target.trim().to_owned()));
+    }
+    let existing = Glossary::parse(text, path)?;
+    let same = |a: &str, b: &str| a.trim().replace('_', "-").eq_ignore_ascii_case(b.trim());
+    let defaults = cli_source == "de" && cli_target == "en";
+    let matches =
+        same(cli_source, &existing.source_lang) && same(cli_target, &existing.target_lang);
+    if !(defaults || matches) {
+        return Err(Error::Usage(format!(
+            "{} is a {} -> {} glossary; --source-lang {cli_source} --target-lang {cli_target} name another pair",
+            path.display(),
+            existing.source_lang,
+            existing.target_lang
+        )));
+    }
+    Ok((existing.source_lang, existing.target_lang))
+}
+
+/// `glossary export [-o FILE]`.
+fn export(ctx: &mut Context, path: &Path, output: Option<&Path>) -> Result<Outcome> {
+    let format = match ctx.format("glossary export", EXPORT_FORMATS)? {
+        "tsv" => ExportFormat::Tsv,
+        "csv" => ExportFormat::Csv,
+        _ => ExportFormat::Tbx,
+    };
+    let glossary = glossary::load(path)?;
+    let text = exchange::export(&glossary, format);
+    match output {
+        Some(o) => fsx::write_atomic(o, text.as_bytes())?,
+        None => ctx.out.write_str(&text)?,
+    }
+    ctx.report(format!(
+        "{}: {} terms exported",
+        path.display(),
+        glossary.terms.len()
+    ));
     Ok(Outcome::Clean)
 }
 

@@ -18,6 +18,7 @@ mod output;
 mod pending;
 mod segment;
 mod suggest;
+mod terms;
 mod terms_found;
 
 use std::path::PathBuf;
@@ -178,10 +179,21 @@ pub enum Command {
     /// Manage glossary.toml.
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
-    /// Term tables from glossary and memory (not built yet).
+    /// Term tables from glossary and memory, and new term candidates.
     ///
-    /// Formats: table, md, csv, tbx, html.
-    Terms(pending::TermsArgs),
+    /// One row per glossary term: German, approved translations (preferred
+    /// first), forbidden ones, status, note, how many memory units have the
+    /// term (inflected forms and compounds included) and how memory
+    /// translates it there (each approved and forbidden rendering with its
+    /// count, and "other" for units with neither), with an example pair.
+    /// --extract instead proposes new terms: long capitalised compounds and
+    /// adjective + noun phrases frequent in memory but not in general
+    /// German, with their likely English equivalents (Dice co-occurrence).
+    ///
+    /// Formats: table, md (a pipe table), csv (a header row), tbx
+    /// (TBX-Basic with example contexts), html (a self-contained page with a
+    /// search box and a bar per term); with --extract: table, md, csv, tbx.
+    Terms(terms::TermsArgs),
 }
 
 /// Warnings shown without --verbose.
@@ -276,7 +288,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Analyze(args) => analyze::run(&mut ctx, &args),
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),
-        Command::Terms(_) => pending::not_built("terms"),
+        Command::Terms(args) => terms::run(&mut ctx, &args),
     }?;
     ctx.out.flush()?;
     Ok(outcome)

@@ -49,6 +49,7 @@
 
 mod edit;
 mod error;
+pub mod exchange;
 mod json;
 mod model;
 mod parse;

@@ -1,0 +1,120 @@
+//! `satz terms [--format table|md|csv|tbx|html] [--extract [--min-freq N] [--top K]]`
+
+use clap::Args;
+
+use super::{Context, Outcome};
+use crate::error::Result;
+use crate::glossary::Glossary;
+use crate::terms::{self, ExtractOptions, Flavour, UnitText, UsageCounter, render};
+
+const FORMATS: &[&str] = &["table", "md", "csv", "tbx", "html"];
+const EXTRACT_FORMATS: &[&str] = &["table", "md", "csv", "tbx"];
+
+/// Arguments of the command (documented on [`super::Command`]).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  satz terms                                  the term table on the terminal
+  satz terms --format html > terms.html       a page to search, print or share
+  satz terms --format csv > terms.csv         for a spreadsheet
+  satz terms --extract --top 30               candidates for new glossary entries
+  satz terms --extract --format tbx > new.tbx && satz glossary import new.tbx")]
+pub struct TermsArgs {
+    /// Propose new term candidates from memory instead of the term table.
+    #[arg(long)]
+    pub extract: bool,
+    /// With --extract: the least number of units a candidate occurs in.
+    #[arg(long, default_value_t = 2, value_name = "N", requires = "extract")]
+    pub min_freq: usize,
+    /// With --extract: at most K candidates.
+    #[arg(long, default_value_t = 20, value_name = "K", requires = "extract")]
+    pub top: usize,
+}
+
+/// Runs `terms`.
+pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
+    let format = if args.extract {
+        ctx.format("terms --extract", EXTRACT_FORMATS)?
+    } else {
+        ctx.format("terms", FORMATS)?
+    };
+    let path = ctx.global.glossary.clone();
+    let glossary = if path.exists() {
+        crate::glossary::load(&path)?
+    } else {
+        ctx.report(format!("{}: not found; no glossary terms", path.display()));
+        Glossary {
+            source_lang: ctx.global.source_lang.clone(),
+            target_lang: ctx.global.target_lang.clone(),
+            terms: Vec::new(),
+        }
+    };
+    let memory = ctx.memory();
+    let flavour = match format {
+        "md" => Flavour::Markdown,
+        "csv" => Flavour::Csv,
+        _ => Flavour::Terminal,
+    };
+    let origin = |u: &crate::tm::Unit| u.origin.as_ref().map(|o| format!("{}:{}", o.file, o.line));
+    let text = if args.extract {
+        // Extraction reads the units several times: hold their text.
+        let mut units: Vec<UnitText> = Vec::new();
+        let loaded = memory.for_each_unit(|u| {
+            units.push(UnitText {
+                source: u.source_text(),
+                target: u.target_text(),
+                origin: origin(&u),
+            });
+        })?;
+        ctx.warn_all(&loaded.warnings);
+        let candidates = terms::extract(
+            &units,
+            &glossary,
+            ExtractOptions {
+                min_freq: args.min_freq,
+                top: args.top,
+            },
+        );
+        ctx.report(format!(
+            "{} candidate(s) from {} unit(s) in {}",
+            candidates.len(),
+            units.len(),
+            memory.dir.display()
+        ));
+        match format {
+            "tbx" => render::candidate_tbx(&candidates, &glossary),
+            _ => table_text(
+                &render::candidate_table(&candidates, &glossary, flavour),
+                flavour,
+            ),
+        }
+    } else {
+        // The term table streams the memory: one unit at a time.
+        let mut counter = UsageCounter::new(&glossary);
+        let loaded = memory.for_each_unit(|u| {
+            counter.add(&u.source_text(), &u.target_text(), origin(&u));
+        })?;
+        ctx.warn_all(&loaded.warnings);
+        let units = counter.units_seen();
+        let usage = counter.finish();
+        let found = usage.iter().filter(|u| u.units > 0).count();
+        ctx.report(format!(
+            "{} term(s), {found} found in memory ({units} unit(s) read)",
+            glossary.terms.len(),
+        ));
+        match format {
+            "tbx" => render::term_tbx(&glossary, &usage),
+            "html" => terms::html::page(&path.display().to_string(), &glossary, &usage, units),
+            _ => table_text(&render::term_table(&glossary, &usage, flavour), flavour),
+        }
+    };
+    ctx.out.write_str(&text)?;
+    Ok(Outcome::Clean)
+}
+
+fn table_text(table: &terms::TableData, flavour: Flavour) -> String {
+    match flavour {
+        Flavour::Markdown => table.to_markdown(),
+        Flavour::Csv => table.to_csv(),
+        Flavour::Terminal => table.to_terminal(),
+    }
+}

@@ -1,0 +1,470 @@
+//! OmegaT tab-separated glossaries and CSV glossaries: reading and writing.
+//!
+//! # Reading
+//!
+//! OmegaT's layout is `source<TAB>target<TAB>comment` per line, the columns
+//! by position, without language tags; lines starting with `#` are comments
+//! (the first may carry `-*- coding: ... -*-`, see the decoder), blank
+//! lines and lines of empty fields are ignored, a line with one column
+//! has no target. Lines with the same source are one entry with several
+//! translations, as OmegaT shows them.
+//!
+//! CSV is read the same way (RFC 4180 quoting; the delimiter is the most
+//! frequent of `,` `;` and tab in the first line), unless its first row is
+//! a **header**: every non-empty cell a column name satz knows — a language
+//! tag or name (`de`, `EN-GB`, `German`, `Deutsch`), `source`/`term`,
+//! `target`/`translation`, `note`/`comment`/`definition`, `forbidden`,
+//! `pos`, `status`, `forms`, `case_sensitive`, `match` — and at least one
+//! naming a language or side. The glossary's source and target columns are
+//! then found by language (primary subtag, exact tags preferred), and the
+//! cells of `target`, `forbidden` and `forms` columns may hold several
+//! values separated by `;`. A tab-separated file may have a header too.
+//!
+//! A comment ending in `[forbidden: a; b]` (what satz writes) gives
+//! forbidden translations.
+//!
+//! # Writing
+//!
+//! [`to_tsv`]: OmegaT's layout, first line `# -*- coding: utf-8 -*-`, then
+//! one line per approved translation (`german<TAB>english`), preferred first;
+//! the first line of a term carries the comment: the note, then
+//! `[forbidden: a; b]` when the term has forbidden translations. OmegaT has
+//! no place for forbidden translations (a line of their own would offer
+//! them as suggestions), so they live in the comment, where a translator
+//! reads them and satz reads them back. Lost: `pos`, `status`, `forms`,
+//! `case_sensitive`, `match` (an import into the same glossary keeps them,
+//! since merging never removes anything); tabs and line breaks inside a
+//! value become spaces.
+//!
+//! [`to_csv`]: a header `<source>,<target>,note,forbidden,pos,status,forms,
+//! case_sensitive,match` (the first two named by the glossary's languages,
+//! so the first three columns are OmegaT's german, english, comment), one
+//! row per term, lists joined by `; `. Everything a glossary holds survives,
+//! except a list value that itself contains `;`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::entry::{Entry, EntryTerm, LangGroup, LangKey, TermStatus};
+use crate::error::{Error, Location, Result};
+use crate::glossary::{Glossary, MatchMode};
+
+/// A column of a file with a header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Col {
+    Source,
+    Target,
+    Lang(String),
+    Note,
+    Forbidden,
+    Pos,
+    Status,
+    Forms,
+    CaseSensitive,
+    Match,
+}
+
+/// Language names a header may use, with their primary subtags.
+const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("german", "de"),
+    ("deutsch", "de"),
+    ("english", "en"),
+    ("englisch", "en"),
+    ("french", "fr"),
+    ("français", "fr"),
+    ("francais", "fr"),
+    ("französisch", "fr"),
+    ("spanish", "es"),
+    ("español", "es"),
+    ("espanol", "es"),
+    ("italian", "it"),
+    ("italiano", "it"),
+    ("dutch", "nl"),
+    ("nederlands", "nl"),
+    ("portuguese", "pt"),
+    ("português", "pt"),
+    ("polish", "pl"),
+    ("russian", "ru"),
+    ("swedish", "sv"),
+    ("danish", "da"),
+    ("norwegian", "no"),
+    ("finnish", "fi"),
+    ("czech", "cs"),
+    ("hungarian", "hu"),
+    ("japanese", "ja"),
+    ("chinese", "zh"),
+    ("korean", "ko"),
+];
+
+fn column(cell: &str) -> Option<Col> {
+    let c = cell.trim().to_lowercase();
+    let col = match c.as_str() {
+        "source" | "source term" | "src" | "term" | "source_term" => Col::Source,
+        "target" | "target term" | "tgt" | "translation" | "target_term" => Col::Target,
+        "note" | "notes" | "comment" | "comments" | "definition" | "description" | "remark"
+        | "remarks" => Col::Note,
+        "forbidden" | "do not use" | "not recommended" => Col::Forbidden,
+        "pos" | "part of speech" | "partofspeech" => Col::Pos,
+        "status" => Col::Status,
+        "forms" => Col::Forms,
+        "case_sensitive" | "case sensitive" => Col::CaseSensitive,
+        "match" => Col::Match,
+        _ => {
+            if let Some((_, tag)) = LANGUAGE_NAMES.iter().find(|(name, _)| *name == c) {
+                return Some(Col::Lang((*tag).to_owned()));
+            }
+            return is_tag(cell.trim()).then(|| Col::Lang(cell.trim().to_owned()));
+        }
+    };
+    Some(col)
+}
+
+/// A language tag: 2 or 3 letters, then subtags of 1 to 8 letters or digits.
+fn is_tag(s: &str) -> bool {
+    let mut parts = s.split(['-', '_']);
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The header's columns, if `cells` is a header.
+fn header(cells: &[String]) -> Option<Vec<Option<Col>>> {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    if filled.len() < 2 {
+        return None;
+    }
+    let cols: Vec<Option<Col>> = cells.iter().map(|c| column(c)).collect();
+    let all_known = cells
+        .iter()
+        .zip(&cols)
+        .all(|(cell, col)| cell.trim().is_empty() || col.is_some());
+    let sided = cols
+        .iter()
+        .flatten()
+        .any(|c| matches!(c, Col::Source | Col::Target | Col::Lang(_)));
+    (all_known && sided).then_some(cols)
+}
+
+/// How the rows of a file are laid out.
+#[derive(Debug, Clone)]
+enum Layout {
+    /// source, target, comment by position.
+    Positional,
+    /// Named columns.
+    Named(Vec<Option<Col>>),
+}
+
+/// Reads OmegaT-style tab-separated text.
+pub fn read_tsv(text: &str) -> Vec<Entry> {
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start_matches('\u{feff}').starts_with('#') {
+            continue;
+        }
+        let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
+        rows.push((i + 1, cells));
+    }
+    from_rows(rows)
+}
+
+/// Reads CSV text (RFC 4180; delimiter sniffed from the first line).
+pub fn read_csv(text: &str, path: &Path) -> Result<Vec<Entry>> {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| (first.bytes().filter(|b| b == d).count(), *d == b','))
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e
+                .position()
+                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            Error::input(Location::line(path, line.max(1)), format!("bad CSV: {e}"))
+        })?;
+        let line = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        rows.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(from_rows(rows))
+}
+
+/// Turns rows into entries, grouping rows with the same source.
+fn from_rows(rows: Vec<(usize, Vec<String>)>) -> Vec<Entry> {
+    let mut layout: Option<Layout> = None;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut by_source: HashMap<String, usize> = HashMap::new();
+    for (line, cells) in rows {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let lay = match &layout {
+            Some(l) => l.clone(),
+            None => {
+                if let Some(cols) = header(&cells) {
+                    layout = Some(Layout::Named(cols));
+                    continue;
+                }
+                layout = Some(Layout::Positional);
+                Layout::Positional
+            }
+        };
+        let entry = match &lay {
+            Layout::Positional => positional(line, &cells),
+            Layout::Named(cols) => named(line, &cells, cols),
+        };
+        // Rows with the same source column text are one entry.
+        let key = entry_source_key(&entry);
+        match key.as_ref().and_then(|k| by_source.get(k)).copied() {
+            Some(i) => {
+                if let Some(first) = entries.get_mut(i) {
+                    absorb(first, entry);
+                }
+            }
+            None => {
+                if let Some(k) = key {
+                    by_source.insert(k, entries.len());
+                }
+                entries.push(entry);
+            }
+        }
+    }
+    entries
+}
+
+/// A key for grouping positional rows: the source text.
+fn entry_source_key(entry: &Entry) -> Option<String> {
+    let g = entry.groups.first()?;
+    let t = g.terms.first()?;
+    (g.lang == LangKey::Source).then(|| t.text.clone())
+}
+
+/// Adds a later row's target terms and notes to the first row's entry.
+fn absorb(first: &mut Entry, later: Entry) {
+    for g in later.groups {
+        match first.groups.iter_mut().find(|f| f.lang == g.lang) {
+            Some(f) => {
+                for t in g.terms {
+                    if !f
+                        .terms
+                        .iter()
+                        .any(|x| x.text == t.text && x.status == t.status)
+                    {
+                        f.terms.push(t);
+                    }
+                }
+                for n in g.notes {
+                    if !f.notes.contains(&n) {
+                        f.notes.push(n);
+                    }
+                }
+            }
+            None => first.groups.push(g),
+        }
+    }
+    for n in later.notes {
+        if !first.notes.contains(&n) {
+            first.notes.push(n);
+        }
+    }
+    for f in later.forbidden {
+        if !first.forbidden.contains(&f) {
+            first.forbidden.push(f);
+        }
+    }
+}
+
+fn positional(line: usize, cells: &[String]) -> Entry {
+    let get = |i: usize| cells.get(i).map(String::as_str).unwrap_or_default();
+    let (note, forbidden) = split_comment(get(2));
+    let mut entry = Entry {
+        line,
+        forbidden,
+        ..Entry::default()
+    };
+    push_terms(
+        &mut entry,
+        LangKey::Source,
+        non_empty(get(0)).map(EntryTerm::new),
+    );
+    push_terms(
+        &mut entry,
+        LangKey::Target,
+        non_empty(get(1)).map(EntryTerm::new),
+    );
+    entry.notes.extend(note);
+    entry
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    let t = s.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Appends terms to the entry's group for `lang`, creating it.
+fn push_terms(entry: &mut Entry, lang: LangKey, terms: impl IntoIterator<Item = EntryTerm>) {
+    let terms: Vec<EntryTerm> = terms.into_iter().collect();
+    if terms.is_empty() {
+        return;
+    }
+    match entry.groups.iter_mut().find(|g| g.lang == lang) {
+        Some(g) => g.terms.extend(terms),
+        None => entry.groups.push(LangGroup::new(lang, terms)),
+    }
+}
+
+fn named(line: usize, cells: &[String], cols: &[Option<Col>]) -> Entry {
+    let mut entry = Entry {
+        line,
+        ..Entry::default()
+    };
+    for (cell, col) in cells.iter().zip(cols) {
+        let Some(col) = col else { continue };
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let terms = || split_list(cell).into_iter().map(EntryTerm::new);
+        match col {
+            Col::Source => push_terms(&mut entry, LangKey::Source, [EntryTerm::new(cell.trim())]),
+            Col::Target => push_terms(&mut entry, LangKey::Target, terms()),
+            // Whether a language column is the source or the target is decided
+            // per glossary: keep every value; as a source only the first is a
+            // term, the rest are its synonyms.
+            Col::Lang(tag) => push_terms(&mut entry, LangKey::Tag(tag.clone()), terms()),
+            Col::Note => {
+                let (note, more) = split_comment(cell);
+                entry.notes.extend(note);
+                entry.forbidden.extend(more);
+            }
+            Col::Forbidden => entry.forbidden.extend(split_list(cell)),
+            Col::Pos => entry.extra.pos = Some(cell.trim().to_owned()),
+            Col::Status => entry.extra.status = TermStatus::parse(cell),
+            Col::Forms => entry.extra.forms.extend(split_list(cell)),
+            Col::CaseSensitive => {
+                entry.extra.case_sensitive = matches!(
+                    cell.trim().to_ascii_lowercase().as_str(),
+                    "true" | "yes" | "1"
+                );
+            }
+            Col::Match => entry.extra.match_mode = Some(cell.trim().to_owned()),
+        }
+    }
+    entry
+}
+
+/// Splits a comment into the note and the values of a trailing
+/// `[forbidden: a; b]`.
+pub fn split_comment(comment: &str) -> (Option<String>, Vec<String>) {
+    if let Some(body) = comment.trim_end().strip_suffix(']')
+        && let Some(at) = body.rfind("[forbidden:")
+    {
+        let list = body.get(at + "[forbidden:".len()..).unwrap_or_default();
+        let note = body.get(..at).unwrap_or_default();
+        let note = note.strip_suffix(' ').unwrap_or(note);
+        return (
+            (!note.trim().is_empty()).then(|| note.to_owned()),
+            split_list(list),
+        );
+    }
+    (
+        (!comment.trim().is_empty()).then(|| comment.to_owned()),
+        Vec::new(),
+    )
+}
+
+/// The comment satz writes for a term: the note, then `[forbidden: ...]`.
+pub fn join_comment(note: Option<&str>, forbidden: &[String]) -> String {
+    let mut out = note.map(one_line).unwrap_or_default();
+    if !forbidden.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("[forbidden: {}]", forbidden.join("; ")));
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.replace("\r\n", " ").replace(['\t', '\n', '\r'], " ")
+}
+
+/// The glossary as an OmegaT tab-separated glossary (see the module
+/// documentation).
+pub fn to_tsv(glossary: &Glossary) -> String {
+    let mut out = String::from("# -*- coding: utf-8 -*-\n");
+    for term in &glossary.terms {
+        for (i, en) in term.en.iter().enumerate() {
+            out.push_str(&one_line(&term.de));
+            out.push('\t');
+            out.push_str(&one_line(en));
+            if i == 0 {
+                let comment = join_comment(term.note.as_deref(), &term.forbidden);
+                if !comment.is_empty() {
+                    out.push('\t');
+                    out.push_str(&comment);
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The glossary as CSV with a header (see the module documentation).
+pub fn to_csv(glossary: &Glossary) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let header = [
+        glossary.source_lang.as_str(),
+        glossary.target_lang.as_str(),
+        "note",
+        "forbidden",
+        "pos",
+        "status",
+        "forms",
+        "case_sensitive",
+        "match",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| (*s).to_owned()).collect()];
+    for t in &glossary.terms {
+        rows.push(vec![
+            t.de.clone(),
+            t.en.join("; "),
+            t.note.clone().unwrap_or_default(),
+            t.forbidden.join("; "),
+            t.pos.clone().unwrap_or_default(),
+            t.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            t.forms.join("; "),
+            if t.case_sensitive { "true" } else { "" }.to_owned(),
+            if t.match_mode == MatchMode::Stem {
+                String::new()
+            } else {
+                t.match_mode.to_toml(&t.de)
+            },
+        ]);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&row);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

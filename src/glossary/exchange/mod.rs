@@ -1,0 +1,126 @@
+//! Glossary exchange: `satz glossary import` and `satz glossary export`.
+//!
+//! Formats:
+//!
+//! * **TBX** (ISO 30042:2019 TBX v3, TBX-Basic; read also: TBX-Min,
+//!   TBX-Core, DCT style, TBX 2008 / MARTIF with `termEntry`/`langSet`/
+//!   `tig`/`ntig`): [`tbx_read`] and [`to_tbx`], whose documentation gives
+//!   the mapping of statuses (forbidden translations are
+//!   `deprecatedTerm-admn-sts`), parts of speech, notes and forms;
+//! * **OmegaT tab-separated** (`source<TAB>target<TAB>comment`) and
+//!   **CSV** (by position, or with a header naming the columns):
+//!   [`delimited`], whose documentation says what each format can hold.
+//!
+//! Import reads a file into neutral [`Entry`]s (one TBX concept, one
+//! OmegaT line, one CSV row), converts them into glossary terms for the
+//! glossary's language pair ([`convert`]: languages matched by primary
+//! subtag, preferred translations first, deprecated ones forbidden) and
+//! merges them into `glossary.toml` ([`merge_entries`]), never removing or
+//! overwriting anything and keeping the file's comments. Files that are XML
+//! but not TBX (MultiTerm XML, XLIFF, TMX) are refused by name; malformed
+//! XML stops with `path:line:col`.
+//!
+//! Round trips: `glossary.toml` → TBX → `glossary.toml` and → CSV → keep
+//! every field; → OmegaT TSV keeps the German term, the approved
+//! translations in order, the note and (in the comment) the forbidden
+//! translations.
+
+pub mod decode;
+pub mod delimited;
+pub mod entry;
+pub mod merge;
+pub mod tbx_read;
+pub mod tbx_write;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+pub use entry::{Entry, EntryTerm, LangGroup, LangKey, SkipReason, TermStatus, convert};
+pub use merge::{ImportOutcome, SkipKind, Skipped, merge_entries};
+pub use tbx_write::{TbxContext, TbxOptions, to_tbx};
+
+use crate::error::{Result, Warning};
+use crate::glossary::Glossary;
+
+/// An export format of `satz glossary export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// TBX-Basic (TBX v3, DCA style).
+    Tbx,
+    /// OmegaT tab-separated.
+    Tsv,
+    /// CSV with a header.
+    Csv,
+}
+
+/// The glossary in an exchange format.
+pub fn export(glossary: &Glossary, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Tbx => to_tbx(glossary, &TbxOptions::default()),
+        ExportFormat::Tsv => delimited::to_tsv(glossary),
+        ExportFormat::Csv => delimited::to_csv(glossary),
+    }
+}
+
+/// What an import file held.
+#[derive(Debug, Default)]
+pub struct ImportFile {
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Problems that did not stop the reading.
+    pub warnings: Vec<Warning>,
+    /// The format, for reports: `TBX-Basic`, `TBX`, `OmegaT TSV`, `CSV`.
+    pub format: String,
+}
+
+impl ImportFile {
+    /// The language tags the file's entries hold, sorted, each once.
+    pub fn languages(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.groups.iter())
+            .filter_map(|g| match &g.lang {
+                LangKey::Tag(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Reads an import file (or standard input for `-`).
+pub fn read_file(path: &Path) -> Result<ImportFile> {
+    let bytes = crate::fsx::read_bytes(path)?;
+    read_bytes(&bytes, path)
+}
+
+/// Reads an import file's bytes; `path` names it and its extension helps
+/// tell the format (see [`decode`]).
+pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<ImportFile> {
+    let text = decode::decode(bytes, path)?;
+    match decode::kind(&text, path)? {
+        decode::Kind::Xml => {
+            let tbx = tbx_read::read(&text, path)?;
+            Ok(ImportFile {
+                entries: tbx.entries,
+                warnings: tbx.warnings,
+                format: tbx.dialect.unwrap_or_else(|| "TBX".to_owned()),
+            })
+        }
+        decode::Kind::Tsv => Ok(ImportFile {
+            entries: delimited::read_tsv(&text),
+            warnings: Vec::new(),
+            format: "OmegaT TSV".to_owned(),
+        }),
+        decode::Kind::Csv => Ok(ImportFile {
+            entries: delimited::read_csv(&text, path)?,
+            warnings: Vec::new(),
+            format: "CSV".to_owned(),
+        }),
+    }
+}

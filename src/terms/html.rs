@@ -1,0 +1,158 @@
+//! The term page: one self-contained HTML file (no external assets, inline
+//! CSS and JavaScript), printable, with the term table, a search box that
+//! filters rows as you type, and per term a bar of how memory translates
+//! it: approved (green), forbidden (red), other (grey), widths in
+//! proportion to the units of each class (see [`super::usage`]).
+
+use super::render::distribution;
+use super::usage::TermUsage;
+use crate::glossary::Glossary;
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `n` of `total` as a CSS percentage with one decimal.
+fn pct(n: usize, total: usize) -> String {
+    if total == 0 {
+        return "0%".to_owned();
+    }
+    // Counts are far below 2^52: exact in f64.
+    #[allow(clippy::cast_precision_loss)]
+    let p = n as f64 * 100.0 / total as f64;
+    format!("{p:.1}%")
+}
+
+fn list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| esc(i))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// The page; `title` names the glossary (usually its path).
+pub fn page(title: &str, glossary: &Glossary, usage: &[TermUsage], units: usize) -> String {
+    let empty = TermUsage::default();
+    let found = usage.iter().filter(|u| u.units > 0).count();
+    let mut rows = String::new();
+    for (i, t) in glossary.terms.iter().enumerate() {
+        let u = usage.get(i).unwrap_or(&empty);
+        let bar = if u.units == 0 {
+            "<div class=\"bar none\"></div><div class=\"dist\">not in memory</div>".to_owned()
+        } else {
+            format!(
+                "<div class=\"bar\" title=\"{title}\"><span class=\"a\" style=\"width:{a}\"></span><span class=\"f\" style=\"width:{f}\"></span><span class=\"o\" style=\"width:{o}\"></span></div><div class=\"dist\">{units} unit{s}: {dist}</div>",
+                title = esc(&format!(
+                    "approved {}, forbidden {}, other {}",
+                    u.units_approved, u.units_forbidden, u.units_other
+                )),
+                a = pct(u.units_approved, u.units),
+                f = pct(u.units_forbidden, u.units),
+                o = pct(u.units_other, u.units),
+                units = u.units,
+                s = if u.units == 1 { "" } else { "s" },
+                dist = distribution(t, u, "")
+                    .iter()
+                    .map(|d| esc(d))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        };
+        let example = u.example.as_ref().map_or_else(String::new, |e| {
+            format!(
+                "<span lang=\"{}\">{}</span><br><span class=\"en\" lang=\"{}\">→ {}</span>",
+                esc(&glossary.source_lang),
+                esc(&e.source),
+                esc(&glossary.target_lang),
+                esc(&e.target)
+            )
+        });
+        let (preferred, rest) = match t.en.split_first() {
+            Some((p, rest)) => (format!("<strong>{}</strong>", esc(p)), rest.to_vec()),
+            None => (String::new(), Vec::new()),
+        };
+        let approved = if rest.is_empty() {
+            preferred
+        } else {
+            format!("{preferred}<br>{}", list(&rest))
+        };
+        rows.push_str(&format!(
+            "<tr><td lang=\"{sl}\" class=\"de\">{de}</td><td lang=\"{tl}\">{approved}</td><td lang=\"{tl}\" class=\"forbidden\">{forbidden}</td><td>{status}</td><td class=\"note\">{note}</td><td class=\"memory\">{bar}</td><td class=\"example\">{example}</td></tr>\n",
+            sl = esc(&glossary.source_lang),
+            tl = esc(&glossary.target_lang),
+            de = esc(&t.de),
+            forbidden = list(&t.forbidden),
+            status = t.status.map(|s| s.as_str()).unwrap_or_default(),
+            note = esc(t.note.as_deref().unwrap_or_default()),
+        ));
+    }
+    let title = format!("Terms: {title}");
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; }}
+h1 {{ font-size: 1.2rem; margin: 0 0 .3rem; }}
+p.summary {{ margin: 0 0 1rem; color: #555; }}
+input[type=search] {{ font: inherit; padding: .3rem .5rem; width: 20rem; max-width: 100%; margin-bottom: .8rem; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; text-align: left; }}
+th {{ position: sticky; top: 0; background: #f4f4f4; }}
+td.de {{ font-weight: bold; }}
+td.forbidden {{ color: #b00020; text-decoration: line-through; }}
+td.note {{ color: #444; max-width: 22rem; }}
+td.memory {{ min-width: 11rem; }}
+td.example {{ max-width: 28rem; }}
+.en {{ color: #355; }}
+.bar {{ display: flex; height: .8rem; width: 10rem; background: #eee; border-radius: 2px; overflow: hidden; }}
+.bar span {{ display: block; height: 100%; }}
+.bar .a {{ background: #2e7d32; }}
+.bar .f {{ background: #c62828; }}
+.bar .o {{ background: #9e9e9e; }}
+.dist {{ font-size: .85rem; color: #555; }}
+.legend span {{ display: inline-block; width: .8rem; height: .8rem; vertical-align: middle; margin: 0 .2rem 0 .8rem; }}
+tr.hidden {{ display: none; }}
+@media print {{ input[type=search] {{ display: none; }} th {{ position: static; }} .bar span {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p class="summary">{n} terms, {found} found in memory ({units} units read). Translations in memory:<span class="legend"><span style="background:#2e7d32"></span>approved<span style="background:#c62828"></span>forbidden<span style="background:#9e9e9e"></span>other</span></p>
+<input type="search" id="q" placeholder="Filter terms…" aria-label="Filter terms">
+<table id="terms">
+<thead><tr><th>German</th><th>Approved</th><th>Forbidden</th><th>Status</th><th>Note</th><th>In memory</th><th>Example</th></tr></thead>
+<tbody>
+{rows}</tbody>
+</table>
+<script>
+document.getElementById('q').addEventListener('input', function (e) {{
+  var q = e.target.value.toLowerCase();
+  document.querySelectorAll('#terms tbody tr').forEach(function (tr) {{
+    tr.classList.toggle('hidden', q !== '' && tr.textContent.toLowerCase().indexOf(q) < 0);
+  }});
+}});
+</script>
+</body>
+</html>
+"#,
+        title = esc(&title),
+        n = glossary.terms.len(),
+    )
+}

@@ -1,0 +1,395 @@
+//! Writing term tables: the terminal (comfy-table, fitted to the terminal's
+//! width), Markdown (a pipe table), CSV (a header row, the German term
+//! first), TBX (the glossary's TBX-Basic with each term's example pair as
+//! `descrip type="context"`) and, in [`super::html`], a self-contained page.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::extract::Candidate;
+use super::usage::TermUsage;
+use crate::glossary::exchange::{TbxContext, TbxOptions, to_tbx};
+use crate::glossary::{Glossary, Term};
+
+/// A table: header and rows of cells (cells may hold line breaks).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TableData {
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows, as many cells as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl TableData {
+    /// For the terminal: box drawing, cells wrapped to fit the terminal's
+    /// width when there is one.
+    pub fn to_terminal(&self) -> String {
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(self.header.clone());
+        for row in &self.rows {
+            table.add_row(row.clone());
+        }
+        format!("{table}\n")
+    }
+
+    /// A GitHub-flavoured Markdown pipe table.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let line = |cells: &[String]| {
+            let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
+            format!("| {} |\n", cells.join(" | "))
+        };
+        out.push_str(&line(&self.header));
+        out.push_str(&format!(
+            "|{}\n",
+            self.header.iter().map(|_| "---|").collect::<String>()
+        ));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+
+    /// CSV with the header as its first row.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&self.header);
+        for row in &self.rows {
+            let _ = w.write_record(row);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// A Markdown table cell: `|` and `\` escaped, `<` as `&lt;`, line breaks
+/// as `<br>`.
+pub fn md_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("&lt;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The distribution of a term's translations in memory: approved ones
+/// used, in glossary order, then forbidden ones used, then `other`, each
+/// with its unit count. `forbidden_mark` is put before a forbidden one
+/// (`"✗ "`) or, when empty, ` (forbidden)` after it.
+pub fn distribution(term: &Term, usage: &TermUsage, forbidden_mark: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (en, &n) in term.en.iter().zip(&usage.approved) {
+        if n > 0 {
+            out.push(format!("{en}: {n}"));
+        }
+    }
+    for (f, &n) in term.forbidden.iter().zip(&usage.forbidden) {
+        if n > 0 {
+            if forbidden_mark.is_empty() {
+                out.push(format!("{f} (forbidden): {n}"));
+            } else {
+                out.push(format!("{forbidden_mark}{f}: {n}"));
+            }
+        }
+    }
+    if usage.units_other > 0 {
+        out.push(format!("other: {}", usage.units_other));
+    }
+    out
+}
+
+/// The format the term table is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Terminal.
+    Terminal,
+    /// Markdown.
+    Markdown,
+    /// CSV.
+    Csv,
+}
+
+/// The term table (one row per glossary term).
+pub fn term_table(glossary: &Glossary, usage: &[TermUsage], flavour: Flavour) -> TableData {
+    let src = glossary.source_lang.as_str();
+    let tgt = glossary.target_lang.as_str();
+    let header: Vec<String> = match flavour {
+        Flavour::Terminal => [
+            "German",
+            "Approved",
+            "Forbidden",
+            "Status",
+            "Note",
+            "In memory",
+            "Example",
+        ]
+        .map(String::from)
+        .to_vec(),
+        Flavour::Markdown => [
+            "German",
+            "Approved",
+            "Forbidden",
+            "Status",
+            "Note",
+            "Units",
+            "Translations in memory",
+            "Example",
+        ]
+        .map(String::from)
+        .to_vec(),
+        Flavour::Csv => vec![
+            src.to_owned(),
+            tgt.to_owned(),
+            "forbidden".into(),
+            "status".into(),
+            "note".into(),
+            "units".into(),
+            "units_approved".into(),
+            "units_forbidden".into(),
+            "units_other".into(),
+            "translations".into(),
+            format!("example_{src}"),
+            format!("example_{tgt}"),
+        ],
+    };
+    let empty = TermUsage::default();
+    let rows = glossary
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let u = usage.get(i).unwrap_or(&empty);
+            let status = t.status.map(|s| s.to_string()).unwrap_or_default();
+            let note = t.note.clone().unwrap_or_default();
+            let (ex_de, ex_en) = u
+                .example
+                .as_ref()
+                .map(|e| (e.source.clone(), e.target.clone()))
+                .unwrap_or_default();
+            match flavour {
+                Flavour::Terminal => {
+                    let memory = if u.units == 0 {
+                        "–".to_owned()
+                    } else {
+                        let mut lines = vec![format!(
+                            "{} unit{}",
+                            u.units,
+                            if u.units == 1 { "" } else { "s" }
+                        )];
+                        lines.extend(distribution(t, u, "✗ "));
+                        lines.join("\n")
+                    };
+                    let example = if ex_de.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{ex_de}\n→ {ex_en}")
+                    };
+                    vec![
+                        t.de.clone(),
+                        t.en.join("\n"),
+                        t.forbidden.join("\n"),
+                        status,
+                        note,
+                        memory,
+                        example,
+                    ]
+                }
+                Flavour::Markdown => {
+                    let example = if ex_de.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{ex_de} → {ex_en}")
+                    };
+                    vec![
+                        t.de.clone(),
+                        t.en.join("; "),
+                        t.forbidden.join("; "),
+                        status,
+                        note,
+                        u.units.to_string(),
+                        distribution(t, u, "").join("; "),
+                        example,
+                    ]
+                }
+                Flavour::Csv => vec![
+                    t.de.clone(),
+                    t.en.join("; "),
+                    t.forbidden.join("; "),
+                    status,
+                    note,
+                    u.units.to_string(),
+                    u.units_approved.to_string(),
+                    u.units_forbidden.to_string(),
+                    u.units_other.to_string(),
+                    distribution(t, u, "").join("; "),
+                    ex_de,
+                    ex_en,
+                ],
+            }
+        })
+        .collect();
+    TableData { header, rows }
+}
+
+/// The glossary as TBX-Basic with each term's example pair as context.
+pub fn term_tbx(glossary: &Glossary, usage: &[TermUsage]) -> String {
+    let contexts = glossary
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let e = usage.get(i)?.example.as_ref()?;
+            Some(TbxContext {
+                source: e.source.clone(),
+                target: e.target.clone(),
+                en_index: e.en_index,
+            })
+        })
+        .collect();
+    to_tbx(
+        glossary,
+        &TbxOptions {
+            contexts,
+            ..TbxOptions::default()
+        },
+    )
+}
+
+/// The candidate table of `terms --extract`.
+pub fn candidate_table(
+    candidates: &[Candidate],
+    glossary: &Glossary,
+    flavour: Flavour,
+) -> TableData {
+    let src = glossary.source_lang.as_str();
+    let tgt = glossary.target_lang.as_str();
+    let header: Vec<String> = match flavour {
+        Flavour::Terminal | Flavour::Markdown => {
+            ["German", "English (Dice)", "Units", "Score", "Example"]
+                .map(String::from)
+                .to_vec()
+        }
+        Flavour::Csv => vec![
+            src.to_owned(),
+            tgt.to_owned(),
+            "dice".into(),
+            "units".into(),
+            "score".into(),
+            "alternatives".into(),
+            format!("example_{src}"),
+            format!("example_{tgt}"),
+        ],
+    };
+    let rows = candidates
+        .iter()
+        .map(|c| {
+            let eq: Vec<String> = c
+                .equivalents
+                .iter()
+                .map(|e| format!("{} ({:.2})", e.en, e.dice))
+                .collect();
+            let (ex_de, ex_en) = c
+                .example
+                .as_ref()
+                .map(|e| (e.source.clone(), e.target.clone()))
+                .unwrap_or_default();
+            let score = format!("{:.2}", c.score);
+            match flavour {
+                Flavour::Terminal => vec![
+                    c.de.clone(),
+                    eq.join("\n"),
+                    c.units.to_string(),
+                    score,
+                    if ex_de.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{ex_de}\n→ {ex_en}")
+                    },
+                ],
+                Flavour::Markdown => vec![
+                    c.de.clone(),
+                    eq.join("; "),
+                    c.units.to_string(),
+                    score,
+                    if ex_de.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{ex_de} → {ex_en}")
+                    },
+                ],
+                Flavour::Csv => {
+                    let best = c.equivalents.first();
+                    vec![
+                        c.de.clone(),
+                        best.map(|e| e.en.clone()).unwrap_or_default(),
+                        best.map(|e| format!("{:.3}", e.dice)).unwrap_or_default(),
+                        c.units.to_string(),
+                        format!("{:.3}", c.score),
+                        eq.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+                        ex_de,
+                        ex_en,
+                    ]
+                }
+            }
+        })
+        .collect();
+    TableData { header, rows }
+}
+
+/// Candidates as TBX-Basic: unreviewed (no German status, every English
+/// equivalent admitted), with a note giving the evidence and the example
+/// pair as context. `satz glossary import` reads it back.
+pub fn candidate_tbx(candidates: &[Candidate], glossary: &Glossary) -> String {
+    let terms: Vec<Term> = candidates
+        .iter()
+        .map(|c| Term {
+            note: Some(format!(
+                "Candidate from satz terms --extract: {} units, score {:.2}{}",
+                c.units,
+                c.score,
+                c.equivalents
+                    .first()
+                    .map(|e| format!(", Dice {:.2} with \"{}\"", e.dice, e.en))
+                    .unwrap_or_default()
+            )),
+            ..Term::new(c.de.clone(), c.equivalents.iter().map(|e| e.en.clone()))
+        })
+        .collect();
+    let contexts = candidates
+        .iter()
+        .map(|c| {
+            c.example.as_ref().map(|e| TbxContext {
+                source: e.source.clone(),
+                target: e.target.clone(),
+                en_index: Some(0),
+            })
+        })
+        .collect();
+    let g = Glossary {
+        source_lang: glossary.source_lang.clone(),
+        target_lang: glossary.target_lang.clone(),
+        terms,
+    };
+    to_tbx(
+        &g,
+        &TbxOptions {
+            contexts,
+            candidates: true,
+            source_desc: Some(format!(
+                "satz term candidates, {} to {}, {} candidates",
+                g.source_lang,
+                g.target_lang,
+                g.terms.len()
+            )),
+        },
+    )
+}
