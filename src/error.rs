@@ -97,9 +97,6 @@ pub enum Error {
     /// The command line is wrong in a way clap cannot see.
     #[error("{0}")]
     Usage(String),
-    /// A command of a later milestone.
-    #[error("'{0}' is not built yet")]
-    NotBuilt(&'static str),
 }
 
 impl Error {

@@ -15,7 +15,6 @@ mod glossary;
 mod import;
 mod input;
 mod output;
-mod pending;
 mod segment;
 mod suggest;
 mod terms;
