@@ -16,6 +16,7 @@
 //! | [`segment`] | sentence segmentation for German and English |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`cli`] | the commands |
+//! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
 //! | [`error`] | the error type: every input error names file, line and column |
 
 pub mod align;
@@ -24,7 +25,9 @@ pub mod cli;
 pub mod error;
 pub mod fsx;
 pub mod glossary;
+pub mod report;
 pub mod segment;
 pub mod terms;
 pub mod text;
 pub mod tm;
+pub mod xml;

@@ -6,20 +6,7 @@ use std::path::Path;
 
 use super::align::{LinkText, REVIEW_BELOW};
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::report::html_escape as esc;
 
 /// The page for the links of `de` and `en`.
 pub fn page(de: &Path, en: &Path, links: &[LinkText]) -> String {

@@ -8,21 +8,7 @@ use super::render::distribution;
 use super::usage::TermUsage;
 use crate::glossary::Glossary;
 
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::report::html_escape as esc;
 
 /// `n` of `total` as a CSS percentage with one decimal.
 fn pct(n: usize, total: usize) -> String {

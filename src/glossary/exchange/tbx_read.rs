@@ -32,7 +32,7 @@
 
 use std::path::Path;
 
-use quick_xml::Reader;
+use crate::xml::Cursor;
 use quick_xml::events::{BytesStart, Event};
 
 use super::entry::{Entry, EntryTerm, LangGroup, LangKey, TermStatus};
@@ -59,29 +59,31 @@ pub fn read(text: &str, path: &Path) -> Result<TbxFile> {
     let mut p = Parser::new(text, path);
     let mut file = TbxFile::default();
     let (root, empty_root) = loop {
-        let pos = p.pos();
-        match p.event()? {
+        let pos = p.x.pos();
+        match p.x.event()? {
             Event::Start(e) => break (p.root(&e, pos, &mut file)?, false),
             Event::Empty(e) => break (p.root(&e, pos, &mut file)?, true),
             Event::Text(t) if !t.xml10_content().trim().is_empty() => {
-                return Err(p.error_at(pos, "text before the root element: not an XML file"));
+                return Err(p
+                    .x
+                    .error_at(pos, "text before the root element: not an XML file"));
             }
             Event::Eof => {
-                return Err(p.error_at(pos, "no root element: not a TBX file"));
+                return Err(p.x.error_at(pos, "no root element: not a TBX file"));
             }
             _ => {}
         }
     };
     let mut depth: usize = usize::from(!empty_root);
     loop {
-        let pos = p.pos();
-        match p.event()? {
+        let pos = p.x.pos();
+        match p.x.event()? {
             Event::Start(e) if is_entry(&e) => {
                 let el = p.element(&e, pos, 0)?;
                 file.entries.push(entry_from(&el, path, &mut file.warnings));
             }
             Event::Empty(e) if is_entry(&e) => {
-                let line = p.line_of(pos);
+                let line = p.x.line_of(pos);
                 file.entries.push(Entry {
                     line,
                     ..Entry::default()
@@ -90,7 +92,7 @@ pub fn read(text: &str, path: &Path) -> Result<TbxFile> {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Eof if depth > 0 => {
-                return Err(p.error_at(pos, format!("the file ends inside <{root}>")));
+                return Err(p.x.error_at(pos, format!("the file ends inside <{root}>")));
             }
             Event::Eof => return Ok(file),
             _ => {}
@@ -389,21 +391,13 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 struct Parser<'a> {
-    xml: Reader<&'a [u8]>,
-    text: &'a str,
-    path: &'a Path,
-    line_cache: (usize, usize),
+    x: Cursor<'a>,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str, path: &'a Path) -> Parser<'a> {
-        let mut xml = Reader::from_str(text);
-        xml.config_mut().check_end_names = true;
         Parser {
-            xml,
-            text,
-            path,
-            line_cache: (0, 1),
+            x: Cursor::new(text, path),
         }
     }
 
@@ -411,9 +405,10 @@ impl<'a> Parser<'a> {
     fn root(&self, e: &BytesStart<'_>, pos: usize, file: &mut TbxFile) -> Result<String> {
         let name = local(e);
         if !(name.eq_ignore_ascii_case("tbx") || name.eq_ignore_ascii_case("martif")) {
-            return Err(refuse(self.path, &name));
+            return Err(refuse(self.x.path(), &name));
         }
         file.dialect = self
+            .x
             .attrs(e, pos)?
             .into_iter()
             .find_map(|(k, v)| k.eq_ignore_ascii_case("type").then_some(v));
@@ -423,17 +418,19 @@ impl<'a> Parser<'a> {
     /// Reads the element started by `start` and everything in it.
     fn element(&mut self, start: &BytesStart<'_>, pos: usize, depth: usize) -> Result<El> {
         if depth > MAX_DEPTH {
-            return Err(self.error_at(pos, format!("elements nested more than {MAX_DEPTH} deep")));
+            return Err(self
+                .x
+                .error_at(pos, format!("elements nested more than {MAX_DEPTH} deep")));
         }
         let mut el = El {
             name: local(start),
-            attrs: self.attrs(start, pos)?,
+            attrs: self.x.attrs(start, pos)?,
             kids: Vec::new(),
-            line: self.line_of(pos),
+            line: self.x.line_of(pos),
         };
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) => {
                     let child = self.element(&e, pos, depth + 1)?;
                     el.kids.push(Node::El(child));
@@ -441,16 +438,16 @@ impl<'a> Parser<'a> {
                 Event::Empty(e) => {
                     let child = El {
                         name: local(&e),
-                        attrs: self.attrs(&e, pos)?,
+                        attrs: self.x.attrs(&e, pos)?,
                         kids: Vec::new(),
-                        line: self.line_of(pos),
+                        line: self.x.line_of(pos),
                     };
                     el.kids.push(Node::El(child));
                 }
                 Event::Text(t) => el.kids.push(Node::Text(t.xml10_content().into_owned())),
                 Event::CData(t) => el.kids.push(Node::Kept(t.xml10_content().into_owned())),
                 Event::GeneralRef(r) => {
-                    let s = self.resolve_ref(&r, pos)?;
+                    let s = self.x.resolve_ref(&r, pos)?;
                     el.kids.push(Node::Kept(s));
                 }
                 Event::PI(pi) => el
@@ -458,78 +455,12 @@ impl<'a> Parser<'a> {
                     .push(Node::Pi(pi.target().to_owned(), pi.content().to_owned())),
                 Event::End(_) => return Ok(el),
                 Event::Eof => {
-                    return Err(self.error_at(pos, format!("the file ends inside <{}>", el.name)));
+                    return Err(self
+                        .x
+                        .error_at(pos, format!("the file ends inside <{}>", el.name)));
                 }
                 _ => {}
             }
         }
-    }
-
-    fn resolve_ref(&self, r: &quick_xml::events::BytesRef<'_>, pos: usize) -> Result<String> {
-        match r.resolve_char_ref() {
-            Ok(Some(c)) => return Ok(c.to_string()),
-            Ok(None) => {}
-            Err(e) => return Err(self.error_at(pos, format!("bad character reference: {e}"))),
-        }
-        Ok(match &**r {
-            "lt" => "<".to_owned(),
-            "gt" => ">".to_owned(),
-            "amp" => "&".to_owned(),
-            "apos" => "'".to_owned(),
-            "quot" => "\"".to_owned(),
-            other => return Err(self.error_at(pos, format!("unknown entity &{other};"))),
-        })
-    }
-
-    fn attrs(&self, e: &BytesStart<'_>, pos: usize) -> Result<Vec<(String, String)>> {
-        let mut out = Vec::new();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|err| self.error_at(pos, format!("bad attribute: {err}")))?;
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| self.error_at(pos, format!("bad attribute value: {err}")))?;
-            out.push((attr.key.0.to_owned(), nfc_str(&value).into_owned()));
-        }
-        Ok(out)
-    }
-
-    fn event(&mut self) -> Result<Event<'a>> {
-        let pos = self.pos();
-        self.xml.read_event().map_err(|e| self.xml_error(e, pos))
-    }
-
-    fn pos(&self) -> usize {
-        usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX)
-    }
-
-    fn xml_error(&mut self, err: quick_xml::Error, fallback: usize) -> Error {
-        let at = usize::try_from(self.xml.error_position()).unwrap_or(fallback);
-        let message = match &err {
-            quick_xml::Error::IllFormed(e) => format!("malformed XML: {e}"),
-            quick_xml::Error::Syntax(e) => format!("malformed XML: {e}"),
-            other => format!("malformed XML: {other}"),
-        };
-        self.error_at(at, message)
-    }
-
-    fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
-        let (line, col) = crate::error::line_col(self.text, offset);
-        Error::input(Location::at(self.path, line, col), message)
-    }
-
-    /// The 1-based line of a byte offset; offsets asked for mostly grow, so
-    /// the file is scanned about once.
-    fn line_of(&mut self, offset: usize) -> usize {
-        let (from, line) = self.line_cache;
-        if offset < from {
-            return crate::error::line_col(self.text, offset).0;
-        }
-        let n = self
-            .text
-            .as_bytes()
-            .get(from..offset)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
-        self.line_cache = (offset, line + n);
-        line + n
     }
 }

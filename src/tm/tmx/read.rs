@@ -12,12 +12,12 @@
 
 use std::path::Path;
 
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::fsx::nfc_str;
 use crate::tm::unit::{Annotation, Attrs, CodeKind, Inline, Segment, Variant};
+use crate::xml::Cursor;
 
 /// The `<header>` of a TMX file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,15 +49,11 @@ pub struct RawUnit {
 
 /// Reads the units of a TMX document held in a string.
 pub struct TmxReader<'a> {
-    xml: Reader<&'a [u8]>,
-    text: &'a str,
-    path: &'a Path,
+    x: Cursor<'a>,
     /// The `version` attribute of `<tmx>`.
     pub version: Option<String>,
     /// The header (empty when the file has none).
     pub header: Header,
-    /// (byte offset, line) of the last position turned into a line number.
-    line_cache: (usize, usize),
     in_body: bool,
 }
 
@@ -65,15 +61,10 @@ impl<'a> TmxReader<'a> {
     /// Starts reading: checks the root element and reads the header, stopping
     /// at the start of `<body>`. `path` names the file in messages.
     pub fn new(text: &'a str, path: &'a Path) -> Result<TmxReader<'a>> {
-        let mut xml = Reader::from_str(text);
-        xml.config_mut().check_end_names = true;
         let mut reader = TmxReader {
-            xml,
-            text,
-            path,
+            x: Cursor::new(text, path),
             version: None,
             header: Header::default(),
-            line_cache: (0, 1),
             in_body: false,
         };
         reader.read_preamble()?;
@@ -83,25 +74,26 @@ impl<'a> TmxReader<'a> {
     fn read_preamble(&mut self) -> Result<()> {
         let mut seen_root = false;
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) | Event::Empty(e) if !seen_root => {
                     let name = lower_name(&e);
                     if name != "tmx" {
-                        return Err(self.error_at(
+                        return Err(self.x.error_at(
                             pos,
                             format!("not a TMX file: the root element is <{name}>, not <tmx>"),
                         ));
                     }
                     seen_root = true;
                     self.version = self
+                        .x
                         .attrs(&e, pos)?
                         .into_iter()
                         .find_map(|(k, v)| k.eq_ignore_ascii_case("version").then_some(v));
                 }
                 Event::Start(e) => match lower_name(&e).as_str() {
                     "header" => {
-                        self.header.attrs = self.attrs(&e, pos)?;
+                        self.header.attrs = self.x.attrs(&e, pos)?;
                         self.header.present = true;
                         self.read_header_children()?;
                     }
@@ -109,11 +101,11 @@ impl<'a> TmxReader<'a> {
                         self.in_body = true;
                         return Ok(());
                     }
-                    _ => self.skip(&e)?,
+                    _ => self.x.skip(&e)?,
                 },
                 Event::Empty(e) => match lower_name(&e).as_str() {
                     "header" => {
-                        self.header.attrs = self.attrs(&e, pos)?;
+                        self.header.attrs = self.x.attrs(&e, pos)?;
                         self.header.present = true;
                     }
                     // <body/>: no units.
@@ -122,7 +114,7 @@ impl<'a> TmxReader<'a> {
                 },
                 Event::End(_) => return Ok(()),
                 Event::Eof => {
-                    return Err(self.error_at(
+                    return Err(self.x.error_at(
                         pos,
                         if seen_root {
                             "the file ends before <body>".to_owned()
@@ -132,7 +124,9 @@ impl<'a> TmxReader<'a> {
                     ));
                 }
                 Event::Text(t) if !seen_root && !t.xml10_content().trim().is_empty() => {
-                    return Err(self.error_at(pos, "not a TMX file: text before the <tmx> element"));
+                    return Err(self
+                        .x
+                        .error_at(pos, "not a TMX file: text before the <tmx> element"));
                 }
                 _ => {}
             }
@@ -141,8 +135,8 @@ impl<'a> TmxReader<'a> {
 
     fn read_header_children(&mut self) -> Result<()> {
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) => match lower_name(&e).as_str() {
                     "prop" => {
                         let a = self.annotation(&e, pos)?;
@@ -152,10 +146,10 @@ impl<'a> TmxReader<'a> {
                         let a = self.annotation(&e, pos)?;
                         self.header.notes.push(a);
                     }
-                    _ => self.skip(&e)?,
+                    _ => self.x.skip(&e)?,
                 },
                 Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.error_at(pos, "the file ends inside <header>")),
+                Event::Eof => return Err(self.x.error_at(pos, "the file ends inside <header>")),
                 _ => {}
             }
         }
@@ -168,29 +162,29 @@ impl<'a> TmxReader<'a> {
             return Ok(None);
         }
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) if lower_name(&e) == "tu" => {
-                    let line = self.line_of(pos);
-                    let attrs = self.attrs(&e, pos)?;
+                    let line = self.x.line_of(pos);
+                    let attrs = self.x.attrs(&e, pos)?;
                     return self.read_tu(attrs, line).map(Some);
                 }
                 Event::Empty(e) if lower_name(&e) == "tu" => {
-                    let line = self.line_of(pos);
-                    let attrs = self.attrs(&e, pos)?;
+                    let line = self.x.line_of(pos);
+                    let attrs = self.x.attrs(&e, pos)?;
                     return Ok(Some(RawUnit {
                         attrs,
                         line,
                         ..RawUnit::default()
                     }));
                 }
-                Event::Start(e) => self.skip(&e)?,
+                Event::Start(e) => self.x.skip(&e)?,
                 Event::End(_) => {
                     self.in_body = false;
                     self.check_rest()?;
                     return Ok(None);
                 }
-                Event::Eof => return Err(self.error_at(pos, "the file ends inside <body>")),
+                Event::Eof => return Err(self.x.error_at(pos, "the file ends inside <body>")),
                 _ => {}
             }
         }
@@ -198,7 +192,7 @@ impl<'a> TmxReader<'a> {
 
     fn check_rest(&mut self) -> Result<()> {
         loop {
-            if let Event::Eof = self.event()? {
+            if let Event::Eof = self.x.event()? {
                 return Ok(());
             }
         }
@@ -211,24 +205,24 @@ impl<'a> TmxReader<'a> {
             ..RawUnit::default()
         };
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) => match lower_name(&e).as_str() {
                     "tuv" => {
-                        let attrs = self.attrs(&e, pos)?;
+                        let attrs = self.x.attrs(&e, pos)?;
                         let v = self.read_tuv(attrs)?;
                         unit.variants.push(v);
                     }
                     "prop" => unit.props.push(self.annotation(&e, pos)?),
                     "note" => unit.notes.push(self.annotation(&e, pos)?),
-                    _ => self.skip(&e)?,
+                    _ => self.x.skip(&e)?,
                 },
                 Event::Empty(e) if lower_name(&e) == "tuv" => {
-                    let attrs = self.attrs(&e, pos)?;
+                    let attrs = self.x.attrs(&e, pos)?;
                     unit.variants.push(variant_from_attrs(attrs));
                 }
                 Event::End(_) => return Ok(unit),
-                Event::Eof => return Err(self.error_at(pos, "the file ends inside <tu>")),
+                Event::Eof => return Err(self.x.error_at(pos, "the file ends inside <tu>")),
                 _ => {}
             }
         }
@@ -238,8 +232,8 @@ impl<'a> TmxReader<'a> {
         let mut v = variant_from_attrs(attrs);
         let mut have_seg = false;
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Start(e) => match lower_name(&e).as_str() {
                     "seg" if !have_seg => {
                         v.seg = Segment(self.read_inline_content()?);
@@ -247,10 +241,10 @@ impl<'a> TmxReader<'a> {
                     }
                     "prop" => v.props.push(self.annotation(&e, pos)?),
                     "note" => v.notes.push(self.annotation(&e, pos)?),
-                    _ => self.skip(&e)?,
+                    _ => self.x.skip(&e)?,
                 },
                 Event::End(_) => return Ok(v),
-                Event::Eof => return Err(self.error_at(pos, "the file ends inside <tuv>")),
+                Event::Eof => return Err(self.x.error_at(pos, "the file ends inside <tuv>")),
                 _ => {}
             }
         }
@@ -260,16 +254,16 @@ impl<'a> TmxReader<'a> {
     fn read_inline_content(&mut self) -> Result<Vec<Inline>> {
         let mut items: Vec<Inline> = Vec::new();
         loop {
-            let pos = self.pos();
-            match self.event()? {
+            let pos = self.x.pos();
+            match self.x.event()? {
                 Event::Text(t) => push_text(&mut items, &t.xml10_content()),
                 Event::CData(t) => push_text(&mut items, &t.xml10_content()),
                 Event::GeneralRef(r) => {
-                    let s = self.resolve_ref(&r, pos)?;
+                    let s = self.x.resolve_ref(&r, pos)?;
                     push_text(&mut items, &s);
                 }
                 Event::Start(e) => {
-                    let attrs = self.attrs(&e, pos)?;
+                    let attrs = self.x.attrs(&e, pos)?;
                     let content = self.read_inline_content()?;
                     match CodeKind::from_name(&lower_name(&e)) {
                         Some(kind) => items.push(Inline::Code {
@@ -290,7 +284,7 @@ impl<'a> TmxReader<'a> {
                 }
                 Event::Empty(e) => {
                     if let Some(kind) = CodeKind::from_name(&lower_name(&e)) {
-                        let attrs = self.attrs(&e, pos)?;
+                        let attrs = self.x.attrs(&e, pos)?;
                         items.push(Inline::Code {
                             kind,
                             attrs,
@@ -308,14 +302,14 @@ impl<'a> TmxReader<'a> {
                     }
                     return Ok(items);
                 }
-                Event::Eof => return Err(self.error_at(pos, "the file ends inside a segment")),
+                Event::Eof => return Err(self.x.error_at(pos, "the file ends inside a segment")),
                 _ => {}
             }
         }
     }
 
     fn annotation(&mut self, start: &BytesStart<'_>, pos: usize) -> Result<Annotation> {
-        let attrs = self.attrs(start, pos)?;
+        let attrs = self.x.attrs(start, pos)?;
         let mut text = String::new();
         for item in self.read_inline_content()? {
             if let Inline::Text(t) = item {
@@ -323,83 +317,6 @@ impl<'a> TmxReader<'a> {
             }
         }
         Ok(Annotation { attrs, text })
-    }
-
-    fn skip(&mut self, start: &BytesStart<'_>) -> Result<()> {
-        let pos = self.pos();
-        let name = start.name();
-        self.xml
-            .read_to_end(name)
-            .map(|_| ())
-            .map_err(|e| self.xml_error(e, pos))
-    }
-
-    fn resolve_ref(&self, r: &quick_xml::events::BytesRef<'_>, pos: usize) -> Result<String> {
-        match r.resolve_char_ref() {
-            Ok(Some(c)) => return Ok(c.to_string()),
-            Ok(None) => {}
-            Err(e) => return Err(self.error_at(pos, format!("bad character reference: {e}"))),
-        }
-        Ok(match &**r {
-            "lt" => "<".to_owned(),
-            "gt" => ">".to_owned(),
-            "amp" => "&".to_owned(),
-            "apos" => "'".to_owned(),
-            "quot" => "\"".to_owned(),
-            other => return Err(self.error_at(pos, format!("unknown entity &{other};"))),
-        })
-    }
-
-    fn attrs(&self, e: &BytesStart<'_>, pos: usize) -> Result<Attrs> {
-        let mut out = Vec::new();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|err| self.error_at(pos, format!("bad attribute: {err}")))?;
-            let value = attr
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| self.error_at(pos, format!("bad attribute value: {err}")))?;
-            out.push((attr.key.0.to_owned(), nfc_str(&value).into_owned()));
-        }
-        Ok(out)
-    }
-
-    fn event(&mut self) -> Result<Event<'a>> {
-        let pos = self.pos();
-        self.xml.read_event().map_err(|e| self.xml_error(e, pos))
-    }
-
-    fn pos(&self) -> usize {
-        usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX)
-    }
-
-    fn xml_error(&mut self, err: quick_xml::Error, fallback: usize) -> Error {
-        let at = usize::try_from(self.xml.error_position()).unwrap_or(fallback);
-        let message = match &err {
-            quick_xml::Error::IllFormed(e) => format!("malformed XML: {e}"),
-            quick_xml::Error::Syntax(e) => format!("malformed XML: {e}"),
-            other => format!("malformed XML: {other}"),
-        };
-        self.error_at(at, message)
-    }
-
-    fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
-        let (line, col) = crate::error::line_col(self.text, offset);
-        Error::input(Location::at(self.path, line, col), message)
-    }
-
-    /// The 1-based line of a byte offset; offsets asked for only grow, so the
-    /// whole file is scanned once.
-    fn line_of(&mut self, offset: usize) -> usize {
-        let (from, line) = self.line_cache;
-        if offset < from {
-            return crate::error::line_col(self.text, offset).0;
-        }
-        let n = self
-            .text
-            .as_bytes()
-            .get(from..offset)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
-        self.line_cache = (offset, line + n);
-        line + n
     }
 }
 
