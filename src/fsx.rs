@@ -3,7 +3,8 @@
 //! lock that keeps two satz processes from writing `memory/` at once.
 //!
 //! Reading: a UTF-8 or UTF-16 byte-order mark wins; without one, UTF-16 is
-//! recognised by the `<?xml` it starts with, and an XML declaration's
+//! recognised by the `<?xml` it starts with or, in any text, by its zero
+//! bytes (which UTF-8 text never holds), and an XML declaration's
 //! `encoding` names a legacy encoding (windows-1252, ISO-8859-1, ...), as the
 //! XML 1.0 specification (appendix F) describes. Everything else must be UTF-8.
 //! Text is normalised to NFC on the way in, so the rest of satz may assume it.
@@ -137,11 +138,40 @@ fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
     if bytes.starts_with(b"\0<\0?") {
         return (UTF_16BE, bytes);
     }
+    if let Some(enc) = sniff_utf16(bytes) {
+        return (enc, bytes);
+    }
     match declared_encoding(bytes) {
         // A declaration that names UTF-16 in a file with 8-bit units is wrong;
         // the bytes are the better witness.
         Some(enc) if enc != UTF_16LE && enc != UTF_16BE => (enc, bytes),
         _ => (UTF_8, bytes),
+    }
+}
+
+/// UTF-16 without a byte-order mark, recognised by its zero bytes: in text
+/// of a Latin script most UTF-16 code units have a zero high byte, while
+/// UTF-8 text holds no zero byte at all. At least a quarter of the units of
+/// the first 4 KiB must have a zero byte on one side and (almost) none on
+/// the other.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes.get(..bytes.len().min(4096) & !1)?;
+    let units = sample.len() / 2;
+    let (mut low, mut high) = (0usize, 0usize);
+    for unit in sample.chunks_exact(2) {
+        if let [a, b] = unit {
+            low += usize::from(*a == 0);
+            high += usize::from(*b == 0);
+        }
+    }
+    if units == 0 {
+        None
+    } else if high * 4 >= units && low * 10 <= high {
+        Some(UTF_16LE)
+    } else if low * 4 >= units && high * 10 <= low {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -289,6 +319,26 @@ mod tests {
         let mut bom8 = vec![0xEF, 0xBB, 0xBF];
         bom8.extend_from_slice(s.as_bytes());
         assert_eq!(decode(&bom8, p).unwrap(), s);
+    }
+
+    /// Regression: UTF-16 text without a byte-order mark (what some Windows
+    /// tools save) was read as UTF-8 full of NUL characters, so `segment`
+    /// did not split it and `import` warned on every line.
+    #[test]
+    fn decodes_utf16_text_without_bom() {
+        let p = Path::new("t.tsv");
+        let s = "Haus\thouse\nGrüsse 10'000 «Krieg»\twar\n";
+        assert_eq!(decode(&utf16(s, true, false), p).unwrap(), s);
+        assert_eq!(decode(&utf16(s, false, false), p).unwrap(), s);
+        // Truncated in the middle of a code unit: an error, not garbage.
+        let mut cut = utf16(s, true, false);
+        cut.pop();
+        let err = decode(&cut, p).unwrap_err().to_string();
+        assert!(err.contains("not valid UTF-16LE"), "{err}");
+        // UTF-8 stays UTF-8, a stray NUL and all.
+        assert_eq!(decode(b"Haus\0\thouse\n", p).unwrap(), "Haus\0\thouse\n");
+        assert_eq!(decode(&[0; 64], p).unwrap(), "\0".repeat(64));
+        assert_eq!(decode(b"Gr\xc3\xbcsse", p).unwrap(), "Grüsse");
     }
 
     #[test]

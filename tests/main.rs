@@ -19,6 +19,7 @@ mod errors;
 mod export;
 mod glossary;
 mod glossary_exchange;
+mod hardening;
 mod import;
 mod interop;
 mod segment;

@@ -82,13 +82,19 @@ pub fn band(score: Option<u32>) -> usize {
 /// Runs `analyze`.
 pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
     let format = ctx.format("analyze", FORMATS)?;
+    // Every input is read before the index is opened: a bad file fails the
+    // command before it (re)builds and writes memory/.satz-index/.
+    let inputs = args
+        .files
+        .iter()
+        .map(|path| read_sentences(ctx, path, args.segmented))
+        .collect::<Result<Vec<_>>>()?;
     let index = open_index(ctx)?;
     let view = index.view();
     let mut seen: HashSet<String> = HashSet::new();
     let mut files = Vec::new();
     let mut total = [Count::default(); 8];
-    for path in &args.files {
-        let sentences = read_sentences(ctx, path, args.segmented)?;
+    for (path, sentences) in args.files.iter().zip(inputs) {
         let bar = progress(ctx, sentences.texts.len(), "analysing");
         let best: Vec<Option<u32>> = (0..sentences.texts.len())
             .into_par_iter()

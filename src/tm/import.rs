@@ -169,7 +169,7 @@ pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
         InputFormat::Tsv => parse_tsv(&fsx::nfc(text), path, pair),
         InputFormat::Csv => parse_csv(&fsx::nfc(text), path, pair)?,
     };
-    sanitize(&mut parsed, path);
+    sanitize(&mut parsed, path, pair);
     parsed.read = parsed.units.len();
     Ok(parsed)
 }
@@ -268,21 +268,54 @@ fn push_pair(
     p.units.push(unit);
 }
 
-/// Removes characters XML cannot hold, with a warning per unit.
-fn sanitize(p: &mut Parsed, path: &Path) {
-    for unit in &mut p.units {
+/// Removes characters XML cannot hold, with a warning per unit. A unit with
+/// a side that held nothing else (a stray `\x1a` end-of-file mark, say) is
+/// skipped like any unit that lacks a side.
+fn sanitize(p: &mut Parsed, path: &Path, pair: &LangPair) {
+    let blank = |u: &Unit| {
+        (
+            u.source_text().trim().is_empty(),
+            u.target_text().trim().is_empty(),
+        )
+    };
+    let mut kept = Vec::with_capacity(p.units.len());
+    for mut unit in std::mem::take(&mut p.units) {
+        let before = blank(&unit);
         let mut removed = false;
         for seg in [&mut unit.source.seg, &mut unit.target.seg] {
             removed |= strip_non_xml(&mut seg.0);
         }
-        if removed {
-            let line = unit.origin.as_ref().map_or(0, |o| o.line);
+        if !removed {
+            kept.push(unit);
+            continue;
+        }
+        let line = unit.origin.as_ref().map_or(0, |o| o.line);
+        let after = blank(&unit);
+        let (lost_source, lost_target) = (after.0 && !before.0, after.1 && !before.1);
+        if lost_source || lost_target {
+            let side = if lost_source {
+                &pair.source
+            } else {
+                &pair.target
+            };
             p.warnings.push(Warning {
                 location: Location::line(path, line),
-                message: "removed control characters that TMX cannot hold".to_owned(),
+                message: format!("no {side} text but control characters; skipped"),
             });
+            if lost_source {
+                p.missing_source += 1;
+            } else {
+                p.missing_target += 1;
+            }
+            continue;
         }
+        p.warnings.push(Warning {
+            location: Location::line(path, line),
+            message: "removed control characters that TMX cannot hold".to_owned(),
+        });
+        kept.push(unit);
     }
+    p.units = kept;
 }
 
 fn strip_non_xml(items: &mut [Inline]) -> bool {
@@ -351,8 +384,35 @@ mod tests {
     #[test]
     fn control_characters_are_removed_with_a_warning() {
         let mut p = parse_tsv("A\u{1}B\tC\n", Path::new("a.tsv"), &LangPair::default());
-        sanitize(&mut p, Path::new("a.tsv"));
+        sanitize(&mut p, Path::new("a.tsv"), &LangPair::default());
         assert_eq!(p.units[0].source_text(), "AB");
         assert_eq!(p.warnings.len(), 1);
+    }
+
+    /// Regression (found by the `tsv_import` fuzz target): a side made only
+    /// of control characters passed the "both sides present" check, was
+    /// then emptied by the sanitiser, and the unit went into the memory with
+    /// an empty side.
+    #[test]
+    fn a_side_of_only_control_characters_is_a_missing_side() {
+        let pair = LangPair::default();
+        let path = Path::new("a.tsv");
+        let mut p = parse_tsv(
+            "\0\0\t\u{1a}\nHaus\t\u{1a}\n\u{1} \u{2}\thouse\nKrieg\twar\n",
+            path,
+            &pair,
+        );
+        sanitize(&mut p, path, &pair);
+        assert_eq!(p.units.len(), 1);
+        assert_eq!(p.units[0].source_text(), "Krieg");
+        assert_eq!((p.missing_source, p.missing_target), (2, 1));
+        assert_eq!(
+            p.warnings[0].to_string(),
+            "a.tsv:1: no de text but control characters; skipped"
+        );
+        assert_eq!(
+            p.warnings[1].to_string(),
+            "a.tsv:2: no en text but control characters; skipped"
+        );
     }
 }

@@ -5,9 +5,10 @@
 use super::score::{Prepared, distance, score};
 use super::{Match, rank};
 
-/// The best `top` matches scoring at least `min` among `sources`, best
-/// first (see [`rank`]). `context(u)` says whether unit `u`'s recorded
-/// neighbours match the query's, which lifts a 100% match to 101%.
+/// The best `top` matches scoring at least `min` (0 to 101) among
+/// `sources`, best first (see [`rank`]). `context(u)` says whether unit
+/// `u`'s recorded neighbours match the query's, which lifts a 100% match
+/// to 101%.
 pub fn search(
     sources: &[Prepared],
     query: &Prepared,
@@ -23,9 +24,12 @@ pub fn search(
             let s_keys = source.keys();
             let d = distance(&q_keys, &s_keys, usize::MAX / 4)?;
             let s = score(query, source, d);
-            (s.percent >= min).then(|| Match {
+            // The threshold applies to the lifted score, so `min` 101 asks
+            // for context matches only.
+            let lifted = lift(s.percent, unit, context);
+            (lifted >= min).then_some(Match {
                 unit,
-                score: lift(s.percent, unit, context),
+                score: lifted,
                 penalties: s.penalties,
             })
         })

@@ -105,12 +105,15 @@ pub fn search(
         let Some(d) = distance(&q, &view.tokens(u), k) else {
             continue;
         };
-        debug_assert!(base_score(n, s_len, d) >= min);
+        // A 101% (context) match is a 100% match first: the filters above
+        // use the threshold capped at 100.
+        debug_assert!(base_score(n, s_len, d) >= min.min(100));
         let s = score(query, &Prepared::new(view.text(u, Field::Source)), d);
-        if s.percent >= min {
+        let lifted = lift(s.percent, u, context);
+        if lifted >= min {
             found.push(Match {
                 unit: u,
-                score: lift(s.percent, u, context),
+                score: lifted,
                 penalties: s.penalties,
             });
         }

@@ -56,7 +56,7 @@ proptest! {
         pick in any::<proptest::sample::Index>(),
         edit in sentence(),
         mode in 0..3u8,
-        min in prop_oneof![Just(0u32), Just(30), Just(50), Just(70), Just(75), Just(85), Just(95), Just(99), Just(100)],
+        min in prop_oneof![Just(0u32), Just(30), Just(50), Just(70), Just(75), Just(85), Just(95), Just(99), Just(100), Just(101)],
         top in 1usize..6,
     ) {
         let entries: Vec<Entry> = sources.into_iter().enumerate().map(|(i, s)| entry(s, i)).collect();
@@ -73,6 +73,42 @@ proptest! {
         let slow = exhaustive::search(&prepared, &q, min, top, &context);
         prop_assert_eq!(fast, slow);
     }
+}
+
+/// Regression (found by the `fuzzy` fuzz target): with `min` 101 (`suggest
+/// --min 101`, which the command line accepts) the index search tripped its
+/// own `debug_assert` (a panic in debug builds), and both searches compared
+/// the threshold with the score before the context lift, so no 101% match
+/// could ever reach it.
+#[test]
+fn min_101_finds_the_context_matches_only() {
+    let entries: Vec<Entry> = ["Putin schickt Soldaten.", "Kim schickt Soldaten."]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            [
+                entry((*s).to_owned(), 2 * i),
+                entry((*s).to_owned(), 2 * i + 1),
+            ]
+        })
+        .collect();
+    let index = Index::from_entries(&entries);
+    let prepared: Vec<Prepared> = entries
+        .iter()
+        .map(|e| Prepared::new(e.source.as_str()))
+        .collect();
+    let q = Prepared::new("Kim schickt Soldaten.");
+    let context = |u: usize| u == 3;
+    let fast = search::search(&index.view(), &q, 101, 5, &context);
+    let slow = exhaustive::search(&prepared, &q, 101, 5, &context);
+    assert_eq!(fast, slow);
+    assert_eq!(fast.len(), 1);
+    assert_eq!((fast[0].unit, fast[0].score), (3, 101));
+    let all = search::search(&index.view(), &q, 100, 5, &context);
+    assert_eq!(
+        all.iter().map(|m| (m.unit, m.score)).collect::<Vec<_>>(),
+        [(3, 101), (2, 100)]
+    );
 }
 
 #[test]
