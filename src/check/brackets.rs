@@ -18,10 +18,29 @@ const PAIRS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('{', '}')];
 
 /// Appends the findings of this check.
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !unmatched_brackets(ctx.pair.source).is_empty() {
+    unbalanced(
+        ctx,
+        out,
+        unmatched_brackets,
+        codes::UNBALANCED_BRACKETS,
+        "brackets",
+    );
+}
+
+/// What `unbalanced-brackets` and `unbalanced-quotes` share: when `find`
+/// reports nothing in the source but something in the target, one warning
+/// naming the unmatched marks, with their spans.
+pub(super) fn unbalanced(
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Finding>,
+    find: fn(&str) -> Vec<(usize, usize)>,
+    code: &'static str,
+    marks: &str,
+) {
+    if !find(ctx.pair.source).is_empty() {
         return;
     }
-    let spans = unmatched_brackets(ctx.pair.target);
+    let spans = find(ctx.pair.target);
     if spans.is_empty() {
         return;
     }
@@ -30,10 +49,10 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter_map(|&(s, e)| ctx.pair.target.get(s..e))
         .collect();
     out.push(ctx.finding(
-        codes::UNBALANCED_BRACKETS,
+        code,
         Severity::Warning,
         format!(
-            "the target has unmatched {} while the source's brackets are balanced",
+            "the target has unmatched {} while the source's {marks} are balanced",
             quoted(&shown)
         ),
         Vec::new(),

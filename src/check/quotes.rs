@@ -11,32 +11,18 @@
 //! never count; for single quotes only an opening quote left open is
 //! reported, since a trailing apostrophe (`soldiers’`) may close nothing.
 
-use super::brackets::quoted;
-use super::{Ctx, Finding, Severity, codes};
+use super::brackets::unbalanced;
+use super::{Ctx, Finding, codes};
 
 /// Appends the findings of this check.
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !unmatched_quotes(ctx.pair.source).is_empty() {
-        return;
-    }
-    let spans = unmatched_quotes(ctx.pair.target);
-    if spans.is_empty() {
-        return;
-    }
-    let shown: Vec<&str> = spans
-        .iter()
-        .filter_map(|&(s, e)| ctx.pair.target.get(s..e))
-        .collect();
-    out.push(ctx.finding(
+    unbalanced(
+        ctx,
+        out,
+        unmatched_quotes,
         codes::UNBALANCED_QUOTES,
-        Severity::Warning,
-        format!(
-            "the target has unmatched {} while the source's quotation marks are balanced",
-            quoted(&shown)
-        ),
-        Vec::new(),
-        spans,
-    ));
+        "quotation marks",
+    );
 }
 
 /// Spans of the quotation marks of `text` that have no partner.
