@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use satz::glossary::{Glossary, exchange};
 
-use crate::common::{Fixture, shared_data, utf16};
+use crate::common::{Fixture, count_before, provenance, shared_data, utf16};
 
 fn shipped_glossary() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary.toml")
@@ -338,35 +338,6 @@ const GLOSSARY_FILES: &[(&str, usize, usize, usize)] = &[
     // 2 and 3 columns, CJK and Korean, a URL as comment: 4.
     ("omegat__test.tab", 4, 4, 0),
 ];
-
-/// The rows of a PROVENANCE.md table: (file, notes, detected).
-fn provenance(dir: &Path) -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
-    text.lines()
-        .filter(|l| l.starts_with("| `"))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
-            (
-                cells[1].trim_matches('`').to_owned(),
-                cells[7].to_owned(),
-                cells[8].to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn count_before(cell: &str, what: &str) -> Option<usize> {
-    let at = cell.find(what)?;
-    let digits: String = cell[..at]
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
-}
 
 #[test]
 fn every_interop_glossary_imports_as_provenance_says() {

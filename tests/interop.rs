@@ -6,42 +6,23 @@ use std::path::Path;
 
 use satz::tm::tmx;
 
-use crate::common::{Fixture, shared_data};
+use crate::common::{Fixture, count_before, provenance, shared_data};
 
 /// (file, expected `<tu>` count, refused?) from the PROVENANCE.md table.
 fn expectations(dir: &Path) -> Vec<(String, usize, bool)> {
-    let text = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
-    let count = regex_lite_units();
-    let mut out = Vec::new();
-    for line in text.lines().filter(|l| l.starts_with("| `")) {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        let file = cells[1].trim_matches('`').to_owned();
-        let notes = cells[7].to_lowercase();
-        let detected = cells[8].to_lowercase();
-        let refused = detected.contains("not well-formed")
-            || detected.contains("malformed")
-            || notes.contains("must be refused")
-            || notes.contains("should be refused");
-        let n = count(&detected).unwrap_or_else(|| panic!("no unit count for {file}: {detected}"));
-        out.push((file, n, refused));
-    }
-    out
-}
-
-/// Finds "N units/entries" in a cell.
-fn regex_lite_units() -> impl Fn(&str) -> Option<usize> {
-    |cell: &str| {
-        let at = cell.find(" units/entries")?;
-        let digits: String = cell[..at]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_digit)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        digits.parse().ok()
-    }
+    provenance(dir)
+        .into_iter()
+        .map(|(file, notes, detected)| {
+            let (notes, detected) = (notes.to_lowercase(), detected.to_lowercase());
+            let refused = detected.contains("not well-formed")
+                || detected.contains("malformed")
+                || notes.contains("must be refused")
+                || notes.contains("should be refused");
+            let n = count_before(&detected, " units/entries")
+                .unwrap_or_else(|| panic!("no unit count for {file}: {detected}"));
+            (file, n, refused)
+        })
+        .collect()
 }
 
 #[test]

@@ -29,14 +29,7 @@ impl Location {
     /// inside a multi-byte character are moved back to its first byte, so
     /// this never panics.
     pub fn from_offset(text: &str, offset: usize) -> Location {
-        let mut offset = offset.min(text.len());
-        while offset > 0 && !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        let (line, column) = crate::error::line_col(text, offset);
         Location { line, column }
     }
 }

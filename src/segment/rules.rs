@@ -73,26 +73,8 @@ struct RawLang {
     no_break_before: Vec<Spanned<String>>,
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `src`.
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut line = 1;
-    let mut col = 1;
-    for (i, c) in src.char_indices() {
-        if i >= offset {
-            break;
-        }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    (line, col)
-}
-
 fn error_at(src: &str, offset: usize, message: String) -> RulesError {
-    let (line, column) = line_col(src, offset);
+    let (line, column) = crate::error::line_col(src, offset);
     RulesError {
         line,
         column,

@@ -121,3 +121,33 @@ pub fn utf16(s: &str, little_endian: bool, bom: bool) -> Vec<u8> {
     }
     out
 }
+
+/// The rows of a PROVENANCE.md table: (file, notes, detected).
+pub fn provenance(dir: &Path) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(dir.join("PROVENANCE.md")).unwrap();
+    text.lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (
+                cells[1].trim_matches('`').to_owned(),
+                cells[7].to_owned(),
+                cells[8].to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The number written right before `what` in a cell ("25 units/entries").
+pub fn count_before(cell: &str, what: &str) -> Option<usize> {
+    let at = cell.find(what)?;
+    let digits: String = cell[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
