@@ -304,7 +304,9 @@ fn gold_textberg_strict_f1_beats_bleualign() {
         return;
     };
     let (strict, _) = gold_f1(&data, "textberg-defr", &["dev"], "fr.txt", "fr");
-    assert!(strict >= 0.76, "Text+Berg strict F1 {strict:.4} below 0.76");
+    // The floor is 0.76 (Bleualign 0.742); 0.85 is the target for
+    // held-out Text+Berg, so a change that loses it on dev fails here.
+    assert!(strict >= 0.85, "Text+Berg strict F1 {strict:.4} below 0.85");
 }
 
 #[test]

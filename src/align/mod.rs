@@ -86,9 +86,11 @@ pub enum BeadSet {
     /// 1-1, 1-0, 0-1, 2-1, 1-2, 2-2 (Gale & Church).
     Standard,
     /// Standard plus 1-3 and 3-1.
-    #[default]
     WithThree,
-    /// WithThree plus 2-3, 3-2, 1-4 and 4-1.
+    /// WithThree plus 2-3, 3-2, 1-4 and 4-1: free translation (literary
+    /// or magazine text) merges and splits more than two sentences at a
+    /// time; Vecalign and Bertalign allow such beads too.
+    #[default]
     Extended,
 }
 

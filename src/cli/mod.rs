@@ -111,8 +111,9 @@ pub enum Command {
     /// Align a German text with its English translation.
     ///
     /// Splits both texts into sentences (unless --segmented) and links them
-    /// 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 (1-3, 3-1 where they help), with a
-    /// confidence per link: low scores are the links to review. The aligner
+    /// 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 (up to 1-4, 2-3, 3-2, 4-1 where a free
+    /// translation merged or split that much), with a confidence per link:
+    /// low scores are the links to review. The aligner
     /// combines sentence lengths (Gale & Church), numbers, names and
     /// cognates, punctuation, the glossary's term pairs, a --dict, and a
     /// lexicon it learns from the document itself.
