@@ -5,6 +5,12 @@
 //! The token classes follow the dictionary-free anchors of hunalign (Varga et
 //! al. 2005: numbers and identical tokens) and the punctuation cues that Gale &
 //! Church (1993) list as obvious extensions of their length model.
+//!
+//! Words here end at every character that is not a letter or digit, unlike
+//! the UAX #29 tokens of [`crate::text::tokenize`] that fuzzy matching and
+//! term recognition use: an anchor must be comparable across languages, so
+//! French `l'alpinisme` gives `alpinisme` (the cognate of `Alpinismus`) and
+//! `Russia's` gives `russia`, where UAX #29 keeps each whole.
 
 use crate::text::numbers::{NumLang, find_numbers};
 

@@ -38,16 +38,20 @@ impl Token {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    text.split_word_bound_indices()
-        .filter_map(|(start, s)| {
-            let kind = classify(s)?;
-            Some(Token {
-                start,
-                end: start + s.len(),
-                kind,
-            })
+    tokens(text).collect()
+}
+
+/// The tokens of `text`, lazily, in order: the one tokeniser behind
+/// [`tokenize`] and [`crate::text::words::words`].
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    text.split_word_bound_indices().filter_map(|(start, s)| {
+        let kind = classify(s)?;
+        Some(Token {
+            start,
+            end: start + s.len(),
+            kind,
         })
-        .collect()
+    })
 }
 
 fn classify(s: &str) -> Option<TokenKind> {

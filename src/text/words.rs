@@ -1,17 +1,17 @@
 //! Words of a text and the keys they are compared by.
 //!
-//! [`words`] splits a text at Unicode word boundaries (UAX #29, via
-//! `unicode-segmentation`) and keeps the segments that contain a letter or a
-//! digit, so `Kim-Diktatur` is the two words `Kim` and `Diktatur`,
-//! `Russia's` and `10'000` stay one word each, and punctuation and spaces are
-//! dropped. Every word carries its byte span, always on char boundaries.
+//! [`words`] keeps the word and number tokens of
+//! [`crate::text::tokenize::tokens`] (UAX #29 word boundaries, via
+//! `unicode-segmentation`): the segments that contain a letter or a digit,
+//! so `Kim-Diktatur` is the two words `Kim` and `Diktatur`, `Russia's` and
+//! `10'000` stay one word each, and punctuation and spaces are dropped. Every word carries its byte span, always on char boundaries.
 //!
 //! [`key`] is the case-insensitive comparison key used by term recognition:
 //! lower case, `ß` written `ss` (Swiss spelling) and the typographic
 //! apostrophe `’` written `'`. [`swiss`] does the `ß` part only, for
 //! case-sensitive comparisons.
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::tokenize::{TokenKind, tokens};
 
 /// A word of a text: a UAX #29 word segment containing at least one letter
 /// or digit.
@@ -27,12 +27,12 @@ pub struct Word<'a> {
 
 /// The words of `text`, in order (see the module documentation).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, w)| Word {
-            start,
-            end: start + w.len(),
-            text: w,
+    tokens(text)
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| Word {
+            start: t.start,
+            end: t.end,
+            text: t.text(text),
         })
         .collect()
 }
