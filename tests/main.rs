@@ -23,5 +23,6 @@ mod hardening;
 mod import;
 mod interop;
 mod segment;
+mod snapshots;
 mod suggest;
 mod terms;
