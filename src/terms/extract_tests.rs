@@ -1,5 +1,11 @@
 //! Tests of the term-candidate extraction.
-use super::*;
+use std::collections::HashSet;
+
+use super::candidates::{is_adjective, is_noun, tokens};
+use super::equivalents::ngrams;
+use super::lexicon::Lexicon;
+use super::score::{cognate, compound_parts};
+use crate::text::words::words;
 
 #[test]
 fn nouns_adjectives_and_compounds() {

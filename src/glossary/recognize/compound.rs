@@ -1,0 +1,119 @@
+//! Compounds: a one-word term found as the head of a closed compound
+//! (`Militärdiktatur` for `Diktatur`, [`HitKind::Compound`]) and a one-word
+//! term written as two words joined by a hyphen (`Kreml-Chef` for
+//! `Kremlchef`). Heads are indexed by stem when the matcher is built (also
+//! as a compound would stem them, see `Stemmers::de_compound_key`), and a
+//! text word's stem is looked up at every position after the first
+//! [`MIN_COMPOUND_PREFIX`] letters.
+
+use std::collections::HashMap;
+
+use super::german::Info;
+use super::matcher::{Pat, TermMatcher, Variant};
+use super::{HitKind, TermHit};
+use crate::glossary::stem::Stemmers;
+use crate::text::words::{Word, surface_offset};
+
+/// The least number of letters before a compound head.
+const MIN_COMPOUND_PREFIX: usize = 3;
+/// The least number of letters of a stem found as a compound head.
+const MIN_HEAD_STEM: usize = 4;
+
+/// Indexes variant `v` in `by_head` under its stem and under the stem it
+/// has at the end of a compound, if it is a one-word `stem`-mode variant
+/// (not a form) that is not case-sensitive; stems of fewer than
+/// [`MIN_HEAD_STEM`] letters are left out.
+pub(super) fn add_heads(
+    by_head: &mut HashMap<String, Vec<usize>>,
+    stemmers: &Stemmers,
+    v: usize,
+    variant: &Variant,
+) {
+    if let (false, None, [Pat::Stem(s)]) = (variant.form, &variant.cased, variant.pats.as_slice()) {
+        let compound = variant
+            .keys
+            .first()
+            .and_then(|k| stemmers.de_compound_key(k));
+        for head in std::iter::once(s.clone()).chain(compound) {
+            if head.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEAD_STEM {
+                let list = by_head.entry(head).or_default();
+                if !list.contains(&v) {
+                    list.push(v);
+                }
+            }
+        }
+    }
+}
+
+impl TermMatcher {
+    /// (variant, char position where the head starts) of every term that
+    /// ends `stem` after at least [`MIN_COMPOUND_PREFIX`] letters.
+    pub(super) fn compound_heads(&self, stem: &str) -> Vec<(usize, usize)> {
+        let mut compound = Vec::new();
+        if !self.by_head.is_empty() {
+            let mut letters = 0usize;
+            for (p, (b, c)) in stem.char_indices().enumerate() {
+                if letters >= MIN_COMPOUND_PREFIX
+                    && let Some(vs) = stem.get(b..).and_then(|h| self.by_head.get(h))
+                {
+                    compound.extend(vs.iter().map(|&v| (v, p)));
+                }
+                if c.is_alphabetic() {
+                    letters += 1;
+                }
+            }
+        }
+        compound
+    }
+
+    /// Adds a [`HitKind::Compound`] hit for every compound head of word `w`
+    /// (`info` is what the tables say about it); the span covers the head.
+    pub(super) fn compound_hits(&self, w: &Word<'_>, info: &Info, hits: &mut Vec<TermHit>) {
+        for &(v, p) in &info.compound {
+            if let Some(variant) = self.variants.get(v) {
+                hits.push(TermHit {
+                    term: variant.term,
+                    start: w.start + surface_offset(w.text, p),
+                    end: w.end,
+                    kind: HitKind::Compound,
+                });
+            }
+        }
+    }
+
+    /// Adds a hit for every one-word term written as `w` and `next` joined
+    /// by a hyphen (`Kreml-Chef` for `Kremlchef`); `info` and `next_info`
+    /// are what the tables say about the two words, `joined_cache` keeps the
+    /// candidates of each joined key of the text.
+    pub(super) fn hyphen_joined_hits(
+        &self,
+        w: &Word<'_>,
+        info: &Info,
+        next: &Word<'_>,
+        next_info: &Info,
+        joined_cache: &mut HashMap<String, Vec<usize>>,
+        hits: &mut Vec<TermHit>,
+    ) {
+        let joined = format!("{}{}", info.key, next_info.key);
+        let candidates = joined_cache
+            .entry(joined)
+            .or_insert_with_key(|j| self.info(j.clone()).first);
+        for &v in candidates.iter() {
+            let Some(variant) = self.variants.get(v) else {
+                continue;
+            };
+            if variant.pats.len() == 1 && variant.cased.is_none() {
+                hits.push(TermHit {
+                    term: variant.term,
+                    start: w.start,
+                    end: next.end,
+                    kind: if variant.form {
+                        HitKind::Form
+                    } else {
+                        HitKind::Inflected
+                    },
+                });
+            }
+        }
+    }
+}

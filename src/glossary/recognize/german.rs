@@ -1,0 +1,207 @@
+//! Finding the glossary's terms in one German text
+//! ([`TermMatcher::find_source`]): each distinct word is keyed and stemmed
+//! once and looked up in the matcher's tables, the variants it may start
+//! are tried word by word (with the case rule for case-sensitive terms),
+//! and overlapping hits are pruned to the strongest and longest.
+
+use std::collections::HashMap;
+
+use super::matcher::{Pat, TermMatcher};
+use super::{HitKind, TermHit};
+use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, is_phrase_gap, key, swiss, words};
+
+impl Pat {
+    /// Whether the text word described by `info` fits this pattern.
+    fn accepts(&self, info: &Info) -> bool {
+        match self {
+            Pat::Stem(s) => info.stem == *s,
+            Pat::Exact(k) => info.key == *k,
+            Pat::Prefix(p) => info.key.starts_with(p.as_str()),
+        }
+    }
+
+    /// Whether `surface` agrees in case with `cased` (the term word, `swiss`).
+    fn case_ok(&self, surface: &str, cased: &str) -> bool {
+        let s = swiss(surface);
+        match self {
+            Pat::Exact(_) => s == cased,
+            Pat::Prefix(p) => {
+                let n = p.chars().count();
+                s.chars().take(n).eq(cased.chars().take(n))
+            }
+            Pat::Stem(st) => {
+                let n = st.chars().count();
+                fold_umlauts(&s)
+                    .chars()
+                    .take(n)
+                    .eq(fold_umlauts(cased).chars().take(n))
+            }
+        }
+    }
+}
+
+/// What the matcher knows about one distinct word key of a text.
+#[derive(Debug, Clone)]
+pub(super) struct Info {
+    /// The word's key (lower case, `ß` as `ss`).
+    pub(super) key: String,
+    /// The German stem of the key.
+    stem: String,
+    /// Variants whose first pattern accepts this word.
+    pub(super) first: Vec<usize>,
+    /// (variant, char position in the key where the head starts).
+    pub(super) compound: Vec<(usize, usize)>,
+}
+
+impl TermMatcher {
+    /// What the tables say about one word key.
+    pub(super) fn info(&self, k: String) -> Info {
+        let stem = self.stemmers.de_key(&k);
+        let mut first = Vec::new();
+        if let Some(vs) = self.by_stem.get(&stem) {
+            first.extend_from_slice(vs);
+        }
+        if let Some(vs) = self.by_exact.get(&k) {
+            first.extend_from_slice(vs);
+        }
+        if !self.by_prefix.is_empty() {
+            for (i, (b, c)) in k.char_indices().enumerate() {
+                if i >= self.max_prefix_chars {
+                    break;
+                }
+                if let Some(vs) = k
+                    .get(..b + c.len_utf8())
+                    .and_then(|p| self.by_prefix.get(p))
+                {
+                    first.extend_from_slice(vs);
+                }
+            }
+        }
+        let compound = self.compound_heads(&stem);
+        Info {
+            key: k,
+            stem,
+            first,
+            compound,
+        }
+    }
+
+    /// The glossary terms found in German `text` (see the `recognize`
+    /// module documentation for the rules), sorted by start, longer first.
+    pub fn find_source(&self, text: &str) -> Vec<TermHit> {
+        let ws = words(text);
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut infos: Vec<Info> = Vec::new();
+        let mut tok: Vec<usize> = Vec::with_capacity(ws.len());
+        for w in &ws {
+            let k = key(w.text);
+            let id = match index.get(&k) {
+                Some(&id) => id,
+                None => {
+                    let id = infos.len();
+                    index.insert(k.clone(), id);
+                    infos.push(self.info(k));
+                    id
+                }
+            };
+            tok.push(id);
+        }
+
+        let mut hits = Vec::new();
+        let mut joined_cache: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, w) in ws.iter().enumerate() {
+            let Some(info) = tok.get(i).and_then(|&id| infos.get(id)) else {
+                continue;
+            };
+            for &v in &info.first {
+                if let Some(hit) = self.try_variant(text, &ws, &tok, &infos, i, v) {
+                    hits.push(hit);
+                }
+            }
+            self.compound_hits(w, info, &mut hits);
+            // Hyphen-joined spelling of a one-word term: Kreml-Chef.
+            let Some(next) = ws.get(i + 1) else { continue };
+            let gap = text.get(w.end..next.start).unwrap_or("");
+            if !is_hyphen_gap(gap) {
+                continue;
+            }
+            let Some(next_info) = tok.get(i + 1).and_then(|&id| infos.get(id)) else {
+                continue;
+            };
+            self.hyphen_joined_hits(w, info, next, next_info, &mut joined_cache, &mut hits);
+        }
+        prune(hits)
+    }
+
+    /// Tries variant `v` at word `i`; the first word is known to match by key.
+    fn try_variant(
+        &self,
+        text: &str,
+        ws: &[Word<'_>],
+        tok: &[usize],
+        infos: &[Info],
+        i: usize,
+        v: usize,
+    ) -> Option<TermHit> {
+        let variant = self.variants.get(v)?;
+        let mut exact = true;
+        let mut end = 0;
+        for (j, pat) in variant.pats.iter().enumerate() {
+            let w = ws.get(i + j)?;
+            let info = infos.get(*tok.get(i + j)?)?;
+            if j > 0 {
+                let prev = ws.get(i + j - 1)?;
+                if !is_phrase_gap(text.get(prev.end..w.start)?) || !pat.accepts(info) {
+                    return None;
+                }
+            }
+            if let Some(cased) = &variant.cased
+                && !pat.case_ok(w.text, cased.get(j)?)
+            {
+                return None;
+            }
+            exact &= variant.keys.get(j) == Some(&info.key);
+            end = w.end;
+        }
+        let start = ws.get(i)?.start;
+        Some(TermHit {
+            term: variant.term,
+            start,
+            end,
+            kind: if variant.form {
+                HitKind::Form
+            } else if exact {
+                HitKind::Exact
+            } else {
+                HitKind::Inflected
+            },
+        })
+    }
+}
+
+/// One hit per (term, span) with the strongest kind; hits strictly inside
+/// another hit dropped; sorted by start, longer first.
+fn prune(mut hits: Vec<TermHit>) -> Vec<TermHit> {
+    hits.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.term.cmp(&b.term))
+            .then(a.kind.cmp(&b.kind))
+    });
+    hits.dedup_by(|later, earlier| {
+        later.start == earlier.start && later.end == earlier.end && later.term == earlier.term
+    });
+    let mut out: Vec<TermHit> = Vec::with_capacity(hits.len());
+    let mut widest: Option<(usize, usize)> = None;
+    for h in hits {
+        let contained = widest.is_some_and(|(s, e)| e >= h.end && (s, e) != (h.start, h.end));
+        if !contained {
+            out.push(h);
+        }
+        if widest.is_none_or(|(_, e)| h.end > e) {
+            widest = Some((h.start, h.end));
+        }
+    }
+    out
+}

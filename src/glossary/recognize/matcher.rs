@@ -1,0 +1,184 @@
+//! [`TermMatcher`] and the lookup tables it builds once per glossary: each
+//! term becomes variants (its main pattern and one per form), a variant is
+//! a list of per-word patterns, and variants are indexed by what their first
+//! word needs (a stem, a key, a key prefix) so that a text word finds its
+//! candidates by hash lookup. The compound-head table is filled by
+//! `compound`, the English renderings' index by `english`.
+
+use std::collections::HashMap;
+
+use super::Rendering;
+use super::compound::add_heads;
+use super::english::{EnIndex, rendering_index};
+use crate::glossary::model::{Glossary, MatchMode};
+use crate::glossary::stem::Stemmers;
+use crate::text::words::{key, swiss, words};
+
+/// What one word of a term pattern needs of the text word.
+#[derive(Debug, Clone)]
+pub(super) enum Pat {
+    /// Same German stem.
+    Stem(String),
+    /// Same key.
+    Exact(String),
+    /// Key starts with this.
+    Prefix(String),
+}
+
+/// One way a term can be written: its main pattern or one of its forms.
+#[derive(Debug, Clone)]
+pub(super) struct Variant {
+    /// Index into `glossary.terms`.
+    pub(super) term: usize,
+    /// What each word of the term (or form) needs of its text word.
+    pub(super) pats: Vec<Pat>,
+    /// Keys of the term's words, to tell [`HitKind::Exact`](super::HitKind::Exact) from inflected.
+    pub(super) keys: Vec<String>,
+    /// The term's words with `ß` as `ss`, when the term is case-sensitive.
+    pub(super) cased: Option<Vec<String>>,
+    /// Whether this is one of the term's `forms`.
+    pub(super) form: bool,
+}
+
+/// Finds glossary terms in German text and renderings in English text.
+/// Build it once per glossary; it does not borrow the glossary.
+#[derive(Debug)]
+pub struct TermMatcher {
+    /// The German and English stemmers.
+    pub(super) stemmers: Stemmers,
+    /// Every term's main pattern and forms.
+    pub(super) variants: Vec<Variant>,
+    /// Variants by the stem their first word needs.
+    pub(super) by_stem: HashMap<String, Vec<usize>>,
+    /// Variants by the key their first word needs.
+    pub(super) by_exact: HashMap<String, Vec<usize>>,
+    /// Variants by the key prefix their first word needs.
+    pub(super) by_prefix: HashMap<String, Vec<usize>>,
+    /// The longest prefix in `by_prefix`, in chars.
+    pub(super) max_prefix_chars: usize,
+    /// Variants by the stems a compound having them as head may end in.
+    pub(super) by_head: HashMap<String, Vec<usize>>,
+    /// (term, list, index in the list) of every English rendering.
+    pub(super) renderings: Vec<(usize, Rendering, usize)>,
+    /// The renderings stemmed for lookup; owners index `renderings`.
+    pub(super) en_index: EnIndex,
+    /// The number of glossary terms.
+    term_count: usize,
+}
+
+impl TermMatcher {
+    /// Builds the lookup tables for `glossary`. Terms whose `de` has no
+    /// letter or digit can never be found.
+    pub fn new(glossary: &Glossary) -> TermMatcher {
+        let stemmers = Stemmers::new();
+        let mut variants = Vec::new();
+        for (t, term) in glossary.terms.iter().enumerate() {
+            let ws = words(&term.de);
+            if ws.is_empty() {
+                continue;
+            }
+            let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+            let cased_all: Vec<String> = ws.iter().map(|w| swiss(w.text)).collect();
+            let (pats, cased) = match &term.match_mode {
+                MatchMode::Stem => (
+                    keys.iter()
+                        .map(|k| Pat::Stem(stemmers.de_key(k)))
+                        .collect::<Vec<_>>(),
+                    cased_all.clone(),
+                ),
+                MatchMode::Exact => (
+                    keys.iter().cloned().map(Pat::Exact).collect(),
+                    cased_all.clone(),
+                ),
+                MatchMode::Prefix => (
+                    keys.iter().cloned().map(Pat::Prefix).collect(),
+                    cased_all.clone(),
+                ),
+                MatchMode::CustomStem { stem } => custom_stem_pats(stem, &keys, &cased_all),
+            };
+            let n = pats.len();
+            variants.push(Variant {
+                term: t,
+                pats,
+                keys: keys.iter().take(n).cloned().collect(),
+                cased: term.case_sensitive.then_some(cased),
+                form: false,
+            });
+            for form in &term.forms {
+                let fw = words(form);
+                if fw.is_empty() {
+                    continue;
+                }
+                let fkeys: Vec<String> = fw.iter().map(|w| key(w.text)).collect();
+                variants.push(Variant {
+                    term: t,
+                    pats: fkeys.iter().cloned().map(Pat::Exact).collect(),
+                    keys: fkeys,
+                    cased: term
+                        .case_sensitive
+                        .then(|| fw.iter().map(|w| swiss(w.text)).collect()),
+                    form: true,
+                });
+            }
+        }
+
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut max_prefix_chars = 0;
+        for (v, variant) in variants.iter().enumerate() {
+            match variant.pats.first() {
+                Some(Pat::Stem(s)) => by_stem.entry(s.clone()).or_default().push(v),
+                Some(Pat::Exact(k)) => by_exact.entry(k.clone()).or_default().push(v),
+                Some(Pat::Prefix(p)) => {
+                    max_prefix_chars = max_prefix_chars.max(p.chars().count());
+                    by_prefix.entry(p.clone()).or_default().push(v);
+                }
+                None => {}
+            }
+            add_heads(&mut by_head, &stemmers, v, variant);
+        }
+
+        let (renderings, en_index) = rendering_index(glossary, &stemmers);
+
+        TermMatcher {
+            stemmers,
+            variants,
+            by_stem,
+            by_exact,
+            by_prefix,
+            max_prefix_chars,
+            by_head,
+            renderings,
+            en_index,
+            term_count: glossary.terms.len(),
+        }
+    }
+
+    /// The number of terms of the glossary this matcher was built from.
+    pub fn term_count(&self) -> usize {
+        self.term_count
+    }
+}
+
+/// Patterns for a custom stem `stem` of a term with word `keys` (and
+/// case-kept words `cased`): earlier words exact, the word in which the
+/// stem ends by prefix, later words dropped.
+fn custom_stem_pats(stem: &str, keys: &[String], cased: &[String]) -> (Vec<Pat>, Vec<String>) {
+    let sw = words(stem);
+    let n = sw.len();
+    if n == 0 || n > keys.len() {
+        return (
+            keys.iter().cloned().map(Pat::Exact).collect(),
+            cased.to_vec(),
+        );
+    }
+    let mut pats: Vec<Pat> = keys.iter().take(n - 1).cloned().map(Pat::Exact).collect();
+    let mut cs: Vec<String> = cased.iter().take(n - 1).cloned().collect();
+    if let Some(last) = sw.last() {
+        pats.push(Pat::Prefix(key(last.text)));
+        cs.push(swiss(last.text));
+    }
+    (pats, cs)
+}

@@ -1,0 +1,96 @@
+//! The output rows of `terms --extract`: for each shortlisted candidate its
+//! most frequent form, its English equivalents, the final score (termhood
+//! times `P`) and an example pair; the best `top` rows by score.
+
+use std::collections::{HashMap, HashSet};
+
+use super::candidates::Gathered;
+use super::equivalents::Cooccurrence;
+use super::score::translation_factor;
+use super::{Candidate, UnitText};
+use crate::terms::usage::Example;
+
+/// The rows of the shortlisted candidates `scored` (key, termhood), sorted
+/// by score, then units, then form; at most `top`.
+pub(super) fn rows(
+    units: &[UnitText],
+    gathered: &HashMap<String, Gathered>,
+    scored: &[(String, f64)],
+    co: &Cooccurrence<'_>,
+    top: usize,
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for (k, base) in scored {
+        let Some(g) = gathered.get(k) else { continue };
+        let df = g.units.len();
+        let (equivalents, best_key) = co.equivalents(k, df);
+        let de = best_form(&g.forms);
+        let p = translation_factor(&de, equivalents.first());
+        let example = example(units, &g.units, best_key.as_deref(), &co.unit_grams);
+        out.push(Candidate {
+            de,
+            units: df,
+            score: base * p,
+            equivalents,
+            example,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.units.cmp(&a.units))
+            .then_with(|| a.de.cmp(&b.de))
+    });
+    out.truncate(top);
+    out
+}
+
+/// The form seen most often, then the shortest, then the first in order.
+fn best_form(forms: &HashMap<String, usize>) -> String {
+    let mut v: Vec<(&String, &usize)> = forms.iter().collect();
+    v.sort_by(|a, b| {
+        b.1.cmp(a.1)
+            .then(a.0.chars().count().cmp(&b.0.chars().count()))
+            .then_with(|| a.0.cmp(b.0))
+    });
+    v.first().map(|(f, _)| (*f).clone()).unwrap_or_default()
+}
+
+/// The shortest German side among the candidate's units whose English has
+/// the best equivalent (any unit when none has it), then memory order.
+fn example(
+    units: &[UnitText],
+    of: &[usize],
+    best: Option<&str>,
+    grams: &HashMap<usize, HashSet<String>>,
+) -> Option<Example> {
+    let with_best = |u: &usize| best.is_some_and(|b| grams.get(u).is_some_and(|g| g.contains(b)));
+    let pick = of
+        .iter()
+        .filter(|u| with_best(u))
+        .min_by_key(|&&u| {
+            (
+                units
+                    .get(u)
+                    .map_or(usize::MAX, |x| x.source.chars().count()),
+                u,
+            )
+        })
+        .or_else(|| {
+            of.iter().min_by_key(|&&u| {
+                (
+                    units
+                        .get(u)
+                        .map_or(usize::MAX, |x| x.source.chars().count()),
+                    u,
+                )
+            })
+        })?;
+    let unit = units.get(*pick)?;
+    Some(Example {
+        source: unit.source.clone(),
+        target: unit.target.clone(),
+        origin: unit.origin.clone(),
+        en_index: Some(0),
+    })
+}

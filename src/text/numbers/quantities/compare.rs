@@ -1,0 +1,149 @@
+//! The comparison of two sides' quantities ([`compare_quantities`]): a
+//! multiset matching in which any reading may match, times match only times
+//! (or a plain hour), and optional quantities need no partner; what is left
+//! may still be excused by a number word or ordinal word in the other text.
+
+use super::number_words::{DE_ORDINALS, EN_ORDINALS, number_words};
+use super::times::clock;
+use super::{Quantity, QuantityKind, find_quantities};
+use crate::text::numbers::{NumLang, same_value};
+use crate::text::words::{has_letter, key, words};
+
+/// What is left when two sides' quantities are matched (see
+/// [`compare_quantities`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuantityDiff {
+    /// Source quantities without a counterpart.
+    pub source: Vec<Quantity>,
+    /// Target quantities without a counterpart.
+    pub target: Vec<Quantity>,
+}
+
+impl QuantityDiff {
+    /// Whether both sides matched completely.
+    pub fn is_empty(&self) -> bool {
+        self.source.is_empty() && self.target.is_empty()
+    }
+}
+
+/// Finds the quantities of both texts and matches them as multisets (any
+/// reading may match; times only times; optional quantities need no
+/// partner); returns the non-optional ones left over, minus those excused
+/// by a number word at the start of a word of the other text.
+pub fn compare_quantities(
+    source: &str,
+    source_lang: NumLang,
+    target: &str,
+    target_lang: NumLang,
+) -> QuantityDiff {
+    let src = find_quantities(source, source_lang);
+    let tgt = find_quantities(target, target_lang);
+    let mut src_used = vec![false; src.len()];
+    let mut tgt_used = vec![false; tgt.len()];
+
+    // Pass 1: required source quantities; pass 2: optional ones. Each takes
+    // a required target quantity before an optional one.
+    for pass_optional in [false, true] {
+        for (i, s) in src.iter().enumerate() {
+            if s.optional != pass_optional {
+                continue;
+            }
+            let pick = [false, true].into_iter().find_map(|want_optional| {
+                tgt.iter().enumerate().position(|(j, t)| {
+                    t.optional == want_optional
+                        && !tgt_used.get(j).copied().unwrap_or(true)
+                        && s.matches(t)
+                })
+            });
+            if let Some(j) = pick {
+                if let Some(u) = tgt_used.get_mut(j) {
+                    *u = true;
+                }
+                if let Some(u) = src_used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+
+    let left = |qs: &[Quantity], used: &[bool], other: &str, other_lang: NumLang| {
+        qs.iter()
+            .zip(used)
+            .filter(|(q, used)| !**used && !q.optional && !excused(q, other, other_lang))
+            .map(|(q, _)| q.clone())
+            .collect::<Vec<_>>()
+    };
+    QuantityDiff {
+        source: left(&src, &src_used, target, target_lang),
+        target: left(&tgt, &tgt_used, source, source_lang),
+    }
+}
+
+impl Quantity {
+    /// Whether `self` and `other` can be counterparts (see the module
+    /// documentation).
+    fn matches(&self, other: &Quantity) -> bool {
+        if self.kind != other.kind {
+            return self.full_hour_matches(other) || other.full_hour_matches(self);
+        }
+        if let (Some(a), Some(b)) = (self.scaled, other.scaled) {
+            return same_value(a, b);
+        }
+        self.readings()
+            .any(|a| other.readings().any(|b| same_value(a, b)))
+    }
+
+    /// A full-hour time against a plain hour: `9 Uhr` = `at 9 in the morning`.
+    fn full_hour_matches(&self, plain: &Quantity) -> bool {
+        let (Some(&t), Some(h)) = (self.values.first(), plain.int_value()) else {
+            return false;
+        };
+        self.kind == QuantityKind::Time
+            && plain.kind == QuantityKind::Number
+            && plain.scaled.is_none()
+            && h <= 24
+            && same_value(t, clock(h, 0))
+    }
+}
+
+/// Whether an unmatched quantity is excused by a word of `other`: for 2…12
+/// a word starting with that number's name (`dreijährige` for `three`), for
+/// 2 also `beide`/`both`; for an ordinal 1st…12th a word starting with the
+/// ordinal (`1. Liga` = `first division`).
+fn excused(q: &Quantity, other: &str, other_lang: NumLang) -> bool {
+    if q.kind != QuantityKind::Number || q.scaled.is_some() {
+        return false;
+    }
+    let Some(v) = q.int_value() else {
+        return false;
+    };
+    let mut prefixes: Vec<&str> = number_words(other_lang)
+        .iter()
+        .filter(|&&(_, n)| n == v)
+        .map(|&(name, _)| name)
+        .collect();
+    if v == 2 {
+        prefixes.push(match other_lang {
+            NumLang::En => "both",
+            NumLang::De | NumLang::Fr => "beid",
+        });
+    }
+    if q.ordinal {
+        let ordinals: &[&str] = match other_lang {
+            NumLang::En => &EN_ORDINALS,
+            NumLang::De | NumLang::Fr => &DE_ORDINALS,
+        };
+        if let Some(o) = usize::try_from(v)
+            .ok()
+            .and_then(|v| v.checked_sub(1))
+            .and_then(|i| ordinals.get(i))
+        {
+            prefixes.push(o);
+        }
+    }
+    !prefixes.is_empty()
+        && words(other).iter().any(|w| {
+            let k = key(w.text);
+            has_letter(w.text) && prefixes.iter().any(|p| k.starts_with(p))
+        })
+}
