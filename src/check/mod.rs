@@ -54,7 +54,7 @@
 //! * **Numbers** follow [`crate::text::numbers::compare_quantities`]:
 //!   multisets of values, formats normalised (Swiss `10'000`, German
 //!   `10.000` and `5,5`, scales, ordinals and dates, times, fractions,
-//!   ranges, decades, spelled numbers 2–12 but never articles).
+//!   ranges, decades, spelled numbers and ordinals but never articles).
 //!
 //! [`HitKind::Exact`]: crate::glossary::HitKind::Exact
 //! [`HitKind::Form`]: crate::glossary::HitKind::Form

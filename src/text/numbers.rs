@@ -29,9 +29,10 @@
 //! * A `-` or `−` directly before the digits is a minus sign only when it
 //!   starts the text or follows whitespace or an opening bracket, so `147-151`
 //!   gives 147 and 151, and `MiG-29` gives 29.
-//! * Scale words right after the numeral (`Millionen`, `Mio.`, `Milliarden`,
-//!   `Mrd.`, `Billionen` = 10^12 in German; `million`, `billion` = 10^9, `bn`,
-//!   `trillion` in English; `millions`, `milliards` in French) fill
+//! * Scale words right after the numeral (`Tausend`, `Millionen`, `Mio.`,
+//!   `Milliarden`, `Mrd.`, `Billionen` = 10^12 in German; `thousand`,
+//!   `million`, `billion` = 10^9, `bn`, `trillion` in English; `mille`,
+//!   `millions`, `milliards` in French) fill
 //!   [`Number::scaled`]; the span still covers the numeral only.
 //!
 //! The QA number check builds on this with [`find_quantities`] and
@@ -311,8 +312,23 @@ fn push(
     });
 }
 
-/// Multiplier of a scale word following byte offset `end` (after optional spaces).
+/// Multiplier of the scale words following byte offset `end` (after
+/// optional spaces): a larger one after a smaller one multiplies too, so
+/// `7 thousand million` is 7e9.
 fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
+    let (mut scale, mut at) = scale_word_after(text, end, lang)?;
+    while let Some((next, next_at)) = scale_word_after(text, at, lang)
+        && next > scale
+    {
+        scale *= next;
+        at = next_at;
+    }
+    Some(scale)
+}
+
+/// The scale word following byte offset `end` (after optional spaces): its
+/// multiplier and the byte offset after it.
+fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize)> {
     let rest = text.get(end..)?;
     let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{2009}', '\u{202f}']);
     if trimmed.len() == rest.len() && !rest.starts_with(['M', 'm', 'B', 'b', 'T', 't']) {
@@ -325,6 +341,7 @@ fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
         .collect();
     let table: &[(&str, f64)] = match lang {
         NumLang::De => &[
+            ("tausend", 1e3),
             ("million", 1e6),
             ("millionen", 1e6),
             ("mio", 1e6),
@@ -335,6 +352,7 @@ fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
             ("billionen", 1e12),
         ],
         NumLang::En => &[
+            ("thousand", 1e3),
             ("million", 1e6),
             ("millions", 1e6),
             ("mn", 1e6),
@@ -345,6 +363,7 @@ fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
             ("trillions", 1e12),
         ],
         NumLang::Fr => &[
+            ("mille", 1e3),
             ("million", 1e6),
             ("millions", 1e6),
             ("milliard", 1e9),
@@ -355,10 +374,16 @@ fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
             ("billions", 1e12),
         ],
     };
+    let word_len: usize = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let after = end + (rest.len() - trimmed.len()) + word_len;
     table
         .iter()
         .find(|(w, _)| *w == word)
-        .map(|&(_, m)| m)
+        .map(|&(_, m)| (m, after))
         .filter(|_| !word.is_empty())
 }
 

@@ -10,11 +10,14 @@
 //!   10^9. Spelled numbers and articles take scales too: `zwei Millionen`,
 //!   `eine Milliarde` = `a billion` = 1e9. When both sides are scaled, only
 //!   the scaled values are compared (`5,5 Milliarden` ≠ `5.5 million`).
-//! * **Spelled-out numbers** `zwei`…`zwölf` and `two`…`twelve` count as
-//!   2…12 ([`Quantity::spelled`]); `ein`/`eine`/`one`/`a` never do (they are
-//!   articles). A capitalised German number word counts only at the start of
-//!   a sentence, since `Acht` (attention) and `Elf` (a team) are nouns.
-//!   `zweieinhalb` and `two and a half` read as 2.5.
+//! * **Spelled-out numbers** ([`Quantity::spelled`]): every German number
+//!   word below a million (`zwanzig`, `einundzwanzig`, `dreihundert`,
+//!   `zweitausendvierundzwanzig`) and English number phrases (`twenty-one`,
+//!   `six hundred and sixty-six`, `two thousand`); `ein`/`eine`/`one`/`a`
+//!   alone never count (they are articles). A capitalised German number
+//!   word counts only at the start of a sentence, since `Acht` (attention)
+//!   and `Elf` (a team) are nouns; `einige hundert` is no number.
+//!   `zweieinhalb` and `two and a half` read as 2.5, `eineinhalb` as 1.5.
 //! * **Optional quantities** ([`Quantity::optional`]) need no counterpart but
 //!   pair with one if there is: the month of a German numeric date
 //!   (`18.05.1956` against `18 May 1956`), and a spelled number joined to a
@@ -35,11 +38,14 @@
 //!
 //! [`compare_quantities`] matches the two sides as multisets and returns
 //! what is left over. A full-hour time also matches the plain hour (`9 Uhr`
-//! = `at 9 in the morning`). An unmatched quantity of value 2…12 is excused
-//! when the other text has a word *starting with* that number's name
-//! (`dreijährige` excuses `three`, `zweimal` excuses `two times`); 2 also by
-//! `beide`/`both`; an ordinal 1st…12th by the ordinal word (`1. Liga` =
-//! `first division`, `zweite` = `2nd`).
+//! = `at 9 in the morning`). An unmatched quantity is excused when the other
+//! text has a word *starting with* that number's name (`dreijährige`
+//! excuses `three`, `zwanzigmal` excuses `20 times`; the longest name, so
+//! `dreizehnjährige` excuses 13, not 3); 2 also by `beide`/`both`; an
+//! English decade by its tens (`mid-fifties` for `Mitte fünfzig`); an
+//! ordinal by the ordinal word (`1. Liga` = `first division`, `50th` =
+//! `fünfzigsten`, `75.` = `seventy-fifth`); a spelled one and a half by a
+//! half (`eineinhalb Monate` = `a month and a half`).
 
 //!
 //! # Layout
@@ -47,8 +53,9 @@
 //! This file holds [`Quantity`] and [`find_quantities`], which puts the
 //! readers together; each submodule reads or compares one thing:
 //!
-//! * `number_words`: the word tables (number words 2…12, scale words,
-//!   articles, vulgar fractions, ordinal words);
+//! * `number_words`: the value of a number or ordinal word (German ones
+//!   parsed by their grammar, `drei|hundert|fünf|und|zwanzig`), scale
+//!   words, articles, vulgar fractions;
 //! * `numerals`: adjacent digit numerals read as one (fractions, `14:30`,
 //!   year ranges, date months) and decades;
 //! * `times`: clock times (`14.30 Uhr`, `8 a.m.`);

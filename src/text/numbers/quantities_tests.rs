@@ -105,6 +105,73 @@ fn different_quantities() {
 }
 
 #[test]
+fn spelled_numbers_above_twelve_and_spelled_ordinals() {
+    same("vor zwanzig Jahren", "20 years ago");
+    same("Einundzwanzig Soldaten", "21 soldiers");
+    same("rund dreihundert Menschen", "around 300 people");
+    same("zweitausendvierundzwanzig", "2024");
+    same("40 Minuten", "forty minutes");
+    same("44 Minuten", "forty-four minutes");
+    same("zwanzig Millionen", "20 million");
+    same("400 Mio. Euro", "four hundred million euros");
+    same("600000 Autofahrer", "Six hundred thousand drivers");
+    same("70000 Slowaken", "70 thousand Slovaks");
+    same("7 Milliarden Menschen", "7 thousand million human beings");
+    same("für eineinhalb Tausend", "for one and a half thousand");
+    same("seit eineinhalb Jahren", "for one and a half years");
+    same("seit eineinhalb Jahren", "for 1.5 years");
+    same("seit eineinhalb Monaten", "for a month and a half");
+    same(
+        "die anderthalbstündige Führung",
+        "the one and a half hour tour",
+    );
+    same(
+        "rund 150 Nachahmer",
+        "little more than one hundred and fifty",
+    );
+    same("666", "six hundred and sixty six");
+    same("244 Kilometer", "two hundred forty-four kilometers");
+    same(
+        "zweitausend Kilo und zwei Personen",
+        "two thousand kilos and two people",
+    );
+    same("einhunderttausend Personen", "one hundred thousand people");
+    same(
+        "Einhundert Millionen fehlen",
+        "a hundred million is lacking",
+    );
+    same("2500", "two thousand five hundred");
+    same(
+        "einige hundert Demonstranten",
+        "several hundred demonstrators",
+    );
+    same("mehrere tausend Lichtjahre", "thousands of light years");
+    same("mit Mitte fünfzig", "in her mid-fifties");
+    same("zum fünfzigsten Mal", "for the 50th time");
+    same("der 75. Jahrestag", "the seventy-fifth anniversary");
+    same("der 21. Jahrestag", "the twenty-first anniversary");
+    same("die dreizehnjährige Tochter", "his 13-year-old daughter");
+    same("zum ersten Mal", "for the 1st time");
+    assert_eq!(
+        diff("vor dreissig Jahren", "13 years ago"),
+        (vec!["dreissig".into()], vec!["13".into()])
+    );
+    assert_eq!(
+        diff("45 Minuten", "forty-four minutes"),
+        (vec!["45".into()], vec!["forty-four".into()])
+    );
+    assert_eq!(
+        diff("zweieinhalb Jahre", "three and a half years"),
+        (vec!["zweieinhalb".into()], vec!["three and a half".into()])
+    );
+    // The seventeen of an English text is not a seven.
+    assert_eq!(
+        diff("sieben Soldaten", "seventeen soldiers"),
+        (vec!["sieben".into()], vec!["seventeen".into()])
+    );
+}
+
+#[test]
 fn readings() {
     assert_eq!(vals("zwei Millionen", NumLang::De), vec![(2e6, false)]);
     assert_eq!(
@@ -112,6 +179,13 @@ fn readings() {
         vec![(18.0, false), (5.0, true), (1956.0, false)]
     );
     assert_eq!(vals("three-year-old", NumLang::En), vec![(3.0, true)]);
+    assert_eq!(vals("twenty-one-year-old", NumLang::En), vec![(21.0, true)]);
+    assert_eq!(vals("twenty-first", NumLang::En), vec![]);
+    assert_eq!(vals("one", NumLang::En), vec![]);
+    assert_eq!(vals("a hundred", NumLang::En), vec![(100.0, false)]);
+    assert_eq!(vals("one million", NumLang::En), vec![(1e6, false)]);
+    // One quantity: the scale word is not read again as a number.
+    assert_eq!(vals("zwei hundert", NumLang::De), vec![(200.0, false)]);
     assert_eq!(vals("1/2", NumLang::En), vec![(0.5, false)]);
     assert_eq!(vals("24/7", NumLang::En), vec![(24.0, false), (7.0, false)]);
     let t = find_quantities("um 14.30 Uhr", NumLang::De);

@@ -3,11 +3,11 @@
 //! (or a plain hour), and optional quantities need no partner; what is left
 //! may still be excused by a number word or ordinal word in the other text.
 
-use super::number_words::{DE_ORDINALS, EN_ORDINALS, number_words};
+use super::number_words::{cardinal, cardinal_prefix, english_decade, ordinal_prefix};
 use super::times::clock;
 use super::{Quantity, QuantityKind, find_quantities};
 use crate::text::numbers::{NumLang, same_value};
-use crate::text::words::{has_letter, key, words};
+use crate::text::words::{has_letter, is_hyphen, key, words};
 
 /// What is left when two sides' quantities are matched (see
 /// [`compare_quantities`]).
@@ -106,44 +106,63 @@ impl Quantity {
     }
 }
 
-/// Whether an unmatched quantity is excused by a word of `other`: for 2…12
-/// a word starting with that number's name (`dreijährige` for `three`), for
-/// 2 also `beide`/`both`; for an ordinal 1st…12th a word starting with the
-/// ordinal (`1. Liga` = `first division`).
+/// Whether an unmatched quantity is excused by a word of `other` that
+/// begins with its number: a cardinal (`dreijährige` for `3`,
+/// `zwanzigmal` for `20`), for 2 also `beide`/`both`; for an ordinal the
+/// ordinal word (`1. Liga` = `first division`, `50th` = `fünfzigsten`,
+/// `75.` = `seventy-fifth`); a spelled one and a half by a half
+/// (`eineinhalb Monate` = `a month and a half`).
 fn excused(q: &Quantity, other: &str, other_lang: NumLang) -> bool {
     if q.kind != QuantityKind::Number || q.scaled.is_some() {
         return false;
     }
+    let ws = words(other);
     let Some(v) = q.int_value() else {
-        return false;
+        // `eineinhalb Monate` = `a month and a half`: a spelled one and a
+        // half is excused by a half in the other text.
+        let half = q.spelled && q.values.first().is_some_and(|&x| x == 1.5);
+        return half
+            && ws.iter().any(|w| {
+                let k = key(w.text);
+                match other_lang {
+                    NumLang::En => k == "half",
+                    NumLang::De | NumLang::Fr => k.contains("halb"),
+                }
+            });
     };
-    let mut prefixes: Vec<&str> = number_words(other_lang)
-        .iter()
-        .filter(|&&(_, n)| n == v)
-        .map(|&(name, _)| name)
-        .collect();
-    if v == 2 {
-        prefixes.push(match other_lang {
-            NumLang::En => "both",
-            NumLang::De | NumLang::Fr => "beid",
-        });
-    }
-    if q.ordinal {
-        let ordinals: &[&str] = match other_lang {
-            NumLang::En => &EN_ORDINALS,
-            NumLang::De | NumLang::Fr => &DE_ORDINALS,
-        };
-        if let Some(o) = usize::try_from(v)
-            .ok()
-            .and_then(|v| v.checked_sub(1))
-            .and_then(|i| ordinals.get(i))
-        {
-            prefixes.push(o);
+    let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+    let both = match other_lang {
+        NumLang::En => "both",
+        NumLang::De | NumLang::Fr => "beid",
+    };
+    keys.iter().enumerate().any(|(i, k)| {
+        if !ws.get(i).is_some_and(|w| has_letter(w.text)) {
+            return false;
         }
-    }
-    !prefixes.is_empty()
-        && words(other).iter().any(|w| {
-            let k = key(w.text);
-            has_letter(w.text) && prefixes.iter().any(|p| k.starts_with(p))
-        })
+        if cardinal_prefix(other_lang, k) == Some(v)
+            || (v == 2 && k.starts_with(both))
+            || (other_lang == NumLang::En && english_decade(k) == Some(v))
+        {
+            return true;
+        }
+        if !q.ordinal {
+            return false;
+        }
+        let Some(o) = ordinal_prefix(other_lang, k) else {
+            return false;
+        };
+        // English writes 21st as twenty-first: the tens are the word before.
+        let tens = i
+            .checked_sub(1)
+            .filter(|_| other_lang == NumLang::En && o < 10)
+            .and_then(|j| {
+                let (a, b) = (ws.get(j)?, ws.get(i)?);
+                let gap = other.get(a.end..b.start)?;
+                let joined = gap == " " || (!gap.is_empty() && gap.chars().all(is_hyphen));
+                cardinal(other_lang, keys.get(j)?)
+                    .filter(|t| joined && (20..100).contains(t) && t % 10 == 0)
+            })
+            .unwrap_or(0);
+        o + tens == v
+    })
 }

@@ -1,100 +1,252 @@
-//! Spelled-out numbers: `zwei`…`zwölf` and `two`…`twelve` (never `ein` or
-//! `one`, which are articles), with a half (`zweieinhalb`, `two and a half`)
-//! and a scale word (`zwei Millionen`), and an article before a scale word
-//! (`eine Milliarde` = `a billion` = 1e9). A capitalised German number word
-//! counts only at the start of a sentence (`Acht` is also a noun); one
-//! joined to a hyphen (`Drei-Punkte-Plan`) is optional.
+//! Spelled-out numbers: every German number word below a million
+//! (`zwölf`, `einundzwanzig`, `dreihundert`), English number phrases
+//! (`twenty-one`, `six hundred and sixty-six`, `two thousand`), never `ein`
+//! or `one` alone (they are articles), with a half (`zweieinhalb`, `two and
+//! a half`) and scale words (`zwei Millionen`, `four hundred million`), and
+//! an article before a scale word (`eine Milliarde` = `a billion` = 1e9).
+//!
+//! A capitalised German number word counts only at the start of a sentence
+//! (`Acht` is also a noun); a bare `hundert` or `tausend` after `einige`,
+//! `mehrere`, `wenige` ... is no number (`einige hundert` = `a few hundred`);
+//! a number joined to a hyphen (`Drei-Punkte-Plan`) is optional. English
+//! `twenty-first` is an ordinal: it is no quantity and only excuses one
+//! (see `compare.rs`).
 
-use super::number_words::{is_one_article, number_words, scale_word};
+use super::number_words::{cardinal, english_unit, is_one_article, ordinal, scale_word};
 use super::{Quantity, QuantityKind};
 use crate::text::numbers::NumLang;
-use crate::text::words::{is_hyphen, key, words};
+use crate::text::words::{Word, is_hyphen, key, words};
+
+/// German words that make a following bare `hundert`/`tausend` vague.
+const DE_VAGUE: [&str; 11] = [
+    "einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen", "paar", "viele", "vielen",
+    "etliche", "etlichen",
+];
+
+/// The words of a text with their keys, and how neighbours are joined.
+struct Seq<'a> {
+    text: &'a str,
+    ws: Vec<Word<'a>>,
+    keys: Vec<String>,
+}
+
+impl<'a> Seq<'a> {
+    fn new(text: &'a str) -> Self {
+        let ws = words(text);
+        let keys = ws.iter().map(|w| key(w.text)).collect();
+        Seq { text, ws, keys }
+    }
+
+    fn key(&self, j: usize) -> Option<&str> {
+        self.keys.get(j).map(String::as_str)
+    }
+
+    fn gap(&self, j: usize) -> Option<&str> {
+        let (a, b) = (self.ws.get(j)?, self.ws.get(j + 1)?);
+        self.text.get(a.end..b.start)
+    }
+
+    /// The key of word `j + 1` when only whitespace separates it from `j`.
+    fn next(&self, j: usize) -> Option<&str> {
+        let g = self.gap(j)?;
+        if g.chars().all(char::is_whitespace) {
+            self.key(j + 1)
+        } else {
+            None
+        }
+    }
+
+    /// The key of word `j + 1` when a hyphen or one space joins it to `j`
+    /// (`twenty-one`, `twenty one`).
+    fn joined(&self, j: usize) -> Option<&str> {
+        let g = self.gap(j)?;
+        if g == " " || (!g.is_empty() && g.chars().all(is_hyphen)) {
+            self.key(j + 1)
+        } else {
+            None
+        }
+    }
+}
 
 /// Spelled numbers (with scales, `einhalb`, `and a half`) and
 /// article + scale word (`eine Milliarde`, `a billion`).
 pub(super) fn spelled_quantities(text: &str, lang: NumLang) -> Vec<Quantity> {
-    let ws = words(text);
-    let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+    let seq = Seq::new(text);
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        let Some(k) = keys.get(i) else { continue };
-        let word_gap = |a: usize, b: usize| -> Option<&str> {
-            let (x, y) = (ws.get(a)?, ws.get(b)?);
-            text.get(x.end..y.start)
-        };
-        let next_key = |j: usize| -> Option<&str> {
-            let g = word_gap(j, j + 1)?;
-            if g.chars().all(char::is_whitespace) {
-                keys.get(j + 1).map(String::as_str)
-            } else {
-                None
-            }
-        };
-        let (mut value, half) = match spelled_value(lang, k) {
-            Some(v) => v,
-            None => {
-                // Article + scale word: eine Milliarde, a billion.
-                if is_one_article(lang, k)
-                    && let Some(scale) = next_key(i).and_then(|n| scale_word(lang, n))
-                    && let Some(next) = ws.get(i + 1)
-                {
-                    out.push(spelled(text, w.start, next.end, 1.0, Some(scale), false));
-                }
-                continue;
-            }
-        };
-        if matches!(lang, NumLang::De | NumLang::Fr)
-            && w.text.chars().next().is_some_and(char::is_uppercase)
-            && !sentence_start(text, w.start)
-        {
-            continue;
-        }
-        let mut end = w.end;
-        let mut last = i;
-        if half {
-            value += 0.5;
-        } else if lang == NumLang::En
-            && next_key(i) == Some("and")
-            && next_key(i + 1) == Some("a")
-            && next_key(i + 2) == Some("half")
-            && let Some(h) = ws.get(i + 3)
-        {
-            value += 0.5;
-            end = h.end;
-            last = i + 3;
-        }
-        let mut scaled = None;
-        if let Some(scale) = next_key(last).and_then(|n| scale_word(lang, n))
-            && let Some(s) = ws.get(last + 1)
-        {
-            scaled = Some(value * scale);
-            end = s.end;
-        }
-        let hyphen_before = text
-            .get(..w.start)
-            .and_then(|b| b.chars().next_back())
-            .is_some_and(is_hyphen);
-        let hyphen_after = text
-            .get(w.end..)
-            .and_then(|a| a.chars().next())
-            .is_some_and(is_hyphen);
-        let optional = (hyphen_before || hyphen_after) && scaled.is_none();
-        out.push(spelled(text, w.start, end, value, scaled, optional));
+    let mut i = 0;
+    while i < seq.ws.len() {
+        let (quantity, last) = read_at(&seq, i, lang);
+        out.extend(quantity);
+        i = last.max(i) + 1;
     }
     out
 }
 
-/// Value of a spelled number word, and whether it was `…einhalb`.
-fn spelled_value(lang: NumLang, k: &str) -> Option<(f64, bool)> {
-    for &(w, v) in number_words(lang) {
-        if k == w {
-            return Some((v as f64, false));
+/// The quantity that starts at word `i`, if any, and the last word it (or
+/// an ordinal compound that is skipped) takes.
+fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
+    let Some(k) = seq.key(i) else {
+        return (None, i);
+    };
+    let Some(first) = seq.ws.get(i) else {
+        return (None, i);
+    };
+    let number = match lang {
+        NumLang::En => {
+            if cardinal(lang, k).is_some_and(|t| t >= 20 && t % 10 == 0)
+                && seq
+                    .joined(i)
+                    .and_then(|n| ordinal(lang, n))
+                    .is_some_and(|o| o < 10)
+            {
+                return (None, i + 1);
+            }
+            english_number(seq, i).map(|(v, last)| (v as f64, last))
         }
-        if matches!(lang, NumLang::De) && k.strip_prefix(w) == Some("einhalb") {
-            return Some((v as f64, true));
+        NumLang::De | NumLang::Fr => german_number(seq, i, lang),
+    };
+    let Some((mut value, mut last)) = number else {
+        // Article + scale word: eine Milliarde, a billion.
+        if is_one_article(lang, k) && seq.next(i).and_then(|n| scale_word(lang, n)).is_some() {
+            let (scaled, last) = scales(seq, i, 1.0, lang);
+            let end = seq.ws.get(last).map_or(first.end, |w| w.end);
+            return (
+                Some(spelled(seq.text, first.start, end, 1.0, scaled, false)),
+                last,
+            );
+        }
+        return (None, i);
+    };
+    if lang == NumLang::En
+        && seq.next(last) == Some("and")
+        && seq.next(last + 1) == Some("a")
+        && seq.next(last + 2) == Some("half")
+    {
+        value += 0.5;
+        last += 3;
+    }
+    let (scaled, last) = scales(seq, last, value, lang);
+    // One alone is an article (`one day`, `ein Tag`), not an amount.
+    if value == 1.0 && scaled.is_none() {
+        return (None, last);
+    }
+    let end = seq.ws.get(last).map_or(first.end, |w| w.end);
+    let hyphen_before = seq
+        .text
+        .get(..first.start)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(is_hyphen);
+    let hyphen_after = seq
+        .text
+        .get(end..)
+        .and_then(|a| a.chars().next())
+        .is_some_and(is_hyphen);
+    let optional = (hyphen_before || hyphen_after) && scaled.is_none();
+    let q = spelled(seq.text, first.start, end, value, scaled, optional);
+    (Some(q), last)
+}
+
+/// A German number word at `i` (`zwanzig`, `zweieinhalb`): its value and
+/// the word itself as the last word.
+fn german_number(seq: &Seq, i: usize, lang: NumLang) -> Option<(f64, usize)> {
+    let k = seq.key(i)?;
+    let w = seq.ws.get(i)?;
+    let value = match cardinal(lang, k) {
+        Some(v) => v as f64,
+        None => {
+            let whole = k.strip_suffix("einhalb").filter(|_| lang == NumLang::De)?;
+            let whole = if whole == "ein" {
+                1
+            } else {
+                cardinal(lang, whole)?
+            };
+            whole as f64 + 0.5
+        }
+    };
+    let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+    if capitalised && !sentence_start(seq.text, w.start) {
+        return None;
+    }
+    let vague = matches!(k, "hundert" | "tausend")
+        && i.checked_sub(1).is_some_and(|j| {
+            seq.next(j).is_some() && seq.key(j).is_some_and(|p| DE_VAGUE.contains(&p))
+        });
+    (!vague).then_some((value, i))
+}
+
+/// An English number phrase at `i`: `seventeen`, `twenty-one`,
+/// `six hundred and sixty-six`, `a hundred`, `two thousand five hundred`.
+/// Returns its value and last word; `one` alone gives 1.
+fn english_number(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    let (mut value, mut last) = english_below_1000(seq, i)?;
+    if seq.next(last) == Some("thousand") {
+        value *= 1000;
+        last += 1;
+        if let Some((rest, l)) = after_and(seq, last, english_below_1000) {
+            value += rest;
+            last = l;
         }
     }
-    None
+    Some((value, last))
+}
+
+fn english_below_1000(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    let k = seq.key(i)?;
+    let multiplier = matches!(seq.next(i), Some("hundred" | "thousand"));
+    let (mut value, mut last) = match k {
+        "a" if multiplier => (1, i),
+        _ => english_below_100(seq, i)?,
+    };
+    if value < 100 && seq.next(last) == Some("hundred") {
+        value *= 100;
+        last += 1;
+        if let Some((rest, l)) = after_and(seq, last, english_below_100) {
+            value += rest;
+            last = l;
+        }
+    }
+    Some((value, last))
+}
+
+fn english_below_100(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    let k = seq.key(i)?;
+    let v = english_unit(k).or_else(|| cardinal(NumLang::En, k))?;
+    if v >= 20
+        && v % 10 == 0
+        && let Some(u) = seq.joined(i).and_then(english_unit)
+    {
+        return Some((v + u, i + 1));
+    }
+    Some((v, i))
+}
+
+/// The number that follows word `j`, directly or after `and`.
+fn after_and(
+    seq: &Seq,
+    j: usize,
+    read: fn(&Seq, usize) -> Option<(u64, usize)>,
+) -> Option<(u64, usize)> {
+    match seq.next(j)? {
+        "and" => {
+            seq.next(j + 1)?;
+            read(seq, j + 2)
+        }
+        _ => read(seq, j + 1),
+    }
+}
+
+/// Scale words after word `last` multiply `value`, a larger one after a
+/// smaller one too (`zwei Millionen`, `hundert Millionen`): the scaled value,
+/// if any, and the last word taken.
+fn scales(seq: &Seq, mut last: usize, value: f64, lang: NumLang) -> (Option<f64>, usize) {
+    let mut scaled: Option<f64> = None;
+    while let Some(scale) = seq.next(last).and_then(|n| scale_word(lang, n))
+        && scaled.is_none_or(|v| scale > v / value)
+    {
+        scaled = Some(scaled.unwrap_or(value) * scale);
+        last += 1;
+    }
+    (scaled, last)
 }
 
 /// A spelled quantity over `text[start..end]`.
