@@ -147,11 +147,24 @@ pub(super) fn english_decade(k: &str) -> Option<u64> {
 /// The value of the longest beginning of `k` that is a number word of at
 /// least 2: `dreijährige` and `dreizehnjährige` give 3 and 13, `achtung` 8.
 pub(super) fn cardinal_prefix(lang: NumLang, k: &str) -> Option<u64> {
+    prefixes(k).find_map(|p| cardinal(lang, p))
+}
+
+/// The longest number word (`neunhundertneunundneunzigtausend...`) has 57
+/// bytes: longer beginnings need no look, which keeps a pathological word
+/// from costing quadratic time.
+const LONGEST_NUMBER_WORD: usize = 64;
+
+/// The non-empty beginnings of `k` of at most [`LONGEST_NUMBER_WORD`]
+/// bytes, longest first, on char boundaries.
+fn prefixes(k: &str) -> impl Iterator<Item = &str> {
     k.char_indices()
         .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&end| end <= LONGEST_NUMBER_WORD)
+        .collect::<Vec<_>>()
+        .into_iter()
         .rev()
         .filter_map(|end| k.get(..end))
-        .find_map(|p| cardinal(lang, p))
 }
 
 /// The value of an ordinal word (`zwanzigsten`, `dritte`, `twentieth`), or
@@ -195,14 +208,10 @@ fn german_ordinal_stem(stem: &str) -> Option<u64> {
 /// its stem, so `erstmals` gives 1 and `zwanzigsten` 20; English: the
 /// word, so `firstly` gives 1).
 pub(super) fn ordinal_prefix(lang: NumLang, k: &str) -> Option<u64> {
-    k.char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .rev()
-        .filter_map(|end| k.get(..end))
-        .find_map(|p| match lang {
-            NumLang::En => lookup(&EN_ORDINALS, p),
-            NumLang::De | NumLang::Fr => german_ordinal_stem(p),
-        })
+    prefixes(k).find_map(|p| match lang {
+        NumLang::En => lookup(&EN_ORDINALS, p),
+        NumLang::De | NumLang::Fr => german_ordinal_stem(p),
+    })
 }
 
 /// A German number word below a million.
@@ -399,6 +408,11 @@ mod tests {
         assert_eq!(cardinal_prefix(NumLang::En, "seventeen"), Some(17));
         assert_eq!(cardinal_prefix(NumLang::De, "jahr"), None);
         assert_eq!(cardinal_prefix(NumLang::De, "ä"), None);
+        let long = format!(
+            "neunhundertneunundneunzigtausendneunhundertneunundneunzig{}",
+            "x".repeat(100_000)
+        );
+        assert_eq!(cardinal_prefix(NumLang::De, &long), Some(999_999));
     }
 
     #[test]
