@@ -118,10 +118,20 @@ fn undecodable(path: &Path, bytes: &[u8], offset: usize, encoding: &'static Enco
         .get(..offset)
         .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
         + 1;
+    let xml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["tmx", "tbx", "xml", "xlf", "xliff"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    let hint = if xml {
+        "save the file as UTF-8, or name its encoding in the XML declaration"
+    } else {
+        "save the file as UTF-8, or as UTF-16 with a byte-order mark"
+    };
     Error::input(
         Location::line(path, line),
         format!(
-            "not valid {} at byte offset {offset} (save the file as UTF-8, or declare its encoding)",
+            "not valid {} at byte offset {offset} ({hint})",
             encoding.name()
         ),
     )
@@ -355,7 +365,13 @@ mod tests {
         let err = decode(b"ok\nbad \xff here", Path::new("in.txt")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "in.txt:2: not valid UTF-8 at byte offset 7 (save the file as UTF-8, or declare its encoding)"
+            "in.txt:2: not valid UTF-8 at byte offset 7 (save the file as UTF-8, or as UTF-16 with a byte-order mark)"
+        );
+        let err = decode(b"<tmx>\xff", Path::new("a.TMX")).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("(save the file as UTF-8, or name its encoding in the XML declaration)"),
+            "{err}"
         );
         let err = decode(b"\xFF\xFE\x00\xD8", Path::new("u.txt")).unwrap_err();
         assert!(

@@ -47,7 +47,7 @@ fn invalid_utf8_names_the_line_and_byte_offset() {
         .assert()
         .code(2)
         .stderr(
-            "satz: bad.tsv:2: not valid UTF-8 at byte offset 13 (save the file as UTF-8, or declare its encoding)\n",
+            "satz: bad.tsv:2: not valid UTF-8 at byte offset 13 (save the file as UTF-8, or as UTF-16 with a byte-order mark)\n",
         );
     assert!(fx.memory_files().is_empty());
 }

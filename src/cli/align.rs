@@ -52,7 +52,8 @@ pub struct AlignArgs {
     /// An edited `--format tsv` output: its lines are kept as links, the rest is re-aligned.
     #[arg(long, value_name = "EDITED.tsv")]
     pub fix: Option<PathBuf>,
-    /// A bilingual dictionary (german<TAB>english per line) to help the aligner.
+    /// A bilingual dictionary (german<TAB>english per line; further columns,
+    /// such as an OmegaT glossary's comment, are ignored) to help the aligner.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
 }
@@ -112,26 +113,35 @@ pub fn options(ctx: &Context, dict: Option<&Path>, segmented: bool) -> Result<Al
         }
     }
     if let Some(path) = dict {
-        let text = fsx::read_text(path)?;
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
+        opts.dictionary.extend(read_dictionary(path)?);
+    }
+    Ok(opts)
+}
+
+/// The pairs of a `--dict` file: `german<TAB>english` per line, `#`
+/// comments and blank lines skipped, further columns (an OmegaT glossary's
+/// comment) ignored; a line without both sides is an error naming it.
+fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = fsx::read_text(path)?;
+    let mut pairs = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        match (cols.next(), cols.next()) {
+            (Some(de), Some(en)) if !de.trim().is_empty() && !en.trim().is_empty() => {
+                pairs.push((de.trim().to_owned(), en.trim().to_owned()));
             }
-            match line.split_once('\t') {
-                Some((de, en)) if !de.trim().is_empty() && !en.trim().is_empty() => {
-                    opts.dictionary
-                        .push((de.trim().to_owned(), en.trim().to_owned()));
-                }
-                _ => {
-                    return Err(Error::input(
-                        Location::line(path, i + 1),
-                        "expected german<TAB>english",
-                    ));
-                }
+            _ => {
+                return Err(Error::input(
+                    Location::line(path, i + 1),
+                    "expected german<TAB>english",
+                ));
             }
         }
     }
-    Ok(opts)
+    Ok(pairs)
 }
 
 /// Aligns two sentence lists with the options of `ctx`.
@@ -204,7 +214,9 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
         .map(|l| LinkText {
             source: l.source.clone(),
             target: l.target.clone(),
-            score: review_score(l),
+            // Three decimals in every format (json too), so what a script
+            // reads, what --save keeps and what the table shows agree.
+            score: (review_score(l) * 1000.0).round() / 1000.0,
             source_text: join(src, &l.source),
             target_text: join(tgt, &l.target),
         })
@@ -479,5 +491,29 @@ mod tests {
         assert_eq!(find_run(&s, 2, "C d."), None);
         assert_eq!(find_run(&s, 1, ""), Some((1, 0)));
         assert_eq!(find_run(&s, 0, "A b. X"), None);
+    }
+
+    #[test]
+    fn dictionary_lines_take_two_columns_and_ignore_a_comment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dict.tsv");
+        std::fs::write(
+            &path,
+            "# de<TAB>en\n\nGesicht\tface\nReiseführer\t tour guide \tOmegaT comment\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_dictionary(&path).unwrap(),
+            vec![
+                ("Gesicht".to_owned(), "face".to_owned()),
+                ("Reiseführer".to_owned(), "tour guide".to_owned())
+            ]
+        );
+        std::fs::write(&path, "Gesicht\tface\nGesicht\t\tcomment\n").unwrap();
+        let err = read_dictionary(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with("dict.tsv:2: expected german<TAB>english"),
+            "{err}"
+        );
     }
 }

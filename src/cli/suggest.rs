@@ -188,6 +188,11 @@ fn markdown(results: &[SuggestionOut]) -> String {
             out.push_str(&format!("Terms: {}\n\n", terms.join("; ")));
         }
     }
+    // Sections are separated by one blank line; the page ends with one newline.
+    out.truncate(out.trim_end_matches('\n').len());
+    if !out.is_empty() {
+        out.push('\n');
+    }
     out
 }
 
