@@ -18,12 +18,12 @@
 //! u32 each), file name offsets (u32), file name bytes.
 //!
 //! A file whose magic, version, fingerprint, checksum or structure is wrong
-//! is never used: the caller rebuilds it. The full checksum is verified for
-//! files up to [`FULL_CHECK_LIMIT`]; larger ones (a million units make about
-//! 500 MB) are opened on the meta checksum and the structure check, since
-//! hashing every page would cost more than the look-up itself. Whatever a
-//! damaged file holds, every read is bounds-checked: the worst it can do is
-//! give wrong matches, never a crash.
+//! is never used: the caller rebuilds it. The full checksum is verified on
+//! every open of a file up to [`FULL_CHECK_LIMIT`]; a larger one (a million
+//! units make about 600 MB) once, after which a stamp (`stamp.rs`) vouches
+//! for it until the file changes. Whatever a damaged file holds, every read
+//! is bounds-checked: the worst it could do is give wrong matches, never a
+//! crash.
 
 /// The magic bytes.
 pub const MAGIC: &[u8; 8] = b"SATZIDX1";
@@ -33,7 +33,8 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const HEADER: usize = 64;
 /// Number of sections.
 pub const SECTIONS: usize = 12;
-/// Index files up to this size get their full checksum verified on open.
+/// Index files up to this size get their full checksum verified on every
+/// open; larger ones once per file (see `stamp.rs`).
 pub const FULL_CHECK_LIMIT: usize = 64 << 20;
 
 /// The sections the meta checksum covers (besides the section table).
@@ -143,25 +144,43 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Checks `bytes` (magic, version, fingerprint, checksum, structure) and
-    /// returns a view of it.
+    /// Checks `bytes` (magic, version, fingerprint, both checksums,
+    /// structure) and returns a view of it.
     pub fn open(bytes: &'a [u8], fingerprint: u64) -> Result<View<'a>, Invalid> {
+        let view = Self::open_unhashed(bytes, fingerprint)?;
+        if !Self::checksum_ok(bytes) {
+            return Err(Invalid::Corrupt("checksum"));
+        }
+        Ok(view)
+    }
+
+    /// Whether the full checksum in the header matches every byte after it.
+    pub fn checksum_ok(bytes: &[u8]) -> bool {
+        match bytes.get(HEADER..) {
+            Some(body) => u64_at(bytes, 24) == Some(xxhash_rust::xxh3::xxh3_64(body)),
+            None => false,
+        }
+    }
+
+    /// The full checksum the header records.
+    pub fn recorded_checksum(bytes: &[u8]) -> Option<u64> {
+        u64_at(bytes, 24)
+    }
+
+    /// [`View::open`] without hashing every byte: magic, version,
+    /// fingerprint, the meta checksum and the structure.
+    pub fn open_unhashed(bytes: &'a [u8], fingerprint: u64) -> Result<View<'a>, Invalid> {
         if bytes.get(..8) != Some(MAGIC.as_slice()) || u32_at(bytes, 8) != Some(FORMAT_VERSION) {
             return Err(Invalid::Foreign);
         }
         if u64_at(bytes, 16) != Some(fingerprint) {
             return Err(Invalid::Stale);
         }
-        let body = bytes
-            .get(HEADER..)
-            .ok_or(Invalid::Corrupt("truncated header"))?;
+        if bytes.len() < HEADER {
+            return Err(Invalid::Corrupt("truncated header"));
+        }
         let view = Self::parse(bytes)?;
         if u64_at(bytes, 48) != Some(view.meta_checksum()) {
-            return Err(Invalid::Corrupt("checksum"));
-        }
-        if bytes.len() <= FULL_CHECK_LIMIT
-            && u64_at(bytes, 24) != Some(xxhash_rust::xxh3::xxh3_64(body))
-        {
             return Err(Invalid::Corrupt("checksum"));
         }
         Ok(view)

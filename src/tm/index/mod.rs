@@ -8,12 +8,14 @@
 //! lives in memory for the run.
 //!
 //! The file is memory-mapped, so opening it costs a checksum pass and a
-//! structure check, not a parse. [`search`] explains why its results equal
+//! structure check, not a parse; a file over 64 MiB is hashed once and then
+//! trusted while a stamp shows it is the same file (`stamp.rs`). [`search`] explains why its results equal
 //! the exhaustive scan's.
 
 pub mod build;
 pub mod format;
 pub mod search;
+mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -72,6 +74,16 @@ impl Index {
     /// foreign or corrupt. `progress` is called with (done, total) units
     /// while building.
     pub fn open(memory: &Memory, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<(Index, Opened)> {
+        Self::open_checked(memory, progress, format::FULL_CHECK_LIMIT)
+    }
+
+    /// [`Index::open`], hashing every byte of files up to `full_check_limit`
+    /// bytes on every open and of larger ones once per file (`stamp.rs`).
+    fn open_checked(
+        memory: &Memory,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        full_check_limit: usize,
+    ) -> Result<(Index, Opened)> {
         let fingerprint = fingerprint(memory)?;
         let path = index_path(memory);
         let reason = match std::fs::File::open(&path) {
@@ -81,8 +93,8 @@ impl Index {
                 // us; a foreign writer could still truncate it, which View
                 // checks (sizes) before any access and every read is bounds-checked.
                 match unsafe { memmap2::Mmap::map(&file) } {
-                    Ok(map) => match View::open(&map, fingerprint) {
-                        Ok(_) => {
+                    Ok(map) => match verify(&path, &file, &map, fingerprint, full_check_limit) {
+                        Ok(()) => {
                             return Ok((
                                 Index {
                                     bytes: Bytes::Mapped(map),
@@ -109,6 +121,13 @@ impl Index {
         };
         let bytes = build::build(&entries, fingerprint, &tick);
         let saved = save(memory, &path, &bytes).is_ok();
+        if saved
+            && bytes.len() > full_check_limit
+            && let Some(checksum) = View::recorded_checksum(&bytes)
+        {
+            // Built here, so verified: the next open need not hash it.
+            stamp::write(&path, checksum);
+        }
         Ok((
             Index {
                 bytes: Bytes::Owned(bytes),
@@ -116,6 +135,36 @@ impl Index {
             Opened::Rebuilt { reason, saved },
         ))
     }
+}
+
+/// Checks a mapped index file: everything but the full checksum always; the
+/// full checksum on every open up to `full_check_limit` bytes, above it
+/// unless the stamp says this very file was verified (then it stamps it).
+fn verify(
+    path: &Path,
+    file: &std::fs::File,
+    bytes: &[u8],
+    fingerprint: u64,
+    full_check_limit: usize,
+) -> std::result::Result<(), Invalid> {
+    View::open_unhashed(bytes, fingerprint)?;
+    let recorded = View::recorded_checksum(bytes).ok_or(Invalid::Corrupt("header"))?;
+    let large = bytes.len() > full_check_limit;
+    let meta = file.metadata().ok();
+    if large
+        && meta
+            .as_ref()
+            .is_some_and(|m| stamp::matches(path, m, recorded))
+    {
+        return Ok(());
+    }
+    if !View::checksum_ok(bytes) {
+        return Err(Invalid::Corrupt("checksum"));
+    }
+    if large {
+        stamp::write(path, recorded);
+    }
+    Ok(())
 }
 
 /// Where the index of `memory` lives.

@@ -219,6 +219,69 @@ fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
 }
 
 #[test]
+fn a_large_index_is_hashed_once_then_trusted_while_the_file_is_the_same() {
+    // Limit 0: every index counts as large, so the stamp path runs.
+    let (_dir, memory) = memory_with(&[("Eins zwei drei.", "One two three.")]);
+    let none = |_: u64, _: u64| {};
+    let open = || Index::open_checked(&memory, &none, 0).unwrap().1;
+    let path = index_path(&memory);
+    assert!(matches!(open(), Opened::Rebuilt { saved: true, .. }));
+    assert!(stamp::path_of(&path).exists(), "built here, so stamped");
+    assert_eq!(open(), Opened::Current);
+
+    let corrupt = |bytes: &mut Vec<u8>| {
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x20;
+    };
+    let corrupt_reason = Opened::Rebuilt {
+        reason: "corrupt (checksum)".into(),
+        saved: true,
+    };
+
+    // Rewritten in place (a later modification time): hashed again, caught.
+    let mut bytes = std::fs::read(&path).unwrap();
+    corrupt(&mut bytes);
+    std::fs::write(&path, &bytes).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(10);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(open(), corrupt_reason);
+    assert_eq!(open(), Opened::Current);
+
+    // Replaced by another file (another inode): caught.
+    let mut bytes = std::fs::read(&path).unwrap();
+    corrupt(&mut bytes);
+    let other = path.with_extension("tmp");
+    std::fs::write(&other, &bytes).unwrap();
+    std::fs::rename(&other, &path).unwrap();
+    assert_eq!(open(), corrupt_reason);
+
+    // A lost stamp costs one more hash, and the file is stamped again.
+    std::fs::remove_file(stamp::path_of(&path)).unwrap();
+    assert_eq!(open(), Opened::Current);
+    assert!(stamp::path_of(&path).exists());
+
+    // The trust boundary: a change that keeps size, inode and modification
+    // time is not looked for again (this is the shortcut that spares a
+    // million-unit look-up the 600 MB hash).
+    let meta = std::fs::metadata(&path).unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    corrupt(&mut bytes);
+    let mut f = std::fs::File::options().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut f, &bytes).unwrap();
+    f.set_modified(meta.modified().unwrap()).unwrap();
+    drop(f);
+    assert_eq!(open(), Opened::Current);
+    // Without the stamp it is caught.
+    std::fs::remove_file(stamp::path_of(&path)).unwrap();
+    assert_eq!(open(), corrupt_reason);
+}
+
+#[test]
 fn every_truncation_of_an_index_is_refused_not_trusted() {
     let entries: Vec<Entry> = (0..5)
         .map(|i| entry(format!("Satz Nummer {i} hier."), i))
