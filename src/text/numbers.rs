@@ -29,10 +29,10 @@
 //! * A `-` or `−` directly before the digits is a minus sign only when it
 //!   starts the text or follows whitespace or an opening bracket, so `147-151`
 //!   gives 147 and 151, and `MiG-29` gives 29.
-//! * Scale words right after the numeral (`Tausend`, `Millionen`, `Mio.`,
-//!   `Milliarden`, `Mrd.`, `Billionen` = 10^12 in German; `thousand`,
-//!   `million`, `billion` = 10^9, `bn`, `trillion` in English; `mille`,
-//!   `millions`, `milliards` in French) fill
+//! * Scale words right after the numeral ([`scale_word`]: `Tausend`,
+//!   `Millionen`, `Mio.`, `Milliarden`, `Mrd.`, `Billionen` = 10^12 in
+//!   German; `thousand`, `million`, `billion` = 10^9, `bn`, `trillion` in
+//!   English; `mille`, `millions`, `milliards` in French) fill
 //!   [`Number::scaled`]; the span still covers the numeral only.
 //!
 //! The QA number check builds on this with [`find_quantities`] and
@@ -339,8 +339,23 @@ fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize
         .take_while(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
+    let word_len: usize = trimmed
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let after = end + (rest.len() - trimmed.len()) + word_len;
+    scale_word(lang, &word).map(|m| (m, after))
+}
+
+/// The multiplier of a scale word, given in lower case: German `Billion` is
+/// 10^12, English `billion` 10^9; abbreviations (`Mio`, `Mrd`, `bn`) count.
+/// Used after digits (`5 Milliarden`) and after spelled numbers (`zwei
+/// Millionen`, `four hundred million`).
+pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
     let table: &[(&str, f64)] = match lang {
         NumLang::De => &[
+            ("hundert", 1e2),
             ("tausend", 1e3),
             ("million", 1e6),
             ("millionen", 1e6),
@@ -352,6 +367,7 @@ fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize
             ("billionen", 1e12),
         ],
         NumLang::En => &[
+            ("hundred", 1e2),
             ("thousand", 1e3),
             ("million", 1e6),
             ("millions", 1e6),
@@ -363,6 +379,7 @@ fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize
             ("trillions", 1e12),
         ],
         NumLang::Fr => &[
+            ("cent", 1e2),
             ("mille", 1e3),
             ("million", 1e6),
             ("millions", 1e6),
@@ -374,17 +391,7 @@ fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize
             ("billions", 1e12),
         ],
     };
-    let word_len: usize = trimmed
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .map(char::len_utf8)
-        .sum();
-    let after = end + (rest.len() - trimmed.len()) + word_len;
-    table
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, m)| (m, after))
-        .filter(|_| !word.is_empty())
+    table.iter().find(|(w, _)| *w == word).map(|&(_, m)| m)
 }
 
 /// Whether two normalised values denote the same number (relative tolerance 1e-9).

@@ -219,42 +219,27 @@ fn german(k: &str) -> Option<u64> {
     if k.is_empty() {
         return None;
     }
-    match k.split_once("tausend") {
-        Some((thousands, rest)) => {
-            let t = multiplier(thousands, german_below_1000)?;
-            let r = if rest.is_empty() {
-                0
-            } else {
-                german_below_1000(rest)?
-            };
-            Some(t * 1000 + r)
-        }
-        None => german_below_1000(k),
-    }
-}
-
-/// The multiplier before `hundert` or `tausend`: nothing or `ein` is 1.
-fn multiplier(s: &str, parse: fn(&str) -> Option<u64>) -> Option<u64> {
-    match s {
-        "" | "ein" => Some(1),
-        _ => parse(s),
-    }
+    german_group(k, "tausend", 1000, german_below_1000)
 }
 
 fn german_below_1000(k: &str) -> Option<u64> {
-    match k.split_once("hundert") {
-        Some((hundreds, rest)) => {
-            // Up to 99, for years: neunzehnhundert.
-            let h = multiplier(hundreds, german_below_100)?;
-            let r = if rest.is_empty() {
-                0
-            } else {
-                german_below_100(rest)?
-            };
-            Some(h * 100 + r)
-        }
-        None => german_below_100(k),
-    }
+    // The multiplier of `hundert` goes up to 99, for years: neunzehnhundert.
+    german_group(k, "hundert", 100, german_below_100)
+}
+
+/// `k` as `[multiplier] word [rest]` (`dreihundertzwölf`), both parts read
+/// by `below`; a missing multiplier or `ein` is 1; without `word`, `k` is
+/// read by `below` whole.
+fn german_group(k: &str, word: &str, factor: u64, below: fn(&str) -> Option<u64>) -> Option<u64> {
+    let Some((multiplier, rest)) = k.split_once(word) else {
+        return below(k);
+    };
+    let m = match multiplier {
+        "" | "ein" => 1,
+        _ => below(multiplier)?,
+    };
+    let r = if rest.is_empty() { 0 } else { below(rest)? };
+    Some(m * factor + r)
 }
 
 fn german_below_100(k: &str) -> Option<u64> {
@@ -271,32 +256,6 @@ fn german_below_100(k: &str) -> Option<u64> {
     let u = lookup(&DE_UNITS, unit)?;
     let t = lookup(&DE_TEENS_AND_TENS, tens).filter(|&t| t >= 20)?;
     Some(t + u)
-}
-
-/// Scale words after a spelled number or an article (keys).
-pub(super) fn scale_word(lang: NumLang, k: &str) -> Option<f64> {
-    let table: &[(&str, f64)] = match lang {
-        NumLang::De | NumLang::Fr => &[
-            ("hundert", 1e2),
-            ("tausend", 1e3),
-            ("million", 1e6),
-            ("millionen", 1e6),
-            ("mio", 1e6),
-            ("milliarde", 1e9),
-            ("milliarden", 1e9),
-            ("mrd", 1e9),
-            ("billion", 1e12),
-            ("billionen", 1e12),
-        ],
-        NumLang::En => &[
-            ("hundred", 1e2),
-            ("thousand", 1e3),
-            ("million", 1e6),
-            ("billion", 1e9),
-            ("trillion", 1e12),
-        ],
-    };
-    table.iter().find(|(w, _)| *w == k).map(|&(_, s)| s)
 }
 
 /// Articles that make a singular scale word a quantity of 1 (`eine Milliarde`).

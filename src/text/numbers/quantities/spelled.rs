@@ -12,9 +12,10 @@
 //! `twenty-first` is an ordinal: it is no quantity and only excuses one
 //! (see `compare.rs`).
 
-use super::number_words::{cardinal, english_unit, is_one_article, ordinal, scale_word};
+use super::number_words::{cardinal, english_unit, is_one_article, ordinal};
 use super::{Quantity, QuantityKind};
 use crate::text::numbers::NumLang;
+use crate::text::numbers::scale_word;
 use crate::text::words::{Word, is_hyphen, key, words};
 
 /// German words that make a following bare `hundert`/`tausend` vague.
@@ -178,11 +179,27 @@ fn german_number(seq: &Seq, i: usize, lang: NumLang) -> Option<(f64, usize)> {
 /// `six hundred and sixty-six`, `a hundred`, `two thousand five hundred`.
 /// Returns its value and last word; `one` alone gives 1.
 fn english_number(seq: &Seq, i: usize) -> Option<(u64, usize)> {
-    let (mut value, mut last) = english_below_1000(seq, i)?;
-    if seq.next(last) == Some("thousand") {
-        value *= 1000;
+    english_group(seq, i, "thousand", 1000, english_below_1000)
+}
+
+fn english_below_1000(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    english_group(seq, i, "hundred", 100, english_below_100_or_a)
+}
+
+/// A number below `factor` read by `below`, then optionally `word` and
+/// (after `and`) another such number: `six hundred and sixty-six`.
+fn english_group(
+    seq: &Seq,
+    i: usize,
+    word: &str,
+    factor: u64,
+    below: fn(&Seq, usize) -> Option<(u64, usize)>,
+) -> Option<(u64, usize)> {
+    let (mut value, mut last) = below(seq, i)?;
+    if value < factor && seq.next(last) == Some(word) {
+        value *= factor;
         last += 1;
-        if let Some((rest, l)) = after_and(seq, last, english_below_1000) {
+        if let Some((rest, l)) = after_and(seq, last, below) {
             value += rest;
             last = l;
         }
@@ -190,22 +207,12 @@ fn english_number(seq: &Seq, i: usize) -> Option<(u64, usize)> {
     Some((value, last))
 }
 
-fn english_below_1000(seq: &Seq, i: usize) -> Option<(u64, usize)> {
-    let k = seq.key(i)?;
-    let multiplier = matches!(seq.next(i), Some("hundred" | "thousand"));
-    let (mut value, mut last) = match k {
-        "a" if multiplier => (1, i),
-        _ => english_below_100(seq, i)?,
-    };
-    if value < 100 && seq.next(last) == Some("hundred") {
-        value *= 100;
-        last += 1;
-        if let Some((rest, l)) = after_and(seq, last, english_below_100) {
-            value += rest;
-            last = l;
-        }
+/// `a` before `hundred` or `thousand` is 1; otherwise a number below 100.
+fn english_below_100_or_a(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    if seq.key(i) == Some("a") && matches!(seq.next(i), Some("hundred" | "thousand")) {
+        return Some((1, i));
     }
-    Some((value, last))
+    english_below_100(seq, i)
 }
 
 fn english_below_100(seq: &Seq, i: usize) -> Option<(u64, usize)> {
