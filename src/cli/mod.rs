@@ -4,6 +4,10 @@
 //! "Command-line contract" section: machine formats are stable, human
 //! `table` output may change. Exit codes: 0 success, 1 the command found
 //! error-level problems (`check`), 2 bad usage or bad input.
+//!
+//! The doc comments of the argument types are the `--help` text, written
+//! for a terminal (`german<TAB>english`, `[i,j]:[k]`), not for rustdoc.
+#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
 
 mod align;
 mod align_html;

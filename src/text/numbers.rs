@@ -29,7 +29,7 @@
 //! * A `-` or `−` directly before the digits is a minus sign only when it
 //!   starts the text or follows whitespace or an opening bracket, so `147-151`
 //!   gives 147 and 151, and `MiG-29` gives 29.
-//! * Scale words right after the numeral ([`scale_word`]: `Tausend`,
+//! * Scale words right after the numeral (`scale_word`: `Tausend`,
 //!   `Millionen`, `Mio.`, `Milliarden`, `Mrd.`, `Billionen` = 10^12 in
 //!   German; `thousand`, `million`, `billion` = 10^9, `bn`, `trillion` in
 //!   English; `mille`, `millions`, `milliards` in French) fill

@@ -1,9 +1,9 @@
 //! TMX 1.4b: reading any TMX a CAT tool writes, and writing files every CAT
 //! tool reads.
 //!
-//! [`read`] hands out `<tu>`s with all their language variants; [`pair`]
-//! picks the two variants of the language pair and says why a unit was
-//! skipped; [`write`] renders deterministic TMX 1.4b.
+//! [`mod@read`] hands out `<tu>`s with all their language variants;
+//! [`select_pair`] picks the two variants of the language pair and says why
+//! a unit was skipped; [`mod@write`] renders deterministic TMX 1.4b.
 
 pub mod read;
 pub mod write;
