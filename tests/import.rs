@@ -145,6 +145,22 @@ fn tsv_and_csv_import_with_line_numbers_for_gaps() {
 }
 
 #[test]
+fn extra_tsv_columns_are_named_in_one_warning() {
+    let fx = Fixture::new();
+    fx.write(
+        "three.tsv",
+        "error\tDer Krieg.\tThe war.\nDie Lage.\tThe situation.\nx\tDie Ruhe.\tThe calm.\n",
+    );
+    fx.satz()
+        .args(["import", "three.tsv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "three.tsv:1: 2 line(s) have more than two columns; only the first two (de and en) were read",
+        ));
+}
+
+#[test]
 fn utf16_and_legacy_encodings_import() {
     let fx = Fixture::new();
     let tmx = std::fs::read_to_string(fixture("news.tmx")).unwrap();

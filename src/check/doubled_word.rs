@@ -2,7 +2,8 @@
 //! case-insensitive, separated by whitespace only.
 //!
 //! Not reported: words with digits (`10 10`), the grammatical doubles "had
-//! had" and "that that", and two capitalised words (names such as "Bora
+//! had", "that that", "her her" ("gave her her first title") and "is is"
+//! ("what it is is"), and two capitalised words (names such as "Bora
 //! Bora", "Boutros Boutros-Ghali"); "The the" is reported.
 
 use super::{Ctx, Finding, Severity, codes};
@@ -10,7 +11,7 @@ use crate::text::fold_case;
 use crate::text::words::words;
 
 /// English words that may rightly stand twice in a row.
-const ALLOWED: [&str; 2] = ["had", "that"];
+const ALLOWED: [&str; 4] = ["had", "that", "her", "is"];
 
 /// Appends the findings of this check.
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

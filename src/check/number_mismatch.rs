@@ -1,5 +1,8 @@
 //! `number-mismatch`: the numbers of source and target differ once formats
 //! are normalised (rules in [`crate::text::numbers::compare_quantities`]).
+//! An error, except when only spelled ordinals differ (`zum vierten Mal`
+//! against `for the third time`): a warning, since an ordinal word is often
+//! idiomatic (`for the first time in 2000` for `erstmals 2000 gewählt`).
 
 use super::{Ctx, Finding, Severity, codes};
 use crate::text::numbers::{Quantity, QuantityKind, compare_quantities};
@@ -29,9 +32,18 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     let message = format!("numbers differ: {}", parts.join("; "));
+    let only_ordinal_words = diff
+        .source
+        .iter()
+        .chain(&diff.target)
+        .all(|q| q.spelled && q.ordinal);
     out.push(ctx.finding(
         codes::NUMBER_MISMATCH,
-        Severity::Error,
+        if only_ordinal_words {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
         message,
         diff.source.iter().map(|q| (q.start, q.end)).collect(),
         diff.target.iter().map(|q| (q.start, q.end)).collect(),

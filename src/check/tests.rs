@@ -143,6 +143,16 @@ fn untranslated_rules() {
         codes_of(&g, "Pulverfass", "Pulverfass"),
         [codes::UNTRANSLATED]
     );
+    // Only punctuation changed: still untranslated.
+    assert!(
+        codes_of(
+            &g,
+            "Die Lage an der Grenze bleibt angespannt.",
+            "Die Lage an der Grenze bleibt angespannt"
+        )
+        .contains(&codes::UNTRANSLATED)
+    );
+    assert!(codes_of(&g, "Kim Jong Un", "Kim Jong-un").is_empty());
 }
 
 #[test]
@@ -226,6 +236,14 @@ fn doubled_words_spaces_and_end_punctuation() {
     );
     assert!(codes_of(&g, "Er hatte genug gehabt.", "He had had enough.").is_empty());
     assert!(codes_of(&g, "Er sagte, dass das gilt.", "He said that that holds.").is_empty());
+    assert!(
+        codes_of(
+            &g,
+            "Der Sieg bescherte ihr ihren ersten Titel.",
+            "The win gave her her first title."
+        )
+        .is_empty()
+    );
     assert!(codes_of(&g, "Er flog nach Bora Bora.", "He flew to Bora Bora.").is_empty());
     assert!(
         codes_of(&g, "Es steht 10 zu 10.", "It is 10 10.")

@@ -1,5 +1,6 @@
-//! `untranslated`: the target is empty, or the same as the source (after
-//! folding whitespace and case).
+//! `untranslated`: the target is empty, or the same as the source: the same
+//! words after folding case and `ß`, whatever the whitespace and punctuation
+//! (`Die Lage bleibt angespannt.` left as `Die Lage bleibt angespannt`).
 //!
 //! An identical pair is fine when the source has no letters (numbers,
 //! codes) or looks like a name or a byline: at most four chunks with
@@ -8,8 +9,7 @@
 //! it (a term is German, so `Kanonenfutter` alone is untranslated).
 
 use super::{Ctx, Finding, Severity, codes};
-use crate::text::words::has_letter;
-use crate::text::{fold_case, fold_whitespace};
+use crate::text::words::{has_letter, key, words};
 
 /// At most this many chunks with letters in a name-like segment.
 const MAX_NAME_CHUNKS: usize = 4;
@@ -29,7 +29,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         return;
     }
-    if fold_case(&fold_whitespace(source)) != fold_case(&fold_whitespace(target)) {
+    let same_words = {
+        let (s, t) = (words(source), words(target));
+        s.len() == t.len() && s.iter().zip(&t).all(|(a, b)| key(a.text) == key(b.text))
+    };
+    if !same_words {
         return;
     }
     if !has_letter(source) || (ctx.hits.is_empty() && name_like(source)) {

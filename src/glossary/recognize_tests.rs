@@ -386,3 +386,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_shorter_noun_is_another_word_but_a_verb_of_the_stem_counts() {
+    let g = glossary(vec![
+        Term::new("Devisen", ["foreign currency"]),
+        Term::new("Aufrüstung", ["arms build-up"]),
+    ]);
+    // Die Devise (motto) is not die Devisen (foreign currency).
+    assert!(found(&g, "Die Devise des Trainers lautet: Geduld.").is_empty());
+    assert_eq!(
+        found(&g, "Der Handel mit Devisen brach ein."),
+        vec![pair("Devisen", "Devisen")]
+    );
+    // The verb aufrüsten shares the noun's stem and still counts.
+    assert_eq!(
+        found(&g, "Sie wollen weiter aufrüsten."),
+        vec![pair("Aufrüstung", "aufrüsten")]
+    );
+}

@@ -301,7 +301,9 @@ fn push(
     let Some(span) = text.get(start..end) else {
         return;
     };
-    let scaled = scale_after(text, end, lang).map(|s| value * s);
+    let scaled = scale_after(text, end, lang)
+        .or_else(|| money_abbreviation(text, start, end, lang))
+        .map(|s| value * s);
     out.push(Number {
         start,
         end,
@@ -310,6 +312,35 @@ fn push(
         scaled,
         ordinal,
     });
+}
+
+/// English money written `€2.5m`, `$40bn`, `CHF 3k`, `£1.2tn`: `m` and `k`
+/// glued to a number are millions and thousands only after a currency
+/// (otherwise `5m` is five metres).
+fn money_abbreviation(text: &str, start: usize, end: usize, lang: NumLang) -> Option<f64> {
+    if lang != NumLang::En {
+        return None;
+    }
+    let rest = text.get(end..)?;
+    let scale = match rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .as_str()
+    {
+        "m" => 1e6,
+        "k" => 1e3,
+        "tn" => 1e12,
+        _ => return None,
+    };
+    let before = text
+        .get(..start)?
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    let currency = before.ends_with(['€', '$', '£', '¥'])
+        || ["CHF", "EUR", "USD", "GBP", "Fr.", "SFr."]
+            .iter()
+            .any(|c| before.ends_with(c));
+    currency.then_some(scale)
 }
 
 /// Multiplier of the scale words following byte offset `end` (after
@@ -330,7 +361,12 @@ fn scale_after(text: &str, end: usize, lang: NumLang) -> Option<f64> {
 /// multiplier and the byte offset after it.
 fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize)> {
     let rest = text.get(end..)?;
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{2009}', '\u{202f}']);
+    // `150-million-crown`, `325-Millionen-Dollar-Paket`: one hyphen counts
+    // as a space.
+    let trimmed = rest
+        .strip_prefix('-')
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '\u{a0}', '\u{2009}', '\u{202f}']);
     if trimmed.len() == rest.len() && !rest.starts_with(['M', 'm', 'B', 'b', 'T', 't']) {
         return None;
     }
@@ -365,6 +401,7 @@ pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
             ("mrd", 1e9),
             ("billion", 1e12),
             ("billionen", 1e12),
+            ("bio", 1e12),
         ],
         NumLang::En => &[
             ("hundred", 1e2),
@@ -372,6 +409,9 @@ pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
             ("million", 1e6),
             ("millions", 1e6),
             ("mn", 1e6),
+            ("mln", 1e6),
+            ("milliard", 1e9),
+            ("milliards", 1e9),
             ("billion", 1e9),
             ("billions", 1e9),
             ("bn", 1e9),

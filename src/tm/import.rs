@@ -192,6 +192,8 @@ pub fn detect_format(path: &Path, text: &str) -> InputFormat {
 
 fn parse_tsv(text: &str, path: &Path, pair: &LangPair) -> Parsed {
     let mut p = Parsed::default();
+    // Lines with more than two columns: how many, and the first.
+    let mut wide: Option<(usize, usize)> = None;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -199,7 +201,21 @@ fn parse_tsv(text: &str, path: &Path, pair: &LangPair) -> Parsed {
         let mut fields = line.split('\t');
         let source = fields.next().unwrap_or_default().trim();
         let target = fields.next().unwrap_or_default().trim();
+        if fields.next().is_some() {
+            let (n, first) = wide.unwrap_or((0, i + 1));
+            wide = Some((n + 1, first));
+        }
         push_pair(&mut p, path, pair, i + 1, source, target);
+    }
+    if let Some((n, first)) = wide {
+        p.warnings.push(Warning {
+            location: Location::line(path, first),
+            message: format!(
+                "{n} line(s) have more than two columns; only the first two \
+                 ({} and {}) were read",
+                pair.source, pair.target
+            ),
+        });
     }
     p
 }

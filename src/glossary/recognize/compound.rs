@@ -29,7 +29,9 @@ pub(super) fn add_heads(
     v: usize,
     variant: &Variant,
 ) {
-    if let (false, None, [Pat::Stem(s)]) = (variant.form, &variant.cased, variant.pats.as_slice()) {
+    if let (false, None, [Pat::Stem { stem: s, .. }]) =
+        (variant.form, &variant.cased, variant.pats.as_slice())
+    {
         let compound = variant
             .keys
             .first()

@@ -11,10 +11,13 @@ use super::{HitKind, TermHit};
 use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, is_phrase_gap, key, swiss, words};
 
 impl Pat {
-    /// Whether the text word described by `info` fits this pattern.
-    fn accepts(&self, info: &Info) -> bool {
+    /// Whether the text word `surface` described by `info` fits this pattern.
+    fn accepts(&self, surface: &str, info: &Info) -> bool {
         match self {
-            Pat::Stem(s) => info.stem == *s,
+            Pat::Stem { stem, min_chars } => {
+                let noun = surface.chars().next().is_some_and(char::is_uppercase);
+                info.stem == *stem && (!noun || info.key.chars().count() >= *min_chars)
+            }
             Pat::Exact(k) => info.key == *k,
             Pat::Prefix(p) => info.key.starts_with(p.as_str()),
         }
@@ -29,8 +32,8 @@ impl Pat {
                 let n = p.chars().count();
                 s.chars().take(n).eq(cased.chars().take(n))
             }
-            Pat::Stem(st) => {
-                let n = st.chars().count();
+            Pat::Stem { stem, .. } => {
+                let n = stem.chars().count();
                 fold_umlauts(&s)
                     .chars()
                     .take(n)
@@ -149,9 +152,12 @@ impl TermMatcher {
         for (j, pat) in variant.pats.iter().enumerate() {
             let w = ws.get(i + j)?;
             let info = infos.get(*tok.get(i + j)?)?;
+            if !pat.accepts(w.text, info) {
+                return None;
+            }
             if j > 0 {
                 let prev = ws.get(i + j - 1)?;
-                if !is_phrase_gap(text.get(prev.end..w.start)?) || !pat.accepts(info) {
+                if !is_phrase_gap(text.get(prev.end..w.start)?) {
                     return None;
                 }
             }

@@ -17,8 +17,18 @@ use crate::text::words::{key, swiss, words};
 /// What one word of a term pattern needs of the text word.
 #[derive(Debug, Clone)]
 pub(super) enum Pat {
-    /// Same German stem.
-    Stem(String),
+    /// Same German stem, and a key of at least `min_chars` characters.
+    Stem {
+        /// The Snowball stem.
+        stem: String,
+        /// A German noun is never shorter inflected than in its dictionary
+        /// form, so the noun `Devise` (motto) is not `Devisen` (foreign
+        /// currency): the key length of a capitalised term word, asked of
+        /// capitalised text words only (the verb `aufrüsten` still counts
+        /// for `Aufrüstung`); 0 for other words and for Latin plurals that
+        /// shorten (`Visum`, `Praxis`, `Globus`).
+        min_chars: usize,
+    },
     /// Same key.
     Exact(String),
     /// Key starts with this.
@@ -82,7 +92,11 @@ impl TermMatcher {
             let (pats, cased) = match &term.match_mode {
                 MatchMode::Stem => (
                     keys.iter()
-                        .map(|k| Pat::Stem(stemmers.de_key(k)))
+                        .zip(&cased_all)
+                        .map(|(k, cased)| Pat::Stem {
+                            stem: stemmers.de_key(k),
+                            min_chars: noun_min_chars(k, cased),
+                        })
                         .collect::<Vec<_>>(),
                     cased_all.clone(),
                 ),
@@ -129,7 +143,7 @@ impl TermMatcher {
         let mut max_prefix_chars = 0;
         for (v, variant) in variants.iter().enumerate() {
             match variant.pats.first() {
-                Some(Pat::Stem(s)) => by_stem.entry(s.clone()).or_default().push(v),
+                Some(Pat::Stem { stem, .. }) => by_stem.entry(stem.clone()).or_default().push(v),
                 Some(Pat::Exact(k)) => by_exact.entry(k.clone()).or_default().push(v),
                 Some(Pat::Prefix(p)) => {
                     max_prefix_chars = max_prefix_chars.max(p.chars().count());
@@ -159,6 +173,20 @@ impl TermMatcher {
     /// The number of terms of the glossary this matcher was built from.
     pub fn term_count(&self) -> usize {
         self.term_count
+    }
+}
+
+/// The shortest key a text word may have to be an inflected form of the
+/// term word `key` (written `cased`): see [`Pat::Stem`].
+fn noun_min_chars(key: &str, cased: &str) -> usize {
+    let noun = cased.chars().next().is_some_and(char::is_uppercase);
+    let latin = ["us", "um", "is", "a", "on"]
+        .iter()
+        .any(|e| key.ends_with(e));
+    if noun && !latin {
+        key.chars().count()
+    } else {
+        0
     }
 }
 

@@ -179,7 +179,49 @@ pub fn find_quantities(text: &str, lang: NumLang) -> Vec<Quantity> {
     }
     out.extend(spelled_quantities(text, lang));
     out.sort_by_key(|q| q.start);
+    share_range_scales(text, &mut out);
     out
+}
+
+/// Words that join the two ends of a range (`auf` only after `von`).
+const RANGE_JOINS: [&str; 9] = ["-", "–", "bis", "und", "oder", "to", "and", "or", "/"];
+
+/// A range whose second end carries the scale gives it to the first:
+/// `zwischen 1,2 und 1,4 Milliarden`, `von 4,2 auf 4,1 Milliarden`, `12 bis
+/// 16 Tausend`, `300 to 450 thousand`. Not a year (`bis 2015 auf 20
+/// Milliarden`), not before an article with a scale (`2009 auf eine
+/// Billion`).
+fn share_range_scales(text: &str, qs: &mut [Quantity]) {
+    for i in (1..qs.len()).rev() {
+        let (Some(first), Some(second)) = (qs.get(i - 1), qs.get(i)) else {
+            continue;
+        };
+        let (Some(&a), Some(&b), Some(scaled)) =
+            (first.values.first(), second.values.first(), second.scaled)
+        else {
+            continue;
+        };
+        let von_auf = || {
+            text.get(..first.start)
+                .is_some_and(|b| b.trim_end().to_lowercase().ends_with("von"))
+        };
+        let joined = text.get(first.end..second.start).is_some_and(|gap| {
+            let gap = gap.trim();
+            RANGE_JOINS.contains(&gap) || (gap == "auf" && von_auf())
+        });
+        let year = first.is_plain_digits() && (1000.0..=2100.0).contains(&a);
+        if first.scaled.is_none()
+            && !year
+            && !(second.spelled && b == 1.0)
+            && first.kind == QuantityKind::Number
+            && second.kind == QuantityKind::Number
+            && b != 0.0
+            && joined
+            && let Some(q) = qs.get_mut(i - 1)
+        {
+            q.scaled = Some(a * scaled / b);
+        }
+    }
 }
 
 #[cfg(test)]

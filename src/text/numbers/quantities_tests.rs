@@ -147,6 +147,35 @@ fn spelled_numbers_above_twelve_and_spelled_ordinals() {
     );
     same("mehrere tausend Lichtjahre", "thousands of light years");
     same("mit Mitte fünfzig", "in her mid-fifties");
+    same("Jede dritte Person", "One in three people");
+    same("Das Spiel endete 0:0.", "The match ended goalless.");
+    same("um halb neun", "at 8.30am");
+    same("um halb eins", "at 12.30pm");
+    same("um Viertel nach acht", "at 8.15am");
+    same("um Viertel vor neun", "at a quarter to nine");
+    same("um Viertel vor neun", "at 8.45am");
+    same("um 20.30 Uhr", "at half past eight");
+    same("40 Mio. Franken", "CHF 40m");
+    same("40 Millionen Franken", "40,000,000 francs");
+    same("2 Millionen Einwohner", "2m inhabitants");
+    same("5 Meter", "5m");
+    same("2,5 Mrd. €", "€2.5bn");
+    same(
+        "von 4,2 auf 4,1 Milliarden Dollar",
+        "to $4.1 billion from $4.2 billion",
+    );
+    same(
+        "zwischen 1,2 und 1,4 Milliarden",
+        "1.2 billion to 1.4 billion",
+    );
+    same("12 bis 16 Tausend Rubel", "from 12,000 to 16,000 rubles");
+    same("Das 325-Millionen-Dollar-Paket", "The $325 million package");
+    same(
+        "bis 2015 auf 20 Milliarden Euro",
+        "to 20 billion euros by 2015",
+    );
+    same("im Jahr 2009 auf eine Billion", "to a trillion in 2009");
+    same("150 Millionen Kronen", "the 150-million-crown campaign");
     same("zum fünfzigsten Mal", "for the 50th time");
     same("der 75. Jahrestag", "the seventy-fifth anniversary");
     same("der 21. Jahrestag", "the twenty-first anniversary");
@@ -163,6 +192,35 @@ fn spelled_numbers_above_twelve_and_spelled_ordinals() {
     assert_eq!(
         diff("zweieinhalb Jahre", "three and a half years"),
         (vec!["zweieinhalb".into()], vec!["three and a half".into()])
+    );
+    // Spelled ordinals are compared when both sides have one.
+    assert_eq!(
+        diff("zum vierten Mal", "for the third time"),
+        (vec!["vierten".into()], vec!["third".into()])
+    );
+    same("zum vierten Mal", "for the fourth time");
+    same(
+        "Im ersten Halbjahr sank der Umsatz um ein Zehntel.",
+        "In the first half of the year, turnover fell by a tenth.",
+    );
+    same("zum zweiten Mal", "for a second time");
+    assert_eq!(
+        diff(
+            "Drei Viertel der Gemeinden",
+            "Two-thirds of the municipalities"
+        ),
+        (vec!["Drei".into()], vec![])
+    );
+    same("der einundzwanzigste Sieg", "the twenty-first win");
+    same("die erste und die 2. Etappe", "the first and second stages");
+    // A million on one side only must be the other side's value.
+    assert_eq!(
+        diff("40 Mio. Franken", "40 francs"),
+        (vec!["40".into()], vec!["40".into()])
+    );
+    assert_eq!(
+        diff("ein Verlust von 2,5 Mrd. €", "a loss of €2.5m"),
+        (vec!["2,5".into()], vec!["2.5".into()])
     );
     // The seventeen of an English text is not a seven.
     assert_eq!(

@@ -3,7 +3,7 @@
 //! (or a plain hour), and optional quantities need no partner; what is left
 //! may still be excused by a number word or ordinal word in the other text.
 
-use super::number_words::{cardinal, cardinal_prefix, english_decade, ordinal_prefix};
+use super::number_words::{cardinal, cardinal_prefix, english_decade, ordinal, ordinal_prefix};
 use super::times::clock;
 use super::{Quantity, QuantityKind, find_quantities};
 use crate::text::numbers::{NumLang, same_value};
@@ -50,9 +50,10 @@ pub fn compare_quantities(
             }
             let pick = [false, true].into_iter().find_map(|want_optional| {
                 tgt.iter().enumerate().position(|(j, t)| {
+                    let lenient = glued(source, s) || glued(target, t);
                     t.optional == want_optional
                         && !tgt_used.get(j).copied().unwrap_or(true)
-                        && s.matches(t)
+                        && s.matches(t, lenient)
                 })
             });
             if let Some(j) = pick {
@@ -73,24 +74,118 @@ pub fn compare_quantities(
             .map(|(q, _)| q.clone())
             .collect::<Vec<_>>()
     };
-    QuantityDiff {
+    let mut diff = QuantityDiff {
         source: left(&src, &src_used, target, target_lang),
         target: left(&tgt, &tgt_used, source, source_lang),
+    };
+    // Spelled ordinals are compared when both sides have some (`zum
+    // vierten Mal` against `for the third time`); one side alone may use
+    // one idiomatically (`zunächst` = `at first`).
+    let (so, to) = (
+        spelled_ordinals(source, source_lang),
+        spelled_ordinals(target, target_lang),
+    );
+    if !so.is_empty() && !to.is_empty() {
+        let missing = |qs: &[Quantity], others: &[Quantity], other_all: &[Quantity]| {
+            qs.iter()
+                .filter(|q| {
+                    let v = q.values.first().copied().unwrap_or(-1.0);
+                    let found = |o: &Quantity| o.values.iter().any(|&w| same_value(v, w));
+                    !others.iter().any(found) && !other_all.iter().any(found)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        diff.source.extend(missing(&so, &to, &tgt));
+        diff.target.extend(missing(&to, &so, &src));
     }
+    diff
+}
+
+/// Whether the number of `q` is glued to a letter (`2m`, `5k`): then a
+/// scale on the other side may be a unit here, and the bare values match.
+fn glued(text: &str, q: &Quantity) -> bool {
+    q.scaled.is_none()
+        && text
+            .get(q.end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphabetic)
+}
+
+/// The ordinal words of `text` (`vierten`, `third`, `twenty-first`) as
+/// quantities, once per value. Left out: `achte`/`achten` (also the verb
+/// `achten`) and English fractions (`a tenth`, `one third`; but `a second
+/// time` is an ordinal).
+fn spelled_ordinals(text: &str, lang: NumLang) -> Vec<Quantity> {
+    let ws = words(text);
+    let mut out: Vec<Quantity> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let k = key(w.text);
+        let Some(mut v) = ordinal(lang, &k) else {
+            continue;
+        };
+        if lang != NumLang::En && k.starts_with("acht") && v == 8 {
+            continue;
+        }
+        // `a tenth`, `one third`: a fraction, unless `a second time`.
+        if lang == NumLang::En
+            && let Some(prev) = i.checked_sub(1).and_then(|j| ws.get(j))
+            && (matches!(key(prev.text).as_str(), "a" | "one")
+                || cardinal(lang, &key(prev.text)).is_some())
+            && ws.get(i + 1).map(|n| key(n.text)).as_deref() != Some("time")
+        {
+            continue;
+        }
+        let mut start = w.start;
+        if lang == NumLang::En
+            && v < 10
+            && let Some(prev) = i.checked_sub(1).and_then(|j| ws.get(j))
+            && let Some(gap) = text.get(prev.end..w.start)
+            && (gap == " " || (!gap.is_empty() && gap.chars().all(is_hyphen)))
+            && let Some(tens) = cardinal(lang, &key(prev.text)).filter(|t| *t >= 20 && t % 10 == 0)
+        {
+            v += tens;
+            start = prev.start;
+        }
+        let v = v as f64;
+        if out.iter().any(|q| q.values.first() == Some(&v)) {
+            continue;
+        }
+        out.push(Quantity {
+            start,
+            end: w.end,
+            text: text.get(start..w.end).unwrap_or_default().to_owned(),
+            values: vec![v],
+            scaled: None,
+            kind: QuantityKind::Number,
+            optional: false,
+            spelled: true,
+            ordinal: true,
+        });
+    }
+    out
 }
 
 impl Quantity {
     /// Whether `self` and `other` can be counterparts (see the module
     /// documentation).
-    fn matches(&self, other: &Quantity) -> bool {
+    /// Whether two quantities match. A million or more on one side only
+    /// must be the other's value (`40 Mio. Franken` is not `40 francs`),
+    /// unless `lenient` (the bare number is glued to a letter, `2m`).
+    fn matches(&self, other: &Quantity, lenient: bool) -> bool {
         if self.kind != other.kind {
             return self.full_hour_matches(other) || other.full_hour_matches(self);
         }
-        if let (Some(a), Some(b)) = (self.scaled, other.scaled) {
-            return same_value(a, b);
+        match (self.scaled, other.scaled) {
+            (Some(a), Some(b)) => same_value(a, b),
+            (Some(a), None) | (None, Some(a)) if a.abs() >= 1e6 && !lenient => {
+                let bare = if self.scaled.is_some() { other } else { self };
+                bare.values.iter().any(|&v| same_value(v, a))
+            }
+            _ => self
+                .readings()
+                .any(|a| other.readings().any(|b| same_value(a, b))),
         }
-        self.readings()
-            .any(|a| other.readings().any(|b| same_value(a, b)))
     }
 
     /// A full-hour time against a plain hour: `9 Uhr` = `at 9 in the morning`.
@@ -139,9 +234,17 @@ fn excused(q: &Quantity, other: &str, other_lang: NumLang) -> bool {
         if !ws.get(i).is_some_and(|w| has_letter(w.text)) {
             return false;
         }
+        let zero = match other_lang {
+            NumLang::En => ["zero", "nil", "goalless", "scoreless"].contains(&k.as_str()),
+            NumLang::De | NumLang::Fr => ["null", "torlos"].contains(&k.as_str()),
+        };
         if cardinal_prefix(other_lang, k) == Some(v)
             || (v == 2 && k.starts_with(both))
+            || (v == 0 && zero)
             || (other_lang == NumLang::En && english_decade(k) == Some(v))
+            // `jede dritte Person` = `one in three people` (the word itself,
+            // not `thirds`: `drei Viertel` is not `two-thirds`)
+            || (!q.ordinal && ordinal(other_lang, k) == Some(v))
         {
             return true;
         }

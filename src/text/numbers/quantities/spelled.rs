@@ -13,6 +13,7 @@
 //! (see `compare.rs`).
 
 use super::number_words::{cardinal, english_unit, is_one_article, ordinal};
+use super::times::clock;
 use super::{Quantity, QuantityKind};
 use crate::text::numbers::NumLang;
 use crate::text::numbers::scale_word;
@@ -92,6 +93,13 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     let Some(first) = seq.ws.get(i) else {
         return (None, i);
     };
+    if let Some((minutes, from)) = clock_phrase(seq, i, lang)
+        && let Some(start) = seq.ws.get(from)
+    {
+        let mut q = spelled(seq.text, start.start, first.end, minutes, None, false);
+        q.kind = QuantityKind::Time;
+        return (Some(q), i);
+    }
     let number = match lang {
         NumLang::En => {
             if cardinal(lang, k).is_some_and(|t| t >= 20 && t % 10 == 0)
@@ -145,6 +153,34 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     let optional = (hyphen_before || hyphen_after) && scaled.is_none();
     let q = spelled(seq.text, first.start, end, value, scaled, optional);
     (Some(q), last)
+}
+
+/// A spelled clock time ending at the hour word `i`: German `halb neun` =
+/// 8:30, `Viertel nach acht` = 8:15, `Viertel vor neun` and `dreiviertel
+/// neun` = 8:45; English `half past eight`, `quarter past eight`, `quarter
+/// to nine`. Returns minutes on a 12-hour clock and the phrase's first word.
+fn clock_phrase(seq: &Seq, i: usize, lang: NumLang) -> Option<(f64, usize)> {
+    let hour = match seq.key(i)? {
+        "eins" | "one" => 1,
+        k => cardinal(lang, k).filter(|&h| h <= 12)?,
+    };
+    let before = |n: usize| -> Option<&str> {
+        let j = i.checked_sub(n)?;
+        // Only whitespace between the phrase's words.
+        (j..i).all(|w| seq.next(w).is_some()).then(|| seq.key(j))?
+    };
+    let earlier = hour + 11; // the hour before, on a 12-hour clock
+    let (minutes, from) = match (lang, before(2), before(1)?) {
+        (NumLang::De | NumLang::Fr, _, "halb") => (clock(earlier, 30), i - 1),
+        (NumLang::De | NumLang::Fr, _, "dreiviertel") => (clock(earlier, 45), i - 1),
+        (NumLang::De | NumLang::Fr, Some("viertel"), "nach") => (clock(hour, 15), i - 2),
+        (NumLang::De | NumLang::Fr, Some("viertel"), "vor") => (clock(earlier, 45), i - 2),
+        (NumLang::En, Some("half"), "past") => (clock(hour, 30), i - 2),
+        (NumLang::En, Some("quarter"), "past") => (clock(hour, 15), i - 2),
+        (NumLang::En, Some("quarter"), "to") => (clock(earlier, 45), i - 2),
+        _ => return None,
+    };
+    Some((minutes, from))
 }
 
 /// A German number word at `i` (`zwanzig`, `zweieinhalb`): its value and
