@@ -114,6 +114,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
 }
 
 fn undecodable(path: &Path, bytes: &[u8], offset: usize, encoding: &'static Encoding) -> Error {
+    if let Some(kind) = binary_kind(bytes) {
+        return Error::input(
+            Location::file(path),
+            format!("this is {kind}, not a text file"),
+        );
+    }
     let line = bytes
         .get(..offset)
         .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
@@ -135,6 +141,35 @@ fn undecodable(path: &Path, bytes: &[u8], offset: usize, encoding: &'static Enco
             encoding.name()
         ),
     )
+}
+
+/// What a file is, when its first bytes are the signature of a common
+/// binary format (so that a mistaken input gets a message naming it).
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 12] = [
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (an .xlsx, .docx or .odt file is one; save it as text)",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "an old Microsoft Office file (.xls, .doc; save it as text)",
+        ),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"BZh", "a bzip2 archive"),
+        (b"\xfd7zXZ\x00", "an xz archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+        (b"SQLite format 3\x00", "an SQLite database"),
+        (b"\x7fELF", "a program (ELF)"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, kind)| kind)
 }
 
 /// Finds the encoding of `bytes` and the part after any byte-order mark.
@@ -366,6 +401,16 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "in.txt:2: not valid UTF-8 at byte offset 7 (save the file as UTF-8, or as UTF-16 with a byte-order mark)"
+        );
+        let err = decode(b"\x89PNG\r\n\x1a\n\x00\x00\xff", Path::new("logo.tbx")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "logo.tbx: this is a PNG image, not a text file"
+        );
+        let err = decode_owned(b"PK\x03\x04\x14\x00\xff".to_vec(), Path::new("g.csv")).unwrap_err();
+        assert!(
+            err.to_string().starts_with("g.csv: this is a ZIP archive"),
+            "{err}"
         );
         let err = decode(b"<tmx>\xff", Path::new("a.TMX")).unwrap_err();
         assert!(

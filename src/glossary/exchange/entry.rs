@@ -4,12 +4,12 @@
 //!
 //! # From an entry to terms
 //!
-//! * **Languages.** A group of terms belongs to the glossary's source
-//!   (or target) language when its tag has the same primary subtag, in any
-//!   case and with `_` read as `-` (`DE-de`, `de_CH` for `de`). When some
-//!   groups match the glossary's tag exactly (`en-GB` for `en-GB`), only
-//!   those are used, so a file with `en-GB` and `en-US` does not mix them
-//!   into an `en-GB` glossary. Positional files (OmegaT) have no tags: their
+//! * **Languages.** As `CLI.md` says: a glossary language without a region
+//!   (`de`) takes every group of that language, in any case and with `_`
+//!   read as `-` (`DE-de`, `de_CH`); one with a region (`en-GB`) takes the
+//!   groups of exactly that region, or, when there are none, the groups
+//!   without a region (`en`), never another region (`en-US`). So a file
+//!   with `en-GB` and `en-US` does not mix them into an `en-GB` glossary. Positional files (OmegaT) have no tags: their
 //!   first column is the source and the second the target.
 //! * **German terms.** Every source term that is not a `variant`
 //!   (TBX `termType`) becomes its own glossary entry with the entry's
@@ -20,8 +20,9 @@
 //!   not-recommended and obsolete ones become `forbidden`. An entry without
 //!   an approved translation is skipped (the glossary needs one).
 //! * **Note.** The entry's notes and definitions, then the source group's,
-//!   the German term's own, the target group's and the target terms', each
-//!   once, joined by line breaks.
+//!   the German term's own, the target group's and the target terms' (where
+//!   there are several translations, after the one it belongs to: `attack
+//!   war: a calque`), each once, joined by line breaks.
 
 use std::collections::HashSet;
 
@@ -54,18 +55,23 @@ impl TermStatus {
     /// 2008 `normativeAuthorization` (`deprecatedTerm`), TBX-Min
     /// `usageStatus` (`notRecommended`) and plain words, in any case.
     pub fn parse(value: &str) -> Option<TermStatus> {
-        let v = value.trim().to_ascii_lowercase();
-        let v = v.strip_suffix("-admn-sts").unwrap_or(&v);
+        let v: String = value
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .collect();
+        let v = v.strip_suffix("admnsts").unwrap_or(&v);
         let v = v.strip_suffix("term").unwrap_or(v);
         match v {
-            "preferred" | "standardized" | "standardised" => Some(TermStatus::Preferred),
-            "admitted" | "legal" | "regulated" | "approved" | "permitted" => {
-                Some(TermStatus::Admitted)
+            "preferred" | "standardized" | "standardised" | "bevorzugt" | "vorzugsbenennung" => {
+                Some(TermStatus::Preferred)
             }
-            "deprecated" | "superseded" | "notrecommended" | "not recommended"
-            | "not-recommended" | "obsolete" | "forbidden" | "rejected" => {
-                Some(TermStatus::Deprecated)
-            }
+            "admitted" | "legal" | "regulated" | "approved" | "permitted" | "allowed"
+            | "zugelassen" | "erlaubt" | "freigegeben" => Some(TermStatus::Admitted),
+            "deprecated" | "superseded" | "notrecommended" | "obsolete" | "forbidden"
+            | "prohibited" | "rejected" | "donotuse" | "verboten" | "abgelehnt" | "veraltet"
+            | "nichtempfohlen" | "nichtverwenden" | "unzulässig" => Some(TermStatus::Deprecated),
             _ => None,
         }
     }
@@ -190,6 +196,9 @@ pub enum SkipReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Fit {
     No,
+    /// Same language, another region (`en-US` for `en-GB`).
+    OtherRegion,
+    /// Same language; one of the two tags has no region.
     Primary,
     Exact,
 }
@@ -210,7 +219,11 @@ fn fit(file_tag: &str, want: &str) -> Fit {
     if same && !want.trim().is_empty() {
         Fit::Exact
     } else if !primary(want).is_empty() && primary(file_tag) == primary(want) {
-        Fit::Primary
+        if subtags(file_tag).nth(1).is_some() && subtags(want).nth(1).is_some() {
+            Fit::OtherRegion
+        } else {
+            Fit::Primary
+        }
     } else {
         Fit::No
     }
@@ -232,7 +245,8 @@ fn select<'a>(entry: &'a Entry, role: &LangKey, want: &str) -> Vec<&'a LangGroup
         })
         .collect();
     let best = fits.iter().map(|(f, _)| *f).max().unwrap_or(Fit::No);
-    if best == Fit::No {
+    // A glossary in `en-GB` takes `en-GB` or plain `en`, never `en-US`.
+    if best <= Fit::OtherRegion {
         return Vec::new();
     }
     fits.into_iter()
@@ -332,7 +346,25 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
         .find_map(|t| t.pos.clone())
         .or_else(|| entry.extra.pos.clone())
         .filter(|p| !p.trim().is_empty());
-    let tgt_term_notes: Vec<Vec<String>> = tgt_terms.iter().map(|t| t.notes.clone()).collect();
+    // A note on one of several translations says which: `attack war: a
+    // calque, do not use`.
+    let several = tgt_terms.len() > 1;
+    let tgt_term_notes: Vec<Vec<String>> = tgt_terms
+        .iter()
+        .map(|t| {
+            t.notes
+                .iter()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| {
+                    if several {
+                        format!("{}: {}", t.text.trim(), n.trim())
+                    } else {
+                        n.clone()
+                    }
+                })
+                .collect()
+        })
+        .collect();
 
     // The main term first: it carries the forms.
     let order = std::iter::once(main).chain((0..heads.len()).filter(|&i| i != main));

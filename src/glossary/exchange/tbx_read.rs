@@ -12,11 +12,19 @@
 //! data category, as a DCA `<termNote type="...">` names it.
 //!
 //! What is read: each term's text, `administrativeStatus` (also TBX-Min's
-//! `usageStatus` and TBX 2008's `normativeAuthorization`), `partOfSpeech`,
-//! `termType` (`variant`), and notes and definitions at entry, language and
-//! term level; satz's own `<?satz match="..."?>` and
-//! `<?satz case_sensitive="true"?>` instructions. Everything else
-//! (transactions, subject fields, cross-references) is ignored.
+//! `usageStatus`, early TBX-Min's `termStatus`, TBX 2008's
+//! `normativeAuthorization` and the custom `Status` field of MultiTerm and
+//! Trados exports; an unknown value is a warning), `partOfSpeech`,
+//! `termType` (`variant`), and, as notes, at entry, language and term level:
+//! `note`, `definition`, `usageNote` (also `Usage note`, `Usage`),
+//! `subjectField` and a `<descrip>` without a type, labelled with their
+//! category where it is not a definition (a `context` is an example
+//! sentence, not a note, and is left out). The groups around them
+//! (`termNoteGrp`, `descripGrp`, `adminGrp`, `termGrp`) are looked into.
+//! satz's own `<?satz match="..."?>` and `<?satz case_sensitive="true"?>`
+//! instructions are read too. Everything else (transactions,
+//! cross-references) is ignored. Control characters that XML 1.0 forbids,
+//! written as references in a term, are read as spaces with a warning.
 //!
 //! Whitespace: runs of literal whitespace in an element (the file's
 //! indentation and line wrapping) read as one space and are trimmed at the
@@ -226,9 +234,10 @@ impl El {
     }
 }
 
-/// Pushes the definitions inside a `descripGrp` (or a definition element).
+/// Pushes the notes inside a `descripGrp` or `adminGrp` (or of a note
+/// element: see `is_note_category`).
 fn push_definitions(el: &El, notes: &mut Vec<String>) {
-    if el.is("descripGrp") {
+    if el.is("descripGrp") || el.is("adminGrp") {
         for d in el.elements() {
             push_definitions(d, notes);
         }
@@ -236,8 +245,8 @@ fn push_definitions(el: &El, notes: &mut Vec<String>) {
         notes.push(el.text());
     } else {
         let (cat, value) = el.category();
-        if cat == "definition" {
-            notes.push(value);
+        if is_note_category(el, &cat) {
+            notes.push(labelled(&cat, value));
         }
     }
 }
@@ -288,7 +297,11 @@ fn group_from(el: &El, path: &Path, warnings: &mut Vec<Warning>) -> Option<LangG
         {
             let mut term = EntryTerm::default();
             let mut found = 0;
-            term_from(c, &mut term, &mut found);
+            let mut problems = Vec::new();
+            term_from(c, &mut term, &mut found, &mut problems);
+            for (line, message) in problems {
+                warnings.push(warn(path, line, message));
+            }
             if found > 1 {
                 warnings.push(warn(
                     path,
@@ -316,40 +329,122 @@ fn group_from(el: &El, path: &Path, warnings: &mut Vec<Warning>) -> Option<LangG
 }
 
 /// Reads a `termSec`, `tig`, `ntig` or `termGrp` into `term`; `found`
-/// counts the `<term>` elements seen.
-fn term_from(el: &El, term: &mut EntryTerm, found: &mut usize) {
+/// counts the `<term>` elements seen; what could not be read is added to
+/// `problems` as (line, message).
+fn term_from(
+    el: &El,
+    term: &mut EntryTerm,
+    found: &mut usize,
+    problems: &mut Vec<(usize, String)>,
+) {
     for kid in &el.kids {
         match kid {
             Node::Pi(target, content) if target == "satz" => satz_instruction(content, term),
             Node::El(c) if c.is("term") => {
                 if *found == 0 {
                     term.text = c.text();
+                    if term.text.chars().any(is_stray_control) {
+                        problems.push((
+                            c.line,
+                            format!(
+                                "control characters in the term {:?} read as spaces",
+                                term.text
+                            ),
+                        ));
+                        term.text = without_controls(&term.text);
+                    }
                 }
                 *found += 1;
             }
-            Node::El(c) if c.is("termGrp") || c.is("termGroup") => term_from(c, term, found),
-            Node::El(c) if c.is("note") || c.is("descripGrp") => {
-                push_definitions(c, &mut term.notes);
+            // Groups around the term's data categories (TBX 2008 and v3).
+            Node::El(c)
+                if [
+                    "termGrp",
+                    "termGroup",
+                    "termNoteGrp",
+                    "descripGrp",
+                    "adminGrp",
+                ]
+                .iter()
+                .any(|g| c.is(g)) =>
+            {
+                term_from(c, term, found, problems);
             }
+            Node::El(c) if c.is("note") => term.notes.push(c.text()),
             Node::El(c) => {
                 let (cat, value) = c.category();
                 match cat.as_str() {
-                    "administrativestatus" | "usagestatus" | "normativeauthorization"
+                    "administrativestatus"
+                    | "usagestatus"
+                    | "normativeauthorization"
+                    | "termstatus"
+                    | "status"
                         if term.status.is_none() =>
                     {
                         term.status = TermStatus::parse(&value);
+                        if term.status.is_none() && !value.trim().is_empty() {
+                            problems.push((
+                                c.line,
+                                format!(
+                                    "unknown {cat} {:?} of {:?}: the term is read as approved",
+                                    value, term.text
+                                ),
+                            ));
+                        }
                     }
                     "partofspeech" if term.pos.is_none() && !value.is_empty() => {
                         term.pos = Some(value);
                     }
                     "termtype" => term.variant = value.eq_ignore_ascii_case("variant"),
-                    "definition" => term.notes.push(value),
+                    _ if is_note_category(c, &cat) => term.notes.push(labelled(&cat, value)),
                     _ => {}
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Data categories read into notes: definitions, usage notes, subject
+/// fields and a `<descrip>` without a type. Not `context`: an example
+/// sentence (what `satz terms --format tbx` writes there) is no note.
+fn is_note_category(el: &El, cat: &str) -> bool {
+    matches!(
+        cat,
+        "definition"
+            | "usagenote"
+            | "usage note"
+            | "usage"
+            | "subjectfield"
+            | "subject field"
+            | "explanation"
+    ) || (cat.is_empty() && el.is("descrip"))
+}
+
+/// A note's text, with its category named unless it is a definition or
+/// untyped (`Usage note: false friend`).
+fn labelled(cat: &str, value: String) -> String {
+    let label = match cat {
+        "usagenote" | "usage note" | "usage" => "Usage note",
+        "subjectfield" | "subject field" => "Subject field",
+        _ => return value,
+    };
+    format!("{label}: {value}")
+}
+
+/// A control character XML 1.0 does not allow (written as a reference by a
+/// careless exporter: Word's soft line break U+000B, escape U+001B).
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` with stray control characters as spaces, runs of spaces folded.
+fn without_controls(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| if is_stray_control(c) { ' ' } else { c })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Reads `match="..."` and `case_sensitive="true"` from a `<?satz?>`

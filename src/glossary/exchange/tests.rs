@@ -273,7 +273,7 @@ const MARTIF: &str = r#"<?xml version='1.0'?>
 <termEntry id="e1">
   <langSet xml:lang="de"><ntig><termGrp><term>Panzerhaubitze</term>
     <termNote type="partOfSpeech">noun</termNote></termGrp>
-    <descrip type="context">ignored</descrip></ntig></langSet>
+    <descrip type="context">Die Panzerhaubitze feuerte.</descrip></ntig></langSet>
   <langSet xml:lang="en"><tig><term>self-propelled howitzer</term>
     <termNote type="normativeAuthorization">preferredTerm</termNote>
     <note>Not a tank.</note></tig>
@@ -296,7 +296,12 @@ fn tbx_2008_martif_with_tig_and_ntig() {
             vec!["tank howitzer".to_owned()]
         )
     );
-    assert_eq!(t.note.as_deref(), Some("Not a tank."));
+    // The context (an example) is no note; the note on one translation
+    // names it.
+    assert_eq!(
+        t.note.as_deref(),
+        Some("self-propelled howitzer: Not a tank.")
+    );
     assert_eq!(out.skipped.len(), 1);
     assert_eq!(out.skipped[0].kind, SkipKind::NoSource);
     assert_eq!(out.skipped[0].line, 13);
@@ -448,4 +453,55 @@ fn early_tbx_min_layout_is_read() {
     assert_eq!(g.terms[0].de, "Goldesel");
     assert_eq!(g.terms[0].en, ["cash cow"]);
     assert_eq!(g.terms[0].status, Some(Status::Preferred));
+}
+
+/// A TBX entry shaped as termbase servers and MultiTerm export them: the
+/// status in a `termNoteGrp`, a custom `Status` field, an unknown status,
+/// usage notes, an untyped `<descrip>` and a control character.
+const VENDOR_TBX: &str = "<?xml version='1.0' encoding='UTF-8'?>
+<tbx type='TBX-Basic' style='dca' xml:lang='en' xmlns='urn:iso:std:iso:30042:ed-2'>
+<text><body>
+<conceptEntry id='c1'>
+  <descrip>Restriction on movement.</descrip>
+  <langSec xml:lang='de-DE'><termSec><term>Ausgangs&#11;sperre</term></termSec></langSec>
+  <langSec xml:lang='en-GB'>
+    <termSec><term>curfew</term>
+      <termNoteGrp><termNote type='administrativeStatus'>preferredTerm-admn-sts</termNote></termNoteGrp>
+      <termNote type='usageNote'>never 'lockdown'</termNote></termSec>
+    <termSec><term>lockdown</term>
+      <termNoteGrp><termNote type='administrativeStatus'>deprecatedTerm-admn-sts</termNote>
+      <note>A different measure.</note></termNoteGrp></termSec>
+    <termSec><term>rebels' hour</term><descrip type='Status'>Forbidden</descrip></termSec>
+    <termSec><term>stay-home order</term><termNote type='administrativeStatus'>xyz</termNote></termSec>
+  </langSec>
+</conceptEntry>
+</body></text></tbx>";
+
+#[test]
+fn statuses_in_groups_custom_status_fields_and_usage_notes_are_read() {
+    let file = read_bytes(VENDOR_TBX.as_bytes(), Path::new("v.tbx")).unwrap();
+    let warnings: Vec<String> = file.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("v.tbx:6") && w.contains("control characters")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("unknown administrativestatus \"xyz\" of \"stay-home order\"")),
+        "{warnings:?}"
+    );
+    let (g, _) = import(VENDOR_TBX.as_bytes(), "v.tbx", "de", "en");
+    let t = &g.terms[0];
+    assert_eq!(t.de, "Ausgangs sperre");
+    assert_eq!(t.en, ["curfew", "stay-home order"]);
+    assert_eq!(t.forbidden, ["lockdown", "rebels' hour"]);
+    assert_eq!(
+        t.note.as_deref(),
+        Some(
+            "Restriction on movement.\ncurfew: Usage note: never 'lockdown'\nlockdown: A different measure."
+        )
+    );
 }
