@@ -207,18 +207,43 @@ fn subtags(tag: &str) -> impl Iterator<Item = &str> {
     tag.trim().split(['-', '_']).filter(|s| !s.is_empty())
 }
 
-/// The primary subtag of a tag, lower case.
+/// The primary subtag of a tag, lower case; the three-letter ISO 639-2
+/// codes some tools write (`deu`, `ger`, `eng`) as their two-letter ones.
 pub fn primary(tag: &str) -> String {
-    subtags(tag).next().unwrap_or_default().to_ascii_lowercase()
+    let p = subtags(tag).next().unwrap_or_default().to_ascii_lowercase();
+    const ISO_639_2: [(&str, &str); 16] = [
+        ("deu", "de"),
+        ("ger", "de"),
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("fre", "fr"),
+        ("ita", "it"),
+        ("spa", "es"),
+        ("nld", "nl"),
+        ("dut", "nl"),
+        ("por", "pt"),
+        ("rus", "ru"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("cze", "cs"),
+        ("swe", "sv"),
+        ("ukr", "uk"),
+    ];
+    ISO_639_2
+        .iter()
+        .find(|(three, _)| *three == p)
+        .map_or(p, |&(_, two)| two.to_owned())
 }
 
 fn fit(file_tag: &str, want: &str) -> Fit {
-    let same = subtags(file_tag)
+    let same_primary = !primary(want).is_empty() && primary(file_tag) == primary(want);
+    let same_rest = subtags(file_tag)
+        .skip(1)
         .map(str::to_ascii_lowercase)
-        .eq(subtags(want).map(str::to_ascii_lowercase));
-    if same && !want.trim().is_empty() {
+        .eq(subtags(want).skip(1).map(str::to_ascii_lowercase));
+    if same_primary && same_rest {
         Fit::Exact
-    } else if !primary(want).is_empty() && primary(file_tag) == primary(want) {
+    } else if same_primary {
         if subtags(file_tag).nth(1).is_some() && subtags(want).nth(1).is_some() {
             Fit::OtherRegion
         } else {
@@ -478,6 +503,41 @@ mod tests {
         assert_eq!(terms[0].en, ["collective punishment"]);
         assert_eq!(convert(&entry, "fr", "en"), Err(SkipReason::NoSource));
         assert_eq!(convert(&entry, "de", "fr"), Err(SkipReason::NoTarget));
+        // A region matches that region only (CLI.md), or a tag without one.
+        let us_only = Entry {
+            groups: vec![
+                group("de-DE", &[("Angriffskrieg", None)]),
+                group("en-US", &[("war of aggression", None)]),
+            ],
+            ..entry.clone()
+        };
+        assert_eq!(
+            convert(&us_only, "de-CH", "en-GB"),
+            Err(SkipReason::NoSource)
+        );
+        assert_eq!(convert(&us_only, "de", "en-GB"), Err(SkipReason::NoTarget));
+        let plain = Entry {
+            groups: vec![
+                group("deu", &[("Angriffskrieg", None)]),
+                group("en", &[("war of aggression", None)]),
+            ],
+            ..entry.clone()
+        };
+        assert_eq!(
+            convert(&plain, "de-CH", "en-GB").unwrap()[0].en,
+            ["war of aggression"]
+        );
+        let three_letter = Entry {
+            groups: vec![
+                group("ger-DE", &[("Angriffskrieg", None)]),
+                group("eng", &[("war of aggression", None)]),
+            ],
+            ..entry
+        };
+        assert_eq!(
+            convert(&three_letter, "de-DE", "en").unwrap()[0].de,
+            "Angriffskrieg"
+        );
     }
 
     #[test]
