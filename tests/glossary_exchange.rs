@@ -605,3 +605,16 @@ fn interop_tbx_contents_are_read_right() {
         Some("noun")
     );
 }
+
+#[test]
+fn csv_warnings_name_the_right_line_with_crlf() {
+    let fx = Fixture::new();
+    fx.write("t.csv", "Haus,house\r\nonlyone\r\nBaum,tree\r\n");
+    fx.satz()
+        .args(["glossary", "import", "t.csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "warning: t.csv:2: skipped: no en term (no second column)\n",
+        ));
+}

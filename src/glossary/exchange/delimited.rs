@@ -7,7 +7,10 @@
 //! (the first may carry `-*- coding: ... -*-`, see the decoder), blank
 //! lines and lines of empty fields are ignored, a line with one column
 //! has no target. Lines with the same source are one entry with several
-//! translations, as OmegaT shows them.
+//! translations, as OmegaT shows them. Lines end in `\r\n`, `\n` or a lone
+//! `\r` (Excel for Mac's legacy text formats; Java's `readLine`, which
+//! OmegaT uses, splits there too), in CSV outside quotes; entries and
+//! warnings name the line where their row starts.
 //!
 //! CSV is read the same way (RFC 4180 quoting; the delimiter is the most
 //! frequent of `,` `;` and tab in the first line), unless its first row is
@@ -46,7 +49,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::entry::{Entry, EntryTerm, LangGroup, LangKey, TermStatus};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, Warning};
 use crate::glossary::{Glossary, MatchMode};
 
 /// A column of a file with a header.
@@ -155,23 +158,91 @@ enum Layout {
     Named(Vec<Option<Col>>),
 }
 
+/// What a tab-separated or CSV file held.
+#[derive(Debug, Default)]
+pub struct Delimited {
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Problems that did not stop the reading.
+    pub warnings: Vec<Warning>,
+}
+
+/// Where the lines of a text start: `\r\n`, `\n` and a lone `\r` each end
+/// a line.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl Lines<'_> {
+    fn new(text: &str) -> Lines<'_> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+            if b == b'\n' || lone_cr {
+                starts.push(i + 1);
+            }
+        }
+        Lines { bytes, starts }
+    }
+
+    /// The 1-based line of byte `at`.
+    fn line_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at)
+    }
+
+    /// The line where a record found at byte `at` starts: line ends before
+    /// it (the `\n` of a `\r\n`, blank lines) are skipped.
+    fn record_line(&self, at: usize) -> usize {
+        let skip = self
+            .bytes
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        self.line_at(at + skip)
+    }
+
+    /// The lines, numbered from 1, without their line ends.
+    fn iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, &'t str)> + 't {
+        self.starts
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &start)| {
+                let end = self.starts.get(i + 1).copied().unwrap_or(text.len());
+                let line = text.get(start..end)?;
+                let line = line.strip_suffix('\n').unwrap_or(line);
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                // A text ending in a line end has no line after it.
+                (start < text.len() || i == 0).then_some((i + 1, line))
+            })
+    }
+}
+
 /// Reads OmegaT-style tab-separated text.
-pub fn read_tsv(text: &str) -> Vec<Entry> {
+pub fn read_tsv(text: &str, path: &Path) -> Result<Delimited> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::new(text);
     let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim_start_matches('\u{feff}').starts_with('#') {
+    for (n, line) in lines.iter(text) {
+        if line.starts_with('#') {
             continue;
         }
         let cells: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
-        rows.push((i + 1, cells));
+        rows.push((n, cells));
     }
-    from_rows(rows)
+    Ok(from_rows(rows, path))
 }
 
 /// Reads CSV text (RFC 4180; delimiter sniffed from the first line).
-pub fn read_csv(text: &str, path: &Path) -> Result<Vec<Entry>> {
-    let first = text
-        .lines()
+pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::new(text);
+    let first = lines
+        .iter(text)
+        .map(|(_, l)| l)
         .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .unwrap_or_default();
     let delimiter = [b',', b';', b'\t']
@@ -185,23 +256,35 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Vec<Entry>> {
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-            Error::input(Location::line(path, line.max(1)), format!("bad CSV: {e}"))
-        })?;
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-        rows.push((line, record.iter().map(str::to_owned).collect()));
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let at = e.position().map_or(0, |p| byte_offset(p.byte()));
+                return Err(Error::input(
+                    Location::line(path, lines.record_line(at)),
+                    format!("bad CSV: {e}"),
+                ));
+            }
+        }
+        let at = record.position().map_or(0, |p| byte_offset(p.byte()));
+        rows.push((
+            lines.record_line(at),
+            record.iter().map(str::to_owned).collect(),
+        ));
     }
-    Ok(from_rows(rows))
+    Ok(from_rows(rows, path))
+}
+
+fn byte_offset(byte: u64) -> usize {
+    usize::try_from(byte).unwrap_or(usize::MAX)
 }
 
 /// Turns rows into entries, grouping rows with the same source.
-fn from_rows(rows: Vec<(usize, Vec<String>)>) -> Vec<Entry> {
+fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimited {
+    let _ = path;
     let mut layout: Option<Layout> = None;
     let mut entries: Vec<Entry> = Vec::new();
     let mut by_source: HashMap<String, usize> = HashMap::new();
@@ -240,7 +323,10 @@ fn from_rows(rows: Vec<(usize, Vec<String>)>) -> Vec<Entry> {
             }
         }
     }
-    entries
+    Delimited {
+        entries,
+        warnings: Vec::new(),
+    }
 }
 
 /// A key for grouping positional rows: the source text.

@@ -449,3 +449,56 @@ fn early_tbx_min_layout_is_read() {
     assert_eq!(g.terms[0].en, ["cash cow"]);
     assert_eq!(g.terms[0].status, Some(Status::Preferred));
 }
+
+/// The entries' lines and (source, target) texts of a delimited file.
+fn rows_of(text: &str, name: &str) -> Vec<(usize, Vec<String>)> {
+    let file = read_bytes(text.as_bytes(), Path::new(name)).unwrap();
+    file.entries
+        .iter()
+        .map(|e| {
+            let texts = e
+                .groups
+                .iter()
+                .flat_map(|g| g.terms.iter().map(|t| t.text.clone()))
+                .collect();
+            (e.line, texts)
+        })
+        .collect()
+}
+
+#[test]
+fn lone_carriage_returns_end_lines() {
+    // Excel for Mac's legacy text formats end lines with CR only.
+    let tsv = "Grundgesetz\tBasic Law\rVerfassung\tconstitution\r";
+    assert_eq!(
+        rows_of(tsv, "a.txt"),
+        [
+            (1, vec!["Grundgesetz".into(), "Basic Law".into()]),
+            (2, vec!["Verfassung".into(), "constitution".into()]),
+        ]
+    );
+    let csv = "Grundgesetz,Basic Law\rVerfassung,constitution\r\rStaat,state";
+    assert_eq!(
+        rows_of(csv, "a.csv"),
+        [
+            (1, vec!["Grundgesetz".into(), "Basic Law".into()]),
+            (2, vec!["Verfassung".into(), "constitution".into()]),
+            (4, vec!["Staat".into(), "state".into()]),
+        ]
+    );
+}
+
+#[test]
+fn csv_lines_are_counted_right_with_crlf() {
+    // A CRLF file: the row "onlyone" is on line 2, a row after a quoted
+    // line break on line 5.
+    let csv = "a,b\r\nonlyone\r\n\"c\r\nc\",d\r\n\r\ne,f\r\n";
+    let lines: Vec<usize> = rows_of(csv, "a.csv").iter().map(|r| r.0).collect();
+    assert_eq!(lines, [1, 2, 3, 6]);
+    let lf = csv.replace("\r\n", "\n");
+    let lines: Vec<usize> = rows_of(&lf, "a.csv").iter().map(|r| r.0).collect();
+    assert_eq!(lines, [1, 2, 3, 6]);
+    let tsv = "a\tb\r\nonlyone\r\n\r\nc\td\r\n";
+    let lines: Vec<usize> = rows_of(tsv, "a.txt").iter().map(|r| r.0).collect();
+    assert_eq!(lines, [1, 2, 4]);
+}
