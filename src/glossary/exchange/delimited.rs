@@ -12,7 +12,8 @@
 //! OmegaT uses, splits there too), in CSV outside quotes; entries and
 //! warnings name the line where their row starts.
 //!
-//! CSV is read the same way (RFC 4180 quoting; the delimiter is the most
+//! CSV is read the same way (RFC 4180 quoting, no comments: a row
+//! starting with `#` is a row; the delimiter is the most
 //! frequent of `,` `;` and tab in the first line), unless its first row is
 //! a **header**: every non-empty cell a column name satz knows — a language
 //! tag or name (`de`, `EN-GB`, `German`, `Deutsch`), `source`/`term`,
@@ -37,13 +38,17 @@
 //! reads them and satz reads them back. Lost: `pos`, `status`, `forms`,
 //! `case_sensitive`, `match` (an import into the same glossary keeps them,
 //! since merging never removes anything); tabs and line breaks inside a
-//! value become spaces.
+//! value become spaces. A German term starting with `#` is written after a
+//! space: OmegaT, like satz, skips lines starting with `#` as comments and
+//! trims the cells of the others, so both read the term back unchanged.
 //!
 //! [`to_csv`]: a header `<source>,<target>,note,forbidden,pos,status,forms,
 //! case_sensitive,match` (the first two named by the glossary's languages,
 //! so the first three columns are OmegaT's german, english, comment), one
-//! row per term, lists joined by `; `. Everything a glossary holds survives,
-//! except a list value that itself contains `;`.
+//! row per term, lists joined by `; `; fields containing `#` are quoted
+//! (OmegaT's CSV glossary reader skips lines starting with `#`, a quote
+//! keeps them). Everything a glossary holds
+//! survives, except a list value that itself contains `;`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -243,7 +248,7 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
     let first = lines
         .iter(text)
         .map(|(_, l)| l)
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .find(|l| !l.trim().is_empty())
         .unwrap_or_default();
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -253,7 +258,6 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -498,8 +502,14 @@ fn one_line(s: &str) -> String {
 pub fn to_tsv(glossary: &Glossary) -> String {
     let mut out = String::from("# -*- coding: utf-8 -*-\n");
     for term in &glossary.terms {
+        let mut de = one_line(&term.de);
+        if de.starts_with('#') {
+            // OmegaT reads a line starting with `#` as a comment; it trims
+            // the cells of other lines, and so does satz.
+            de.insert(0, ' ');
+        }
         for (i, en) in term.en.iter().enumerate() {
-            out.push_str(&one_line(&term.de));
+            out.push_str(&de);
             out.push('\t');
             out.push_str(&one_line(en));
             if i == 0 {
@@ -517,7 +527,12 @@ pub fn to_tsv(glossary: &Glossary) -> String {
 
 /// The glossary as CSV with a header (see the module documentation).
 pub fn to_csv(glossary: &Glossary) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    // Fields with `#` are quoted, so that readers taking `#` for a comment
+    // (OmegaT's CSV glossary reader skips lines starting with `#`) keep a
+    // row whose German starts with one.
+    let mut w = csv::WriterBuilder::new()
+        .comment(Some(b'#'))
+        .from_writer(Vec::new());
     let header = [
         glossary.source_lang.as_str(),
         glossary.target_lang.as_str(),

@@ -502,3 +502,26 @@ fn csv_lines_are_counted_right_with_crlf() {
     let lines: Vec<usize> = rows_of(tsv, "a.txt").iter().map(|r| r.0).collect();
     assert_eq!(lines, [1, 2, 4]);
 }
+
+#[test]
+fn hash_is_not_a_comment_in_csv_and_exports_keep_it() {
+    let csv =
+        "de,en\n#MeToo-Debatte,#MeToo debate\nC#-Entwickler,C# developer\n\"#Aufschrei\",#outcry\n";
+    let (g, out) = import(csv.as_bytes(), "a.csv", "de", "en");
+    assert_eq!(out.added, ["#MeToo-Debatte", "C#-Entwickler", "#Aufschrei"]);
+    assert_eq!(g.terms[0].en, ["#MeToo debate"]);
+    // satz's own exports round-trip such terms, and write them so that
+    // OmegaT keeps them too: quoted in CSV, after a space in OmegaT's TSV.
+    let csv = export(&g, ExportFormat::Csv);
+    assert!(
+        csv.contains("\n\"#MeToo-Debatte\",\"#MeToo debate\","),
+        "{csv}"
+    );
+    let tsv = export(&g, ExportFormat::Tsv);
+    assert!(tsv.contains("\n #MeToo-Debatte\t#MeToo debate\n"), "{tsv}");
+    assert!(tsv.contains("\nC#-Entwickler\tC# developer\n"), "{tsv}");
+    for (text, name) in [(csv, "b.csv"), (tsv, "b.txt")] {
+        let (back, _) = import(text.as_bytes(), name, "de", "en");
+        assert_eq!(back, g, "{name}");
+    }
+}
