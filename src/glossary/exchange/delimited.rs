@@ -13,8 +13,11 @@
 //! warnings name the line where their row starts.
 //!
 //! CSV is read the same way (RFC 4180 quoting, no comments: a row
-//! starting with `#` is a row; the delimiter is the most
-//! frequent of `,` `;` and tab in the first line), unless its first row is
+//! starting with `#` is a row). The delimiter is the one of `,` `;` and
+//! tab that splits most of the first 20 non-blank rows into the same number
+//! of fields, at least two (quotes respected; ties: the most fields in the
+//! first row, then fewer fields starting with a space, then `,`), or the one
+//! Excel's `sep=X` first line names (that line is skipped). Unless its first row is
 //! a **header**: every non-empty cell a column name satz knows — a language
 //! tag or name (`de`, `EN-GB`, `German`, `Deutsch`), `source`/`term`,
 //! `target`/`translation`, `note`/`comment`/`definition`, `forbidden`,
@@ -241,24 +244,21 @@ pub fn read_tsv(text: &str, path: &Path) -> Result<Delimited> {
     Ok(from_rows(rows, path))
 }
 
-/// Reads CSV text (RFC 4180; delimiter sniffed from the first line).
+/// Reads CSV text (RFC 4180; see the module documentation for the
+/// delimiter).
 pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = Lines::new(text);
-    let first = lines
-        .iter(text)
-        .map(|(_, l)| l)
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| (first.bytes().filter(|b| b == d).count(), *d == b','))
-        .unwrap_or(b',');
+    let (delimiter, start) = match sep_line(text) {
+        Some(found) => found,
+        None => (sniff_delimiter(text), 0),
+    };
+    let body = text.get(start..).unwrap_or_default();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(body.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -268,18 +268,98 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
             Err(e) => {
                 let at = e.position().map_or(0, |p| byte_offset(p.byte()));
                 return Err(Error::input(
-                    Location::line(path, lines.record_line(at)),
+                    Location::line(path, lines.record_line(start + at)),
                     format!("bad CSV: {e}"),
                 ));
             }
         }
         let at = record.position().map_or(0, |p| byte_offset(p.byte()));
         rows.push((
-            lines.record_line(at),
+            lines.record_line(start + at),
             record.iter().map(str::to_owned).collect(),
         ));
     }
     Ok(from_rows(rows, path))
+}
+
+/// Excel's `sep=X` first line: the delimiter `X` and where the data starts.
+fn sep_line(text: &str) -> Option<(u8, usize)> {
+    let end = text.find(['\r', '\n']).unwrap_or(text.len());
+    let line = text.get(..end)?.trim_end_matches(' ');
+    let line = line
+        .strip_prefix('"')
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or(line);
+    let value = line
+        .get(..4)?
+        .eq_ignore_ascii_case("sep=")
+        .then(|| line.get(4..))??;
+    let &[delimiter] = value.as_bytes() else {
+        return None;
+    };
+    if delimiter == b'"' || delimiter.is_ascii_alphanumeric() {
+        return None;
+    }
+    let rest = text.get(end..).unwrap_or_default();
+    let ending = if rest.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(!rest.is_empty())
+    };
+    Some((delimiter, end + ending))
+}
+
+/// How many of the first rows to look at when guessing the delimiter.
+const SNIFF_ROWS: usize = 20;
+
+/// The delimiter among `,` `;` and tab that splits most of the first
+/// [`SNIFF_ROWS`] non-blank rows (quotes respected) into the same number of
+/// fields, at least two; ties go to the one giving the first row most
+/// fields, then to the one leaving fewer fields starting with a space
+/// (`Zoll, Zölle;customs duty` is two fields by `;`), then to `,`.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut best = (0, 0, std::cmp::Reverse(0), false);
+    let mut choice = b',';
+    for delimiter in [b',', b';', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut counts: Vec<usize> = Vec::new();
+        let mut spaced = 0;
+        let mut record = csv::ByteRecord::new();
+        while counts.len() < SNIFF_ROWS && matches!(reader.read_byte_record(&mut record), Ok(true))
+        {
+            if record.iter().all(|f| f.trim_ascii().is_empty()) {
+                continue;
+            }
+            counts.push(record.len());
+            spaced += record
+                .iter()
+                .skip(1)
+                .filter(|f| f.starts_with(b" "))
+                .count();
+        }
+        let consistent = counts
+            .iter()
+            .filter(|&&n| n >= 2)
+            .map(|&n| counts.iter().filter(|&&m| m == n).count())
+            .max()
+            .unwrap_or(0);
+        let first = counts.first().copied().unwrap_or(0);
+        let key = (
+            consistent,
+            first,
+            std::cmp::Reverse(spaced),
+            delimiter == b',',
+        );
+        if key > best {
+            best = key;
+            choice = delimiter;
+        }
+    }
+    choice
 }
 
 fn byte_offset(byte: u64) -> usize {

@@ -525,3 +525,55 @@ fn hash_is_not_a_comment_in_csv_and_exports_keep_it() {
         assert_eq!(back, g, "{name}");
     }
 }
+
+#[test]
+fn csv_delimiter_is_guessed_from_several_rows() {
+    let two = |s: &str, t: &str| vec![s.to_owned(), t.to_owned()];
+    // The first row has a comma, but `;` splits every row in two.
+    let csv = "Zoll, Zölle;customs duty\r\nSteuer;tax\r\n";
+    assert_eq!(
+        rows_of(csv, "a.csv"),
+        [
+            (1, two("Zoll, Zölle", "customs duty")),
+            (2, two("Steuer", "tax"))
+        ]
+    );
+    // One row: a field starting with a space tells against the comma.
+    assert_eq!(
+        rows_of("Zoll, Zölle;customs duty\n", "a.csv"),
+        [(1, two("Zoll, Zölle", "customs duty"))]
+    );
+    // Quotes are respected: the `;` inside them does not count.
+    let csv = "Haus,\"house; home\"\nBaum,tree\nAst,\"branch; bough\"\n";
+    assert_eq!(rows_of(csv, "a.csv")[0], (1, two("Haus", "house; home")));
+    // A tab-separated file named .csv.
+    assert_eq!(
+        rows_of("Kita\tdaycare, nursery\nAmt\toffice\n", "a.csv")[0],
+        (1, two("Kita", "daycare, nursery"))
+    );
+}
+
+#[test]
+fn excel_sep_line_sets_the_delimiter_and_is_skipped() {
+    let csv = "\u{feff}sep=;\r\nde;en\r\nBürgergeld;citizen's income, basic income\r\n";
+    let (g, out) = import(csv.as_bytes(), "a.csv", "de", "en");
+    assert_eq!(out.added, ["Bürgergeld"]);
+    assert_eq!(g.terms[0].en, ["citizen's income, basic income"]);
+    let csv = "\"sep=,\"\nHaus,house\nonlyone\n";
+    assert_eq!(
+        rows_of(csv, "a.csv")
+            .iter()
+            .map(|r| r.0)
+            .collect::<Vec<_>>(),
+        [2, 3]
+    );
+    // The named delimiter wins over the guess (`,` would split both rows).
+    let csv = "SEP=;\nHaus, Hütte;house\nBaum,tree\n";
+    assert_eq!(
+        rows_of(csv, "a.csv"),
+        [
+            (2, vec!["Haus, Hütte".to_owned(), "house".to_owned()]),
+            (3, vec!["Baum,tree".to_owned()])
+        ]
+    );
+}
