@@ -618,3 +618,33 @@ fn csv_warnings_name_the_right_line_with_crlf() {
             "warning: t.csv:2: skipped: no en term (no second column)\n",
         ));
 }
+
+#[test]
+fn an_unclosed_or_unbalanced_csv_quote_stops_the_import_at_its_line() {
+    let fx = Fixture::new();
+    fx.write("glossary.toml", FULL);
+    fx.write(
+        "t.csv",
+        "Bundestag,Bundestag\r\n\"Bundesrat,Federal Council\r\nLandtag,state parliament\r\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "t.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "satz: t.csv:2: unclosed quote (opened here): ",
+        ));
+    // A later quoted field closes it: the rows between would be one field.
+    fx.write(
+        "u.csv",
+        "Bundestag,Bundestag\n\"Bundesrat,Federal Council\nLandtag,\"state parliament\"\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "u.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "satz: u.csv:2: unbalanced quote (opened here): the quoted field runs to line 3, ",
+        ));
+    assert_eq!(fx.read("glossary.toml"), FULL, "untouched");
+}

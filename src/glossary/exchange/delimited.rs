@@ -17,7 +17,9 @@
 //! tab that splits most of the first 20 non-blank rows into the same number
 //! of fields, at least two (quotes respected; ties: the most fields in the
 //! first row, then fewer fields starting with a space, then `,`), or the one
-//! Excel's `sep=X` first line names (that line is skipped). Unless its first row is
+//! Excel's `sep=X` first line names (that line is skipped). A quote that
+//! opens a field and is never closed, or closes it on a later line with
+//! text after it, is an error naming its line, and nothing is read. Unless its first row is
 //! a **header**: every non-empty cell a column name satz knows — a language
 //! tag or name (`de`, `EN-GB`, `German`, `Deutsch`), `source`/`term`,
 //! `target`/`translation`, `note`/`comment`/`definition`, `forbidden`,
@@ -254,6 +256,27 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
         None => (sniff_delimiter(text), 0),
     };
     let body = text.get(start..).unwrap_or_default();
+    match bad_quote(body.as_bytes(), delimiter) {
+        Some(BadQuote::Unclosed(at)) => {
+            return Err(Error::input(
+                Location::line(path, lines.line_at(start + at)),
+                "unclosed quote (opened here): the quoted field would run to the end of \
+                 the file; end it with `\"` (a quote inside a quoted field is written `\"\"`)",
+            ));
+        }
+        Some(BadQuote::Unbalanced { open, close }) => {
+            return Err(Error::input(
+                Location::line(path, lines.line_at(start + open)),
+                format!(
+                    "unbalanced quote (opened here): the quoted field runs to line {}, \
+                     where text follows its closing quote; a quote is missing or extra \
+                     (a quote inside a quoted field is written `\"\"`)",
+                    lines.line_at(start + close)
+                ),
+            ));
+        }
+        None => {}
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -280,6 +303,58 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
         ));
     }
     Ok(from_rows(rows, path))
+}
+
+/// A quote that makes the csv crate read something else than the file
+/// means (it would not say so).
+#[derive(Debug, PartialEq, Eq)]
+enum BadQuote {
+    /// The quote at this byte opens a field that never ends: the rest of
+    /// the file would be that field.
+    Unclosed(usize),
+    /// The quote at `open` opens a field that runs over a line break and
+    /// whose closing quote, at `close`, is followed by text: a quote is
+    /// missing or extra, and the rows between would be one field.
+    Unbalanced { open: usize, close: usize },
+}
+
+/// The first [`BadQuote`] of `body`, by the rules of the csv crate's
+/// reader: a quote opens a quoted field only at the start of a field, `""`
+/// inside one is a quote, and the first lone quote ends it.
+fn bad_quote(body: &[u8], delimiter: u8) -> Option<BadQuote> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        AfterQuote,
+    }
+    let ends_field = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
+    let mut state = State::FieldStart;
+    let (mut open, mut close, mut multiline) = (0, 0, false);
+    for (i, &b) in body.iter().enumerate() {
+        state = match state {
+            State::FieldStart if b == b'"' => {
+                (open, multiline) = (i, false);
+                State::Quoted
+            }
+            State::Quoted if b == b'"' => {
+                close = i;
+                State::AfterQuote
+            }
+            State::Quoted => {
+                multiline |= b == b'\n' || b == b'\r';
+                State::Quoted
+            }
+            State::AfterQuote if b == b'"' => State::Quoted,
+            State::AfterQuote if multiline && !ends_field(b) => {
+                return Some(BadQuote::Unbalanced { open, close });
+            }
+            _ if ends_field(b) => State::FieldStart,
+            _ => State::Unquoted,
+        };
+    }
+    (state == State::Quoted).then_some(BadQuote::Unclosed(open))
 }
 
 /// Excel's `sep=X` first line: the delimiter `X` and where the data starts.

@@ -577,3 +577,45 @@ fn excel_sep_line_sets_the_delimiter_and_is_skipped() {
         ]
     );
 }
+
+#[test]
+fn an_unclosed_quote_is_an_error_at_its_line() {
+    let err = |text: &str| {
+        read_bytes(text.as_bytes(), Path::new("q.csv"))
+            .unwrap_err()
+            .to_string()
+    };
+    let e =
+        err("Bundestag,Bundestag\r\n\"Bundesrat,Federal Council\r\nLandtag,state parliament\r\n");
+    assert!(
+        e.starts_with("q.csv:2: unclosed quote (opened here)"),
+        "{e}"
+    );
+    let e = err("a,b\nc,d\n\"unclosed,x\ne,f\n");
+    assert!(
+        e.starts_with("q.csv:3: unclosed quote (opened here)"),
+        "{e}"
+    );
+    // A later quote closes the field, and the rows between would be one.
+    let e = err("a,b\nc,d\n\"unclosed,x\ne,\"f\"\"\n");
+    assert!(
+        e.starts_with(
+            "q.csv:3: unbalanced quote (opened here): the quoted field runs to line 4, where"
+        ),
+        "{e}"
+    );
+    // Quotes inside an unquoted field are text; a closed quoted field may
+    // hold line breaks and doubled quotes.
+    let ok = "Sprecher \"der\" Regierung,spokesperson\n\"multi\r\nline \"\"x\"\"\",y\n\"a\"b,c\n";
+    assert_eq!(
+        rows_of(ok, "a.csv"),
+        [
+            (
+                1,
+                vec!["Sprecher \"der\" Regierung".into(), "spokesperson".into()]
+            ),
+            (2, vec!["multi\r\nline \"x\"".into(), "y".into()]),
+            (4, vec!["ab".into(), "c".into()]),
+        ]
+    );
+}
