@@ -648,3 +648,18 @@ fn an_unclosed_or_unbalanced_csv_quote_stops_the_import_at_its_line() {
         ));
     assert_eq!(fx.read("glossary.toml"), FULL, "untouched");
 }
+
+#[test]
+fn a_json_file_is_refused_naming_the_format() {
+    let fx = Fixture::new();
+    fx.write("g.json", "[{\"de\":\"Haus\",\"en\":\"house\"}]\n");
+    fx.satz()
+        .args(["glossary", "import", "g.json"])
+        .assert()
+        .code(2)
+        .stderr(
+            "satz: g.json: not a tab-separated or CSV glossary but JSON (satz glossary import \
+             reads TBX, OmegaT tab-separated and CSV glossaries)\n",
+        );
+    assert!(!fx.path("glossary.toml").exists());
+}

@@ -32,6 +32,11 @@
 //! A comment ending in `[forbidden: a; b]` (what satz writes) gives
 //! forbidden translations.
 //!
+//! Text that is JSON (it starts with `{` or `[` and is JSON, or its first
+//! line is or opens a JSON object or array) is refused, naming the format,
+//! whatever the file's extension: read as delimited text it would give
+//! garbage terms. A line such as `[sic]<TAB>sic` is not JSON.
+//!
 //! # Writing
 //!
 //! [`to_tsv`]: OmegaT's layout, first line `# -*- coding: utf-8 -*-`, then
@@ -231,9 +236,35 @@ impl Lines<'_> {
     }
 }
 
+/// Refuses text that is JSON (or JSON Lines), not delimited text: it
+/// starts with `{` or `[`, and the whole text or its first line is JSON, or
+/// the first line opens an object or an array of values.
+fn refuse_json(text: &str, path: &Path) -> Result<()> {
+    let start = text.trim_start();
+    if !start.starts_with(['{', '[']) {
+        return Ok(());
+    }
+    let first = start.lines().next().unwrap_or_default().trim_end();
+    let opens = |s: &str| {
+        s.strip_prefix(['{', '['])
+            .map(str::trim_start)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['"', '{', '[', '}', ']']))
+    };
+    let is_json = |s: &str| serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok();
+    if opens(first) || is_json(first) || is_json(start) {
+        return Err(Error::input(
+            Location::file(path),
+            "not a tab-separated or CSV glossary but JSON (satz glossary import reads TBX, \
+             OmegaT tab-separated and CSV glossaries)",
+        ));
+    }
+    Ok(())
+}
+
 /// Reads OmegaT-style tab-separated text.
 pub fn read_tsv(text: &str, path: &Path) -> Result<Delimited> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    refuse_json(text, path)?;
     let lines = Lines::new(text);
     let mut rows = Vec::new();
     for (n, line) in lines.iter(text) {
@@ -250,6 +281,7 @@ pub fn read_tsv(text: &str, path: &Path) -> Result<Delimited> {
 /// delimiter).
 pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    refuse_json(text, path)?;
     let lines = Lines::new(text);
     let (delimiter, start) = match sep_line(text) {
         Some(found) => found,

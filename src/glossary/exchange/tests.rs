@@ -619,3 +619,29 @@ fn an_unclosed_quote_is_an_error_at_its_line() {
         ]
     );
 }
+
+#[test]
+fn json_is_refused_naming_the_format() {
+    for (text, name) in [
+        ("[{\"de\":\"Haus\",\"en\":\"house\"}]\n", "g.json"),
+        ("\u{feff}  {\n  \"Haus\": \"house\"\n}\n", "g.csv"),
+        (
+            "{\"de\":\"Haus\",\"en\":\"house\"}\n{\"de\":\"Baum\"",
+            "g.txt",
+        ),
+        ("[\n", "g.tsv"),
+    ] {
+        let e = read_bytes(text.as_bytes(), Path::new(name))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(&format!(
+                "{name}: not a tab-separated or CSV glossary but JSON"
+            )),
+            "{e}"
+        );
+    }
+    // Brackets that start a term are text.
+    assert_eq!(rows_of("[sic]\tsic\n", "a.txt").len(), 1);
+    assert_eq!(rows_of("{Name},name\n[1],one\n", "a.csv").len(), 2);
+}
