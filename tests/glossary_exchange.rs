@@ -663,3 +663,29 @@ fn a_json_file_is_refused_naming_the_format() {
         );
     assert!(!fx.path("glossary.toml").exists());
 }
+
+#[test]
+fn a_header_with_unknown_columns_is_read_with_one_warning() {
+    // Matecat's layout: concept-level columns, then per language the term,
+    // its notes and an example; `Forbidden` holds TRUE or FALSE.
+    let fx = Fixture::new();
+    fx.write(
+        "matecat.csv",
+        "Forbidden,Domain,Subdomain,Definition,de-DE,Notes,Example of use,en-US,Notes,Example of use\r\n\
+         FALSE,Politik,,Staatsoberhaupt,Bundespräsident,,,Federal President,,\r\n\
+         FALSE,,,,Kanzlerin,weiblich,,Chancellor,,\r\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "matecat.csv"])
+        .assert()
+        .success()
+        .stderr(
+            "warning: matecat.csv:1: ignored the columns satz does not know: \"Domain\", \
+             \"Subdomain\", \"Example of use\"\n\
+             matecat.csv: 2 entries read (CSV); glossary.toml: 2 added, 0 merged, 0 unchanged, 0 skipped\n",
+        );
+    let g = parse(&fx.read("glossary.toml"));
+    let de: Vec<&str> = g.terms.iter().map(|t| t.de.as_str()).collect();
+    assert_eq!(de, ["Bundespräsident", "Kanzlerin"]);
+    assert!(g.terms.iter().all(|t| t.forbidden.is_empty()));
+}
