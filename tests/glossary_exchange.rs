@@ -605,3 +605,87 @@ fn interop_tbx_contents_are_read_right() {
         Some("noun")
     );
 }
+
+#[test]
+fn csv_warnings_name_the_right_line_with_crlf() {
+    let fx = Fixture::new();
+    fx.write("t.csv", "Haus,house\r\nonlyone\r\nBaum,tree\r\n");
+    fx.satz()
+        .args(["glossary", "import", "t.csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(
+            "warning: t.csv:2: skipped: no en term (no second column)\n",
+        ));
+}
+
+#[test]
+fn an_unclosed_or_unbalanced_csv_quote_stops_the_import_at_its_line() {
+    let fx = Fixture::new();
+    fx.write("glossary.toml", FULL);
+    fx.write(
+        "t.csv",
+        "Bundestag,Bundestag\r\n\"Bundesrat,Federal Council\r\nLandtag,state parliament\r\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "t.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "satz: t.csv:2: unclosed quote (opened here): ",
+        ));
+    // A later quoted field closes it: the rows between would be one field.
+    fx.write(
+        "u.csv",
+        "Bundestag,Bundestag\n\"Bundesrat,Federal Council\nLandtag,\"state parliament\"\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "u.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "satz: u.csv:2: unbalanced quote (opened here): the quoted field runs to line 3, ",
+        ));
+    assert_eq!(fx.read("glossary.toml"), FULL, "untouched");
+}
+
+#[test]
+fn a_json_file_is_refused_naming_the_format() {
+    let fx = Fixture::new();
+    fx.write("g.json", "[{\"de\":\"Haus\",\"en\":\"house\"}]\n");
+    fx.satz()
+        .args(["glossary", "import", "g.json"])
+        .assert()
+        .code(2)
+        .stderr(
+            "satz: g.json: not a tab-separated or CSV glossary but JSON (satz glossary import \
+             reads TBX, OmegaT tab-separated and CSV glossaries)\n",
+        );
+    assert!(!fx.path("glossary.toml").exists());
+}
+
+#[test]
+fn a_header_with_unknown_columns_is_read_with_one_warning() {
+    // Matecat's layout: concept-level columns, then per language the term,
+    // its notes and an example; `Forbidden` holds TRUE or FALSE.
+    let fx = Fixture::new();
+    fx.write(
+        "matecat.csv",
+        "Forbidden,Domain,Subdomain,Definition,de-DE,Notes,Example of use,en-US,Notes,Example of use\r\n\
+         FALSE,Politik,,Staatsoberhaupt,Bundespräsident,,,Federal President,,\r\n\
+         FALSE,,,,Kanzlerin,weiblich,,Chancellor,,\r\n",
+    );
+    fx.satz()
+        .args(["glossary", "import", "matecat.csv"])
+        .assert()
+        .success()
+        .stderr(
+            "warning: matecat.csv:1: ignored the columns satz does not know: \"Domain\", \
+             \"Subdomain\", \"Example of use\"\n\
+             matecat.csv: 2 entries read (CSV); glossary.toml: 2 added, 0 merged, 0 unchanged, 0 skipped\n",
+        );
+    let g = parse(&fx.read("glossary.toml"));
+    let de: Vec<&str> = g.terms.iter().map(|t| t.de.as_str()).collect();
+    assert_eq!(de, ["Bundespräsident", "Kanzlerin"]);
+    assert!(g.terms.iter().all(|t| t.forbidden.is_empty()));
+}

@@ -112,15 +112,21 @@ pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<ImportFile> {
                 format: tbx.dialect.unwrap_or_else(|| "TBX".to_owned()),
             })
         }
-        decode::Kind::Tsv => Ok(ImportFile {
-            entries: delimited::read_tsv(&text),
-            warnings: Vec::new(),
-            format: "OmegaT TSV".to_owned(),
-        }),
-        decode::Kind::Csv => Ok(ImportFile {
-            entries: delimited::read_csv(&text, path)?,
-            warnings: Vec::new(),
-            format: "CSV".to_owned(),
-        }),
+        decode::Kind::Tsv => {
+            let tsv = delimited::read_tsv(&text, path)?;
+            Ok(ImportFile {
+                entries: tsv.entries,
+                warnings: tsv.warnings,
+                format: "OmegaT TSV".to_owned(),
+            })
+        }
+        decode::Kind::Csv => {
+            let csv = delimited::read_csv(&text, path)?;
+            Ok(ImportFile {
+                entries: csv.entries,
+                warnings: csv.warnings,
+                format: "CSV".to_owned(),
+            })
+        }
     }
 }
