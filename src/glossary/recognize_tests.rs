@@ -405,3 +405,53 @@ fn a_shorter_noun_is_another_word_but_a_verb_of_the_stem_counts() {
         vec![pair("Aufrüstung", "aufrüsten")]
     );
 }
+
+#[test]
+fn terms_behind_a_suspended_hyphen() {
+    let g = real();
+    assert_eq!(
+        found(&g, "Nordkorea treibt sein Atom- und Raketenprogramm voran."),
+        vec![pair("Atomprogramm", "Atom-")]
+    );
+    assert_eq!(
+        found(&g, "Die Waffen- und Munitionslieferungen werden geprüft."),
+        vec![pair("Waffenlieferung", "Waffen-")]
+    );
+    assert_eq!(
+        found(&g, "Neue Kampf-, Transport- und Schulflugzeuge."),
+        vec![pair("Kampfflugzeug", "Kampf-")]
+    );
+    // A hyphen before a word (Nord-Süd) or at a line's end is no suspension.
+    assert!(
+        found(&g, "Der Atom-Streit.")
+            .iter()
+            .all(|(d, _)| d != "Atomprogramm")
+    );
+    assert!(found(&g, "Nord- und Südkorea").is_empty());
+}
+
+#[test]
+fn english_phrases_with_a_coordinated_modifier() {
+    let m = TermMatcher::new(&real());
+    let spans = |text: &str, phrase: &str| -> Vec<String> {
+        m.find_target(text, &[phrase])
+            .into_iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    };
+    assert_eq!(
+        spans("its nuclear and missile programmes", "nuclear programme"),
+        ["nuclear and missile programmes"]
+    );
+    assert_eq!(
+        spans("nuclear, chemical and biological weapons", "nuclear weapon"),
+        ["nuclear, chemical and biological weapons"]
+    );
+    assert_eq!(
+        spans("attack and transport aircraft", "attack aircraft"),
+        ["attack and transport aircraft"]
+    );
+    // Not across a sentence or a clause.
+    assert!(spans("nuclear. And missile programmes", "nuclear programme").is_empty());
+    assert!(spans("nuclear, we said, and missile programmes", "nuclear programme").is_empty());
+}

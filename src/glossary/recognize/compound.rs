@@ -1,7 +1,8 @@
 //! Compounds: a one-word term found as the head of a closed compound
 //! (`Militärdiktatur` for `Diktatur`, [`HitKind::Compound`]) and a one-word
 //! term written as two words joined by a hyphen (`Kreml-Chef` for
-//! `Kremlchef`). Heads are indexed by stem when the matcher is built (also
+//! `Kremlchef`), or split by a suspended hyphen (`Atom- und
+//! Raketenprogramm` holds `Atomprogramm`). Heads are indexed by stem when the matcher is built (also
 //! as a compound would stem them, see `Stemmers::de_compound_key`), and a
 //! text word's stem is looked up at every position after the first
 //! [`MIN_COMPOUND_PREFIX`] letters.
@@ -12,7 +13,7 @@ use super::german::Info;
 use super::matcher::{Pat, TermMatcher, Variant};
 use super::{HitKind, TermHit};
 use crate::glossary::stem::Stemmers;
-use crate::text::words::{Word, surface_offset};
+use crate::text::words::{Word, is_hyphen, surface_offset};
 
 /// The least number of letters before a compound head.
 const MIN_COMPOUND_PREFIX: usize = 3;
@@ -115,6 +116,74 @@ impl TermMatcher {
                         HitKind::Inflected
                     },
                 });
+            }
+        }
+    }
+
+    /// Terms split by a suspended hyphen (German *Ergänzungsstrich*): the
+    /// word `w` (at `i`) ends in `-` before a space or comma (`Atom- und
+    /// Raketenprogramm`, `Kampf-, Transport- und Schulflugzeuge`); the
+    /// compound it stands for is `w` joined to a head of the first complete
+    /// word after it (skipping `und`, `oder`, `bzw.`, `sowie` and other
+    /// suspended words). A one-word term that accepts such a joined word
+    /// (`atom` + `programm`) is found over `w` and its hyphen.
+    pub(super) fn suspended_hits(
+        &self,
+        text: &str,
+        ws: &[Word<'_>],
+        keys: &[&str],
+        i: usize,
+        joined_cache: &mut HashMap<String, Vec<usize>>,
+        hits: &mut Vec<TermHit>,
+    ) {
+        let Some(w) = ws.get(i) else { return };
+        let suspended = |j: usize| -> Option<usize> {
+            let word = ws.get(j)?;
+            let after = text.get(word.end..)?;
+            let mut cs = after.chars();
+            let hyphen = cs.next().filter(|&c| is_hyphen(c))?;
+            matches!(cs.next(), Some(c) if c.is_whitespace() || c == ',')
+                .then_some(word.end + hyphen.len_utf8())
+        };
+        let Some(end) = suspended(i) else { return };
+        // The first complete word after the coordination.
+        let mut j = i + 1;
+        let head_word = loop {
+            let Some(&k) = keys.get(j) else { return };
+            if j > i + 6 {
+                return;
+            }
+            if matches!(k, "und" | "oder" | "bzw" | "sowie") || suspended(j).is_some() {
+                j += 1;
+                continue;
+            }
+            break k;
+        };
+        let Some(&first) = keys.get(i) else { return };
+        let chars: Vec<(usize, char)> = head_word.char_indices().collect();
+        for (p, &(b, _)) in chars.iter().enumerate() {
+            if p < MIN_COMPOUND_PREFIX || chars.len() - p < MIN_HEAD_STEM {
+                continue;
+            }
+            let Some(head) = head_word.get(b..) else {
+                continue;
+            };
+            let joined = format!("{first}{head}");
+            let candidates = joined_cache
+                .entry(joined)
+                .or_insert_with_key(|j| self.info(j.clone()).first);
+            for &v in candidates.iter() {
+                let Some(variant) = self.variants.get(v) else {
+                    continue;
+                };
+                if variant.pats.len() == 1 && variant.cased.is_none() && !variant.form {
+                    hits.push(TermHit {
+                        term: variant.term,
+                        start: w.start,
+                        end,
+                        kind: HitKind::Inflected,
+                    });
+                }
             }
         }
     }

@@ -172,7 +172,9 @@ impl EnIndex {
                 let Some((owner, pstems)) = self.phrases.get(id) else {
                     continue;
                 };
-                if let Some((start, end)) = match_at(text, &ws, &stems, i, pstems) {
+                if let Some((start, end)) = match_at(text, &ws, &stems, i, pstems)
+                    .or_else(|| match_coordinated(text, &ws, &stems, i, pstems))
+                {
                     out.push((*owner, start, end));
                 }
             }
@@ -205,4 +207,60 @@ fn match_at(
     let start = ws.get(i)?.start;
     let end = ws.get(i + pstems.len().checked_sub(1)?)?.end;
     Some((start, end))
+}
+
+/// Span of a phrase whose head is shared with coordinated modifiers, as
+/// English writes a German suspended hyphen (`Atom- und Raketenprogramm`):
+/// `nuclear and missile programmes` for `nuclear programme`, `nuclear,
+/// chemical and biological weapons` for `nuclear weapons`. Every word but
+/// the last matches at `i`; then come listed modifiers (`, chemical`),
+/// `and` or `or`, one or two modifiers, and the phrase's last word.
+fn match_coordinated(
+    text: &str,
+    ws: &[Word<'_>],
+    stems: &[String],
+    i: usize,
+    pstems: &[String],
+) -> Option<(usize, usize)> {
+    let (last, modifiers) = pstems.split_last()?;
+    if modifiers.is_empty() {
+        return None;
+    }
+    for (j, ps) in modifiers.iter().enumerate() {
+        if stems.get(i + j)? != ps {
+            return None;
+        }
+        if j > 0 && !is_phrase_gap(text.get(ws.get(i + j - 1)?.end..ws.get(i + j)?.start)?) {
+            return None;
+        }
+    }
+    let gap =
+        |k: usize| -> Option<&str> { text.get(ws.get(k.checked_sub(1)?)?.end..ws.get(k)?.start) };
+    let comma = |g: &str| g.trim() == "," && g.starts_with(',');
+    let base = i + modifiers.len();
+    // Listed modifiers, each after a comma, up to the conjunction.
+    let mut k = base;
+    loop {
+        let word = key(ws.get(k)?.text);
+        if matches!(word.as_str(), "and" | "or") {
+            let g = gap(k)?;
+            if !(g.chars().all(char::is_whitespace) || comma(g)) || g.is_empty() {
+                return None;
+            }
+            break;
+        }
+        if k >= base + 3 || !comma(gap(k)?) {
+            return None;
+        }
+        k += 1;
+    }
+    // One or two modifiers after the conjunction, then the head.
+    for extra in 1..=2 {
+        let head = k + extra + 1;
+        let joined = (k + 1..=head).all(|m| gap(m).is_some_and(is_phrase_gap));
+        if joined && stems.get(head) == Some(last) {
+            return Some((ws.get(i)?.start, ws.get(head)?.end));
+        }
+    }
+    None
 }

@@ -112,10 +112,15 @@ impl TermMatcher {
 
         let mut hits = Vec::new();
         let mut joined_cache: HashMap<String, Vec<usize>> = HashMap::new();
+        let keys: Vec<&str> = tok
+            .iter()
+            .map(|&id| infos.get(id).map_or("", |info| info.key.as_str()))
+            .collect();
         for (i, w) in ws.iter().enumerate() {
             let Some(info) = tok.get(i).and_then(|&id| infos.get(id)) else {
                 continue;
             };
+            self.suspended_hits(text, &ws, &keys, i, &mut joined_cache, &mut hits);
             for &v in &info.first {
                 if let Some(hit) = self.try_variant(text, &ws, &tok, &infos, i, v) {
                     hits.push(hit);
