@@ -28,12 +28,23 @@
 //!   (`Kim-Diktatur` contains the word `Diktatur`), and, for a one-word term,
 //!   as two words joined by a single hyphen (`Kreml-Chef` for `Kremlchef`,
 //!   reported as [`HitKind::Inflected`]);
+//! * behind a suspended hyphen (`Atom- und Raketenprogramm`,
+//!   `Kampf-, Transport- und Schulflugzeuge`): the suspended word joined to
+//!   a head of the first complete word after the coordination, for a
+//!   one-word term, reported over the suspended word and its hyphen as
+//!   [`HitKind::Inflected`];
 //! * as the head of a closed compound ([`HitKind::Compound`], the weakest
 //!   kind): only for one-word terms in `stem` mode that are not
 //!   `case_sensitive`, whose stem has at least 4 letters, when the stem is
 //!   the end of the text word's stem and the part before it has at least 3
 //!   letters (`Militärdiktatur` for `Diktatur`; `Aufrüstung` for `Rüstung`).
 //!   The span covers the head only.
+//!
+//! A capitalised text word shorter than a capitalised term word is never
+//! that noun inflected (German noun inflection only adds endings, save for
+//! Latin plurals in `-us`, `-um`, `-is`, `-a`, `-on`): `Devise` (motto) is
+//! not `Devisen` (foreign currency), while the verb `aufrüsten` still counts
+//! for `Aufrüstung`.
 //!
 //! Matching ignores case unless the term is `case_sensitive`; then the text
 //! word must agree in case with the term over the part the pattern covers
@@ -56,7 +67,12 @@
 //! (`self propelled` = `self-propelled`); a hyphenated part of the phrase may
 //! also be written closed up (`buildup` for `build-up`). Inflection is what
 //! Snowball removes: regular endings (`closing`/`closed ranks` are found for
-//! `close ranks`), never irregular forms (`went` for `go`).
+//! `close ranks`), never irregular forms (`went` for `go`). A phrase's last
+//! word may be shared with coordinated modifiers, as English renders a
+//! German suspended hyphen: `nuclear and missile programmes` and `nuclear,
+//! chemical and biological weapons` hold `nuclear programme` and `nuclear
+//! weapon` (listed modifiers after commas, then `and` or `or` and one or
+//! two words before the shared word).
 //!
 //! # Layout
 //!
