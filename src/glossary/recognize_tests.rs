@@ -453,5 +453,11 @@ fn english_phrases_with_a_coordinated_modifier() {
     );
     // Not across a sentence or a clause.
     assert!(spans("nuclear. And missile programmes", "nuclear programme").is_empty());
-    assert!(spans("nuclear, we said, and missile programmes", "nuclear programme").is_empty());
+    assert!(
+        spans(
+            "nuclear, we said, and missile programmes",
+            "nuclear programme"
+        )
+        .is_empty()
+    );
 }
