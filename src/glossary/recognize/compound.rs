@@ -98,6 +98,18 @@ impl TermMatcher {
         hits: &mut Vec<TermHit>,
     ) {
         let joined = format!("{}{}", info.key, next_info.key);
+        self.joined_hits(joined, (w.start, next.end), joined_cache, hits);
+    }
+
+    /// Hits over `span` for the one-word, case-insensitive terms (or forms)
+    /// that accept the word `joined`; the look-up is cached per word.
+    fn joined_hits(
+        &self,
+        joined: String,
+        (start, end): (usize, usize),
+        joined_cache: &mut HashMap<String, Vec<usize>>,
+        hits: &mut Vec<TermHit>,
+    ) {
         let candidates = joined_cache
             .entry(joined)
             .or_insert_with_key(|j| self.info(j.clone()).first);
@@ -108,8 +120,8 @@ impl TermMatcher {
             if variant.pats.len() == 1 && variant.cased.is_none() {
                 hits.push(TermHit {
                     term: variant.term,
-                    start: w.start,
-                    end: next.end,
+                    start,
+                    end,
                     kind: if variant.form {
                         HitKind::Form
                     } else {
@@ -168,23 +180,7 @@ impl TermMatcher {
             let Some(head) = head_word.get(b..) else {
                 continue;
             };
-            let joined = format!("{first}{head}");
-            let candidates = joined_cache
-                .entry(joined)
-                .or_insert_with_key(|j| self.info(j.clone()).first);
-            for &v in candidates.iter() {
-                let Some(variant) = self.variants.get(v) else {
-                    continue;
-                };
-                if variant.pats.len() == 1 && variant.cased.is_none() && !variant.form {
-                    hits.push(TermHit {
-                        term: variant.term,
-                        start: w.start,
-                        end,
-                        kind: HitKind::Inflected,
-                    });
-                }
-            }
+            self.joined_hits(format!("{first}{head}"), (w.start, end), joined_cache, hits);
         }
     }
 }

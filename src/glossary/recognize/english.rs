@@ -226,14 +226,7 @@ fn match_coordinated(
     if modifiers.is_empty() {
         return None;
     }
-    for (j, ps) in modifiers.iter().enumerate() {
-        if stems.get(i + j)? != ps {
-            return None;
-        }
-        if j > 0 && !is_phrase_gap(text.get(ws.get(i + j - 1)?.end..ws.get(i + j)?.start)?) {
-            return None;
-        }
-    }
+    match_at(text, ws, stems, i, modifiers)?;
     let gap =
         |k: usize| -> Option<&str> { text.get(ws.get(k.checked_sub(1)?)?.end..ws.get(k)?.start) };
     let comma = |g: &str| g.trim() == "," && g.starts_with(',');
