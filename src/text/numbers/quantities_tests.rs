@@ -264,4 +264,36 @@ proptest::proptest! {
         }
         let _ = compare_quantities(&s, NumLang::De, &t, NumLang::En);
     }
+
+    /// Sentences made of number words, ordinals, scales, clock words and
+    /// joins: every quantity's span is its text, and a text compared with
+    /// itself leaves nothing over.
+    #[test]
+    fn number_word_sentences_have_valid_spans_and_match_themselves(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "zwei", "zwanzig", "einundzwanzig", "dreihundert", "hundert", "Tausend", "Millionen",
+            "Mio.", "eineinhalb", "zweiten", "dritte", "halb", "Viertel", "nach", "vor", "neun",
+            "und", "bis", "von", "auf", "einige", "minus", "0:0", "4,2", "12", "2015", "-", "–",
+            "two", "twenty", "twenty-one", "hundred", "thousand", "million", "a", "one", "and",
+            "half", "past", "quarter", "to", "third", "first", "twenty-first", "fifties", "€2.5m",
+            "CHF", "40m", "7", "0", ",", ".", "Der", "the",
+        ]), 0..16),
+        seps in proptest::collection::vec(proptest::sample::select(vec![" ", "-", ", ", "  "]), 16),
+    ) {
+        let mut text = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push_str(seps[i % seps.len()]);
+            }
+            text.push_str(w);
+        }
+        for lang in [NumLang::De, NumLang::En] {
+            for q in find_quantities(&text, lang) {
+                proptest::prop_assert!(q.start < q.end && q.end <= text.len());
+                proptest::prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+            }
+            let d = compare_quantities(&text, lang, &text, lang);
+            proptest::prop_assert!(d.is_empty(), "{:?} against itself: {:?}", text, d);
+        }
+    }
 }
