@@ -5,7 +5,7 @@
 //! idiomatic (`for the first time in 2000` for `erstmals 2000 gewählt`).
 
 use super::{Ctx, Finding, Severity, codes};
-use crate::text::numbers::{Quantity, QuantityKind, compare_quantities};
+use crate::text::numbers::{NumLang, Quantity, QuantityKind, compare_quantities, scale_word};
 
 /// Appends the findings of this check.
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -22,13 +22,13 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !diff.source.is_empty() {
         parts.push(format!(
             "source has {} not in the target",
-            describe(ctx.pair.source, &diff.source)
+            describe(ctx.pair.source, ctx.source_lang, &diff.source)
         ));
     }
     if !diff.target.is_empty() {
         parts.push(format!(
             "target has {} not in the source",
-            describe(ctx.pair.target, &diff.target)
+            describe(ctx.pair.target, ctx.target_lang, &diff.target)
         ));
     }
     let message = format!("numbers differ: {}", parts.join("; "));
@@ -51,12 +51,18 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// `"10'000" (10000), "5,5 Milliarden" (5500000000)`.
-fn describe(text: &str, qs: &[Quantity]) -> String {
+fn describe(text: &str, lang: NumLang, qs: &[Quantity]) -> String {
     qs.iter()
         .map(|q| {
             let mut written = q.text.clone();
             if q.scaled.is_some() && !q.spelled {
-                written.push_str(&scale_word_after(text, q.end));
+                // Not for a range's first end, whose scale comes later
+                // (`1,2 und 1,4 Milliarden`).
+                let after = scale_word_after(text, q.end);
+                let word = after.trim().trim_end_matches('.').to_lowercase();
+                if scale_word(lang, &word).is_some() {
+                    written.push_str(&after);
+                }
             }
             let v = q.shown_value();
             let shown = match q.kind {

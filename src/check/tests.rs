@@ -176,6 +176,16 @@ fn numbers() {
     assert_eq!(&f.source[s..e], "10'000");
     let (s, e) = f.target_spans[0];
     assert_eq!(&f.target[s..e], "1,000");
+    // A range's first end is shown without the word after it.
+    let f = one(
+        &g,
+        "Der Umsatz stieg von 4,2 auf 4,6 Milliarden Franken.",
+        "Turnover rose from CHF 4.3 billion to CHF 4.6 billion.",
+    );
+    assert_eq!(
+        f.message,
+        "numbers differ: source has \"4,2\" (4200000000) not in the target; target has \"4.3 billion\" (4300000000) not in the source"
+    );
 }
 
 #[test]

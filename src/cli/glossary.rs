@@ -38,9 +38,9 @@ pub enum GlossaryCommand {
     /// Reads TBX (TBX-Basic, TBX-Min, TBX v3 and TBX 2008 / MARTIF),
     /// OmegaT tab-separated glossaries (source<TAB>target<TAB>comment) and
     /// CSV (by position, or with a header naming the languages). Terms are
-    /// matched to the glossary's languages by their primary subtag (DE-ch
-    /// for de); preferred translations come first, deprecated ones become
-    /// forbidden. New terms are appended, existing ones extended (nothing is
+    /// matched to the glossary's languages as --source-lang says: de takes
+    /// DE-ch and de_AT, en-GB takes en-GB (or plain en), never en-US;
+    /// preferred translations come first, deprecated ones become forbidden. New terms are appended, existing ones extended (nothing is
     /// overwritten or removed, comments stay); the file is created when
     /// missing, with --source-lang and --target-lang as its languages.
     /// MultiTerm XML, XLIFF and TMX are refused by name.

@@ -428,6 +428,9 @@ fn terms_behind_a_suspended_hyphen() {
             .all(|(d, _)| d != "Atomprogramm")
     );
     assert!(found(&g, "Nord- und Südkorea").is_empty());
+    // A pathological head word is not searched letter by letter.
+    let long = format!("Atom- und {}programm", "x".repeat(100_000));
+    assert!(found(&g, &long).is_empty());
 }
 
 #[test]

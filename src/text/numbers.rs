@@ -301,7 +301,10 @@ fn push(
     let Some(span) = text.get(start..end) else {
         return;
     };
+    // A year takes no `hundert`/`tausend` (`Bis 2030 tausend neue Windräder`).
+    let year = (1000.0..=2100.0).contains(&value) && span.len() == 4;
     let scaled = scale_after(text, end, lang)
+        .filter(|&s| !(year && s < 1e6))
         .or_else(|| money_abbreviation(text, start, end, lang))
         .map(|s| value * s);
     out.push(Number {
@@ -401,7 +404,6 @@ pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
             ("mrd", 1e9),
             ("billion", 1e12),
             ("billionen", 1e12),
-            ("bio", 1e12),
         ],
         NumLang::En => &[
             ("hundred", 1e2),

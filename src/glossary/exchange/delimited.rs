@@ -51,7 +51,7 @@
 //!
 //! Other columns (`Domain`, `Entry_ID`, `Example of use`, ...) are ignored,
 //! with one warning naming them. The glossary's source and target columns
-//! are found by language (primary subtag, exact tags preferred), and the
+//! are found by language (as for TBX: see `entry.rs`), and the
 //! cells of `target`, language, `forbidden` and `forms` columns may hold
 //! several values separated by `;`.
 //!

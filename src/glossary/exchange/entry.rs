@@ -4,7 +4,8 @@
 //!
 //! # From an entry to terms
 //!
-//! * **Languages.** As `CLI.md` says: a glossary language without a region
+//! * **Languages.** As the command-line contract says (README, global
+//!   options): a glossary language without a region
 //!   (`de`) takes every group of that language, in any case and with `_`
 //!   read as `-` (`DE-de`, `de_CH`); one with a region (`en-GB`) takes the
 //!   groups of exactly that region, or, when there are none, the groups
@@ -269,8 +270,17 @@ fn select<'a>(entry: &'a Entry, role: &LangKey, want: &str) -> Vec<&'a LangGroup
             (f, g)
         })
         .collect();
+    // A glossary in `de` takes every `de` group, any region; one in `en-GB`
+    // takes `en-GB` (else plain `en`), never `en-US`.
+    let regional = subtags(want).nth(1).is_some();
+    if !regional {
+        return fits
+            .into_iter()
+            .filter(|(f, _)| *f >= Fit::Primary)
+            .map(|(_, g)| g)
+            .collect();
+    }
     let best = fits.iter().map(|(f, _)| *f).max().unwrap_or(Fit::No);
-    // A glossary in `en-GB` takes `en-GB` or plain `en`, never `en-US`.
     if best <= Fit::OtherRegion {
         return Vec::new();
     }
@@ -503,6 +513,18 @@ mod tests {
         assert_eq!(terms[0].en, ["collective punishment"]);
         assert_eq!(convert(&entry, "fr", "en"), Err(SkipReason::NoSource));
         assert_eq!(convert(&entry, "de", "fr"), Err(SkipReason::NoTarget));
+        // A glossary in plain de takes every de group, regions included.
+        let both = Entry {
+            groups: vec![
+                group("de", &[("Strassenbahn", None)]),
+                group("de-CH", &[("Tram", None)]),
+                group("en", &[("tram", None)]),
+            ],
+            ..entry.clone()
+        };
+        let terms = convert(&both, "de", "en").unwrap();
+        let de: Vec<&str> = terms.iter().map(|t| t.de.as_str()).collect();
+        assert_eq!(de, ["Strassenbahn", "Tram"]);
         // A region matches that region only (CLI.md), or a tag without one.
         let us_only = Entry {
             groups: vec![

@@ -19,6 +19,8 @@ use crate::text::words::{Word, is_hyphen, surface_offset};
 const MIN_COMPOUND_PREFIX: usize = 3;
 /// The least number of letters of a stem found as a compound head.
 const MIN_HEAD_STEM: usize = 4;
+/// The longest compound (in bytes) looked for behind a suspended hyphen.
+const MAX_SUSPENDED_COMPOUND: usize = 80;
 
 /// Indexes variant `v` in `by_head` under its stem and under the stem it
 /// has at the end of a compound, if it is a one-word `stem`-mode variant
@@ -172,6 +174,11 @@ impl TermMatcher {
             break k;
         };
         let Some(&first) = keys.get(i) else { return };
+        // No German compound is this long; a pathological word would cost
+        // a look-up per letter, each linear in its length.
+        if first.len() + head_word.len() > MAX_SUSPENDED_COMPOUND {
+            return;
+        }
         let chars: Vec<(usize, char)> = head_word.char_indices().collect();
         for (p, &(b, _)) in chars.iter().enumerate() {
             if p < MIN_COMPOUND_PREFIX || chars.len() - p < MIN_HEAD_STEM {

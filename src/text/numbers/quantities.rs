@@ -180,17 +180,49 @@ pub fn find_quantities(text: &str, lang: NumLang) -> Vec<Quantity> {
     out.extend(spelled_quantities(text, lang));
     out.sort_by_key(|q| q.start);
     share_range_scales(text, &mut out);
+    for q in &mut out {
+        mark_decades_and_centuries(text, q);
+    }
     out
 }
 
-/// Words that join the two ends of a range (`auf` only after `von`).
-const RANGE_JOINS: [&str; 9] = ["-", "–", "bis", "und", "oder", "to", "and", "or", "/"];
+/// A number of decades or centuries also reads as years: `drei Jahrzehnte`
+/// = `30 years`, `three decades` = `dreissig Jahre`, `zwei Jahrhunderte` =
+/// `200 years`.
+fn mark_decades_and_centuries(text: &str, q: &mut Quantity) {
+    if q.kind != QuantityKind::Number || q.scaled.is_some() || q.ordinal {
+        return;
+    }
+    let next: String = text
+        .get(q.end..)
+        .unwrap_or_default()
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let factor = if next.starts_with("decade") || next.starts_with("jahrzehnt") {
+        10.0
+    } else if next.starts_with("centur") || next.starts_with("jahrhundert") {
+        100.0
+    } else {
+        return;
+    };
+    if let Some(&v) = q.values.first() {
+        q.values.push(v * factor);
+    }
+}
+
+/// Words that join the two ends of a range; `auf` only after `von`, `to`
+/// not after `by` (`um 300 auf 1,2 Millionen`, `by 300 to 1.2 million` are
+/// a rise by 300).
+const RANGE_JOINS: [&str; 7] = ["-", "–", "bis", "und", "oder", "and", "or"];
 
 /// A range whose second end carries the scale gives it to the first:
 /// `zwischen 1,2 und 1,4 Milliarden`, `von 4,2 auf 4,1 Milliarden`, `12 bis
-/// 16 Tausend`, `300 to 450 thousand`. Not a year (`bis 2015 auf 20
-/// Milliarden`), not before an article with a scale (`2009 auf eine
-/// Billion`).
+/// 16 Tausend`, `2.5 to 3 billion`. Only a first end below 1000;
+/// not a year (`bis 2015 auf 20 Milliarden`), not before an article with a
+/// scale (`2009 auf eine Billion`).
 fn share_range_scales(text: &str, qs: &mut [Quantity]) {
     for i in (1..qs.len()).rev() {
         let (Some(first), Some(second)) = (qs.get(i - 1), qs.get(i)) else {
@@ -201,16 +233,25 @@ fn share_range_scales(text: &str, qs: &mut [Quantity]) {
         else {
             continue;
         };
-        let von_auf = || {
+        // The word before the first number (`von`, `from`), read from the
+        // end so a long text costs nothing.
+        let word_before = || {
             text.get(..first.start)
-                .is_some_and(|b| b.trim_end().to_lowercase().ends_with("von"))
+                .map(str::trim_end)
+                .and_then(|b| b.rsplit(char::is_whitespace).next())
+                .unwrap_or_default()
         };
         let joined = text.get(first.end..second.start).is_some_and(|gap| {
             let gap = gap.trim();
-            RANGE_JOINS.contains(&gap) || (gap == "auf" && von_auf())
+            RANGE_JOINS.contains(&gap)
+                || (gap == "auf" && word_before().eq_ignore_ascii_case("von"))
+                || (gap == "to" && !word_before().eq_ignore_ascii_case("by"))
         });
         let year = first.is_plain_digits() && (1000.0..=2100.0).contains(&a);
+        // Only a short first end takes the scale (`1,2 und 1,4 Milliarden`,
+        // not `800.000 auf 1,2 Millionen`).
         if first.scaled.is_none()
+            && a.abs() < 1000.0
             && !year
             && !(second.spelled && b == 1.0)
             && first.kind == QuantityKind::Number
@@ -219,7 +260,10 @@ fn share_range_scales(text: &str, qs: &mut [Quantity]) {
             && joined
             && let Some(q) = qs.get_mut(i - 1)
         {
-            q.scaled = Some(a * scaled / b);
+            // The scale is a power of ten: take it whole, so `4,2` becomes
+            // exactly what `4,2 Milliarden` would.
+            let scale = 10f64.powi((scaled / b).log10().round() as i32);
+            q.scaled = Some(a * scale);
         }
     }
 }

@@ -147,6 +147,48 @@ fn spelled_numbers_above_twelve_and_spelled_ordinals() {
     );
     same("mehrere tausend Lichtjahre", "thousands of light years");
     same("mit Mitte fünfzig", "in her mid-fifties");
+    same("Nach dreissig Jahren", "After three decades");
+    same("seit zwei Jahrhunderten", "for 200 years");
+    same(
+        "Die Regierung feiert ihre ersten hundert Tage.",
+        "The government marks its first hundred days.",
+    );
+    same(
+        "Bis 2030 tausend neue Windräder.",
+        "By 2030, a thousand new wind turbines.",
+    );
+    same("Es gibt 200 Bio-Betriebe.", "There are 200 organic farms.");
+    same(
+        "Die Zahl der Arbeitslosen stieg um 50.000 auf 2,5 Millionen.",
+        "The number of unemployed rose by 50,000 to 2.5 million.",
+    );
+    same(
+        "stieg von 800.000 auf 1,2 Millionen",
+        "rose from 800,000 to 1,200,000",
+    );
+    same("auf 2,5 bis 3 Milliarden Euro", "at 2.5 to 3 billion euros");
+    same(
+        "Zehntausender Tonnen Munition",
+        "tens of thousand tons of ammunition",
+    );
+    same("die 200000 Soldaten", "the two-hundred-thousand soldiers");
+    same("in einem Jahrhundert", "in a hundred years");
+    same(
+        "Der Umsatz sank um 300 auf 1,2 Millionen Franken.",
+        "Sales fell by 300 to 1.2 million francs.",
+    );
+    same(
+        "Zwischen 5000 und 6000 Menschen",
+        "Between five thousand and six thousand people",
+    );
+    same(
+        "200 bis 300 Menschen",
+        "two hundred and three hundred people",
+    );
+    same(
+        "Er gewann zum zweiten Mal in Folge, zum ersten Mal seit 2010.",
+        "He won for a second straight year, the first time since 2010.",
+    );
     same("Jede dritte Person", "One in three people");
     same("Das Spiel endete 0:0.", "The match ended goalless.");
     same("um halb neun", "at 8.30am");

@@ -124,9 +124,10 @@ impl Index {
         if saved
             && bytes.len() > full_check_limit
             && let Some(checksum) = View::recorded_checksum(&bytes)
+            && let Ok(meta) = std::fs::metadata(&path)
         {
             // Built here, so verified: the next open need not hash it.
-            stamp::write(&path, checksum);
+            stamp::write(&path, &meta, checksum);
         }
         Ok((
             Index {
@@ -161,8 +162,8 @@ fn verify(
     if !View::checksum_ok(bytes) {
         return Err(Invalid::Corrupt("checksum"));
     }
-    if large {
-        stamp::write(path, recorded);
+    if large && let Some(meta) = &meta {
+        stamp::write(path, meta, recorded);
     }
     Ok(())
 }

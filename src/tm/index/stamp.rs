@@ -53,10 +53,9 @@ pub(crate) fn matches(index: &Path, meta: &Metadata, checksum: u64) -> bool {
     std::fs::read_to_string(path_of(index)).is_ok_and(|s| s == line(meta, checksum))
 }
 
-/// Records that the file at `index` (with header `checksum`) was verified.
-/// Best effort: a stamp that cannot be written costs a verification later.
-pub(crate) fn write(index: &Path, checksum: u64) {
-    if let Ok(meta) = std::fs::metadata(index) {
-        let _ = fsx::write_atomic(&path_of(index), line(&meta, checksum).as_bytes());
-    }
+/// Records that the file at `index`, with `meta` (of the very file that
+/// was verified) and header `checksum`, was verified. Best effort: a stamp
+/// that cannot be written costs a verification later.
+pub(crate) fn write(index: &Path, meta: &Metadata, checksum: u64) {
+    let _ = fsx::write_atomic(&path_of(index), line(meta, checksum).as_bytes());
 }

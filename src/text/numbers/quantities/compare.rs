@@ -3,6 +3,8 @@
 //! (or a plain hour), and optional quantities need no partner; what is left
 //! may still be excused by a number word or ordinal word in the other text.
 
+use std::collections::HashSet;
+
 use super::number_words::{cardinal, cardinal_prefix, english_decade, ordinal, ordinal_prefix};
 use super::times::clock;
 use super::{Quantity, QuantityKind, find_quantities};
@@ -68,9 +70,17 @@ pub fn compare_quantities(
     }
 
     let left = |qs: &[Quantity], used: &[bool], other: &str, other_lang: NumLang| {
+        let mut excuses: Option<Excuses> = None;
         qs.iter()
             .zip(used)
-            .filter(|(q, used)| !**used && !q.optional && !excused(q, other, other_lang))
+            .filter(|(q, used)| {
+                !**used
+                    && !q.optional
+                    && !excused(
+                        q,
+                        excuses.get_or_insert_with(|| Excuses::of(other, other_lang)),
+                    )
+            })
             .map(|(q, _)| q.clone())
             .collect::<Vec<_>>()
     };
@@ -114,8 +124,8 @@ fn glued(text: &str, q: &Quantity) -> bool {
 
 /// The ordinal words of `text` (`vierten`, `third`, `twenty-first`) as
 /// quantities, once per value. Left out: `achte`/`achten` (also the verb
-/// `achten`) and English fractions (`a tenth`, `one third`; but `a second
-/// time` is an ordinal).
+/// `achten`) and English fractions (`a tenth`, `one third of`; but `a
+/// second term` is an ordinal).
 fn spelled_ordinals(text: &str, lang: NumLang) -> Vec<Quantity> {
     let ws = words(text);
     let mut out: Vec<Quantity> = Vec::new();
@@ -127,12 +137,19 @@ fn spelled_ordinals(text: &str, lang: NumLang) -> Vec<Quantity> {
         if lang != NumLang::En && k.starts_with("acht") && v == 8 {
             continue;
         }
-        // `a tenth`, `one third`: a fraction, unless `a second time`.
+        // `a tenth`, `one third of`: a fraction (before `of` or at the end
+        // of a phrase), but `a second term` is an ordinal.
+        let phrase_ends = ws.get(i + 1).is_none_or(|n| {
+            key(n.text) == "of"
+                || text
+                    .get(w.end..n.start)
+                    .is_some_and(|g| !g.chars().all(char::is_whitespace))
+        });
         if lang == NumLang::En
+            && phrase_ends
             && let Some(prev) = i.checked_sub(1).and_then(|j| ws.get(j))
             && (matches!(key(prev.text).as_str(), "a" | "one")
                 || cardinal(lang, &key(prev.text)).is_some())
-            && ws.get(i + 1).map(|n| key(n.text)).as_deref() != Some("time")
         {
             continue;
         }
@@ -207,65 +224,91 @@ impl Quantity {
 /// ordinal word (`1. Liga` = `first division`, `50th` = `fünfzigsten`,
 /// `75.` = `seventy-fifth`); a spelled one and a half by a half
 /// (`eineinhalb Monate` = `a month and a half`).
-fn excused(q: &Quantity, other: &str, other_lang: NumLang) -> bool {
+fn excused(q: &Quantity, excuses: &Excuses) -> bool {
     if q.kind != QuantityKind::Number || q.scaled.is_some() {
         return false;
     }
-    let ws = words(other);
     let Some(v) = q.int_value() else {
         // `eineinhalb Monate` = `a month and a half`: a spelled one and a
         // half is excused by a half in the other text.
-        let half = q.spelled && q.values.first().is_some_and(|&x| x == 1.5);
-        return half
-            && ws.iter().any(|w| {
-                let k = key(w.text);
-                match other_lang {
-                    NumLang::En => k == "half",
-                    NumLang::De | NumLang::Fr => k.contains("halb"),
-                }
-            });
+        return q.spelled && q.values.first().is_some_and(|&x| x == 1.5) && excuses.half;
     };
-    let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
-    let both = match other_lang {
-        NumLang::En => "both",
-        NumLang::De | NumLang::Fr => "beid",
-    };
-    keys.iter().enumerate().any(|(i, k)| {
-        if !ws.get(i).is_some_and(|w| has_letter(w.text)) {
-            return false;
+    excuses.cardinals.contains(&v)
+        || (q.ordinal && excuses.ordinal_prefixes.contains(&v))
+        // `jede dritte Person` = `one in three people` (the word itself,
+        // not `thirds`: `drei Viertel` is not `two-thirds`)
+        || (!q.ordinal && excuses.ordinal_words.contains(&v))
+}
+
+/// What the words of one text can excuse (see [`excused`]), read once per
+/// text so that many unmatched numbers cost one pass, not one each.
+#[derive(Debug, Default)]
+struct Excuses {
+    /// Values of number-word beginnings (`dreijährige` 3), `beide`/`both`
+    /// (2), zero words (0) and English decades (`fifties` 50).
+    cardinals: HashSet<u64>,
+    /// Values of ordinal-word beginnings, with English tens (`twenty-first`).
+    ordinal_prefixes: HashSet<u64>,
+    /// Values of whole ordinal words (`dritte`, `third`).
+    ordinal_words: HashSet<u64>,
+    /// A word for a half (`half`, `…halb…`).
+    half: bool,
+}
+
+impl Excuses {
+    fn of(text: &str, lang: NumLang) -> Excuses {
+        let ws = words(text);
+        let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+        let mut e = Excuses::default();
+        for (i, (w, k)) in ws.iter().zip(&keys).enumerate() {
+            e.half |= match lang {
+                NumLang::En => k == "half",
+                NumLang::De | NumLang::Fr => k.contains("halb"),
+            };
+            if !has_letter(w.text) {
+                continue;
+            }
+            let (both, zero) = match lang {
+                NumLang::En => (
+                    k.starts_with("both"),
+                    ["zero", "nil", "goalless", "scoreless"].contains(&k.as_str()),
+                ),
+                NumLang::De | NumLang::Fr => (
+                    k.starts_with("beid"),
+                    ["null", "torlos"].contains(&k.as_str()),
+                ),
+            };
+            e.cardinals.extend(cardinal_prefix(lang, k));
+            e.cardinals.extend(both.then_some(2));
+            e.cardinals.extend(zero.then_some(0));
+            if lang == NumLang::En {
+                e.cardinals.extend(english_decade(k));
+            }
+            // `in einem Jahrhundert` = `in a hundred years`.
+            if k.contains("jahrhundert") || k.starts_with("centur") {
+                e.cardinals.insert(100);
+            }
+            if k.contains("jahrzehnt") || k.starts_with("decade") {
+                e.cardinals.insert(10);
+            }
+            e.ordinal_words.extend(ordinal(lang, k));
+            let Some(o) = ordinal_prefix(lang, k) else {
+                continue;
+            };
+            // English writes 21st as twenty-first: the tens are the word before.
+            let tens = i
+                .checked_sub(1)
+                .filter(|_| lang == NumLang::En && o < 10)
+                .and_then(|j| {
+                    let (a, b) = (ws.get(j)?, ws.get(i)?);
+                    let gap = text.get(a.end..b.start)?;
+                    let joined = gap == " " || (!gap.is_empty() && gap.chars().all(is_hyphen));
+                    cardinal(lang, keys.get(j)?)
+                        .filter(|t| joined && (20..100).contains(t) && t % 10 == 0)
+                })
+                .unwrap_or(0);
+            e.ordinal_prefixes.insert(o + tens);
         }
-        let zero = match other_lang {
-            NumLang::En => ["zero", "nil", "goalless", "scoreless"].contains(&k.as_str()),
-            NumLang::De | NumLang::Fr => ["null", "torlos"].contains(&k.as_str()),
-        };
-        if cardinal_prefix(other_lang, k) == Some(v)
-            || (v == 2 && k.starts_with(both))
-            || (v == 0 && zero)
-            || (other_lang == NumLang::En && english_decade(k) == Some(v))
-            // `jede dritte Person` = `one in three people` (the word itself,
-            // not `thirds`: `drei Viertel` is not `two-thirds`)
-            || (!q.ordinal && ordinal(other_lang, k) == Some(v))
-        {
-            return true;
-        }
-        if !q.ordinal {
-            return false;
-        }
-        let Some(o) = ordinal_prefix(other_lang, k) else {
-            return false;
-        };
-        // English writes 21st as twenty-first: the tens are the word before.
-        let tens = i
-            .checked_sub(1)
-            .filter(|_| other_lang == NumLang::En && o < 10)
-            .and_then(|j| {
-                let (a, b) = (ws.get(j)?, ws.get(i)?);
-                let gap = other.get(a.end..b.start)?;
-                let joined = gap == " " || (!gap.is_empty() && gap.chars().all(is_hyphen));
-                cardinal(other_lang, keys.get(j)?)
-                    .filter(|t| joined && (20..100).contains(t) && t % 10 == 0)
-            })
-            .unwrap_or(0);
-        o + tens == v
-    })
+        e
+    }
 }

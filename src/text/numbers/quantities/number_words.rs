@@ -150,10 +150,11 @@ pub(super) fn cardinal_prefix(lang: NumLang, k: &str) -> Option<u64> {
     prefixes(k).find_map(|p| cardinal(lang, p))
 }
 
-/// The longest number word (`neunhundertneunundneunzigtausend...`) has 57
-/// bytes: longer beginnings need no look, which keeps a pathological word
-/// from costing quadratic time.
-const LONGEST_NUMBER_WORD: usize = 64;
+/// Number words below a million have at most 67 bytes
+/// (`siebenhundertsiebenunddreissigtausendsiebenhundertsiebenunddreissig`):
+/// longer beginnings need no look, which keeps a pathological word from
+/// costing quadratic time.
+const LONGEST_NUMBER_WORD: usize = 72;
 
 /// The non-empty beginnings of `k` of at most [`LONGEST_NUMBER_WORD`]
 /// bytes, longest first, on char boundaries.

@@ -110,7 +110,9 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
             {
                 return (None, i + 1);
             }
-            english_number(seq, i).map(|(v, last)| (v as f64, last))
+            english_number(seq, i)
+                .or_else(|| bare_english_hundred(seq, i))
+                .map(|(v, last)| (v as f64, last))
         }
         NumLang::De | NumLang::Fr => german_number(seq, i, lang),
     };
@@ -232,7 +234,8 @@ fn english_group(
     below: fn(&Seq, usize) -> Option<(u64, usize)>,
 ) -> Option<(u64, usize)> {
     let (mut value, mut last) = below(seq, i)?;
-    if value < factor && seq.next(last) == Some(word) {
+    // `two hundred` and `two-hundred-thousand`
+    if value < factor && seq.joined(last) == Some(word) {
         value *= factor;
         last += 1;
         if let Some((rest, l)) = after_and(seq, last, below) {
@@ -241,6 +244,31 @@ fn english_group(
         }
     }
     Some((value, last))
+}
+
+/// A `hundred` or `thousand` with no number before it (`the first hundred
+/// days`), as German writes `hundert`; not after `few`, `several`, `many`,
+/// `some` (`a few hundred` is vague) nor after digits (their scale).
+fn bare_english_hundred(seq: &Seq, i: usize) -> Option<(u64, usize)> {
+    let v = match seq.key(i)? {
+        "hundred" => 100,
+        "thousand" => 1000,
+        _ => return None,
+    };
+    // After digits (`70 thousand`) the word is the digits' scale; after a
+    // hyphen it is part of a compound (`two-hundred-thousand`).
+    let taken = i
+        .checked_sub(1)
+        .filter(|&j| seq.joined(j).is_some())
+        .and_then(|j| seq.key(j))
+        .is_some_and(|p| {
+            matches!(
+                p,
+                "few" | "several" | "many" | "some" | "of" | "tens" | "hundreds"
+            ) || p.chars().any(|c| c.is_ascii_digit())
+                || cardinal(NumLang::En, p).is_some()
+        });
+    (!taken).then_some((v, i))
 }
 
 /// `a` before `hundred` or `thousand` is 1; otherwise a number below 100.
@@ -269,13 +297,19 @@ fn after_and(
     j: usize,
     read: fn(&Seq, usize) -> Option<(u64, usize)>,
 ) -> Option<(u64, usize)> {
-    match seq.next(j)? {
+    let (v, last) = match seq.next(j)? {
         "and" => {
             seq.next(j + 1)?;
-            read(seq, j + 2)
+            read(seq, j + 2)?
         }
-        _ => read(seq, j + 1),
-    }
+        _ => read(seq, j + 1)?,
+    };
+    // `two hundred and three hundred` is two numbers, not 203 hundred.
+    let scaled_again = seq
+        .next(last)
+        .and_then(|n| scale_word(NumLang::En, n))
+        .is_some();
+    (!scaled_again).then_some((v, last))
 }
 
 /// Scale words after word `last` multiply `value`, a larger one after a
