@@ -30,9 +30,18 @@ pub(super) fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimit
     }
     let mut entries: Vec<Entry> = Vec::new();
     let mut by_source: HashMap<String, usize> = HashMap::new();
+    // Rows with more non-empty cells than the header has columns (an
+    // unquoted comma inside a term): how many, and the first line.
+    let mut wide: Option<(usize, usize)> = None;
     for (line, cells) in data {
         if blank(cells) {
             continue;
+        }
+        if let Layout::Named(cols) = &layout
+            && cells.iter().skip(cols.len()).any(|c| !c.trim().is_empty())
+        {
+            let (n, first) = wide.unwrap_or((0, *line));
+            wide = Some((n + 1, first));
         }
         let entry = match &layout {
             Layout::Positional => positional(*line, cells),
@@ -53,6 +62,15 @@ pub(super) fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimit
                 entries.push(entry);
             }
         }
+    }
+    if let Some((n, first)) = wide {
+        warnings.push(Warning {
+            location: Location::line(path, first),
+            message: format!(
+                "{n} row(s) have more cells than the header has columns; the extra \
+                 cells were left out (a comma inside a term needs quotes)"
+            ),
+        });
     }
     Delimited { entries, warnings }
 }

@@ -345,3 +345,16 @@ fn matecat_forbidden_column_marks_the_row_forbidden() {
     let (t, _) = first_term("de;en;verboten\nHaus;house;nein\n", "a.csv");
     assert!(t.forbidden.is_empty());
 }
+
+#[test]
+fn rows_wider_than_the_header_are_named_in_one_warning() {
+    let csv = "de,en\nZoll, Zölle,customs duty\nSteuer,tax\n";
+    let file = read_bytes(csv.as_bytes(), Path::new("w.csv")).unwrap();
+    let warnings: Vec<String> = file.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("w.csv:2: 1 row(s) have more cells than the header")),
+        "{warnings:?}"
+    );
+}
