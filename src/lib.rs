@@ -12,6 +12,7 @@
 //! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export |
 //! | [`align`] | sentence alignment: length model, lexical anchors, a learnt lexicon, banded dynamic programming |
 //! | [`check`] | QA checks: glossary terms, numbers, consistency, typography; one file per check |
+//! | [`langid`] | which language a text is in (German, English, French or unknown), from function words and letters |
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
@@ -25,6 +26,7 @@ pub mod cli;
 pub mod error;
 pub mod fsx;
 pub mod glossary;
+pub mod langid;
 pub mod report;
 pub mod segment;
 pub mod terms;

@@ -299,10 +299,9 @@ fn gold_f1(
 }
 
 #[test]
+#[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
 fn gold_textberg_strict_f1_beats_bleualign() {
-    let Some(data) = shared_data("gold_textberg_strict_f1_beats_bleualign") else {
-        return;
-    };
+    let data = shared_data();
     let (strict, _) = gold_f1(&data, "textberg-defr", &["dev"], "fr.txt", "fr");
     // The floor is 0.76 (Bleualign 0.742); 0.85 is the target for
     // held-out Text+Berg, so a change that loses it on dev fails here.
@@ -310,10 +309,9 @@ fn gold_textberg_strict_f1_beats_bleualign() {
 }
 
 #[test]
+#[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
 fn gold_sao_strict_f1_beats_hunalign() {
-    let Some(data) = shared_data("gold_sao_strict_f1_beats_hunalign") else {
-        return;
-    };
+    let data = shared_data();
     let (strict, _) = gold_f1(
         &data,
         "sao-deen",

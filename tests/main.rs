@@ -2,7 +2,8 @@
 //! the real `satz` executable (assert_cmd) in a temporary folder.
 //!
 //! Tests that need the shared real-world data find it through
-//! `SATZ_SHARED_DATA`; without it they say they were skipped and pass.
+//! `SATZ_SHARED_DATA` and are `#[ignore]`d, so a plain `cargo test` lists
+//! them as ignored; `.ci/run` runs them with `--include-ignored`.
 
 #![allow(
     clippy::unwrap_used,

@@ -1,0 +1,252 @@
+//! Which language a text is in: German, English, French, or unknown.
+//!
+//! satz must notice when a German file is given where the English belongs
+//! (`align EN DE`), when a translation was left in German (`check`'s
+//! `untranslated`) and when a memory file declares one language and holds
+//! another. No model is downloaded: the evidence is what a reader sees at a
+//! glance.
+//!
+//! * **Function words** (`src/langid/data/*.txt`): articles, pronouns,
+//!   prepositions, auxiliaries. They make up about half of the words of any
+//!   running text and say nothing of its topic, so a German sentence about
+//!   Britain and an English one about Germany are told apart. A word in two
+//!   lists (`in`, `an`, `was`, `will` are German and English; `des` German
+//!   and French) counts half for each.
+//! * **Letters and shapes**: `ä ö ü ß` count for German; `é è ê à ç œ ù`
+//!   and elisions (`l'`, `d'`, `qu'`) for French; the English possessive
+//!   `'s` and the contractions `n't`, `'re` for English.
+//!
+//! [`identify`] adds the evidence up per language and names the language
+//! only when it is clear: enough evidence ([`Guess::MIN_SCORE`]) and at
+//! least twice the runner-up's. Anything else is unknown, and callers treat
+//! unknown as "no objection": a line-up of names, a list of numbers or a
+//! headline of three nouns is never refused or flagged.
+//!
+//! Evidence from many sentences adds up ([`Scores::add`]), so a document is
+//! judged on all its words at once and one quoted English sentence in a
+//! German article does not change the verdict.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::text::words::words;
+
+/// A language satz can identify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    /// German.
+    German,
+    /// English.
+    English,
+    /// French.
+    French,
+}
+
+impl Language {
+    /// Every language, in the order of [`Scores`]' fields.
+    pub const ALL: [Language; 3] = [Language::German, Language::English, Language::French];
+
+    /// The language a BCP 47 tag names, when it is one of these (`de-CH` is
+    /// German; `deu` and `ger` too). Case and `_` for `-` do not matter.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "de" | "deu" | "ger" | "gsw" => Some(Language::German),
+            "en" | "eng" => Some(Language::English),
+            "fr" | "fra" | "fre" => Some(Language::French),
+            _ => None,
+        }
+    }
+
+    /// The English name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::German => "German",
+            Language::English => "English",
+            Language::French => "French",
+        }
+    }
+
+    /// The two-letter code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::German => "de",
+            Language::English => "en",
+            Language::French => "fr",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Language::German => 0,
+            Language::English => 1,
+            Language::French => 2,
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The evidence for each language found in a text, and how many words it
+/// had. Scores of several texts add up.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores {
+    /// Evidence per language, indexed as [`Language::ALL`].
+    per_language: [f64; 3],
+    /// Words seen (letters only).
+    pub words: usize,
+}
+
+impl Scores {
+    /// The evidence of `text`.
+    pub fn of(text: &str) -> Scores {
+        let lists = lists();
+        let mut s = Scores::default();
+        for w in words(text) {
+            if !w.text.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            s.words += 1;
+            let lower = w.text.to_lowercase().replace('’', "'");
+            if let Some(langs) = lists.get(lower.as_str()) {
+                let share = 1.0 / langs.len() as f64;
+                for l in langs {
+                    s.bump(*l, share);
+                }
+            }
+            s.shapes(&lower);
+        }
+        s
+    }
+
+    /// Letters and word shapes (see the module documentation).
+    fn shapes(&mut self, lower: &str) {
+        if lower.contains(['ä', 'ö', 'ü', 'ß']) {
+            self.bump(Language::German, 0.5);
+        }
+        if lower.contains(['é', 'è', 'ê', 'à', 'ç', 'œ', 'ù', 'û', 'î', 'ô']) {
+            self.bump(Language::French, 0.5);
+        }
+        if ["l'", "d'", "qu'", "n'", "j'", "s'", "c'"]
+            .iter()
+            .any(|p| lower.starts_with(p) && lower.len() > p.len())
+        {
+            self.bump(Language::French, 1.0);
+        }
+        if lower.ends_with("'s") || lower.ends_with("n't") || lower.ends_with("'re") {
+            self.bump(Language::English, 0.5);
+        }
+    }
+
+    fn bump(&mut self, lang: Language, by: f64) {
+        if let Some(v) = self.per_language.get_mut(lang.index()) {
+            *v += by;
+        }
+    }
+
+    /// Adds another text's evidence.
+    pub fn add(&mut self, other: &Scores) {
+        for (a, b) in self.per_language.iter_mut().zip(other.per_language) {
+            *a += b;
+        }
+        self.words += other.words;
+    }
+
+    /// The evidence for `lang`.
+    pub fn score(&self, lang: Language) -> f64 {
+        self.per_language
+            .get(lang.index())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The verdict on this evidence (see [`identify`]).
+    pub fn guess(&self) -> Guess {
+        let mut ranked: Vec<(Language, f64)> =
+            Language::ALL.iter().map(|&l| (l, self.score(l))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (best, top) = ranked.first().copied().unwrap_or((Language::German, 0.0));
+        let second = ranked.get(1).map_or(0.0, |r| r.1);
+        let language = (top >= Guess::MIN_SCORE && top >= Guess::MARGIN * second).then_some(best);
+        Guess {
+            language,
+            scores: *self,
+        }
+    }
+}
+
+/// The verdict of [`identify`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Guess {
+    /// The language, or `None` when the evidence is too thin or mixed.
+    pub language: Option<Language>,
+    /// The evidence it rests on.
+    pub scores: Scores,
+}
+
+impl Guess {
+    /// The least evidence that names a language: two function words, or
+    /// one and a telling letter.
+    pub const MIN_SCORE: f64 = 2.0;
+    /// The winner's evidence must be at least this many times the
+    /// runner-up's.
+    pub const MARGIN: f64 = 2.0;
+
+    /// Whether the text is clearly `lang`.
+    pub fn is(&self, lang: Language) -> bool {
+        self.language == Some(lang)
+    }
+
+    /// A short account of the evidence, for messages and JSON:
+    /// `German 7.5, English 1.0, French 0.5 over 14 words`.
+    pub fn evidence(&self) -> String {
+        let parts: Vec<String> = Language::ALL
+            .iter()
+            .map(|&l| format!("{} {}", l.name(), self.scores.score(l)))
+            .collect();
+        format!("{} over {} words", parts.join(", "), self.scores.words)
+    }
+}
+
+/// The language of `text`, or unknown (see the module documentation).
+pub fn identify(text: &str) -> Guess {
+    Scores::of(text).guess()
+}
+
+/// Word -> the languages whose function-word list holds it.
+fn lists() -> &'static HashMap<&'static str, Vec<Language>> {
+    static LISTS: OnceLock<HashMap<&'static str, Vec<Language>>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<Language>> = HashMap::new();
+        for (lang, data) in [
+            (Language::German, include_str!("data/de.txt")),
+            (Language::English, include_str!("data/en.txt")),
+            (Language::French, include_str!("data/fr.txt")),
+        ] {
+            for word in data
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let langs = map.entry(word).or_default();
+                if !langs.contains(&lang) {
+                    langs.push(lang);
+                }
+            }
+        }
+        map
+    })
+}
+
+#[cfg(test)]
+mod tests;
