@@ -34,7 +34,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use satz::check::{CheckOptions, Checker, Finding, Pair, Severity};
+use satz::check::{CheckOptions, Checker, Code, Finding, Pair, Severity};
 use satz::glossary::Glossary;
 
 fn main() {
@@ -176,7 +176,7 @@ fn sample(opts: &Opts) {
         let k = format!("{}\t{}", f.unit, f.code);
         xxhash_rust::xxh3::xxh3_64_with_seed(k.as_bytes(), opts.seed)
     };
-    let none_keys: HashSet<(String, &str)> =
+    let none_keys: HashSet<(String, Code)> =
         none.iter().map(|f| (f.unit.clone(), f.code)).collect();
     let mut draw = |pool: Vec<&Finding>, n: usize, setting: &str| {
         let mut pool = pool;

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use satz::check::{CheckOptions, Finding, Pair, Severity, check_pairs, codes, to_json_line};
+use satz::check::{CheckOptions, Code, Finding, Pair, Severity, check_pairs, to_json_line};
 use satz::glossary::Glossary;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/check");
@@ -34,7 +34,7 @@ fn glossary() -> Glossary {
 /// A corpus line: unit id, expected (code, severity) or none, de, en.
 struct Line {
     id: String,
-    expected: Option<(String, Option<Severity>)>,
+    expected: Option<(Code, Option<Severity>)>,
     de: String,
     en: String,
 }
@@ -55,10 +55,10 @@ fn lines(name: &str, planted: bool) -> Vec<Line> {
                     Some((_, s)) => panic!("{id}: bad severity {s}"),
                     None => (cols[0], None),
                 };
-                assert!(codes::ALL.contains(&code), "{id}: unknown code {code}");
+                let code: Code = code.parse().unwrap_or_else(|e| panic!("{id}: {e}"));
                 Line {
                     id,
-                    expected: Some((code.to_string(), severity)),
+                    expected: Some((code, severity)),
                     de: cols[1].to_string(),
                     en: cols[2].to_string(),
                 }
@@ -107,10 +107,10 @@ fn corpus_is_big_enough_and_covers_every_code() {
         clean >= 30 && planted >= 30,
         "{clean} clean, {planted} planted"
     );
-    for code in codes::ALL {
+    for code in Code::ALL {
         assert!(
             all.iter()
-                .any(|l| l.expected.as_ref().is_some_and(|(c, _)| c == code)),
+                .any(|l| l.expected.as_ref().is_some_and(|(c, _)| *c == code)),
             "no planted {code}"
         );
     }
@@ -121,7 +121,7 @@ fn clean_pairs_are_clean_and_planted_errors_are_found_alone() {
     let all = corpus();
     let found = run(&all, &CheckOptions::default());
     let mut failures = Vec::new();
-    let mut per_code: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut per_code: BTreeMap<Code, (usize, usize)> = BTreeMap::new();
     for l in &all {
         let got = found.get(&l.id).map(Vec::as_slice).unwrap_or(&[]);
         match &l.expected {
@@ -137,11 +137,11 @@ fn clean_pairs_are_clean_and_planted_errors_are_found_alone() {
                 }
             }
             Some((code, severity)) => {
-                let entry = per_code.entry(code.clone()).or_default();
+                let entry = per_code.entry(*code).or_default();
                 entry.0 += 1;
                 let hit = got
                     .iter()
-                    .any(|f| f.code == code && severity.is_none_or(|s| f.severity == s));
+                    .any(|f| f.code == *code && severity.is_none_or(|s| f.severity == s));
                 if hit {
                     entry.1 += 1;
                 } else {
@@ -155,10 +155,10 @@ fn clean_pairs_are_clean_and_planted_errors_are_found_alone() {
                         l.en
                     ));
                 }
-                for f in got.iter().filter(|f| f.code != code) {
+                for f in got.iter().filter(|f| f.code != *code) {
                     failures.push(format!("{} extra finding beyond {code}: {}", l.id, show(f)));
                 }
-                if got.iter().filter(|f| f.code == code).count() > 1 {
+                if got.iter().filter(|f| f.code == *code).count() > 1 {
                     failures.push(format!("{} reported {code} more than once", l.id));
                 }
             }
@@ -199,10 +199,10 @@ fn ignore_and_accept_drop_findings() {
     let first = planted[0];
     let (code, _) = first.expected.clone().unwrap();
     let opts = CheckOptions {
-        ignore: vec![codes::DOUBLED_WORD.to_string()],
+        ignore: vec![Code::DoubledWord],
         accepted: vec![
-            (first.id.clone(), code.clone()),
-            (planted[1].id.clone(), "*".to_string()),
+            (first.id.clone(), Some(code)),
+            (planted[1].id.clone(), None),
         ],
     };
     let found = run(&all, &opts);
@@ -212,14 +212,14 @@ fn ignore_and_accept_drop_findings() {
         found
             .values()
             .flatten()
-            .all(|f| f.code != codes::DOUBLED_WORD)
+            .all(|f| f.code != Code::DoubledWord)
     );
     // Others are still there.
     assert!(
         found
             .values()
             .flatten()
-            .any(|f| f.code == codes::NUMBER_MISMATCH)
+            .any(|f| f.code == Code::NumberMismatch)
     );
 }
 

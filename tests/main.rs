@@ -14,6 +14,7 @@
 
 mod align;
 mod check;
+mod check_audit;
 mod check_corpus;
 mod common;
 mod errors;

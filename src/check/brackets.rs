@@ -3,7 +3,7 @@
 //! opening one left open). A source that is itself unbalanced (a list item
 //! `a)`, a bracket spanning segments) is not checked.
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 
 /// `"(", ")"` for messages.
 pub(super) fn quoted(items: &[&str]) -> String {
@@ -22,7 +22,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ctx,
         out,
         unmatched_brackets,
-        codes::UNBALANCED_BRACKETS,
+        Code::UnbalancedBrackets,
         "brackets",
     );
 }
@@ -34,7 +34,7 @@ pub(super) fn unbalanced(
     ctx: &Ctx<'_>,
     out: &mut Vec<Finding>,
     find: fn(&str) -> Vec<(usize, usize)>,
-    code: &'static str,
+    code: Code,
     marks: &str,
 ) {
     if !find(ctx.pair.source).is_empty() {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Finding, Pair, Severity, clip, finding};
+use super::{Code, Finding, Pair, Severity, clip, finding};
 use crate::text::words::has_letter;
 use crate::text::{fold_case, fold_whitespace};
 
@@ -20,7 +20,7 @@ pub(super) fn differing<'a>(
     pairs: &[Pair<'a>],
     key_side: fn(&Pair<'a>) -> &'a str,
     other_side: fn(&Pair<'a>) -> &'a str,
-    code: &'static str,
+    code: Code,
     describe: fn(&Pair<'_>, &str) -> String,
 ) -> Vec<(usize, Finding)> {
     let mut first: HashMap<String, (usize, String)> = HashMap::new();

@@ -1,7 +1,7 @@
 //! `double-space`: two or more spaces in a row in the target (ordinary,
 //! no-break or narrow no-break spaces) when the source has none.
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}')
@@ -41,7 +41,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     out.push(ctx.finding(
-        codes::DOUBLE_SPACE,
+        Code::DoubleSpace,
         Severity::Warning,
         format!("{} run(s) of two or more spaces in the target", spans.len()),
         Vec::new(),

@@ -6,7 +6,7 @@
 //! ("what it is is"), and two capitalised words (names such as "Bora
 //! Bora", "Boutros Boutros-Ghali"); "The the" is reported.
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 use crate::text::fold_case;
 use crate::text::words::words;
 
@@ -34,7 +34,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(ctx.finding(
-            codes::DOUBLED_WORD,
+            Code::DoubledWord,
             Severity::Warning,
             format!("doubled word \"{} {}\" in the target", a.text, b.text),
             Vec::new(),

@@ -3,7 +3,7 @@
 //! unit whose source differs from the first one's.
 
 use super::consistency::differing;
-use super::{Finding, Pair, codes};
+use super::{Code, Finding, Pair};
 
 /// (pair index, finding) for every inconsistent source.
 pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
@@ -11,7 +11,7 @@ pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
         pairs,
         |p| p.target,
         |p| p.source,
-        codes::INCONSISTENT_SOURCE,
+        Code::InconsistentSource,
         |first, shown| {
             format!(
                 "the same translation is used for a different source in unit \"{}\": \"{shown}\"",

@@ -3,7 +3,7 @@
 //! translation differs from the first one's.
 
 use super::consistency::differing;
-use super::{Finding, Pair, codes};
+use super::{Code, Finding, Pair};
 
 /// (pair index, finding) for every inconsistent translation.
 pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
@@ -11,7 +11,7 @@ pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
         pairs,
         |p| p.source,
         |p| p.target,
-        codes::INCONSISTENT_TRANSLATION,
+        Code::InconsistentTranslation,
         |first, shown| {
             format!(
                 "the same source is translated differently in unit \"{}\": \"{shown}\"",

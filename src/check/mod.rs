@@ -62,6 +62,7 @@
 //! [`HitKind::Compound`]: crate::glossary::HitKind::Compound
 
 mod brackets;
+mod code;
 mod consistency;
 mod double_space;
 mod doubled_word;
@@ -85,49 +86,7 @@ use serde::Serialize;
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
 use crate::text::numbers::NumLang;
 
-/// The stable finding codes.
-pub mod codes {
-    /// Target empty or the same as the source.
-    pub const UNTRANSLATED: &str = "untranslated";
-    /// A glossary term without any approved translation in the target.
-    pub const TERM_MISSING: &str = "term-missing";
-    /// A forbidden translation in the target.
-    pub const TERM_FORBIDDEN: &str = "term-forbidden";
-    /// A deprecated entry's translation used.
-    pub const TERM_DEPRECATED: &str = "term-deprecated";
-    /// Numbers differ.
-    pub const NUMBER_MISMATCH: &str = "number-mismatch";
-    /// Brackets unbalanced in the target only.
-    pub const UNBALANCED_BRACKETS: &str = "unbalanced-brackets";
-    /// Quotes unbalanced in the target only.
-    pub const UNBALANCED_QUOTES: &str = "unbalanced-quotes";
-    /// The same word twice in a row in the target.
-    pub const DOUBLED_WORD: &str = "doubled-word";
-    /// Two spaces in the target.
-    pub const DOUBLE_SPACE: &str = "double-space";
-    /// Final `?`/`!` of the source missing in the target.
-    pub const PUNCTUATION_END: &str = "punctuation-end";
-    /// The same source translated differently.
-    pub const INCONSISTENT_TRANSLATION: &str = "inconsistent-translation";
-    /// The same target from different sources.
-    pub const INCONSISTENT_SOURCE: &str = "inconsistent-source";
-
-    /// Every code, in the order checks run.
-    pub const ALL: [&str; 12] = [
-        UNTRANSLATED,
-        TERM_FORBIDDEN,
-        TERM_MISSING,
-        TERM_DEPRECATED,
-        NUMBER_MISMATCH,
-        UNBALANCED_BRACKETS,
-        UNBALANCED_QUOTES,
-        DOUBLED_WORD,
-        DOUBLE_SPACE,
-        PUNCTUATION_END,
-        INCONSISTENT_TRANSLATION,
-        INCONSISTENT_SOURCE,
-    ];
-}
+pub use code::{Code, UnknownCode};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -152,8 +111,8 @@ impl Severity {
 /// One problem found in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Stable code, one of [`codes::ALL`].
-    pub code: &'static str,
+    /// Stable code.
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
     /// The unit's id ([`Pair::id`]).
@@ -168,6 +127,10 @@ pub struct Finding {
     pub source_spans: Vec<(usize, usize)>,
     /// Byte spans in `target` the finding is about (char boundaries).
     pub target_spans: Vec<(usize, usize)>,
+    /// Why satz believes it, and why at this severity: the evidence a
+    /// reviewer can check (`1968 and 1969 are both years in the same
+    /// place`).
+    pub evidence: String,
 }
 
 /// A source segment and its translation.
@@ -196,20 +159,20 @@ impl<'a> Pair<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     /// Codes not reported at all.
-    pub ignore: Vec<String>,
+    pub ignore: Vec<Code>,
     /// `(unit id, code)`: that finding is accepted for that unit and not
-    /// reported. The code `*` accepts every finding of the unit. (The main
-    /// crate reads these from `<prop type="x-satz-accept">code,code</prop>`.)
-    pub accepted: Vec<(String, String)>,
+    /// reported; `None` accepts every finding of the unit (`*`). (The CLI
+    /// reads these from `<prop type="x-satz-accept">code,code</prop>`.)
+    pub accepted: Vec<(String, Option<Code>)>,
 }
 
 impl CheckOptions {
     fn drops(&self, f: &Finding) -> bool {
-        self.ignore.iter().any(|c| c == f.code)
+        self.ignore.contains(&f.code)
             || self
                 .accepted
                 .iter()
-                .any(|(unit, code)| *unit == f.unit && (code == f.code || code == "*"))
+                .any(|(unit, code)| *unit == f.unit && code.is_none_or(|c| c == f.code))
     }
 }
 
@@ -253,16 +216,11 @@ impl<'g> Checker<'g> {
                 list.push(f);
             }
         }
-        let rank = |code: &str| {
-            codes::ALL
-                .iter()
-                .position(|c| *c == code)
-                .unwrap_or(usize::MAX)
-        };
         per_pair
             .into_iter()
             .flat_map(|mut list| {
-                list.sort_by_key(|f| rank(f.code));
+                // Codes are declared in the order the checks run.
+                list.sort_by_key(|f| f.code);
                 list
             })
             .filter(|f| !opts.drops(f))
@@ -322,7 +280,7 @@ impl Ctx<'_> {
     /// A finding about this pair.
     fn finding(
         &self,
-        code: &'static str,
+        code: Code,
         severity: Severity,
         message: String,
         source_spans: Vec<(usize, usize)>,
@@ -342,7 +300,7 @@ impl Ctx<'_> {
 /// A finding about `pair`.
 fn finding(
     pair: &Pair<'_>,
-    code: &'static str,
+    code: Code,
     severity: Severity,
     message: String,
     source_spans: Vec<(usize, usize)>,
@@ -357,22 +315,24 @@ fn finding(
         message,
         source_spans,
         target_spans,
+        evidence: String::new(),
     }
 }
 
 /// The JSON object of [`to_json_line`], fields in output order.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    code: &'a str,
+    code: Code,
     severity: Severity,
     unit: &'a str,
     source: &'a str,
     target: &'a str,
     message: &'a str,
+    evidence: &'a str,
 }
 
 /// One JSON object on one line (no trailing newline), exactly
-/// `{"code":"…","severity":"error"|"warning","unit":"…","source":"…","target":"…","message":"…"}`;
+/// `{"code":"…","severity":"error"|"warning","unit":"…","source":"…","target":"…","message":"…","evidence":"…"}`;
 /// strings escaped by `serde_json` (so always one line). Spans are not
 /// included.
 pub fn to_json_line(f: &Finding) -> String {
@@ -383,6 +343,7 @@ pub fn to_json_line(f: &Finding) -> String {
         source: &f.source,
         target: &f.target,
         message: &f.message,
+        evidence: &f.evidence,
     };
     // Serialising borrowed strings and a unit enum cannot fail.
     serde_json::to_string(&row).unwrap_or_default()

@@ -4,7 +4,7 @@
 //! against `for the third time`): a warning, since an ordinal word is often
 //! idiomatic (`for the first time in 2000` for `erstmals 2000 gewählt`).
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 use crate::text::numbers::{NumLang, Quantity, QuantityKind, compare_quantities, scale_word};
 
 /// Appends the findings of this check.
@@ -38,7 +38,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .chain(&diff.target)
         .all(|q| q.spelled && q.ordinal);
     out.push(ctx.finding(
-        codes::NUMBER_MISMATCH,
+        Code::NumberMismatch,
         if only_ordinal_words {
             Severity::Warning
         } else {

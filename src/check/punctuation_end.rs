@@ -1,7 +1,7 @@
 //! `punctuation-end`: the source ends with `?` or `!` (closing quotes and
 //! brackets aside) and the target does not end with the same mark.
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 
 /// The last char of `text` after trailing spaces, quotes and brackets, with
 /// its byte offset.
@@ -31,7 +31,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .map(|(i, c)| vec![(i, i + c.len_utf8())])
         .unwrap_or_default();
     out.push(ctx.finding(
-        codes::PUNCTUATION_END,
+        Code::PunctuationEnd,
         Severity::Warning,
         format!("the source ends with \"{mark}\", the target does not"),
         vec![(s_at, s_at + mark.len_utf8())],

@@ -12,7 +12,7 @@
 //! reported, since a trailing apostrophe (`soldiers’`) may close nothing.
 
 use super::brackets::unbalanced;
-use super::{Ctx, Finding, codes};
+use super::{Code, Ctx, Finding};
 
 /// Appends the findings of this check.
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -20,7 +20,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ctx,
         out,
         unmatched_quotes,
-        codes::UNBALANCED_QUOTES,
+        Code::UnbalancedQuotes,
         "quotation marks",
     );
 }

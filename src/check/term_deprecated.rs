@@ -2,7 +2,7 @@
 //! `deprecated`, and the target uses that entry's translation.
 
 use super::terms::{TermEvidence, spans_of_hits, spans_of_renderings, texts_at};
-use super::{Ctx, Finding, Severity, codes, quoted_list};
+use super::{Code, Ctx, Finding, Severity, quoted_list};
 use crate::glossary::Status;
 
 /// Appends the findings of this check.
@@ -26,7 +26,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             term.de
         );
         out.push(ctx.finding(
-            codes::TERM_DEPRECATED,
+            Code::TermDeprecated,
             Severity::Warning,
             message,
             spans_of_hits(&ev.hits),

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::terms::{TermEvidence, spans_of_hits, spans_of_renderings, texts_at};
-use super::{Ctx, Finding, Severity, codes, quoted_list};
+use super::{Code, Ctx, Finding, Severity, quoted_list};
 use crate::glossary::{Rendering, RenderingHit};
 use crate::text::words::words;
 
@@ -30,7 +30,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             quoted_list(&term.en)
         );
         out.push(ctx.finding(
-            codes::TERM_FORBIDDEN,
+            Code::TermForbidden,
             Severity::Error,
             message,
             spans_of_hits(&ev.hits),
@@ -74,7 +74,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             quoted_list(&term.en)
         );
         out.push(ctx.finding(
-            codes::TERM_FORBIDDEN,
+            Code::TermForbidden,
             Severity::Warning,
             message,
             Vec::new(),

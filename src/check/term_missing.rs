@@ -8,7 +8,7 @@
 //! of the term is present (`term-forbidden` says it then).
 
 use super::terms::{TermEvidence, spans_of_hits, texts_at};
-use super::{Ctx, Finding, Severity, codes, quoted_list};
+use super::{Code, Ctx, Finding, Severity, quoted_list};
 use crate::glossary::{HitKind, Status};
 use crate::text::words::words;
 
@@ -45,7 +45,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             term.de,
             quoted_list(&term.en)
         );
-        out.push(ctx.finding(codes::TERM_MISSING, severity, message, spans, Vec::new()));
+        out.push(ctx.finding(Code::TermMissing, severity, message, spans, Vec::new()));
     }
 }
 

@@ -8,7 +8,7 @@
 //! (`Kim Jong Un`, `Patrick Diekmann / t-online`), and no glossary term in
 //! it (a term is German, so `Kanonenfutter` alone is untranslated).
 
-use super::{Ctx, Finding, Severity, codes};
+use super::{Code, Ctx, Finding, Severity};
 use crate::text::words::{has_letter, key, words};
 
 /// At most this many chunks with letters in a name-like segment.
@@ -20,7 +20,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if target.trim().is_empty() {
         if !source.trim().is_empty() {
             out.push(ctx.finding(
-                codes::UNTRANSLATED,
+                Code::Untranslated,
                 Severity::Error,
                 "the target is empty".into(),
                 Vec::new(),
@@ -40,7 +40,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     out.push(ctx.finding(
-        codes::UNTRANSLATED,
+        Code::Untranslated,
         Severity::Error,
         "the target is the same as the source".into(),
         vec![(0, source.len())],

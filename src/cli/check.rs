@@ -8,8 +8,8 @@ use clap::Args;
 
 use super::input::read_sentences_of;
 use super::{Context, Outcome};
-use crate::check::{CheckOptions, Checker, Finding, Pair, Severity, codes, to_json_line};
-use crate::error::{Error, Result};
+use crate::check::{CheckOptions, Checker, Code, Finding, Pair, Severity, to_json_line};
+use crate::error::Result;
 use crate::fsx;
 use crate::glossary::Glossary;
 
@@ -41,21 +41,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub segmented: bool,
     /// Do not report this code (repeatable).
-    #[arg(long, value_name = "CODE")]
-    pub ignore: Vec<String>,
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    pub ignore: Vec<Code>,
 }
 
 /// Runs `check`.
 pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
     let format = ctx.format("check", FORMATS)?;
-    for code in &args.ignore {
-        if !codes::ALL.contains(&code.as_str()) {
-            return Err(Error::Usage(format!(
-                "--ignore: unknown code '{code}'; codes are {}",
-                codes::ALL.join(", ")
-            )));
-        }
-    }
     let glossary = if ctx.global.glossary.exists() {
         crate::glossary::load(&ctx.global.glossary)?
     } else {
@@ -101,6 +93,7 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
 fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, String, String)>> {
     let memory = ctx.memory();
     let mut out = Vec::new();
+    let mut unknown = Vec::new();
     let loaded = memory.for_each_unit(|u| {
         let id = u
             .origin
@@ -108,12 +101,21 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
             .map_or_else(|| u.id(), |o| format!("{}:{}", o.file, o.line));
         if let Some(codes) = u.prop(ACCEPT_PROP) {
             for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                opts.accepted.push((id.clone(), code.to_owned()));
+                match code {
+                    "*" => opts.accepted.push((id.clone(), None)),
+                    _ => match code.parse::<Code>() {
+                        Ok(c) => opts.accepted.push((id.clone(), Some(c))),
+                        Err(e) => unknown.push(format!("{id}: {ACCEPT_PROP}: {e}")),
+                    },
+                }
             }
         }
         out.push((id, u.source_text(), u.target_text()));
     })?;
     ctx.warn_all(&loaded.warnings);
+    for w in unknown {
+        ctx.report(format!("warning: {w}"));
+    }
     Ok(out)
 }
 
@@ -135,6 +137,11 @@ fn document_pairs(
         .enumerate()
         .map(|(i, l)| ((i + 1).to_string(), l.source_text, l.target_text))
         .collect())
+}
+
+/// `--ignore`'s value parser.
+fn parse_code(s: &str) -> std::result::Result<Code, String> {
+    s.parse::<Code>().map_err(|e| e.to_string())
 }
 
 fn table(findings: &[Finding]) -> String {
