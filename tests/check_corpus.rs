@@ -197,7 +197,7 @@ fn ignore_and_accept_drop_findings() {
     let all = corpus();
     let planted: Vec<&Line> = all.iter().filter(|l| l.expected.is_some()).collect();
     let first = planted[0];
-    let (code, _) = first.expected.clone().unwrap();
+    let (code, _) = first.expected.unwrap();
     let opts = CheckOptions {
         ignore: vec![Code::DoubledWord],
         accepted: vec![
