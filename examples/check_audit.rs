@@ -12,6 +12,10 @@
 //! cargo run --release --example check_audit -- sample --seed 1 \
 //!     --errors 90 --term-errors 60 --warnings 50 \
 //!     --glossary tests/fixtures/audit/news-glossary.toml [--exclude JUDGED.tsv]...
+//! # what the current binary says on the lines of a judged sample (for
+//! # tuning: the judged error findings still errors, now warnings, gone)
+//! cargo run --release --example check_audit -- rejudge JUDGED.tsv \
+//!     --glossary tests/fixtures/audit/news-glossary.toml
 //! # precision per code from judged samples, and the estimated false errors
 //! cargo run --release --example check_audit -- score JUDGED.tsv \
 //!     --glossary tests/fixtures/audit/news-glossary.toml
@@ -47,6 +51,7 @@ fn main() {
         "findings" => findings(&opts),
         "sample" => sample(&opts),
         "score" => score(&opts),
+        "rejudge" => rejudge(&opts),
         _ => usage(),
     }
 }
@@ -367,4 +372,84 @@ fn score(opts: &Opts) {
             );
         }
     }
+}
+
+/// For each judged error finding: what the current binary reports on that
+/// line now (the same code family at error level, a warning, or nothing),
+/// and the precision the judged findings still at error level give.
+fn rejudge(opts: &Opts) {
+    let rows: Vec<Judged> = opts.files.iter().flat_map(|f| judged_rows(f)).collect();
+    let tm = tm();
+    let none = run(&tm, &Glossary::default());
+    let news = opts
+        .glossary
+        .as_deref()
+        .map(|p| run(&tm, &load_glossary(Some(p))))
+        .unwrap_or_default();
+    let family = |code: &str| -> Vec<String> {
+        match code {
+            "number-mismatch" | "date-mismatch" => {
+                ["number-mismatch", "date-mismatch", "number-format"]
+                    .map(String::from)
+                    .to_vec()
+            }
+            c => vec![c.to_owned()],
+        }
+    };
+    let mut tally: BTreeMap<(String, &str, &str), usize> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.severity == "error") {
+        let found = if r.glossary == "news" { &news } else { &none };
+        let line = r.line.to_string();
+        let fam = family(&r.code);
+        let now: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.unit == line && fam.iter().any(|c| c == f.code.as_str()))
+            .collect();
+        let state = if now.iter().any(|f| f.severity == Severity::Error) {
+            "error"
+        } else if now.is_empty() {
+            "gone"
+        } else {
+            "warning"
+        };
+        let verdict = if r.verdict == Verdict::Real {
+            "real"
+        } else {
+            "false"
+        };
+        *tally.entry((r.code.clone(), verdict, state)).or_default() += 1;
+        println!(
+            "{}\t{}\t{}\t{verdict}\t{}\t{state}\t{}",
+            r.line,
+            r.glossary,
+            r.code,
+            r.pattern,
+            now.iter()
+                .map(|f| format!(
+                    "{} {}: {} [{}]",
+                    f.code,
+                    f.severity.as_str(),
+                    f.message,
+                    f.evidence
+                ))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+    eprintln!("code\tverdict\tnow\tcount");
+    for ((code, verdict, state), n) in &tally {
+        eprintln!("{code}\t{verdict}\t{state}\t{n}");
+    }
+    let kept = |v: &str| {
+        tally
+            .iter()
+            .filter(|((_, verdict, state), _)| *verdict == v && *state == "error")
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    let (real, falsely) = (kept("real"), kept("false"));
+    eprintln!(
+        "judged errors still errors: {real} real, {falsely} false: precision on them {:.1}%",
+        100.0 * real as f64 / (real + falsely).max(1) as f64
+    );
 }

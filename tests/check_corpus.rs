@@ -232,9 +232,11 @@ fn json_lines_have_exactly_the_documented_fields() {
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         let obj = v.as_object().unwrap();
         let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 6, "{line}");
+        assert_eq!(keys.len(), 7, "{line}");
         assert!(line.starts_with("{\"code\":"), "{line}");
-        for k in ["code", "severity", "unit", "source", "target", "message"] {
+        for k in [
+            "code", "severity", "unit", "source", "target", "message", "evidence",
+        ] {
             assert!(obj[k].is_string(), "{k} in {line}");
         }
         assert!(matches!(

@@ -21,8 +21,10 @@ pub enum Code {
     TermDeprecated,
     /// Numbers differ.
     NumberMismatch,
-    /// Dates differ (day, month or year of a date).
+    /// Dates differ (the day or month of a date).
     DateMismatch,
+    /// A figure written with the source language's separators.
+    NumberFormat,
     /// A German-style date or ordinal left in the English (`5. October`).
     DateFormat,
     /// Brackets unbalanced in the English only.
@@ -44,13 +46,14 @@ pub enum Code {
 impl Code {
     /// Every code, in the order the checks run (and findings of one unit
     /// are listed).
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::Untranslated,
         Code::TermForbidden,
         Code::TermMissing,
         Code::TermDeprecated,
         Code::NumberMismatch,
         Code::DateMismatch,
+        Code::NumberFormat,
         Code::DateFormat,
         Code::UnbalancedBrackets,
         Code::UnbalancedQuotes,
@@ -70,6 +73,7 @@ impl Code {
             Code::TermDeprecated => "term-deprecated",
             Code::NumberMismatch => "number-mismatch",
             Code::DateMismatch => "date-mismatch",
+            Code::NumberFormat => "number-format",
             Code::DateFormat => "date-format",
             Code::UnbalancedBrackets => "unbalanced-brackets",
             Code::UnbalancedQuotes => "unbalanced-quotes",

@@ -64,10 +64,13 @@
 mod brackets;
 mod code;
 mod consistency;
+mod date_format;
+mod date_mismatch;
 mod double_space;
 mod doubled_word;
 mod inconsistent_source;
 mod inconsistent_translation;
+mod number_format;
 mod number_mismatch;
 mod punctuation_end;
 mod quotes;
@@ -84,7 +87,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
-use crate::text::numbers::NumLang;
+use crate::langid::Language;
+use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
 
 pub use code::{Code, UnknownCode};
 
@@ -191,16 +195,30 @@ pub struct Checker<'g> {
     matcher: TermMatcher,
     source_lang: NumLang,
     target_lang: NumLang,
+    target_dates: DateOrder,
+    source_language: Option<Language>,
+    target_language: Option<Language>,
 }
 
 impl<'g> Checker<'g> {
-    /// Prepares the checks for `glossary`.
+    /// Prepares the checks for `glossary`, in the glossary's language pair.
     pub fn new(glossary: &'g Glossary) -> Checker<'g> {
+        Checker::for_pair(glossary, &glossary.source_lang, &glossary.target_lang)
+    }
+
+    /// Prepares the checks for `glossary` in the language pair the user
+    /// gave (`--source-lang`, `--target-lang`): numbers are read, dates
+    /// ordered (`en-US` writes the month first) and languages identified
+    /// by these tags.
+    pub fn for_pair(glossary: &'g Glossary, source_tag: &str, target_tag: &str) -> Checker<'g> {
         Checker {
             glossary,
             matcher: TermMatcher::new(glossary),
-            source_lang: num_lang(&glossary.source_lang),
-            target_lang: num_lang(&glossary.target_lang),
+            source_lang: num_lang(source_tag),
+            target_lang: num_lang(target_tag),
+            target_dates: DateOrder::of_tag(target_tag),
+            source_language: Language::from_tag(source_tag),
+            target_language: Language::from_tag(target_tag),
         }
     }
 
@@ -236,6 +254,8 @@ impl<'g> Checker<'g> {
             renderings: self.matcher.find_renderings(pair.target),
             source_lang: self.source_lang,
             target_lang: self.target_lang,
+            source_language: self.source_language,
+            target_language: self.target_language,
         };
         let mut out = Vec::new();
         untranslated::check(&ctx, &mut out);
@@ -246,7 +266,22 @@ impl<'g> Checker<'g> {
         term_forbidden::check(&ctx, &evidence, &mut out);
         term_missing::check(&ctx, &evidence, &mut out);
         term_deprecated::check(&ctx, &evidence, &mut out);
-        number_mismatch::check(&ctx, &mut out);
+        let quantities = compare_sides(
+            Side {
+                text: pair.source,
+                lang: self.source_lang,
+                order: DateOrder::DayFirst,
+            },
+            Side {
+                text: pair.target,
+                lang: self.target_lang,
+                order: self.target_dates,
+            },
+        );
+        number_mismatch::check(&ctx, &quantities, &mut out);
+        date_mismatch::check(&ctx, &quantities, &mut out);
+        number_format::check(&ctx, &quantities, &mut out);
+        date_format::check(&ctx, &mut out);
         brackets::check(&ctx, &mut out);
         quotes::check(&ctx, &mut out);
         doubled_word::check(&ctx, &mut out);
@@ -274,6 +309,8 @@ pub(crate) struct Ctx<'a> {
     renderings: Vec<RenderingHit>,
     source_lang: NumLang,
     target_lang: NumLang,
+    source_language: Option<Language>,
+    target_language: Option<Language>,
 }
 
 impl Ctx<'_> {

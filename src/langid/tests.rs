@@ -62,13 +62,13 @@ fn evidence_adds_up_over_a_document() {
     for line in [
         "Kim Jong Un",
         "Die Lage bleibt angespannt.",
-        "Pjöngjang schickt Soldaten.",
+        "Pjöngjang schickt Soldaten an die Front.",
     ] {
         doc.add(&Scores::of(line));
     }
     assert_eq!(doc.guess().language, Some(Language::German));
-    assert_eq!(doc.words, 10);
-    assert!(doc.guess().evidence().contains("over 10 words"));
+    assert_eq!(doc.words, 13);
+    assert!(doc.guess().evidence().contains("over 13 words"));
 }
 
 #[test]

@@ -41,7 +41,10 @@
 
 mod quantities;
 
-pub use quantities::{Quantity, QuantityDiff, QuantityKind, compare_quantities, find_quantities};
+pub use quantities::{
+    DateOrder, Dimension, Quantity, QuantityDiff, QuantityKind, Side, Unit, WeakPair,
+    compare_quantities, compare_sides, find_quantities,
+};
 
 /// Number-formatting conventions of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -77,18 +80,35 @@ pub struct Number {
 /// Never panics; spans are always on character boundaries and in increasing
 /// order without overlap.
 pub fn find_numbers(text: &str, lang: NumLang) -> Vec<Number> {
+    find_numbers_as(text, lang, lang)
+}
+
+/// Finds the numerals of a text in language `words` written with the
+/// digit conventions of `format` (thousands and decimal separators): an
+/// English text whose translator kept German figures (`17,5 tons`) is
+/// `find_numbers_as(text, De, En)`. Ordinal suffixes, scale words and
+/// money abbreviations are those of `words`.
+pub fn find_numbers_as(text: &str, format: NumLang, words: NumLang) -> Vec<Number> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut k = 0usize;
+    let conv = Conventions { format, words };
     while k < cs.len() {
         if !is_digit(&cs, k) {
             k += 1;
             continue;
         }
-        let next = scan_at(text, &cs, k, lang, &mut out);
+        let next = scan_at(text, &cs, k, conv, &mut out);
         k = next.max(k + 1);
     }
     out
+}
+
+/// How a text writes numbers: its digit conventions and its words.
+#[derive(Debug, Clone, Copy)]
+struct Conventions {
+    format: NumLang,
+    words: NumLang,
 }
 
 fn ch(cs: &[(usize, char)], k: usize) -> Option<char> {
@@ -139,9 +159,10 @@ fn scan_at(
     text: &str,
     cs: &[(usize, char)],
     k: usize,
-    lang: NumLang,
+    conv: Conventions,
     out: &mut Vec<Number>,
 ) -> usize {
+    let lang = conv.format;
     let d0_end = digit_run(cs, k);
     let d0_len = d0_end - k;
 
@@ -160,11 +181,20 @@ fn scan_at(
             let month: f64 = digits_of(cs, d0_end + 1, d1_end).parse().unwrap_or(0.0);
             let plausible = (1.0..=31.0).contains(&day) && (1.0..=12.0).contains(&month);
             if plausible && (d2_len == 2 || d2_len == 4 || d2_len == 0) {
-                push(text, cs, out, k, d0_end + 1, day, true, lang);
-                push(text, cs, out, d0_end + 1, d1_end + 1, month, true, lang);
+                push(text, cs, out, k, d0_end + 1, day, true, conv.words);
+                push(
+                    text,
+                    cs,
+                    out,
+                    d0_end + 1,
+                    d1_end + 1,
+                    month,
+                    true,
+                    conv.words,
+                );
                 if d2_len > 0 {
                     let year: f64 = digits_of(cs, d1_end + 1, d2_end).parse().unwrap_or(0.0);
-                    push(text, cs, out, d1_end + 1, d2_end, year, false, lang);
+                    push(text, cs, out, d1_end + 1, d2_end, year, false, conv.words);
                     return d2_end;
                 }
                 return d1_end + 1;
@@ -209,7 +239,7 @@ fn scan_at(
     let mut end = j;
     let mut ordinal = false;
     if class.is_none() && frac_digits.is_empty() {
-        match lang {
+        match conv.words {
             NumLang::De => {
                 // "6. Juni", "1. Vom ..." : dot, whitespace, then more text.
                 if d0_len <= 3 && ch(cs, j) == Some('.') {
@@ -262,7 +292,7 @@ fn scan_at(
     if value == 0.0 {
         value = 0.0; // normalise -0.0
     }
-    push(text, cs, out, start, end, value, ordinal, lang);
+    push(text, cs, out, start, end, value, ordinal, conv.words);
     end
 }
 
@@ -394,6 +424,7 @@ fn scale_word_after(text: &str, end: usize, lang: NumLang) -> Option<(f64, usize
 pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
     let table: &[(&str, f64)] = match lang {
         NumLang::De => &[
+            ("dutzend", 12.0),
             ("hundert", 1e2),
             ("tausend", 1e3),
             ("million", 1e6),
@@ -406,8 +437,10 @@ pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
             ("billionen", 1e12),
         ],
         NumLang::En => &[
+            ("dozen", 12.0),
             ("hundred", 1e2),
             ("thousand", 1e3),
+            ("thousands", 1e3),
             ("million", 1e6),
             ("millions", 1e6),
             ("mn", 1e6),

@@ -63,14 +63,19 @@
 //! * `compare`: [`compare_quantities`], the matching of two sides.
 
 mod compare;
+mod dates;
 mod number_words;
 mod numerals;
+mod reconcile;
 mod spelled;
 mod times;
+mod units;
 
-pub use compare::{QuantityDiff, compare_quantities};
+pub use compare::{QuantityDiff, Side, WeakPair, compare_quantities, compare_sides};
+pub use dates::DateOrder;
+pub use units::{Dimension, Unit};
 
-use super::{NumLang, find_numbers};
+use super::{NumLang, find_numbers_as};
 use number_words::vulgar;
 use numerals::{mark_decade, merge_or_push};
 use spelled::spelled_quantities;
@@ -79,10 +84,13 @@ use times::mark_time;
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuantityKind {
-    /// A plain number (amount, year, percentage, date part).
+    /// A plain number (amount, year, percentage, day of a date).
     Number,
-    /// A clock time, in minutes after 0:00 or 12:00.
+    /// A clock time, in minutes after midnight (compared on a 12-hour
+    /// clock, since `8 Uhr` may be `8pm`).
     Time,
+    /// The month of a date (`Juli`, `July`, the `05` of `18.05.1956`), 1 to 12.
+    Month,
 }
 
 /// A number as the QA check compares it.
@@ -98,7 +106,7 @@ pub struct Quantity {
     pub values: Vec<f64>,
     /// The value times a following scale word (`Milliarden`, `billion`).
     pub scaled: Option<f64>,
-    /// Number or time.
+    /// Number, time or month.
     pub kind: QuantityKind,
     /// Needs no counterpart on the other side (see the module documentation).
     pub optional: bool,
@@ -106,9 +114,40 @@ pub struct Quantity {
     pub spelled: bool,
     /// An ordinal (`6.`, `6th`).
     pub ordinal: bool,
+    /// The unit of measure after it (`km`, `%`, `Jahre`).
+    pub unit: Option<Unit>,
+    /// The day of a date (`15.` in `15. Juli`, `15` in `July 15`).
+    pub day: bool,
+    /// Part of a name or code (`MP3`, `CO2`, `777-300ER`, `@jemb123`).
+    pub code: bool,
+    /// In brackets right after another amount (`1.800 Pfund (2.000
+    /// Euro)`): a conversion for the reader.
+    pub gloss: bool,
+    /// The clock time a decimal may also be (`20.30` is 20:30), in minutes.
+    pub as_time: Option<f64>,
 }
 
 impl Quantity {
+    /// A plain number over `text[start..end]` with one reading.
+    pub(crate) fn number(text: &str, start: usize, end: usize, value: f64) -> Quantity {
+        Quantity {
+            start,
+            end,
+            text: text.get(start..end).unwrap_or_default().to_string(),
+            values: vec![value],
+            scaled: None,
+            kind: QuantityKind::Number,
+            optional: false,
+            spelled: false,
+            ordinal: false,
+            unit: None,
+            day: false,
+            code: false,
+            gloss: false,
+            as_time: None,
+        }
+    }
+
     /// The first reading, scaled if there is a scale word: the value a
     /// message shows.
     pub fn shown_value(&self) -> f64 {
@@ -123,7 +162,7 @@ impl Quantity {
     }
 
     /// The first reading as a whole number, if it is one (below 10^15).
-    fn int_value(&self) -> Option<u64> {
+    pub fn int_value(&self) -> Option<u64> {
         let v = *self.values.first()?;
         (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then_some(v as u64)
     }
@@ -132,57 +171,71 @@ impl Quantity {
     fn is_plain_digits(&self) -> bool {
         !self.text.is_empty() && self.text.chars().all(|c| c.is_ascii_digit())
     }
+
+    /// Whether it reads as a year: four plain digits from 1000 to 2100.
+    pub fn is_year(&self) -> bool {
+        self.kind == QuantityKind::Number
+            && self.is_plain_digits()
+            && self.text.len() == 4
+            && self.int_value().is_some_and(|v| (1000..=2100).contains(&v))
+    }
+
+    /// Whether it is part of a date: a day or a month.
+    pub fn in_date(&self) -> bool {
+        self.day || self.kind == QuantityKind::Month
+    }
 }
 
 /// The quantities of `text` (see the module documentation), sorted by start.
 ///
 /// Never panics; spans are on char boundaries and inside `text`.
 pub fn find_quantities(text: &str, lang: NumLang) -> Vec<Quantity> {
-    let mut raw: Vec<Quantity> = find_numbers(text, lang)
+    find_quantities_in(text, lang, lang, DateOrder::Either)
+}
+
+/// [`find_quantities`] with the figures read with the digit conventions of
+/// `format` (see [`find_numbers_as`]) and numeric dates in `order`.
+pub(crate) fn find_quantities_in(
+    text: &str,
+    format: NumLang,
+    lang: NumLang,
+    order: DateOrder,
+) -> Vec<Quantity> {
+    let mut raw: Vec<Quantity> = find_numbers_as(text, format, lang)
         .into_iter()
         .map(|n| Quantity {
-            start: n.start,
-            end: n.end,
-            text: n.text,
-            values: vec![n.value],
             scaled: n.scaled,
-            kind: QuantityKind::Number,
-            optional: false,
-            spelled: false,
             ordinal: n.ordinal,
+            ..Quantity::number(text, n.start, n.end, n.value)
         })
         .collect();
     for (start, c) in text.char_indices() {
         if let Some(v) = vulgar(c) {
-            raw.push(Quantity {
-                start,
-                end: start + c.len_utf8(),
-                text: c.to_string(),
-                values: vec![v],
-                scaled: None,
-                kind: QuantityKind::Number,
-                optional: false,
-                spelled: false,
-                ordinal: false,
-            });
+            raw.push(Quantity::number(text, start, start + c.len_utf8(), v));
         }
     }
     raw.sort_by_key(|q| q.start);
 
     let mut out: Vec<Quantity> = Vec::with_capacity(raw.len());
     for q in raw {
-        merge_or_push(text, lang, &mut out, q);
+        merge_or_push(text, lang, order, &mut out, q);
     }
     for q in &mut out {
         mark_time(text, lang, q);
         mark_decade(text, lang, q);
     }
     out.extend(spelled_quantities(text, lang));
+    out.extend(dates::month_names(text, lang));
     out.sort_by_key(|q| q.start);
+    out.retain(|q| !units::inside_unit(text, q));
     share_range_scales(text, &mut out);
     for q in &mut out {
         mark_decades_and_centuries(text, q);
     }
+    units::mark_units(text, &mut out);
+    times::share_clock(text, lang, &mut out);
+    dates::mark_days(text, lang, &mut out);
+    numerals::mark_codes_and_glosses(text, &mut out);
     out
 }
 

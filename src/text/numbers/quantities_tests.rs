@@ -81,10 +81,16 @@ fn different_quantities() {
         diff("5,5 Milliarden", "5.5 million"),
         (vec!["5,5".into()], vec!["5.5".into()])
     );
-    assert_eq!(
-        diff("1 Billion Euro", "1 billion euros"),
-        (vec!["1".into()], vec!["1".into()])
+    // German Billion against English billion: a pair of its own.
+    let d = compare_quantities(
+        "1 Billion Euro",
+        NumLang::De,
+        "1 billion euros",
+        NumLang::En,
     );
+    assert!(d.source.is_empty() && d.target.is_empty());
+    assert_eq!(d.weak_pairs.len(), 1);
+    assert_eq!(d.weak_pairs[0].2, WeakPair::GermanBillion);
     assert_eq!(
         diff("drei Soldaten", "four soldiers"),
         (vec!["drei".into()], vec!["four".into()])
@@ -93,10 +99,11 @@ fn different_quantities() {
         diff("im Jahr 1977", "in 1979"),
         (vec!["1977".into()], vec!["1979".into()])
     );
-    assert_eq!(
-        diff("5,5 Prozent", "5,5 per cent"),
-        (vec!["5,5".into()], vec!["5".into(), "5".into()])
-    );
+    // German decimals copied into English match, written the German way.
+    assert_eq!(diff("5,5 Prozent", "5,5 per cent"), (vec![], vec![]));
+    let d = compare_quantities("5,5 Prozent", NumLang::De, "5,5 per cent", NumLang::En);
+    assert_eq!(d.foreign_format.len(), 1);
+    assert_eq!(d.foreign_format[0].text, "5,5");
     assert_eq!(
         diff("um 14.30 Uhr", "at 3.30pm"),
         (vec!["14.30".into()], vec!["3.30".into()])
@@ -276,7 +283,7 @@ fn readings() {
     assert_eq!(vals("zwei Millionen", NumLang::De), vec![(2e6, false)]);
     assert_eq!(
         vals("am 18.05.1956", NumLang::De),
-        vec![(18.0, false), (5.0, true), (1956.0, false)]
+        vec![(18.0, false), (5.0, false), (1956.0, false)]
     );
     assert_eq!(vals("three-year-old", NumLang::En), vec![(3.0, true)]);
     assert_eq!(vals("twenty-one-year-old", NumLang::En), vec![(21.0, true)]);
@@ -290,7 +297,7 @@ fn readings() {
     assert_eq!(vals("24/7", NumLang::En), vec![(24.0, false), (7.0, false)]);
     let t = find_quantities("um 14.30 Uhr", NumLang::De);
     assert_eq!(t[0].kind, QuantityKind::Time);
-    assert_eq!(t[0].values, vec![150.0]);
+    assert_eq!(t[0].values, vec![870.0]);
 }
 
 proptest::proptest! {

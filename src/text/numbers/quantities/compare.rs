@@ -5,9 +5,15 @@
 
 use std::collections::HashSet;
 
-use super::number_words::{cardinal, cardinal_prefix, english_decade, ordinal, ordinal_prefix};
+use super::dates::DateOrder;
+use super::number_words::{
+    cardinal, cardinal_prefix, english_decade, is_one_article, ordinal, ordinal_prefix,
+};
+use super::reconcile;
 use super::times::clock;
-use super::{Quantity, QuantityKind, find_quantities};
+use super::times::same_time;
+use super::units::{agrees, same_unit};
+use super::{Quantity, QuantityKind, find_quantities_in};
 use crate::text::numbers::{NumLang, same_value};
 use crate::text::words::{has_letter, is_hyphen, key, words};
 
@@ -19,27 +25,74 @@ pub struct QuantityDiff {
     pub source: Vec<Quantity>,
     /// Target quantities without a counterpart.
     pub target: Vec<Quantity>,
+    /// A source and a target quantity that differ in a way that is often
+    /// right: taken out of `source` and `target`.
+    pub weak_pairs: Vec<(Quantity, Quantity, WeakPair)>,
+    /// Target quantities that match only when read with the source
+    /// language's digit conventions (`17,5 tons` for `17,5 Tonnen`): the
+    /// same number, written the source's way.
+    pub foreign_format: Vec<Quantity>,
+}
+
+/// Why a source and a target quantity that differ may both be right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeakPair {
+    /// German `Billion` (10^12) against English `billion` (10^9) with the
+    /// same figure: German writers use `Billion` for the English word as
+    /// often as for 10^12.
+    GermanBillion,
+    /// A year against its last two digits (`1990` and `the 90 team`).
+    AbbreviatedYear,
 }
 
 impl QuantityDiff {
     /// Whether both sides matched completely.
     pub fn is_empty(&self) -> bool {
-        self.source.is_empty() && self.target.is_empty()
+        self.source.is_empty() && self.target.is_empty() && self.weak_pairs.is_empty()
     }
 }
 
+/// One side of a comparison: its text, language and date order.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its language's number conventions.
+    pub lang: NumLang,
+    /// How its numeric dates with slashes are ordered.
+    pub order: DateOrder,
+}
+
 /// Finds the quantities of both texts and matches them as multisets (any
-/// reading may match; times only times; optional quantities need no
-/// partner); returns the non-optional ones left over, minus those excused
-/// by a number word at the start of a word of the other text.
+/// reading may match; times only times, months only months; units
+/// converted; optional quantities need no partner); then reads what is
+/// left with the other language's digit conventions, joins split figures,
+/// pairs the known uncertain differences ([`WeakPair`]), and drops what a
+/// number word of the other text excuses.
 pub fn compare_quantities(
     source: &str,
     source_lang: NumLang,
     target: &str,
     target_lang: NumLang,
 ) -> QuantityDiff {
-    let src = find_quantities(source, source_lang);
-    let tgt = find_quantities(target, target_lang);
+    compare_sides(
+        Side {
+            text: source,
+            lang: source_lang,
+            order: DateOrder::DayFirst,
+        },
+        Side {
+            text: target,
+            lang: target_lang,
+            order: DateOrder::Either,
+        },
+    )
+}
+
+/// [`compare_quantities`] with each side's date order.
+pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
+    let src = find_quantities_in(source.text, source.lang, source.lang, source.order);
+    let tgt = find_quantities_in(target.text, target.lang, target.lang, target.order);
     let mut src_used = vec![false; src.len()];
     let mut tgt_used = vec![false; tgt.len()];
 
@@ -52,7 +105,7 @@ pub fn compare_quantities(
             }
             let pick = [false, true].into_iter().find_map(|want_optional| {
                 tgt.iter().enumerate().position(|(j, t)| {
-                    let lenient = glued(source, s) || glued(target, t);
+                    let lenient = glued(source.text, s) || glued(target.text, t);
                     t.optional == want_optional
                         && !tgt_used.get(j).copied().unwrap_or(true)
                         && s.matches(t, lenient)
@@ -68,6 +121,13 @@ pub fn compare_quantities(
             }
         }
     }
+
+    // The target first: a translator's copied format is worth a word.
+    let foreign_format =
+        reconcile::foreign_readings(target, &tgt, &mut tgt_used, &src, &mut src_used);
+    reconcile::foreign_readings(source, &src, &mut src_used, &tgt, &mut tgt_used);
+    reconcile::split_figures(source.text, &src, &mut src_used, &tgt, &mut tgt_used);
+    reconcile::split_figures(target.text, &tgt, &mut tgt_used, &src, &mut src_used);
 
     let left = |qs: &[Quantity], used: &[bool], other: &str, other_lang: NumLang| {
         let mut excuses: Option<Excuses> = None;
@@ -85,9 +145,14 @@ pub fn compare_quantities(
             .collect::<Vec<_>>()
     };
     let mut diff = QuantityDiff {
-        source: left(&src, &src_used, target, target_lang),
-        target: left(&tgt, &tgt_used, source, source_lang),
+        source: left(&src, &src_used, target.text, target.lang),
+        target: left(&tgt, &tgt_used, source.text, source.lang),
+        weak_pairs: Vec::new(),
+        foreign_format,
     };
+    reconcile::weak_pairs(source, &mut diff);
+    let (source_lang, target_lang) = (source.lang, target.lang);
+    let (source, target) = (source.text, target.text);
     // Spelled ordinals are compared when both sides have some (`zum
     // vierten Mal` against `for the third time`); one side alone may use
     // one idiomatically (`zunächst` = `at first`).
@@ -169,29 +234,37 @@ fn spelled_ordinals(text: &str, lang: NumLang) -> Vec<Quantity> {
             continue;
         }
         out.push(Quantity {
-            start,
-            end: w.end,
-            text: text.get(start..w.end).unwrap_or_default().to_owned(),
-            values: vec![v],
-            scaled: None,
-            kind: QuantityKind::Number,
-            optional: false,
             spelled: true,
             ordinal: true,
+            ..Quantity::number(text, start, w.end, v)
         });
     }
     out
 }
 
 impl Quantity {
-    /// Whether `self` and `other` can be counterparts (see the module
-    /// documentation).
-    /// Whether two quantities match. A million or more on one side only
-    /// must be the other's value (`40 Mio. Franken` is not `40 francs`),
-    /// unless `lenient` (the bare number is glued to a letter, `2m`).
-    fn matches(&self, other: &Quantity, lenient: bool) -> bool {
+    /// Whether two quantities match (see the module documentation). A
+    /// million or more on one side only must be the other's value (`40
+    /// Mio. Franken` is not `40 francs`), unless `lenient` (the bare number
+    /// is glued to a letter, `2m`). Units of one dimension must convert
+    /// (`10 km` is not `10 miles`, `42,2 km` is `26.2 miles`).
+    pub(super) fn matches(&self, other: &Quantity, lenient: bool) -> bool {
         if self.kind != other.kind {
-            return self.full_hour_matches(other) || other.full_hour_matches(self);
+            return self.full_hour_matches(other)
+                || other.full_hour_matches(self)
+                || self.decimal_time_matches(other)
+                || other.decimal_time_matches(self);
+        }
+        if self.kind == QuantityKind::Time {
+            return self
+                .readings()
+                .any(|a| other.readings().any(|b| same_time(a, b)));
+        }
+        if let (Some(ua), Some(ub)) = (&self.unit, &other.unit)
+            && ua.dimension == ub.dimension
+            && !same_unit(ua, ub)
+        {
+            return self.converts_to(other) || other.converts_to(self);
         }
         match (self.scaled, other.scaled) {
             (Some(a), Some(b)) => same_value(a, b),
@@ -205,6 +278,23 @@ impl Quantity {
         }
     }
 
+    /// Whether `self` converted to `other`'s unit is `other` as written,
+    /// within its rounding.
+    fn converts_to(&self, other: &Quantity) -> bool {
+        let (Some(ua), Some(ub)) = (&self.unit, &other.unit) else {
+            return false;
+        };
+        let plain = other.values.first().copied().unwrap_or(0.0);
+        agrees(
+            self.shown_value(),
+            ua,
+            other.shown_value(),
+            ub,
+            &other.text,
+            plain,
+        )
+    }
+
     /// A full-hour time against a plain hour: `9 Uhr` = `at 9 in the morning`.
     fn full_hour_matches(&self, plain: &Quantity) -> bool {
         let (Some(&t), Some(h)) = (self.values.first(), plain.int_value()) else {
@@ -213,8 +303,18 @@ impl Quantity {
         self.kind == QuantityKind::Time
             && plain.kind == QuantityKind::Number
             && plain.scaled.is_none()
+            && plain.unit.is_none()
             && h <= 24
-            && same_value(t, clock(h, 0))
+            && same_time(t, clock(h, 0))
+    }
+
+    /// A time against a decimal that may be one: `20.30 Uhr` = `20.30`,
+    /// `15.30 Uhr` = `1530 hours`.
+    fn decimal_time_matches(&self, number: &Quantity) -> bool {
+        self.kind == QuantityKind::Time
+            && number
+                .as_time
+                .is_some_and(|t| self.readings().any(|a| same_time(a, t)))
     }
 }
 
@@ -281,6 +381,17 @@ impl Excuses {
             e.cardinals.extend(cardinal_prefix(lang, k));
             e.cardinals.extend(both.then_some(2));
             e.cardinals.extend(zero.then_some(0));
+            // `ein Prozent` = `1 per cent`, `1kg` = `a kilogram`: an
+            // article is a one; `twice` a two.
+            if is_one_article(lang, k) || k == "an" || k == "eines" {
+                e.cardinals.insert(1);
+            }
+            e.cardinals.extend(match k.as_str() {
+                "once" => Some(1),
+                "twice" | "double" | "doppelt" | "doppelte" | "doppelten" => Some(2),
+                "thrice" | "triple" => Some(3),
+                _ => None,
+            });
             if lang == NumLang::En {
                 e.cardinals.extend(english_decade(k));
             }

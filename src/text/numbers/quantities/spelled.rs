@@ -78,7 +78,13 @@ pub(super) fn spelled_quantities(text: &str, lang: NumLang) -> Vec<Quantity> {
     let mut i = 0;
     while i < seq.ws.len() {
         let (quantity, last) = read_at(&seq, i, lang);
-        out.extend(quantity);
+        if let Some(q) = quantity {
+            // A clock phrase takes the minutes read before it.
+            while out.last().is_some_and(|p: &Quantity| p.end > q.start) {
+                out.pop();
+            }
+            out.push(q);
+        }
         i = last.max(i) + 1;
     }
     out
@@ -96,7 +102,10 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     if let Some((minutes, from)) = clock_phrase(seq, i, lang)
         && let Some(start) = seq.ws.get(from)
     {
-        let mut q = spelled(seq.text, start.start, first.end, minutes, None, false);
+        // A phrase with a number for the minutes (`zwanzig vor neun`)
+        // needs no counterpart: `fünf vor zwölf` is also an idiom.
+        let numbered = seq.key(from).is_some_and(|k| cardinal(lang, k).is_some());
+        let mut q = spelled(seq.text, start.start, first.end, minutes, None, numbered);
         q.kind = QuantityKind::Time;
         return (Some(q), i);
     }
@@ -180,6 +189,16 @@ fn clock_phrase(seq: &Seq, i: usize, lang: NumLang) -> Option<(f64, usize)> {
         (NumLang::En, Some("half"), "past") => (clock(hour, 30), i - 2),
         (NumLang::En, Some("quarter"), "past") => (clock(hour, 15), i - 2),
         (NumLang::En, Some("quarter"), "to") => (clock(earlier, 45), i - 2),
+        // `zwanzig vor neun` = 8:40, `zehn nach acht`, `twenty past eight`
+        // (optional: `fünf vor zwölf` is also an idiom).
+        (NumLang::De | NumLang::Fr, Some(m), "nach") | (NumLang::En, Some(m), "past") => {
+            let m = cardinal(lang, m).filter(|m| (1..30).contains(m))?;
+            (clock(hour, m), i - 2)
+        }
+        (NumLang::De | NumLang::Fr, Some(m), "vor") => {
+            let m = cardinal(lang, m).filter(|m| (1..30).contains(m))?;
+            (clock(earlier, 60 - m), i - 2)
+        }
         _ => return None,
     };
     Some((minutes, from))
@@ -336,15 +355,10 @@ fn spelled(
     optional: bool,
 ) -> Quantity {
     Quantity {
-        start,
-        end,
-        text: text.get(start..end).unwrap_or("").to_string(),
-        values: vec![value],
         scaled,
-        kind: QuantityKind::Number,
         optional,
         spelled: true,
-        ordinal: false,
+        ..Quantity::number(text, start, end, value)
     }
 }
 

@@ -7,9 +7,16 @@
 use super::{Quantity, QuantityKind};
 use crate::text::numbers::NumLang;
 
-/// Minutes on a 12-hour clock.
+/// Minutes after midnight (`24` is midnight). Times are compared on a
+/// 12-hour clock ([`same_time`]), since `8 Uhr` may be 8pm.
 pub(super) fn clock(h: u64, m: u64) -> f64 {
-    ((h % 12) * 60 + m) as f64
+    ((h % 24) * 60 + m) as f64
+}
+
+/// Whether two clock times (minutes after midnight) are the same on a
+/// 12-hour clock.
+pub(super) fn same_time(a: f64, b: f64) -> bool {
+    (a.rem_euclid(720.0) - b.rem_euclid(720.0)).abs() < 0.5
 }
 
 /// Hours and minutes of `14`, `14.30`, `14:30`, `2.30`.
@@ -42,8 +49,10 @@ pub(super) fn mark_time(text: &str, lang: NumLang, q: &mut Quantity) {
         .collect::<String>()
         .to_lowercase();
     let next = next.trim_end_matches('.');
+    let glued = !rest.starts_with([' ', '\u{a0}', '\u{202f}']);
     let is_clock = match lang {
-        NumLang::De => next == "uhr",
+        // `20.30h`, `10h` (glued, as in Spain and Switzerland), `14 Uhr`.
+        NumLang::De => next == "uhr" || (next == "h" && glued),
         NumLang::Fr => next == "h",
         NumLang::En => matches!(next, "am" | "pm" | "a.m" | "p.m" | "o'clock" | "o’clock"),
     };
@@ -51,8 +60,116 @@ pub(super) fn mark_time(text: &str, lang: NumLang, q: &mut Quantity) {
         return;
     }
     if let Some((h, m)) = hours_minutes(&q.text) {
+        let pm = lang == NumLang::En && next.starts_with('p') && h < 12;
         q.kind = QuantityKind::Time;
-        q.values = vec![clock(h, m)];
+        q.values = vec![clock(if pm { h + 12 } else { h }, m)];
         q.scaled = None;
     }
+}
+
+/// Words for twelve o'clock: optional times (`am Mittag`, `at midday`),
+/// since `Mittag` is also lunch.
+const NOON_WORDS: [&str; 6] = [
+    "mittag",
+    "mitternacht",
+    "midday",
+    "noon",
+    "midnight",
+    "mittags",
+];
+
+/// After the other readers: a bare hour joined to a time shares its clock
+/// (`um 12 und 14 Uhr`, `zwischen 8 und 10 Uhr`); a decimal that can be a
+/// clock time also reads as one (`20.30`, `15.30`), and so do four digits
+/// before `hours` (`1530 hours`, military style); `noon`, `midnight`,
+/// `Mittag` are optional times of 12:00.
+pub(super) fn share_clock(text: &str, lang: NumLang, qs: &mut Vec<Quantity>) {
+    for i in (0..qs.len().saturating_sub(1)).rev() {
+        let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1)) else {
+            continue;
+        };
+        let joined = text.get(a.end..b.start).is_some_and(|g| {
+            matches!(
+                g.trim(),
+                "und" | "bis" | "-" | "–" | "oder" | "and" | "to" | "or" | "until"
+            )
+        });
+        if joined
+            && b.kind == QuantityKind::Time
+            && a.kind == QuantityKind::Number
+            && a.scaled.is_none()
+            && a.unit.is_none()
+            && let Some((h, m)) = hours_minutes(&a.text)
+            && let Some(q) = qs.get_mut(i)
+        {
+            q.kind = QuantityKind::Time;
+            q.values = vec![clock(h, m)];
+        }
+    }
+    for q in qs.iter_mut() {
+        if q.kind != QuantityKind::Number || q.spelled || q.scaled.is_some() {
+            continue;
+        }
+        let decimal_clock = q.text.len() >= 4
+            && q.text
+                .rfind(['.', ':'])
+                .is_some_and(|d| q.text.len() - d == 3);
+        if decimal_clock && let Some((h, m)) = hours_minutes(&q.text) {
+            q.as_time = Some(clock(h, m));
+        }
+        let military = lang == NumLang::En
+            && q.text.len() == 4
+            && q.text.chars().all(|c| c.is_ascii_digit())
+            && text.get(q.end..).is_some_and(|r| {
+                r.trim_start().to_lowercase().starts_with("hour")
+                    || r.trim_start().starts_with("hrs")
+            });
+        if military
+            && let (Ok(h), Ok(m)) = (
+                q.text.get(..2).unwrap_or_default().parse::<u64>(),
+                q.text.get(2..).unwrap_or_default().parse::<u64>(),
+            )
+            && h <= 24
+            && m < 60
+        {
+            q.as_time = Some(clock(h, m));
+        }
+    }
+    // A range's first end takes the military reading of the second
+    // (`from 1000 to 2030 hours`).
+    for i in (0..qs.len().saturating_sub(1)).rev() {
+        let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1)) else {
+            continue;
+        };
+        let joined = text
+            .get(a.end..b.start)
+            .is_some_and(|g| matches!(g.trim(), "to" | "-" | "–" | "and" | "until"));
+        let four = a.text.len() == 4 && a.text.chars().all(|c| c.is_ascii_digit());
+        if joined
+            && four
+            && b.as_time.is_some()
+            && b.text.len() == 4
+            && let (Ok(h), Ok(m)) = (
+                a.text.get(..2).unwrap_or_default().parse::<u64>(),
+                a.text.get(2..).unwrap_or_default().parse::<u64>(),
+            )
+            && h <= 24
+            && m < 60
+            && let Some(q) = qs.get_mut(i)
+        {
+            q.as_time = Some(clock(h, m));
+        }
+    }
+    for w in crate::text::words::words(text) {
+        let k = crate::text::words::key(w.text);
+        if NOON_WORDS.contains(&k.as_str()) {
+            qs.push(Quantity {
+                kind: QuantityKind::Time,
+                optional: true,
+                spelled: true,
+                ..Quantity::number(text, w.start, w.end, clock(12, 0))
+            });
+        }
+    }
+    qs.sort_by_key(|q| q.start);
 }

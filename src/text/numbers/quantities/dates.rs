@@ -1,0 +1,300 @@
+//! Dates: month names as [`QuantityKind::Month`] quantities, and the day
+//! that goes with them, so that `15. Juli` = `July 15` = `15 July` = `the
+//! 15th of July` and `15. Juli` ≠ `August 15`; numeric dates are read in
+//! `numerals` (`6.1.2024`, `18.12.`, `6/1/2024` in the order of
+//! [`DateOrder`]).
+//!
+//! A month name counts only where it is a date: next to a number (`15.
+//! Juli`, `July 2024`) or after a word that introduces a time (`im Juli`,
+//! `Anfang März`, `in March`, `since May`, `last August`). So `May` the
+//! verb, `March` the noun and `August` the name are no months, and a
+//! capitalised English month is needed anyway (`may`, `march` never are).
+//! Abbreviations (`Jan.`, `Okt.`, `Sept.`) count only next to a number.
+
+use super::{Quantity, QuantityKind};
+use crate::text::numbers::NumLang;
+use crate::text::words::{Word, key, words};
+
+/// How the target locale writes numeric dates with slashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// Day first (`6/1/2024` is 6 January): British and most English.
+    DayFirst,
+    /// Month first (`6/1/2024` is June 1): `en-US`.
+    MonthFirst,
+    /// Either reading (plain `en`).
+    #[default]
+    Either,
+}
+
+impl DateOrder {
+    /// The order a language tag implies: `en-US` month first, `en-GB`,
+    /// `en-AU` ... day first, `en` either.
+    pub fn of_tag(tag: &str) -> DateOrder {
+        let mut parts = tag.trim().split(['-', '_']);
+        let lang = parts.next().unwrap_or_default();
+        let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()));
+        match (lang.to_ascii_lowercase().as_str(), region) {
+            ("en", Some(r)) if r.eq_ignore_ascii_case("us") => DateOrder::MonthFirst,
+            ("en", Some(_)) => DateOrder::DayFirst,
+            ("en", None) => DateOrder::Either,
+            _ => DateOrder::DayFirst,
+        }
+    }
+}
+
+/// Month names (comparison keys) and their number, German and English.
+const MONTHS: [(&str, u8); 23] = [
+    ("januar", 1),
+    ("jänner", 1),
+    ("january", 1),
+    ("februar", 2),
+    ("feber", 2),
+    ("february", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("march", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("november", 11),
+    ("dezember", 12),
+    ("december", 12),
+];
+
+/// Abbreviations of month names (only next to a number).
+const ABBREVIATIONS: [(&str, u8); 16] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mrz", 3),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("oct", 10),
+    ("nov", 11),
+    ("dez", 12),
+    ("dec", 12),
+    ("febr", 2),
+];
+
+/// Words after which a month name is a date (`im Juli`, `in March`).
+const TIME_WORDS: [&str; 37] = [
+    "im",
+    "in",
+    "anfang",
+    "mitte",
+    "ende",
+    "seit",
+    "bis",
+    "ab",
+    "vom",
+    "zum",
+    "des",
+    "diesen",
+    "letzten",
+    "vergangenen",
+    "nächsten",
+    "kommenden",
+    "jeden",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "every",
+    "during",
+    "of",
+    "before",
+    "after",
+    "through",
+    "end",
+    "beginning",
+    "middle",
+];
+
+/// The number of a month name or abbreviation (key), and whether it is an
+/// abbreviation.
+fn month(k: &str) -> Option<(u8, bool)> {
+    // The German genitive: `des Januars`, `des 11. Septembers`.
+    let full = k.strip_suffix('s').filter(|b| b.len() > 3).unwrap_or(k);
+    if let Some(&(_, m)) = MONTHS.iter().find(|(w, _)| *w == full) {
+        return Some((m, false));
+    }
+    ABBREVIATIONS
+        .iter()
+        .find(|(w, _)| *w == k)
+        .map(|&(_, m)| (m, true))
+}
+
+/// Whether word `w` of `ws` touches a number: digits just before or after
+/// it (one space, or `. ` after a German ordinal day).
+fn next_to_number(text: &str, ws: &[Word<'_>], i: usize) -> bool {
+    let digit_word = |j: usize| {
+        ws.get(j)
+            .is_some_and(|w| w.text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    };
+    let gap_ok = |a: &Word<'_>, b: &Word<'_>| {
+        text.get(a.end..b.start).is_some_and(|g| {
+            let g = g.trim_start_matches('.');
+            !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c.is_whitespace() || c == ',')
+        })
+    };
+    let (Some(w), prev, next) = (
+        ws.get(i),
+        i.checked_sub(1).and_then(|j| ws.get(j)),
+        ws.get(i + 1),
+    ) else {
+        return false;
+    };
+    prev.is_some_and(|p| digit_word(i - 1) && gap_ok(p, w))
+        || next.is_some_and(|n| digit_word(i + 1) && gap_ok(w, n))
+        || (prev.is_some_and(|p| key(p.text) == "of") && i >= 2 && digit_word(i - 2))
+}
+
+/// The month names of `text` that are dates (see the module
+/// documentation), as [`QuantityKind::Month`] quantities.
+pub(super) fn month_names(text: &str, lang: NumLang) -> Vec<Quantity> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let k = key(w.text);
+        let Some((m, abbreviation)) = month(&k) else {
+            continue;
+        };
+        let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            continue;
+        }
+        let near_number = next_to_number(text, &ws, i);
+        let after_time_word = i
+            .checked_sub(1)
+            .and_then(|j| ws.get(j))
+            .is_some_and(|p| TIME_WORDS.contains(&key(p.text).as_str()));
+        let date = near_number || (!abbreviation && after_time_word);
+        if !date || (lang == NumLang::En && k == "may" && !near_number && !after_time_word) {
+            continue;
+        }
+        let mut end = w.end;
+        if abbreviation && text.get(end..).is_some_and(|r| r.starts_with('.')) {
+            end += 1;
+        }
+        out.push(Quantity {
+            kind: QuantityKind::Month,
+            ..Quantity::number(text, w.start, end, f64::from(m))
+        });
+    }
+    out
+}
+
+/// Marks the day of each dated month: the number just before it (`15.
+/// Juli`, `15 July`, `15th of July`) or, in English, just after it (`July
+/// 15`, `July 15th`), when it is 1 to 31 and not a year.
+pub(super) fn mark_days(text: &str, lang: NumLang, qs: &mut [Quantity]) {
+    for i in 0..qs.len() {
+        if qs.get(i).is_none_or(|q| q.kind != QuantityKind::Month) {
+            continue;
+        }
+        let before = i.checked_sub(1).filter(|&j| {
+            qs.get(j).zip(qs.get(i)).is_some_and(|(d, m)| {
+                text.get(d.end..m.start).is_some_and(|g| {
+                    let g = g.trim();
+                    g.is_empty() || g == "." || g == "of" || g == "of the"
+                })
+            })
+        });
+        let after = (lang == NumLang::En).then_some(i + 1).filter(|&j| {
+            qs.get(i).zip(qs.get(j)).is_some_and(|(m, d)| {
+                text.get(m.end..d.start)
+                    .is_some_and(|g| g.trim().is_empty() || g.trim() == "the")
+            })
+        });
+        for j in before.into_iter().chain(after) {
+            if let Some(d) = qs.get_mut(j)
+                && d.kind == QuantityKind::Number
+                && !d.spelled
+                && d.text.len() <= 4
+                && d.int_value().is_some_and(|v| (1..=31).contains(&v))
+            {
+                d.day = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::numbers::quantities::find_quantities;
+
+    fn months(text: &str, lang: NumLang) -> Vec<u8> {
+        month_names(text, lang)
+            .iter()
+            .map(|q| q.values.first().copied().unwrap_or(0.0) as u8)
+            .collect()
+    }
+
+    fn days(text: &str, lang: NumLang) -> Vec<u64> {
+        find_quantities(text, lang)
+            .iter()
+            .filter(|q| q.day)
+            .filter_map(Quantity::int_value)
+            .collect()
+    }
+
+    #[test]
+    fn month_names_in_dates() {
+        assert_eq!(months("am 15. Juli 2024", NumLang::De), [7]);
+        assert_eq!(months("im März", NumLang::De), [3]);
+        assert_eq!(months("on July 15", NumLang::En), [7]);
+        assert_eq!(months("in March and May 2020", NumLang::En), [3, 5]);
+        assert_eq!(months("the 15th of July", NumLang::En), [7]);
+        assert_eq!(months("am 3. Okt. 1990", NumLang::De), [10]);
+        assert_eq!(months("des 11. Septembers", NumLang::De), [9]);
+    }
+
+    #[test]
+    fn words_that_are_no_months() {
+        assert!(months("May I come in?", NumLang::En).is_empty());
+        assert!(months("They may come.", NumLang::En).is_empty());
+        assert!(months("the March on Washington", NumLang::En).is_empty());
+        assert!(months("August Strindberg schrieb", NumLang::De).is_empty());
+        assert!(months("Okt. war gut", NumLang::De).is_empty());
+    }
+
+    #[test]
+    fn days_go_with_their_month() {
+        assert_eq!(days("am 15. Juli 2024", NumLang::De), [15]);
+        assert_eq!(days("on July 15, 2024", NumLang::En), [15]);
+        assert_eq!(days("on 15 July", NumLang::En), [15]);
+        assert_eq!(days("the 15th of July", NumLang::En), [15]);
+        assert!(days("in July 2024", NumLang::En).is_empty());
+    }
+
+    #[test]
+    fn date_order_of_tags() {
+        assert_eq!(DateOrder::of_tag("en-US"), DateOrder::MonthFirst);
+        assert_eq!(DateOrder::of_tag("en_us"), DateOrder::MonthFirst);
+        assert_eq!(DateOrder::of_tag("en-GB"), DateOrder::DayFirst);
+        assert_eq!(DateOrder::of_tag("en"), DateOrder::Either);
+        assert_eq!(DateOrder::of_tag("de-CH"), DateOrder::DayFirst);
+    }
+}

@@ -1,0 +1,233 @@
+//! What the plain matching leaves over, looked at again:
+//!
+//! * **Foreign digit conventions**: a side may write its figures the other
+//!   language's way (an English `17,5 tons`, `HUF 500.000`, `0,35%`, a
+//!   German `480,000 Pfund`); a group of unmatched figures that, read the
+//!   other way, matches unmatched figures of the other side is matched.
+//!   A score list works both ways: `(12,5,4,4)` read as English is 12, 5,
+//!   4 and 4.
+//! * **Split figures**: `40. 000` (a stray space in the German) is the
+//!   `40 000` of the English: two unmatched figures whose digits joined
+//!   make an unmatched figure of the other side.
+//! * **Weak pairs** ([`WeakPair`]): a German `Billion` against an English
+//!   `billion` of the same figure, a year against its last two digits.
+//!   Both may be right, so they are reported apart, not as a plain
+//!   mismatch.
+
+use super::compare::Side;
+use super::{Quantity, QuantityDiff, QuantityKind, WeakPair, find_quantities_in};
+use crate::text::numbers::{NumLang, same_value};
+
+/// The other digit convention: English for German and French, German for
+/// English.
+fn other_format(lang: NumLang) -> NumLang {
+    match lang {
+        NumLang::En => NumLang::De,
+        NumLang::De | NumLang::Fr => NumLang::En,
+    }
+}
+
+fn overlaps(a: &Quantity, b: &Quantity) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Matches groups of `own`'s unmatched figures that, read with the other
+/// digit convention, match unmatched quantities of `other`; returns the
+/// other readings used.
+pub(super) fn foreign_readings(
+    side: Side<'_>,
+    own: &[Quantity],
+    own_used: &mut [bool],
+    other: &[Quantity],
+    other_used: &mut [bool],
+) -> Vec<Quantity> {
+    let open = |qs: &[Quantity], used: &[bool]| {
+        qs.iter()
+            .zip(used)
+            .any(|(q, u)| !*u && !q.optional && !q.spelled)
+    };
+    if !open(own, own_used) || !open(other, other_used) {
+        return Vec::new();
+    }
+    let alt: Vec<Quantity> =
+        find_quantities_in(side.text, other_format(side.lang), side.lang, side.order)
+            .into_iter()
+            .filter(|a| !a.spelled && a.kind != QuantityKind::Month)
+            .collect();
+    let mut out = Vec::new();
+    let mut done = vec![false; alt.len()];
+    for start in 0..alt.len() {
+        if done.get(start).copied().unwrap_or(true) {
+            continue;
+        }
+        let (alts, owns) = group(own, &alt, start);
+        for &a in &alts {
+            if let Some(d) = done.get_mut(a) {
+                *d = true;
+            }
+        }
+        let same_as_own = alts.len() == owns.len()
+            && alts.iter().zip(&owns).all(|(&a, &o)| {
+                alt.get(a).zip(own.get(o)).is_some_and(|(a, o)| {
+                    a.start == o.start && a.end == o.end && a.values == o.values
+                })
+            });
+        let all_open = owns.iter().all(|&o| {
+            !own_used.get(o).copied().unwrap_or(true) && own.get(o).is_some_and(|q| !q.spelled)
+        });
+        if owns.is_empty() || same_as_own || !all_open {
+            continue;
+        }
+        // Every reading of the group needs its own partner.
+        let mut taken: Vec<usize> = Vec::new();
+        let complete = alts.iter().all(|&a| {
+            let Some(q) = alt.get(a) else { return false };
+            let partner = other.iter().enumerate().position(|(j, o)| {
+                !other_used.get(j).copied().unwrap_or(true)
+                    && !o.optional
+                    && !taken.contains(&j)
+                    && q.matches(o, false)
+            });
+            partner.map(|j| taken.push(j)).is_some()
+        });
+        if !complete {
+            continue;
+        }
+        for o in owns {
+            if let Some(u) = own_used.get_mut(o) {
+                *u = true;
+            }
+        }
+        for j in taken {
+            if let Some(u) = other_used.get_mut(j) {
+                *u = true;
+            }
+        }
+        out.extend(alts.iter().filter_map(|&a| alt.get(a).cloned()));
+    }
+    out
+}
+
+/// The group of other readings and own quantities connected by overlap,
+/// starting from the other reading `start`.
+fn group(own: &[Quantity], alt: &[Quantity], start: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut alts = vec![start];
+    let mut owns: Vec<usize> = Vec::new();
+    loop {
+        let mut grew = false;
+        for &a in &alts {
+            for (o, q) in own.iter().enumerate() {
+                if !owns.contains(&o) && alt.get(a).is_some_and(|a| overlaps(a, q)) {
+                    owns.push(o);
+                    grew = true;
+                }
+            }
+        }
+        for &o in &owns {
+            for (a, q) in alt.iter().enumerate() {
+                if !alts.contains(&a) && own.get(o).is_some_and(|o| overlaps(o, q)) {
+                    alts.push(a);
+                    grew = true;
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    alts.sort_unstable();
+    owns.sort_unstable();
+    (alts, owns)
+}
+
+/// Joins two unmatched neighbours whose digits make one figure of the
+/// other side (`40. 000` = `40 000`).
+pub(super) fn split_figures(
+    text: &str,
+    own: &[Quantity],
+    own_used: &mut [bool],
+    other: &[Quantity],
+    other_used: &mut [bool],
+) {
+    for i in 1..own.len() {
+        let (Some(a), Some(b)) = (own.get(i - 1), own.get(i)) else {
+            continue;
+        };
+        let open = |k: usize| !own_used.get(k).copied().unwrap_or(true);
+        let gap_ok = text
+            .get(a.end..b.start)
+            .is_some_and(|g| g.chars().count() <= 2 && g.chars().all(|c| c == ' ' || c == '.'));
+        let digits = |q: &Quantity| {
+            q.text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        };
+        if !open(i - 1) || !open(i) || !gap_ok || a.spelled || b.spelled || digits(b).len() != 3 {
+            continue;
+        }
+        let Ok(joined) = format!("{}{}", digits(a), digits(b)).parse::<f64>() else {
+            continue;
+        };
+        let partner = other.iter().enumerate().position(|(j, o)| {
+            !other_used.get(j).copied().unwrap_or(true)
+                && o.kind == QuantityKind::Number
+                && o.values.iter().any(|&v| same_value(v, joined))
+        });
+        if let Some(j) = partner {
+            for k in [i - 1, i] {
+                if let Some(u) = own_used.get_mut(k) {
+                    *u = true;
+                }
+            }
+            if let Some(u) = other_used.get_mut(j) {
+                *u = true;
+            }
+        }
+    }
+}
+
+/// Moves the [`WeakPair`]s out of the diff's leftovers.
+pub(super) fn weak_pairs(source: Side<'_>, diff: &mut QuantityDiff) {
+    let mut i = 0;
+    while i < diff.source.len() {
+        let Some(s) = diff.source.get(i) else { break };
+        let found = diff
+            .target
+            .iter()
+            .enumerate()
+            .find_map(|(j, t)| weak_pair(source, s, t).map(|kind| (j, kind)));
+        match found {
+            Some((j, kind)) => {
+                let s = diff.source.remove(i);
+                let t = diff.target.remove(j);
+                diff.weak_pairs.push((s, t, kind));
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn weak_pair(source: Side<'_>, s: &Quantity, t: &Quantity) -> Option<WeakPair> {
+    let german_billion = source.lang == NumLang::De
+        && source
+            .text
+            .get(s.end..)
+            .is_some_and(|r| r.trim_start().to_lowercase().starts_with("billion"));
+    if german_billion
+        && let (Some(a), Some(b)) = (s.scaled, t.scaled)
+        && same_value(a, b * 1000.0)
+    {
+        return Some(WeakPair::GermanBillion);
+    }
+    let abbreviated = |year: &Quantity, short: &Quantity| {
+        year.is_year()
+            && short.text.trim_start_matches(['\'', '’']).len() == 2
+            && short.kind == QuantityKind::Number
+            && year
+                .int_value()
+                .zip(short.int_value())
+                .is_some_and(|(y, n)| y % 100 == n)
+    };
+    (abbreviated(s, t) || abbreviated(t, s)).then_some(WeakPair::AbbreviatedYear)
+}
