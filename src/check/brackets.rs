@@ -57,7 +57,8 @@ pub(super) fn unbalanced(
         ),
         Vec::new(),
         spans,
-    ));
+    )
+    .because("balanced in the source, not in the target; a mark may open or close in a neighbouring segment"));
 }
 
 /// Spans of the brackets of `text` that have no partner.

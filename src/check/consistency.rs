@@ -40,7 +40,8 @@ pub(super) fn differing<'a>(
                     let message = describe(ref_pair, &clip(other_side(ref_pair), 80));
                     out.push((
                         i,
-                        finding(p, code, Severity::Warning, message, Vec::new(), Vec::new()),
+                        finding(p, code, Severity::Warning, message, Vec::new(), Vec::new())
+                            .because("the same text on one side, different text on the other; different contexts may need both"),
                     ));
                 }
             }

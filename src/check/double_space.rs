@@ -40,11 +40,14 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if spans.is_empty() {
         return;
     }
-    out.push(ctx.finding(
-        Code::DoubleSpace,
-        Severity::Warning,
-        format!("{} run(s) of two or more spaces in the target", spans.len()),
-        Vec::new(),
-        spans,
-    ));
+    out.push(
+        ctx.finding(
+            Code::DoubleSpace,
+            Severity::Warning,
+            format!("{} run(s) of two or more spaces in the target", spans.len()),
+            Vec::new(),
+            spans,
+        )
+        .because("typography: the source has no such run"),
+    );
 }

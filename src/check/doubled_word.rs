@@ -33,12 +33,15 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        out.push(ctx.finding(
-            Code::DoubledWord,
-            Severity::Warning,
-            format!("doubled word \"{} {}\" in the target", a.text, b.text),
-            Vec::new(),
-            vec![(a.start, b.end)],
-        ));
+        out.push(
+            ctx.finding(
+                Code::DoubledWord,
+                Severity::Warning,
+                format!("doubled word \"{} {}\" in the target", a.text, b.text),
+                Vec::new(),
+                vec![(a.start, b.end)],
+            )
+            .because("the same word twice in a row, not a grammatical pair (had had, that that)"),
+        );
     }
 }

@@ -68,6 +68,7 @@ mod date_format;
 mod date_mismatch;
 mod double_space;
 mod doubled_word;
+mod fail_on;
 mod inconsistent_source;
 mod inconsistent_translation;
 mod number_format;
@@ -81,6 +82,8 @@ mod terms;
 mod untranslated;
 
 #[cfg(test)]
+mod news_tests;
+#[cfg(test)]
 mod tests;
 
 use rayon::prelude::*;
@@ -91,6 +94,7 @@ use crate::langid::Language;
 use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
 
 pub use code::{Code, UnknownCode};
+pub use fail_on::{FailOn, FailPolicy};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -135,6 +139,14 @@ pub struct Finding {
     /// reviewer can check (`1968 and 1969 are both years in the same
     /// place`).
     pub evidence: String,
+}
+
+impl Finding {
+    /// The finding with its evidence (see [`Finding::evidence`]).
+    pub fn because(mut self, evidence: impl Into<String>) -> Finding {
+        self.evidence = evidence.into();
+        self
+    }
 }
 
 /// A source segment and its translation.
@@ -239,6 +251,10 @@ impl<'g> Checker<'g> {
             .flat_map(|mut list| {
                 // Codes are declared in the order the checks run.
                 list.sort_by_key(|f| f.code);
+                debug_assert!(
+                    list.iter().all(|f| !f.evidence.is_empty()),
+                    "a finding without evidence: {list:?}"
+                );
                 list
             })
             .filter(|f| !opts.drops(f))

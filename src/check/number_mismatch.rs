@@ -49,8 +49,8 @@ fn weak_reason(q: &Quantity, other: &str, other_lang: NumLang) -> Option<&'stati
         "a spelled-out number, often rendered by other words"
     } else if q.ordinal {
         "an ordinal, often idiomatic"
-    } else if q.unit.is_some_and(|u| u.dimension == Dimension::Duration) {
-        "a duration, often made explicit or implicit"
+    } else if duration_in_words(q) {
+        "a duration the other side may give in words (Halbjahr = six months, rund um die Uhr = 24 hours)"
     } else if small {
         "a small figure, often made explicit or implicit"
     } else if q.is_year() && relative_year(other, other_lang) {
@@ -63,6 +63,16 @@ fn weak_reason(q: &Quantity, other: &str, other_lang: NumLang) -> Option<&'stati
     } else {
         return None;
     })
+}
+
+/// Whether `q` is a duration another language says in a word: at most 12
+/// of its unit (`six months`, `12-month`, `seven days`) or 24 hours.
+fn duration_in_words(q: &Quantity) -> bool {
+    let Some(u) = q.unit.filter(|u| u.dimension == Dimension::Duration) else {
+        return false;
+    };
+    let v = q.shown_value();
+    v <= 12.0 || (v == 24.0 && (u.factor - 3600.0).abs() < 1.0)
 }
 
 /// Whether `text` has a relative year (`Vorjahr`, `im vergangenen Jahr`,
@@ -132,12 +142,20 @@ fn says_all(text: &str) -> bool {
 
 /// Whether a source and a target leftover may be one figure changed:
 /// same kind, neither a code nor a gloss nor an ordinal. (A substitution
-/// also needs one of them strong, or both spelled out: `drei` against a
-/// `12-month` are two explicitations, `fünfzig` against `fifteen` one
-/// error.)
+/// also needs one of them strong, both spelled out or both measured in one
+/// dimension: `drei` against a `12-month` are two explicitations,
+/// `fünfzig` against `fifteen` and `28 Jahre` against `23 years` one
+/// error each.)
 fn comparable(s: &Quantity, t: &Quantity) -> bool {
     let plain = |q: &Quantity| !q.code && !q.gloss && !q.ordinal && !q.optional;
     s.kind == t.kind && plain(s) && plain(t)
+}
+
+/// Whether both have a unit of one dimension (`28 Jahre`, `23 years`).
+fn same_dimension(s: &Quantity, t: &Quantity) -> bool {
+    s.unit
+        .zip(t.unit)
+        .is_some_and(|(a, b)| a.dimension == b.dimension)
 }
 
 /// Appends the findings of this check for `diff` (its date parts left out).
@@ -177,7 +195,8 @@ fn mismatch(ctx: &Ctx<'_>, source: &[&Quantity], target: &[&Quantity]) -> Findin
                 comparable(s, t)
                     && (is_strong(s, tgt, ctx.target_lang)
                         || is_strong(t, src, ctx.source_lang)
-                        || (s.spelled && t.spelled))
+                        || (s.spelled && t.spelled)
+                        || same_dimension(s, t))
             })
             .map(|t| (*s, *t))
     });

@@ -30,11 +30,14 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let target_spans = target_end
         .map(|(i, c)| vec![(i, i + c.len_utf8())])
         .unwrap_or_default();
-    out.push(ctx.finding(
-        Code::PunctuationEnd,
-        Severity::Warning,
-        format!("the source ends with \"{mark}\", the target does not"),
-        vec![(s_at, s_at + mark.len_utf8())],
-        target_spans,
-    ));
+    out.push(
+        ctx.finding(
+            Code::PunctuationEnd,
+            Severity::Warning,
+            format!("the source ends with \"{mark}\", the target does not"),
+            vec![(s_at, s_at + mark.len_utf8())],
+            target_spans,
+        )
+        .because("a question or exclamation may have been rephrased as a statement"),
+    );
 }

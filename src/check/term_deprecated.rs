@@ -31,6 +31,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             message,
             spans_of_hits(&ev.hits),
             target_spans,
-        ));
+        )
+        .because("the source has the term and the target uses the translation of its deprecated entry"));
     }
 }

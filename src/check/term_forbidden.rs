@@ -1,6 +1,9 @@
 //! `term-forbidden`: a forbidden translation in the target.
 //!
-//! Error when the term is in the source. When it is not, a forbidden
+//! Error when the term is in the source as a word or the head of a
+//! compound; a warning when it is only a part of a closed compound
+//! (`Flüchtlingslager` → `fugitive camp`: the compound may mean something
+//! the forbidden word rightly translates, as `Chefkoch` is a `head chef`). When it is not, a forbidden
 //! translation of two or more words is a warning (a calque that is wrong
 //! anywhere) and a one-word one is not reported (ordinary English in other
 //! senses: "upgrade", "devises"). A forbidden phrase overlapping an approved
@@ -10,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::terms::{TermEvidence, spans_of_hits, spans_of_renderings, texts_at};
 use super::{Code, Ctx, Finding, Severity, quoted_list};
-use crate::glossary::{Rendering, RenderingHit};
+use crate::glossary::{HitKind, Rendering, RenderingHit};
 use crate::text::words::words;
 
 /// Appends the findings of this check.
@@ -29,13 +32,24 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             term.de,
             quoted_list(&term.en)
         );
-        out.push(ctx.finding(
+        let part_only = ev.hits.iter().all(|h| h.kind == HitKind::Part);
+        let mut f = ctx.finding(
             Code::TermForbidden,
-            Severity::Error,
+            if part_only {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
             message,
             spans_of_hits(&ev.hits),
             target_spans,
-        ));
+        );
+        f.evidence = if part_only {
+            "the term is only a part of a closed compound in the source".to_owned()
+        } else {
+            "the term is in the source and the glossary forbids this translation".to_owned()
+        };
+        out.push(f);
     }
 
     // Forbidden renderings of terms the source does not contain.
@@ -79,6 +93,7 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             message,
             Vec::new(),
             target_spans,
-        ));
+        )
+        .because("a calque of two or more words the glossary forbids, though the term was not recognised in the source"));
     }
 }

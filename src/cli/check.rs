@@ -8,8 +8,10 @@ use clap::Args;
 
 use super::input::read_sentences_of;
 use super::{Context, Outcome};
-use crate::check::{CheckOptions, Checker, Code, Finding, Pair, Severity, to_json_line};
-use crate::error::Result;
+use crate::check::{
+    CheckOptions, Checker, Code, FailOn, FailPolicy, Finding, Pair, Severity, to_json_line,
+};
+use crate::error::{Error, Result};
 use crate::fsx;
 use crate::glossary::Glossary;
 
@@ -25,11 +27,15 @@ pub const ACCEPT_PROP: &str = "x-satz-accept";
   satz check article.de.txt article.en.txt           a translation, aligned first
   satz check de.txt en.txt --segmented --format json
   satz check --ignore double-space --ignore doubled-word
+  satz check --fail-on error,term-missing            errors and missing terms fail the build
 
-Codes: untranslated, term-missing, term-forbidden, term-deprecated, number-mismatch
-(errors where noted in the README), unbalanced-brackets, unbalanced-quotes,
+Codes: untranslated, term-forbidden, term-missing, term-deprecated, number-mismatch,
+date-mismatch, number-format, date-format, unbalanced-brackets, unbalanced-quotes,
 doubled-word, double-space, punctuation-end, inconsistent-translation,
-inconsistent-source. Accept a finding for one memory unit with
+inconsistent-source. Each finding is an error (satz is confident a reviewer must act)
+or a warning (uncertain evidence); the README's table says which, and the JSON's
+evidence field says why. Exit 1 when a finding fails the check (--fail-on, default:
+errors). Accept a finding for one memory unit with
 <prop type=\"x-satz-accept\">number-mismatch</prop> (codes comma-separated, * for all).")]
 pub struct CheckArgs {
     /// The German text (with EN); without files the whole memory is checked.
@@ -43,6 +49,12 @@ pub struct CheckArgs {
     /// Do not report this code (repeatable).
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     pub ignore: Vec<Code>,
+    /// Which findings fail the check (exit 1): `error` (the default),
+    /// `warning` (any finding), `none`, or codes; comma-separated or
+    /// repeated, they add up (`error,term-missing`). Overrides `fail_on` in
+    /// the glossary's [check] table.
+    #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = parse_fail_on)]
+    pub fail_on: Vec<FailOn>,
 }
 
 /// Runs `check`.
@@ -53,6 +65,14 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
     } else {
         Glossary::default()
     };
+    for (name, at) in &glossary.unknown_tables {
+        ctx.report(format!(
+            "warning: {}:{at}: [{name}] is not known to satz {}; ignored",
+            ctx.global.glossary.display(),
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    let policy = fail_policy(ctx, args, &glossary)?;
     let mut opts = CheckOptions {
         ignore: args.ignore.clone(),
         accepted: Vec::new(),
@@ -65,23 +85,33 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         .iter()
         .map(|(id, s, t)| Pair::new(id.clone(), s, t))
         .collect();
-    let findings = Checker::new(&glossary).check(&pairs, &opts);
+    let checker = Checker::for_pair(&glossary, &ctx.global.source_lang, &ctx.global.target_lang);
+    let findings = checker.check(&pairs, &opts);
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
+    let failing = findings.iter().filter(|f| policy.fails(f)).count();
     let text = if format == "json" {
         findings.iter().map(|f| to_json_line(f) + "\n").collect()
     } else {
-        table(&findings)
+        table(&findings, ctx.global.verbose > 0)
     };
     ctx.out.write_str(&text)?;
+    let gate = if policy == FailPolicy::default() {
+        String::new()
+    } else {
+        format!(
+            "; {failing} fail the check (fail-on: {})",
+            policy.describe()
+        )
+    };
     ctx.report(format!(
-        "{} unit(s) checked: {errors} error(s), {} warning(s)",
+        "{} unit(s) checked: {errors} error(s), {} warning(s){gate}",
         pairs.len(),
         findings.len() - errors
     ));
-    Ok(if errors > 0 {
+    Ok(if failing > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
@@ -139,12 +169,51 @@ fn document_pairs(
         .collect())
 }
 
+/// The fail-on policy: `--fail-on`, else the glossary's `[check] fail_on`
+/// (an unknown value there is an error at its line and column), else
+/// errors.
+fn fail_policy(ctx: &Context, args: &CheckArgs, glossary: &Glossary) -> Result<FailPolicy> {
+    if !args.fail_on.is_empty() {
+        return Ok(FailPolicy::new(args.fail_on.clone()));
+    }
+    let Some(list) = &glossary.check.fail_on else {
+        return Ok(FailPolicy::default());
+    };
+    let mut items = Vec::new();
+    for (value, at) in list {
+        let item = value.parse::<FailOn>().map_err(|_| {
+            Error::input(
+                crate::error::Location::at(&ctx.global.glossary, at.line, at.column),
+                format!("[check] fail_on: {}", fail_on_help(value)),
+            )
+        })?;
+        items.push(item);
+    }
+    Ok(FailPolicy::new(items))
+}
+
+/// What a fail-on value may be, for a message about `value`.
+fn fail_on_help(value: &str) -> String {
+    format!(
+        "'{}' is not error, warning, none or a code; codes are {}",
+        value.trim(),
+        Code::list()
+    )
+}
+
+/// `--fail-on`'s value parser.
+fn parse_fail_on(s: &str) -> std::result::Result<FailOn, String> {
+    s.parse::<FailOn>().map_err(|_| fail_on_help(s))
+}
+
 /// `--ignore`'s value parser.
 fn parse_code(s: &str) -> std::result::Result<Code, String> {
     s.parse::<Code>().map_err(|e| e.to_string())
 }
 
-fn table(findings: &[Finding]) -> String {
+/// Findings grouped by unit, spans highlighted; with `why`, each
+/// finding's evidence under it.
+fn table(findings: &[Finding], why: bool) -> String {
     let mut by_unit: BTreeMap<(usize, &str), Vec<&Finding>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
         let first = by_unit
@@ -183,6 +252,10 @@ fn table(findings: &[Finding]) -> String {
                 "  {style}{word}{style:#} [{}] {}\n",
                 f.code, f.message
             ));
+            if why {
+                let dim = Style::new().dimmed();
+                out.push_str(&format!("    {dim}why: {}{dim:#}\n", f.evidence));
+            }
         }
         out.push('\n');
     }

@@ -46,6 +46,7 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
             source_lang: ctx.global.source_lang.clone(),
             target_lang: ctx.global.target_lang.clone(),
             terms: Vec::new(),
+            ..Glossary::default()
         }
     };
     let memory = ctx.memory();

@@ -49,6 +49,8 @@ pub enum Section {
     Glossary,
     /// A `[[term]]` table.
     Term,
+    /// The `[check]` table.
+    Check,
 }
 
 impl fmt::Display for Section {
@@ -57,6 +59,7 @@ impl fmt::Display for Section {
             Section::TopLevel => "at top level",
             Section::Glossary => "in [glossary]",
             Section::Term => "in [[term]]",
+            Section::Check => "in [check]",
         })
     }
 }
@@ -217,6 +220,14 @@ pub enum ErrorKind {
     /// `glossary` is not a table.
     #[error("`glossary` must be a table written as [glossary], found {found}")]
     GlossaryNotTable {
+        /// What was found.
+        found: &'static str,
+    },
+    /// Another top-level name that must be a table is not one.
+    #[error("`{name}` must be a table written as [{name}], found {found}")]
+    NotTable {
+        /// The table's name.
+        name: &'static str,
         /// What was found.
         found: &'static str,
     },

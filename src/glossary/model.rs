@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::error::ErrorKind;
+use super::error::{ErrorKind, Location};
 
 /// The `source_lang` used when the file has no `[glossary]` table or key.
 pub const DEFAULT_SOURCE_LANG: &str = "de";
@@ -26,6 +26,22 @@ pub struct Glossary {
     pub target_lang: String,
     /// The terms, in file order.
     pub terms: Vec<Term>,
+    /// The optional `[check]` table: how `satz check` gates a team's CI.
+    pub check: CheckSettings,
+    /// Top-level tables this satz does not know (written by a newer satz
+    /// or another tool), with where they start: ignored, and named in a
+    /// warning by the commands that read the glossary.
+    pub unknown_tables: Vec<(String, Location)>,
+}
+
+/// The `[check]` table of a glossary: settings of `satz check` that a team
+/// shares with its terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckSettings {
+    /// `fail_on`: which findings make `check` exit 1 (codes, `error`,
+    /// `warning`, `none`), as written, with where each value is. Read by
+    /// the check command, which knows the codes.
+    pub fail_on: Option<Vec<(String, Location)>>,
 }
 
 impl Default for Glossary {
@@ -34,6 +50,8 @@ impl Default for Glossary {
             source_lang: DEFAULT_SOURCE_LANG.to_owned(),
             target_lang: DEFAULT_TARGET_LANG.to_owned(),
             terms: Vec::new(),
+            check: CheckSettings::default(),
+            unknown_tables: Vec::new(),
         }
     }
 }

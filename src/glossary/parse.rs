@@ -23,7 +23,9 @@ use super::model::{
 };
 
 /// Keys allowed at the top level.
-pub(crate) const TOP_KEYS: [&str; 2] = ["glossary", "term"];
+pub(crate) const TOP_KEYS: [&str; 3] = ["glossary", "term", "check"];
+/// Keys allowed in `[check]`.
+pub(crate) const CHECK_KEYS: [&str; 1] = ["fail_on"];
 /// Keys allowed in `[glossary]`.
 pub(crate) const GLOSSARY_KEYS: [&str; 2] = ["source_lang", "target_lang"];
 /// Keys allowed in `[[term]]`, in the order they are written.
@@ -112,6 +114,29 @@ pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a
                     glossary.terms.push(term);
                     de_offsets.push(de_offset);
                 }
+            }
+            "check" => {
+                let table = item.as_table_like().ok_or_else(|| {
+                    cx.err(
+                        item.span().map(|s| s.start).or(key_offset),
+                        ErrorKind::NotTable {
+                            name: "check",
+                            found: type_name(item),
+                        },
+                    )
+                })?;
+                cx.read_check(table, &mut glossary, key_offset)?;
+            }
+            // A table this satz does not know, and no typo of one it does:
+            // written by a newer satz or another tool. Ignored with a
+            // warning, so the rest of the file still works.
+            other
+                if item.is_table_like()
+                    && suggest(other, &TOP_KEYS).is_empty()
+                    && !TERM_KEYS.contains(&other) =>
+            {
+                let at = Location::from_offset(text, key_offset.unwrap_or(0));
+                glossary.unknown_tables.push((other.to_owned(), at));
             }
             other => return Err(cx.unknown_key(other, key_offset, Section::TopLevel, &TOP_KEYS)),
         }
@@ -233,6 +258,52 @@ impl Cx<'_> {
                 hint,
             },
         )
+    }
+
+    /// Reads `[check]`: `fail_on`, a string or an array of strings.
+    fn read_check(
+        &self,
+        table: &dyn TableLike,
+        glossary: &mut Glossary,
+        fallback: Option<usize>,
+    ) -> Result<(), GlossaryError> {
+        for (key, item) in table.iter() {
+            let key_offset = key_start(table.key(key)).or(fallback);
+            if key != "fail_on" {
+                return Err(self.unknown_key(key, key_offset, Section::Check, &CHECK_KEYS));
+            }
+            let values: Vec<&Value> = match item.as_value() {
+                Some(Value::Array(a)) => a.iter().collect(),
+                Some(v @ Value::String(_)) => vec![v],
+                _ => {
+                    return Err(self.err(
+                        item_start(item, key_offset),
+                        ErrorKind::WrongType {
+                            key: "fail_on".into(),
+                            expected: "a string or an array of strings",
+                            found: type_name(item),
+                        },
+                    ));
+                }
+            };
+            let mut list = Vec::new();
+            for v in values {
+                let Some(s) = v.as_str() else {
+                    return Err(self.err(
+                        value_start(v, key_offset),
+                        ErrorKind::WrongType {
+                            key: "fail_on".into(),
+                            expected: "strings",
+                            found: value_type_name(v),
+                        },
+                    ));
+                };
+                let at = Location::from_offset(self.text, value_start(v, key_offset).unwrap_or(0));
+                list.push((s.to_owned(), at));
+            }
+            glossary.check.fail_on = Some(list);
+        }
+        Ok(())
     }
 
     fn read_header(

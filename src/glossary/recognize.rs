@@ -90,6 +90,7 @@
 mod compound;
 mod english;
 mod german;
+mod inflection;
 mod matcher;
 
 pub use matcher::TermMatcher;
@@ -105,16 +106,21 @@ pub enum HitKind {
     Inflected,
     /// The head of a closed compound (`Militärdiktatur` for `Diktatur`): weaker evidence.
     Compound,
+    /// The first or a middle part of a closed compound (`Flüchtlingslager`
+    /// for `Flüchtling`, `Krankenhausbett` for `Krankenhaus`): the weakest
+    /// evidence, since the compound means something else.
+    Part,
 }
 
 impl HitKind {
-    /// Lower-case name: `exact`, `form`, `inflected`, `compound`.
+    /// Lower-case name: `exact`, `form`, `inflected`, `compound`, `part`.
     pub fn as_str(self) -> &'static str {
         match self {
             HitKind::Exact => "exact",
             HitKind::Form => "form",
             HitKind::Inflected => "inflected",
             HitKind::Compound => "compound",
+            HitKind::Part => "part",
         }
     }
 }

@@ -267,9 +267,13 @@ fn seed_article_sentences() {
 #[test]
 fn no_false_hits_on_neighbours() {
     let g = real();
+    // A part of a compound is found, as the weakest kind of hit.
+    assert_eq!(
+        hits(&g, "Die Munitionsfabrik"),
+        vec![("Munition".into(), "Munition".into(), HitKind::Part)]
+    );
     for text in [
         "Diktator Kim Jong Un",
-        "Die Munitionsfabrik",
         "sanktionieren",
         "Der Arm des Gesetzes",
         "die Entwaffnung",
@@ -415,7 +419,10 @@ fn terms_behind_a_suspended_hyphen() {
     );
     assert_eq!(
         found(&g, "Die Waffen- und Munitionslieferungen werden geprüft."),
-        vec![pair("Waffenlieferung", "Waffen-")]
+        vec![
+            pair("Waffenlieferung", "Waffen-"),
+            pair("Munition", "Munition")
+        ]
     );
     assert_eq!(
         found(&g, "Neue Kampf-, Transport- und Schulflugzeuge."),

@@ -62,11 +62,31 @@ impl Stemmers {
         (folded.starts_with(head) && head != self.de_key(word_key)).then(|| head.to_owned())
     }
 
-    /// The English stem of a word (any case).
+    /// The English stem of a word (any case). Plurals Snowball does not
+    /// know are made singular first: an acronym's (`MPs`, `CEOs`, `MP's`),
+    /// `-men` (`policemen`, `women`, `chairmen`), `children`, `people`.
     pub(crate) fn en(&self, word: &str) -> String {
-        let k = key(word);
+        let acronym = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .or_else(|| word.strip_suffix('s'))
+            .filter(|a| {
+                a.chars().count() >= 2
+                    && a.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+        let k = key(acronym.unwrap_or(word));
         let trimmed = k.trim_end_matches('\'');
-        self.en.stem(trimmed).into_owned()
+        let singular = match trimmed {
+            "children" => "child".to_owned(),
+            "people" => "person".to_owned(),
+            "men" => "man".to_owned(),
+            t => match t.strip_suffix("men") {
+                Some(stem) if !stem.is_empty() && t != "amen" => format!("{stem}man"),
+                _ => t.to_owned(),
+            },
+        };
+        self.en.stem(&singular).into_owned()
     }
 }
 

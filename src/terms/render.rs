@@ -378,6 +378,7 @@ pub fn candidate_tbx(candidates: &[Candidate], glossary: &Glossary) -> String {
         source_lang: glossary.source_lang.clone(),
         target_lang: glossary.target_lang.clone(),
         terms,
+        ..Glossary::default()
     };
     to_tbx(
         &g,

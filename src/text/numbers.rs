@@ -166,12 +166,9 @@ fn scan_at(
     let d0_end = digit_run(cs, k);
     let d0_len = d0_end - k;
 
-    // German/French dates: 18.05.1956 or 18.5.
-    if matches!(lang, NumLang::De | NumLang::Fr)
-        && d0_len <= 2
-        && ch(cs, d0_end) == Some('.')
-        && is_digit(cs, d0_end + 1)
-    {
+    // German/French dates: 18.05.1956 or 18.5.; in English text only with
+    // a four-digit year (`20.12.2012`), which no English figure looks like.
+    if d0_len <= 2 && ch(cs, d0_end) == Some('.') && is_digit(cs, d0_end + 1) {
         let d1_end = digit_run(cs, d0_end + 1);
         let d1_len = d1_end - d0_end - 1;
         if d1_len <= 2 && ch(cs, d1_end) == Some('.') {
@@ -180,7 +177,11 @@ fn scan_at(
             let day: f64 = digits_of(cs, k, d0_end).parse().unwrap_or(0.0);
             let month: f64 = digits_of(cs, d0_end + 1, d1_end).parse().unwrap_or(0.0);
             let plausible = (1.0..=31.0).contains(&day) && (1.0..=12.0).contains(&month);
-            if plausible && (d2_len == 2 || d2_len == 4 || d2_len == 0) {
+            let year_ok = match lang {
+                NumLang::De | NumLang::Fr => d2_len == 2 || d2_len == 4 || d2_len == 0,
+                NumLang::En => d2_len == 4,
+            };
+            if plausible && year_ok {
                 push(text, cs, out, k, d0_end + 1, day, true, conv.words);
                 push(
                     text,

@@ -99,6 +99,7 @@ pub fn merge_entries(
             source_lang: source.to_owned(),
             target_lang: target.to_owned(),
             terms: Vec::new(),
+            ..Glossary::default()
         })
     } else {
         text.to_owned()
@@ -215,6 +216,7 @@ pub fn merge_entries(
             source_lang: glossary.source_lang.clone(),
             target_lang: glossary.target_lang.clone(),
             terms: new_terms.clone(),
+            ..Glossary::default()
         });
         let blocks = rendered
             .find("\n[[term]]\n")

@@ -9,7 +9,10 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
+
 use super::german::Info;
+use super::inflection::ending_ok;
 use super::matcher::{Pat, TermMatcher, Variant};
 use super::{HitKind, TermHit};
 use crate::glossary::stem::Stemmers;
@@ -51,9 +54,13 @@ pub(super) fn add_heads(
 }
 
 impl TermMatcher {
-    /// (variant, char position where the head starts) of every term that
-    /// ends `stem` after at least [`MIN_COMPOUND_PREFIX`] letters.
-    pub(super) fn compound_heads(&self, stem: &str) -> Vec<(usize, usize)> {
+    /// (variant, char position where the head starts, whether a noun may
+    /// end so) of every term that ends `stem` (of the word `key`) after at
+    /// least
+    /// [`MIN_COMPOUND_PREFIX`] letters, with the endings the term allows
+    /// when the word is a noun (`Sonderermittler` does not end in
+    /// `Ermittlung`; the verb `aufrüsten` may still be `Aufrüstung`).
+    pub(super) fn compound_heads(&self, stem: &str, key: &str) -> Vec<(usize, usize, bool)> {
         let mut compound = Vec::new();
         if !self.by_head.is_empty() {
             let mut letters = 0usize;
@@ -61,7 +68,8 @@ impl TermMatcher {
                 if letters >= MIN_COMPOUND_PREFIX
                     && let Some(vs) = stem.get(b..).and_then(|h| self.by_head.get(h))
                 {
-                    compound.extend(vs.iter().map(|&v| (v, p)));
+                    let head: String = key.chars().skip(p).collect();
+                    compound.extend(vs.iter().map(|&v| (v, p, self.head_ending_ok(v, &head))));
                 }
                 if c.is_alphabetic() {
                     letters += 1;
@@ -71,10 +79,43 @@ impl TermMatcher {
         compound
     }
 
+    /// Whether `head` (the end of a text word) may be variant `v`'s word
+    /// inflected.
+    fn head_ending_ok(&self, v: usize, head: &str) -> bool {
+        match self.variants.get(v).map(|x| x.pats.as_slice()) {
+            Some([Pat::Stem { key, .. }]) => ending_ok(key, head),
+            _ => true,
+        }
+    }
+
+    /// Adds a [`HitKind::Part`] hit for every term that is a first or
+    /// middle part of word `w` (`info` is what the tables say about it).
+    /// Only in nouns (capitalised): a lower-case word made from a term is
+    /// a verb or adjective (`sanktionieren`), not a compound.
+    pub(super) fn part_hits(&self, w: &Word<'_>, info: &Info, hits: &mut Vec<TermHit>) {
+        if !w.text.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        for &(v, from, to) in &info.parts {
+            if let Some(variant) = self.variants.get(v) {
+                hits.push(TermHit {
+                    term: variant.term,
+                    start: w.start + surface_offset(w.text, from),
+                    end: w.start + surface_offset(w.text, to),
+                    kind: HitKind::Part,
+                });
+            }
+        }
+    }
+
     /// Adds a [`HitKind::Compound`] hit for every compound head of word `w`
     /// (`info` is what the tables say about it); the span covers the head.
     pub(super) fn compound_hits(&self, w: &Word<'_>, info: &Info, hits: &mut Vec<TermHit>) {
-        for &(v, p) in &info.compound {
+        let noun = w.text.chars().next().is_some_and(char::is_uppercase);
+        for &(v, p, noun_ok) in &info.compound {
+            if noun && !noun_ok {
+                continue;
+            }
             if let Some(variant) = self.variants.get(v) {
                 hits.push(TermHit {
                     term: variant.term,
@@ -189,5 +230,81 @@ impl TermMatcher {
             };
             self.joined_hits(format!("{first}{head}"), (w.start, end), joined_cache, hits);
         }
+    }
+}
+
+/// Linking elements (*Fugenelemente*) between a compound's parts, longest
+/// first: `Flüchtling|s|lager`, `Aktie|n|kurs`, `Kind|er|garten`.
+const LINKS: [&str; 7] = ["es", "en", "er", "s", "n", "e", ""];
+/// The least number of letters of the rest of a compound after a part.
+const MIN_PART_REST: usize = 4;
+
+/// One-word terms as parts of closed compounds: an Aho-Corasick automaton
+/// over their keys, so a word is searched once for all of them.
+#[derive(Debug, Default)]
+pub(super) struct Parts {
+    automaton: Option<AhoCorasick>,
+    /// The variant of each pattern.
+    variants: Vec<usize>,
+}
+
+impl Parts {
+    /// The automaton over the keys of the one-word, case-insensitive
+    /// `stem`-mode terms of at least [`MIN_HEAD_STEM`] letters.
+    pub(super) fn new(variants: &[Variant]) -> Parts {
+        let mut keys = Vec::new();
+        let mut owners = Vec::new();
+        for (v, variant) in variants.iter().enumerate() {
+            if let (false, None, [Pat::Stem { key, .. }]) =
+                (variant.form, &variant.cased, variant.pats.as_slice())
+                && key.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEAD_STEM
+            {
+                keys.push(key.clone());
+                owners.push(v);
+            }
+        }
+        Parts {
+            automaton: (!keys.is_empty())
+                .then(|| AhoCorasick::new(&keys).ok())
+                .flatten(),
+            variants: owners,
+        }
+    }
+
+    /// (variant, char range) of every term that is the first part of the
+    /// word `key`, or a middle part after at least [`MIN_COMPOUND_PREFIX`]
+    /// letters, with a rest of at least [`MIN_PART_REST`] letters after a
+    /// linking element; a rest that is the feminine `-in`/`-innen` makes
+    /// no compound (`Chefinnen`; but `Chefinspektor` is one).
+    pub(super) fn find(&self, key: &str) -> Vec<(usize, usize, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(key) {
+            let (Some(before), Some(rest)) = (key.get(..m.start()), key.get(m.end()..)) else {
+                continue;
+            };
+            let before_letters = before.chars().filter(|c| c.is_alphabetic()).count();
+            if before_letters > 0 && before_letters < MIN_COMPOUND_PREFIX {
+                continue;
+            }
+            // The feminine (`Chefinnen`) and verbs (`Sanktionieren`) make
+            // no compound.
+            if matches!(rest, "in" | "innen") || rest.starts_with("ier") {
+                continue;
+            }
+            let compound = LINKS.iter().any(|link| {
+                rest.strip_prefix(link).is_some_and(|r| {
+                    r.chars().filter(|c| c.is_alphabetic()).count() >= MIN_PART_REST
+                })
+            });
+            if let (true, Some(&v)) = (compound, self.variants.get(m.pattern().as_usize())) {
+                let from = before.chars().count();
+                let to = from + key.get(m.start()..m.end()).map_or(0, |p| p.chars().count());
+                out.push((v, from, to));
+            }
+        }
+        out
     }
 }

@@ -156,10 +156,10 @@ impl EnIndex {
         let stems: Vec<String> = ws
             .iter()
             .map(|w| {
-                let k = key(w.text);
+                // Keyed by the surface: `MPs` is an acronym's plural, `mps` not.
                 cache
-                    .entry(k)
-                    .or_insert_with_key(|k| stemmers.en(k))
+                    .entry(w.text.to_owned())
+                    .or_insert_with_key(|w| stemmers.en(w))
                     .clone()
             })
             .collect();

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::inflection::ending_ok;
 use super::matcher::{Pat, TermMatcher};
 use super::{HitKind, TermHit};
 use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, is_phrase_gap, key, swiss, words};
@@ -14,9 +15,15 @@ impl Pat {
     /// Whether the text word `surface` described by `info` fits this pattern.
     fn accepts(&self, surface: &str, info: &Info) -> bool {
         match self {
-            Pat::Stem { stem, min_chars } => {
+            Pat::Stem {
+                stem,
+                key,
+                min_chars,
+            } => {
                 let noun = surface.chars().next().is_some_and(char::is_uppercase);
-                info.stem == *stem && (!noun || info.key.chars().count() >= *min_chars)
+                info.stem == *stem
+                    && (!noun || info.key.chars().count() >= *min_chars)
+                    && (!noun || ending_ok(key, &info.key))
             }
             Pat::Exact(k) => info.key == *k,
             Pat::Prefix(p) => info.key.starts_with(p.as_str()),
@@ -52,8 +59,12 @@ pub(super) struct Info {
     stem: String,
     /// Variants whose first pattern accepts this word.
     pub(super) first: Vec<usize>,
-    /// (variant, char position in the key where the head starts).
-    pub(super) compound: Vec<(usize, usize)>,
+    /// (variant, char position in the key where the head starts, whether
+    /// a noun may end so: see `inflection`).
+    pub(super) compound: Vec<(usize, usize, bool)>,
+    /// (variant, char range in the key) of terms that are a first or
+    /// middle part of the word.
+    pub(super) parts: Vec<(usize, usize, usize)>,
 }
 
 impl TermMatcher {
@@ -80,12 +91,14 @@ impl TermMatcher {
                 }
             }
         }
-        let compound = self.compound_heads(&stem);
+        let compound = self.compound_heads(&stem, &k);
+        let parts = self.parts.find(&k);
         Info {
             key: k,
             stem,
             first,
             compound,
+            parts,
         }
     }
 
@@ -127,6 +140,7 @@ impl TermMatcher {
                 }
             }
             self.compound_hits(w, info, &mut hits);
+            self.part_hits(w, info, &mut hits);
             // Hyphen-joined spelling of a one-word term: Kreml-Chef.
             let Some(next) = ws.get(i + 1) else { continue };
             let gap = text.get(w.end..next.start).unwrap_or("");

@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 
 use super::Rendering;
-use super::compound::add_heads;
+use super::compound::{Parts, add_heads};
 use super::english::{EnIndex, rendering_index};
+use super::inflection::inflected_variants;
 use crate::glossary::model::{Glossary, MatchMode};
 use crate::glossary::stem::Stemmers;
 use crate::text::words::{key, swiss, words};
@@ -21,6 +22,9 @@ pub(super) enum Pat {
     Stem {
         /// The Snowball stem.
         stem: String,
+        /// The term word's key, for the endings a derived word would have
+        /// ([`super::inflection::ending_ok`]).
+        key: String,
         /// A German noun is never shorter inflected than in its dictionary
         /// form, so the noun `Devise` (motto) is not `Devisen` (foreign
         /// currency): the key length of a capitalised term word, asked of
@@ -72,6 +76,8 @@ pub struct TermMatcher {
     pub(super) renderings: Vec<(usize, Rendering, usize)>,
     /// The renderings stemmed for lookup; owners index `renderings`.
     pub(super) en_index: EnIndex,
+    /// Terms found as the first or middle part of a closed compound.
+    pub(super) parts: Parts,
     /// The number of glossary terms.
     term_count: usize,
 }
@@ -95,6 +101,7 @@ impl TermMatcher {
                         .zip(&cased_all)
                         .map(|(k, cased)| Pat::Stem {
                             stem: stemmers.de_key(k),
+                            key: k.clone(),
                             min_chars: noun_min_chars(k, cased),
                         })
                         .collect::<Vec<_>>(),
@@ -111,13 +118,16 @@ impl TermMatcher {
                 MatchMode::CustomStem { stem } => custom_stem_pats(stem, &keys, &cased_all),
             };
             let n = pats.len();
-            variants.push(Variant {
+            let main = Variant {
                 term: t,
                 pats,
                 keys: keys.iter().take(n).cloned().collect(),
                 cased: term.case_sensitive.then_some(cased),
                 form: false,
-            });
+            };
+            let extra = inflected_variants(&stemmers, &main, &cased_all);
+            variants.push(main);
+            variants.extend(extra);
             for form in &term.forms {
                 let fw = words(form);
                 if fw.is_empty() {
@@ -155,6 +165,7 @@ impl TermMatcher {
         }
 
         let (renderings, en_index) = rendering_index(glossary, &stemmers);
+        let parts = Parts::new(&variants);
 
         TermMatcher {
             stemmers,
@@ -166,6 +177,7 @@ impl TermMatcher {
             by_head,
             renderings,
             en_index,
+            parts,
             term_count: glossary.terms.len(),
         }
     }
@@ -183,8 +195,12 @@ fn noun_min_chars(key: &str, cased: &str) -> usize {
     let latin = ["us", "um", "is", "a", "on"]
         .iter()
         .any(|e| key.ends_with(e));
+    // An adjectival noun (`Abgeordneter`, `Angestellter`, `Vorsitzender`,
+    // `Gefangener`) loses its `-r` after an article: `der Abgeordnete`.
+    let adjectival =
+        key.chars().count() >= 8 && ["ter", "ner", "der"].iter().any(|e| key.ends_with(e));
     if noun && !latin {
-        key.chars().count()
+        key.chars().count() - usize::from(adjectival)
     } else {
         0
     }

@@ -103,6 +103,7 @@ status = "deprecated"
                     ..Term::new("Erbdiktatur", ["hereditary dictatorship"])
                 },
             ],
+            ..Glossary::default()
         }
     );
 }

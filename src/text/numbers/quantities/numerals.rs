@@ -64,8 +64,10 @@ pub(super) fn merge_or_push(
         return;
     }
 
-    // Fraction 1/2, and 2 1/2.
+    // Fraction 1/2, and 2 1/2 (not the start of a date, 1/6/2024).
+    let date_follows = text.get(q.end..).is_some_and(|r| r.starts_with('/'));
     if matches!(between, "/" | "⁄")
+        && !date_follows
         && prev.is_plain_digits()
         && q.is_plain_digits()
         && q.scaled.is_none()
@@ -124,13 +126,8 @@ pub(super) fn merge_or_push(
         q.values.push(full as f64);
     }
 
-    // Month of a German numeric date: 18.05.1956, 18.5.
-    if matches!(lang, NumLang::De | NumLang::Fr)
-        && prev.ordinal
-        && q.ordinal
-        && prev.end == q.start
-        && prev.text.ends_with('.')
-    {
+    // Month of a numeric date with dots: 18.05.1956, 18.5.
+    if prev.ordinal && q.ordinal && prev.end == q.start && prev.text.ends_with('.') {
         prev.day = true;
         prev.ordinal = false;
         q.kind = QuantityKind::Month;

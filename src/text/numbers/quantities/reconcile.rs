@@ -36,6 +36,7 @@ fn overlaps(a: &Quantity, b: &Quantity) -> bool {
 /// other readings used.
 pub(super) fn foreign_readings(
     side: Side<'_>,
+    is_target: bool,
     own: &[Quantity],
     own_used: &mut [bool],
     other: &[Quantity],
@@ -72,9 +73,24 @@ pub(super) fn foreign_readings(
                     a.start == o.start && a.end == o.end && a.values == o.values
                 })
             });
-        let all_open = owns.iter().all(|&o| {
-            !own_used.get(o).copied().unwrap_or(true) && own.get(o).is_some_and(|q| !q.spelled)
-        });
+        // Only an ambiguous writing gets another reading: a split or joined
+        // figure (`17,5` is 17 and 5 in English), or one separator before
+        // three digits read as a decimal (`500.000`, `480,000` in German);
+        // `30.000` read as German is 30000 and stays so.
+        // A list with two commas in a row (`(12,5,4,4)`) is no German
+        // decimal: for the target, leave it to the source's other reading.
+        let list = is_target
+            && owns
+                .first()
+                .and_then(|&a| own.get(a))
+                .is_some_and(|q| figure_run(side.text, q.start, q.end).matches(',').count() >= 2);
+        let ambiguous = !list
+            && (alts.len() != owns.len()
+                || owns.iter().all(|&o| own.get(o).is_some_and(three_decimals)));
+        let all_open = ambiguous
+            && owns.iter().all(|&o| {
+                !own_used.get(o).copied().unwrap_or(true) && own.get(o).is_some_and(|q| !q.spelled)
+            });
         if owns.is_empty() || same_as_own || !all_open {
             continue;
         }
@@ -106,6 +122,67 @@ pub(super) fn foreign_readings(
         out.extend(alts.iter().filter_map(|&a| alt.get(a).cloned()));
     }
     out
+}
+
+/// The run of digits and commas around `start..end` (`12,5,4,4`).
+fn figure_run(text: &str, start: usize, end: usize) -> &str {
+    let part = |c: char| c.is_ascii_digit() || c == ',';
+    let from = text
+        .get(..start)
+        .map_or(start, |b| b.trim_end_matches(part).len());
+    let to = text
+        .get(end..)
+        .map_or(end, |a| end + (a.len() - a.trim_start_matches(part).len()));
+    text.get(from..to).unwrap_or_default()
+}
+
+/// Spelled numbers written the same on both sides are a name or a title
+/// (`BBC Two`, `Ten Years Later`): matched.
+pub(super) fn verbatim_words(
+    own_text: &str,
+    own: &[Quantity],
+    own_used: &mut [bool],
+    other_text: &str,
+) {
+    for (q, used) in own.iter().zip(own_used.iter_mut()) {
+        if *used || !q.spelled {
+            continue;
+        }
+        let found = other_text.match_indices(q.text.as_str()).any(|(i, m)| {
+            let before = other_text.get(..i).and_then(|b| b.chars().next_back());
+            let after = other_text.get(i + m.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        if found {
+            *used = true;
+        }
+    }
+}
+
+/// Whether `q` was read as a decimal with three digits after its one
+/// separator (`500.000` in English, `480,000` in German): the same digits
+/// are a thousands group in the other language.
+fn three_decimals(q: &Quantity) -> bool {
+    let seps: Vec<usize> = q
+        .text
+        .char_indices()
+        .filter(|&(_, c)| c == '.' || c == ',')
+        .map(|(i, _)| i)
+        .collect();
+    let [at] = seps.as_slice() else {
+        return false;
+    };
+    let (int, frac) = (q.text.get(..*at), q.text.get(at + 1..));
+    let (Some(Ok(int)), Some(frac)) = (int.map(str::parse::<f64>), frac) else {
+        return false;
+    };
+    frac.len() == 3
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && frac.parse::<f64>().is_ok_and(|f| {
+            q.values
+                .first()
+                .is_some_and(|&v| same_value(v, int + f / 1000.0))
+        })
 }
 
 /// The group of other readings and own quantities connected by overlap,

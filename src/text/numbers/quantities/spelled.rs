@@ -125,6 +125,31 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
         }
         NumLang::De | NumLang::Fr => german_number(seq, i, lang),
     };
+    if let Some((fraction, scale_at)) = fraction_of_scale(seq, i, lang)
+        && let Some(scale) = seq.key(scale_at).and_then(|w| scale_word(lang, w))
+    {
+        let end = seq.ws.get(scale_at).map_or(first.end, |w| w.end);
+        let q = spelled(
+            seq.text,
+            first.start,
+            end,
+            fraction,
+            Some(fraction * scale),
+            false,
+        );
+        return (Some(q), scale_at);
+    }
+    if let Some((fraction, scale)) = fraction_scale_word(lang, k) {
+        let q = spelled(
+            seq.text,
+            first.start,
+            first.end,
+            fraction,
+            Some(fraction * scale),
+            false,
+        );
+        return (Some(q), i);
+    }
     let Some((mut value, mut last)) = number else {
         // Article + scale word: eine Milliarde, a billion.
         if is_one_article(lang, k) && seq.next(i).and_then(|n| scale_word(lang, n)).is_some() {
@@ -164,6 +189,56 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     let optional = (hyphen_before || hyphen_after) && scaled.is_none();
     let q = spelled(seq.text, first.start, end, value, scaled, optional);
     (Some(q), last)
+}
+
+/// A fraction of a scale word starting at word `i`: `half a million`, `a
+/// quarter of a million`, `eine halbe Million`, `einer halben Milliarde`:
+/// the fraction and the scale word's index.
+fn fraction_of_scale(seq: &Seq, i: usize, lang: NumLang) -> Option<(f64, usize)> {
+    let k = seq.key(i)?;
+    match lang {
+        NumLang::En => {
+            let (fraction, a_at) = match k {
+                "half" => (0.5, i + 1),
+                "a" | "one" if seq.next(i) == Some("quarter") && seq.next(i + 1) == Some("of") => {
+                    (0.25, i + 3)
+                }
+                "three" if seq.next(i) == Some("quarters") && seq.next(i + 1) == Some("of") => {
+                    (0.75, i + 3)
+                }
+                _ => return None,
+            };
+            // `half a million`: the article, then the scale word.
+            let joined = (i..a_at).all(|j| seq.next(j).is_some());
+            (joined && seq.key(a_at) == Some("a") && seq.next(a_at).is_some())
+                .then_some((fraction, a_at + 1))
+        }
+        NumLang::De | NumLang::Fr => {
+            is_one_article(lang, k).then_some(())?;
+            let half = seq.next(i)?;
+            matches!(half, "halbe" | "halben")
+                .then_some((0.5, i + 2))
+                .filter(|_| seq.next(i + 1).is_some())
+        }
+    }
+}
+
+/// A German scale word with a fraction in it: `Viertelmillion` (0.25,
+/// 10^6), `Dreiviertelmillion`, `Viertelmilliarde`.
+fn fraction_scale_word(lang: NumLang, k: &str) -> Option<(f64, f64)> {
+    if lang == NumLang::En {
+        return None;
+    }
+    let (fraction, rest) = if let Some(r) = k.strip_prefix("dreiviertel") {
+        (0.75, r)
+    } else if let Some(r) = k.strip_prefix("viertel") {
+        (0.25, r)
+    } else {
+        return None;
+    };
+    scale_word(lang, rest)
+        .filter(|&s| s >= 1e6)
+        .map(|s| (fraction, s))
 }
 
 /// A spelled clock time ending at the hour word `i`: German `halb neun` =

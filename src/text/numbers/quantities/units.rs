@@ -234,6 +234,10 @@ const UNITS: &[(&str, Unit)] = &[
             ..unit(Mass, 1016.05)
         },
     ),
+    // `pound` is also money; a unit is only converted against another of
+    // its dimension, so money stays money.
+    ("pound", unit(Mass, LB)),
+    ("pounds", unit(Mass, LB)),
     ("lb", unit(Mass, LB)),
     ("lbs", unit(Mass, LB)),
     ("ounce", unit(Mass, 0.028_35)),
@@ -564,7 +568,7 @@ pub(super) fn agrees(a: f64, ua: &Unit, b: f64, ub: &Unit, written_b: &str, plai
 pub(super) fn same_unit(a: &Unit, b: &Unit) -> bool {
     a.dimension == b.dimension
         && (a.factor - b.factor).abs() <= 1e-9 * a.factor.abs().max(1.0)
-        && (a.scale == b.scale || a.scale == TempScale::Either || b.scale == TempScale::Either)
+        && a.scale == b.scale
 }
 
 #[cfg(test)]
