@@ -126,8 +126,8 @@ pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
     let foreign_format =
         reconcile::foreign_readings(target, true, &tgt, &mut tgt_used, &src, &mut src_used);
     reconcile::foreign_readings(source, false, &src, &mut src_used, &tgt, &mut tgt_used);
-    reconcile::verbatim_words(source.text, &src, &mut src_used, target.text);
-    reconcile::verbatim_words(target.text, &tgt, &mut tgt_used, source.text);
+    reconcile::verbatim_words(&src, &mut src_used, target.text);
+    reconcile::verbatim_words(&tgt, &mut tgt_used, source.text);
     reconcile::split_figures(source.text, &src, &mut src_used, &tgt, &mut tgt_used);
     reconcile::split_figures(target.text, &tgt, &mut tgt_used, &src, &mut src_used);
 

@@ -139,7 +139,6 @@ fn figure_run(text: &str, start: usize, end: usize) -> &str {
 /// Spelled numbers written the same on both sides are a name or a title
 /// (`BBC Two`, `Ten Years Later`): matched.
 pub(super) fn verbatim_words(
-    own_text: &str,
     own: &[Quantity],
     own_used: &mut [bool],
     other_text: &str,
