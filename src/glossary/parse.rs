@@ -135,7 +135,13 @@ pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a
                     && suggest(other, &TOP_KEYS).is_empty()
                     && !TERM_KEYS.contains(&other) =>
             {
-                let at = Location::from_offset(text, key_offset.unwrap_or(0));
+                // Point at the `[` of the header, not the name inside it.
+                let offset = key_offset.unwrap_or(0);
+                let bracket = text
+                    .get(..offset)
+                    .and_then(|b| b.trim_end().strip_suffix('['))
+                    .map_or(offset, str::len);
+                let at = Location::from_offset(text, bracket);
                 glossary.unknown_tables.push((other.to_owned(), at));
             }
             other => return Err(cx.unknown_key(other, key_offset, Section::TopLevel, &TOP_KEYS)),
