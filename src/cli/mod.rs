@@ -172,13 +172,17 @@ pub enum Command {
     ///
     /// With DE and EN the two texts are segmented (unless --segmented) and
     /// aligned first; without them every unit of the memory is checked.
-    /// Findings: glossary terms missing, forbidden or deprecated, numbers
-    /// that differ once formats are normalised, untranslated segments,
-    /// inconsistent translations, unbalanced brackets and quotes, doubled
-    /// words, double spaces, lost final ? or !.
+    /// Findings: numbers and dates that differ once formats, units and
+    /// clocks are normalised, glossary terms forbidden, missing or
+    /// deprecated, untranslated or German text, German dates left in
+    /// English, inconsistent translations, unbalanced brackets and quotes,
+    /// doubled words, double spaces, lost final ? or !. An error is a
+    /// finding a reviewer must act on; uncertain evidence is a warning.
     ///
-    /// Formats: table (grouped by unit, spans highlighted), json (one
-    /// finding per line). Exit 1 when an error-level finding exists.
+    /// Formats: table (grouped by unit, spans highlighted; -v adds each
+    /// finding's evidence), json (one finding per line, with its evidence).
+    /// Exit 1 when a finding fails the check: errors, or what --fail-on or
+    /// the glossary's [check] fail_on says.
     Check(check::CheckArgs),
     /// Manage glossary.toml.
     #[command(subcommand)]
