@@ -124,7 +124,9 @@ fn fail_on_chooses_what_gates_the_exit_code() {
         .args(["check", "--format", "json"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(r#""code":"term-missing","severity":"warning""#));
+        .stdout(predicate::str::contains(
+            r#""code":"term-missing","severity":"warning""#,
+        ));
     fx.satz()
         .args(["check", "--fail-on", "error,term-missing"])
         .assert()
@@ -190,7 +192,10 @@ fn a_table_a_newer_satz_wrote_is_ignored_with_a_warning() {
             "warning: glossary.toml:6:1: [xliff] is not known to satz",
         ));
     // A typo of a known table is still an error.
-    fx.write("glossary.toml", format!("{GLOSSARY}\n[chek]\nfail_on = \"error\"\n"));
+    fx.write(
+        "glossary.toml",
+        format!("{GLOSSARY}\n[chek]\nfail_on = \"error\"\n"),
+    );
     fx.satz()
         .arg("check")
         .assert()
@@ -203,13 +208,28 @@ fn the_target_locale_orders_numeric_dates() {
     let fx = fixture();
     fx.write("de.txt", "Das Gesetz gilt seit dem 6. Januar 2024.\n");
     fx.write("en.txt", "The law has applied since 6/1/2024.\n");
-    let args = ["check", "de.txt", "en.txt", "--segmented", "--format", "json"];
-    fx.satz().args(args).args(["--target-lang", "en-GB"]).assert().code(0);
+    let args = [
+        "check",
+        "de.txt",
+        "en.txt",
+        "--segmented",
+        "--format",
+        "json",
+    ];
+    fx.satz()
+        .args(args)
+        .args(["--target-lang", "en-GB"])
+        .assert()
+        .code(0);
     fx.satz()
         .args(args)
         .args(["--target-lang", "en-US"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(r#""code":"date-mismatch","severity":"error""#))
-        .stdout(predicate::str::contains(r#""evidence":"a different month on each side""#));
+        .stdout(predicate::str::contains(
+            r#""code":"date-mismatch","severity":"error""#,
+        ))
+        .stdout(predicate::str::contains(
+            r#""evidence":"a different month on each side""#,
+        ));
 }

@@ -495,3 +495,148 @@ fn every_finding_says_why() {
         assert!(to_json_line(&f).contains("\"evidence\":\""));
     }
 }
+
+#[test]
+fn more_ways_news_writes_the_same_numbers() {
+    for (de, en) in [
+        // decades, Roman numerals, race times
+        (
+            "In den siebziger Jahren wuchs die Stadt.",
+            "In the 1970s the city grew.",
+        ),
+        (
+            "Die Autos der Fünfziger fahren noch.",
+            "The cars of the 1950s still run.",
+        ),
+        ("Er wohnt im XXII. Bezirk.", "He lives in District 22."),
+        ("Sie lief 2:21:31 Stunden.", "She ran 2:21.31."),
+        // month ranges in both languages
+        (
+            "Von Januar bis März stiegen die Preise.",
+            "From January to March prices rose.",
+        ),
+        (
+            "Der Test läuft von Dezember bis nächsten Juni.",
+            "The test runs from next December to June.",
+        ),
+        // names with figures, cents, feet and inches
+        (
+            "Der CAC verlor 1,4 Prozent.",
+            "The CAC 40 lost 1.4 percent.",
+        ),
+        ("Der Liter kostet 30 Cent.", "A litre costs 0.30 euros."),
+        ("Er ist ein 2 m großer Spieler.", "He is a 6'7\" player."),
+        // a scale a few words away, signs in words
+        (
+            "Die 750 von Europa mobilisierten Milliarden reichen.",
+            "The 750 billion mobilised by Europe suffice.",
+        ),
+        (
+            "Es wird -5 bis -10 °C kalt.",
+            "It gets five to ten degrees below zero.",
+        ),
+        ("Es hat minus 3 Grad.", "It is -3 degrees."),
+        // numbers words hold
+        (
+            "Sie erreichten das Achtelfinale.",
+            "They reached the last 16.",
+        ),
+        ("Die Hälfte der Kunden ging.", "50% of the customers left."),
+        // range shorthand, minutes after Uhr, a gloss after a unit
+        (
+            "Häuser um 50-100.000 Euro",
+            "houses for 50,000 to 100,000 euros",
+        ),
+        ("Um 5 Uhr 13 fährt der Zug.", "The train leaves at 5.13."),
+        (
+            "Ein zusätzliches Zoll (2,54 cm) hilft.",
+            "An extra inch helps.",
+        ),
+        // a list of names left as it is
+        (
+            "Winston Churchill, Ava Gardner, Frank Sinatra.",
+            "Winston Churchill, Ava Gardner, Frank Sinatra.",
+        ),
+        // a stray space in a figure
+        ("Es kostet 80000 Kronen.", "It costs 80, 000 crowns."),
+    ] {
+        let got = findings(de, en);
+        assert!(
+            got.iter().all(|&(_, s)| s == Warning),
+            "{de} | {en}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn weak_one_sided_figures_in_more_shapes() {
+    for (de, en) in [
+        (
+            "Der Schaden beträgt mehrere 10 Millionen Kronen.",
+            "The damage is tens of millions of crowns.",
+        ),
+        (
+            "Sie essen rein pflanzlich.",
+            "They eat a 100% vegetable diet.",
+        ),
+        (
+            "Zum diesjährigen Wettbewerb kamen viele.",
+            "Many came to the 2010 competition.",
+        ),
+        (
+            "Sie kam 1956 an und wurde im Herbst 1956 Mitglied.",
+            "She arrived in 1956 and became a member by autumn.",
+        ),
+        (
+            "Es fehlen 17 Milliarden Dollar.",
+            "17 billion dollars (almost 300 billion crowns) are missing.",
+        ),
+    ] {
+        let got = findings(de, en);
+        assert!(
+            got.iter().all(|&(_, s)| s == Warning),
+            "{de} | {en}: {got:?}"
+        );
+    }
+    // A changed race time or a changed month range is still an error.
+    assert_eq!(
+        findings("Sie lief 2:21:31 Stunden.", "She ran 2:25.31."),
+        [(NumberMismatch, Error)]
+    );
+    assert_eq!(
+        findings(
+            "Von Januar bis März stiegen die Preise.",
+            "From January to May prices rose."
+        ),
+        [(DateMismatch, Error)]
+    );
+    assert_eq!(
+        findings("Es hat minus 3 Grad.", "It is 3 degrees."),
+        [(NumberMismatch, Error)]
+    );
+}
+
+#[test]
+fn a_decade_is_not_its_first_year() {
+    assert_eq!(
+        findings(
+            "Ende der neunziger Jahre kam der Erfolg.",
+            "Success came in the late 1990s."
+        ),
+        []
+    );
+    assert_eq!(
+        findings(
+            "In den 90er Jahren kam der Erfolg.",
+            "Success came in the nineties."
+        ),
+        []
+    );
+    assert_eq!(
+        findings(
+            "Ende der neunziger Jahre kam der Erfolg.",
+            "Success came at the end of 1990."
+        ),
+        [(NumberMismatch, Error)]
+    );
+}

@@ -43,6 +43,10 @@ fn weak_reason(q: &Quantity, other: &str, other_lang: NumLang) -> Option<&'stati
         .is_some_and(|v| v <= 12 && q.scaled.is_none() && !measured);
     Some(if q.code {
         "part of a name or code"
+    } else if q.repeated {
+        "written again on the same side, where it has its counterpart"
+    } else if q.vague {
+        "vague (mehrere 10 Millionen = tens of millions)"
     } else if q.gloss {
         "a conversion in brackets for the reader"
     } else if q.spelled {
@@ -57,9 +61,8 @@ fn weak_reason(q: &Quantity, other: &str, other_lang: NumLang) -> Option<&'stati
         "a year the other side gives as a relative date"
     } else if q.int_value() == Some(100)
         && q.unit.is_some_and(|u| u.dimension == Dimension::Percent)
-        && says_all(other)
     {
-        "100 % rendered as all"
+        "100 %, often an intensifier (rein pflanzlich = 100% vegetable, alle = 100 %)"
     } else {
         return None;
     })
@@ -76,7 +79,7 @@ fn duration_in_words(q: &Quantity) -> bool {
 }
 
 /// Whether `text` has a relative year (`Vorjahr`, `im vergangenen Jahr`,
-/// `last year`, `a year earlier`).
+/// `diesjährig`, `damals`, `last year`, `a year earlier`).
 fn relative_year(text: &str, lang: NumLang) -> bool {
     let keys: Vec<String> = words(text).iter().map(|w| key(w.text)).collect();
     keys.iter().enumerate().any(|(i, k)| {
@@ -96,6 +99,10 @@ fn relative_year(text: &str, lang: NumLang) -> bool {
             NumLang::De | NumLang::Fr => {
                 k.starts_with("vorjahr")
                     || k == "heuer"
+                    || k == "damals"
+                    || ["diesjährig", "letztjährig", "vorjährig", "nächstjährig"]
+                        .iter()
+                        .any(|s| k.starts_with(s))
                     || (k.starts_with("jahr")
                         && prev.is_some_and(|p| {
                             [
@@ -112,31 +119,6 @@ fn relative_year(text: &str, lang: NumLang) -> bool {
                         }))
             }
         }
-    })
-}
-
-/// Whether `text` says "all" (`almost all`, `fast alle`, `entirely`).
-fn says_all(text: &str) -> bool {
-    words(text).iter().any(|w| {
-        matches!(
-            key(w.text).as_str(),
-            "all"
-                | "entire"
-                | "entirely"
-                | "whole"
-                | "complete"
-                | "completely"
-                | "fully"
-                | "totally"
-                | "every"
-                | "alle"
-                | "allen"
-                | "aller"
-                | "ganz"
-                | "gesamt"
-                | "vollständig"
-                | "völlig"
-        )
     })
 }
 
@@ -272,8 +254,9 @@ fn weak_pair(ctx: &Ctx<'_>, s: &Quantity, t: &Quantity, kind: WeakPair) -> Findi
     let (message, evidence) = match kind {
         WeakPair::GermanBillion => (
             format!(
-                "\"{}\" is a German Billion (10^12, an English trillion) but the target has \
-                 \"{}\" (10^9): check which the source means",
+                "\"{}\" is German long scale (Billion = 10^12, an English trillion; Billiarde = \
+                 10^15) but the target has \"{}\", a thousand times less: check which the source \
+                 means",
                 written_with_scale(ctx.pair.source, ctx.source_lang, s),
                 written_with_scale(ctx.pair.target, ctx.target_lang, t)
             ),

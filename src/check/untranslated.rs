@@ -9,7 +9,9 @@
 //!   four chunks with letters, each capitalised or with a digit, `-` or
 //!   `.` inside: `Kim Jong Un`, `Patrick Diekmann / t-online`) with no
 //!   glossary term in it (a term is German, so `Kanonenfutter` alone is
-//!   untranslated) and no German ordinal (`2. Fenster` is German), or
+//!   untranslated) and no German ordinal (`2. Fenster` is German), a list
+//!   of capitalised names (`Winston Churchill, Ava Gardner, Frank
+//!   Sinatra.`) that is no German sentence, or
 //!   text that [`crate::langid`] identifies as another language than the
 //!   source's (an English headline or a French quote in a German
 //!   article is rightly left as it is).
@@ -83,17 +85,26 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether `text` looks like a name or byline (see the module documentation).
+/// Whether `text` looks like a name, a byline or a list of names (see the
+/// module documentation).
 fn name_like(text: &str) -> bool {
     let chunks: Vec<&str> = text.split_whitespace().filter(|c| has_letter(c)).collect();
-    chunks.len() <= MAX_NAME_CHUNKS
-        && chunks.iter().all(|c| {
-            let inner = c.trim_matches(|ch: char| !ch.is_alphanumeric());
-            inner.chars().next().is_some_and(char::is_uppercase)
-                || inner
-                    .chars()
-                    .any(|ch| ch.is_ascii_digit() || ch == '-' || ch == '.')
-        })
+    // `Winston Churchill, Ava Gardner, Frank Sinatra.`: every word
+    // capitalised, in a list, and no German sentence.
+    let name_list = text.contains(',')
+        && chunks
+            .iter()
+            .all(|c| c.chars().next().is_some_and(char::is_uppercase))
+        && !identify(text).is(crate::langid::Language::German);
+    name_list
+        || chunks.len() <= MAX_NAME_CHUNKS
+            && chunks.iter().all(|c| {
+                let inner = c.trim_matches(|ch: char| !ch.is_alphanumeric());
+                inner.chars().next().is_some_and(char::is_uppercase)
+                    || inner
+                        .chars()
+                        .any(|ch| ch.is_ascii_digit() || ch == '-' || ch == '.')
+            })
 }
 
 /// Whether `text` has a German ordinal before a word (`2. Fenster`).

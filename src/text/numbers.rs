@@ -179,7 +179,8 @@ fn scan_at(
             let plausible = (1.0..=31.0).contains(&day) && (1.0..=12.0).contains(&month);
             let year_ok = match lang {
                 NumLang::De | NumLang::Fr => d2_len == 2 || d2_len == 4 || d2_len == 0,
-                NumLang::En => d2_len == 4,
+                // `28.8.09` in English: two dots and a year.
+                NumLang::En => d2_len == 4 || d2_len == 2,
             };
             if plausible && year_ok {
                 push(text, cs, out, k, d0_end + 1, day, true, conv.words);
@@ -436,6 +437,8 @@ pub(crate) fn scale_word(lang: NumLang, word: &str) -> Option<f64> {
             ("mrd", 1e9),
             ("billion", 1e12),
             ("billionen", 1e12),
+            ("billiarde", 1e15),
+            ("billiarden", 1e15),
         ],
         NumLang::En => &[
             ("dozen", 12.0),

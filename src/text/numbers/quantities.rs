@@ -125,6 +125,15 @@ pub struct Quantity {
     pub gloss: bool,
     /// The clock time a decimal may also be (`20.30` is 20:30), in minutes.
     pub as_time: Option<f64>,
+    /// After a word that makes it vague (`mehrere 10 Millionen` = `tens of
+    /// millions`, `some 20`).
+    pub vague: bool,
+    /// A decade (`90er`, `neunziger Jahre`, `1990s`, `'90s`): it matches
+    /// only a decade, since `the 1990s` is not `1990`.
+    pub decade: bool,
+    /// Written again elsewhere on the same side (`1956 ... im Herbst
+    /// 1956`): set by the comparison on what it leaves over.
+    pub repeated: bool,
 }
 
 impl Quantity {
@@ -145,6 +154,9 @@ impl Quantity {
             code: false,
             gloss: false,
             as_time: None,
+            vague: false,
+            repeated: false,
+            decade: false,
         }
     }
 
@@ -225,7 +237,8 @@ pub(crate) fn find_quantities_in(
         mark_decade(text, lang, q);
     }
     out.extend(spelled_quantities(text, lang));
-    out.extend(dates::month_names(text, lang));
+    out.extend(dates::month_names(text));
+    out.extend(numerals::roman_numerals(text));
     out.sort_by_key(|q| q.start);
     out.retain(|q| !units::inside_unit(text, q));
     share_range_scales(text, &mut out);
@@ -233,10 +246,81 @@ pub(crate) fn find_quantities_in(
         mark_decades_and_centuries(text, q);
     }
     units::mark_units(text, &mut out);
+    mark_signs_and_far_scales(text, lang, &mut out);
     times::share_clock(text, lang, &mut out);
     dates::mark_days(text, lang, &mut out);
     numerals::mark_codes_and_glosses(text, &mut out);
     out
+}
+
+/// Words before a number that make it vague.
+const VAGUE_WORDS: [&str; 12] = [
+    "mehrere",
+    "mehreren",
+    "einige",
+    "einigen",
+    "etliche",
+    "etlichen",
+    "several",
+    "some",
+    "few",
+    "ungefähr",
+    "paar",
+    "various",
+];
+
+/// Signs in words and scales a few words away: a number after `minus`
+/// (`minus three`, `minus 28 Grad`) or before `below zero` / `unter Null`
+/// is negative; an unscaled figure whose scale word follows a few
+/// words later in the same clause (`die 750 durch Europa mobilisierten
+/// Milliarden`, `deren 4 versprochenen Milliarden`) also reads scaled; a
+/// number after `mehrere`, `several`, `some` is vague.
+fn mark_signs_and_far_scales(text: &str, lang: NumLang, qs: &mut [Quantity]) {
+    use crate::text::words::{key, words};
+    let ws = words(text);
+    let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+    let word_at = |byte: usize| ws.iter().position(|w| w.start >= byte);
+    for q in qs.iter_mut() {
+        if q.kind != QuantityKind::Number {
+            continue;
+        }
+        let first = ws.iter().position(|w| w.start >= q.start);
+        let before = first
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| keys.get(i));
+        q.vague |= before.is_some_and(|b| VAGUE_WORDS.contains(&b.as_str()));
+        let after = word_at(q.end).unwrap_or(ws.len());
+        let next: Vec<&str> = keys
+            .iter()
+            .skip(after)
+            .take(5)
+            .map(String::as_str)
+            .collect();
+        let below_zero = next
+            .windows(2)
+            .any(|p| matches!(p, ["below", "zero"] | ["unter", "null"]));
+        if (before.is_some_and(|b| b == "minus") || below_zero)
+            && q.values.first().is_some_and(|&v| v > 0.0)
+        {
+            q.values = q.values.iter().map(|v| -v).collect();
+        }
+        if q.scaled.is_none() && !q.spelled && !q.is_year() && q.unit.is_none() {
+            let far = keys
+                .iter()
+                .enumerate()
+                .skip(after + 1)
+                .take(7)
+                .take_while(|(j, _)| {
+                    // Stop at the next number or at a clause boundary.
+                    ws.get(*j)
+                        .is_some_and(|w| !w.text.starts_with(|c: char| c.is_ascii_digit()))
+                })
+                .find_map(|(_, k)| super::scale_word(lang, k).filter(|&m| m >= 1e6));
+            if let (Some(m), Some(&v)) = (far, q.values.first()) {
+                q.values.push(v * m);
+            }
+        }
+    }
 }
 
 /// A number of decades or centuries also reads as years: `drei Jahrzehnte`

@@ -37,9 +37,10 @@ pub struct QuantityDiff {
 /// Why a source and a target quantity that differ may both be right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WeakPair {
-    /// German `Billion` (10^12) against English `billion` (10^9) with the
-    /// same figure: German writers use `Billion` for the English word as
-    /// often as for 10^12.
+    /// German long scale against English short scale with the same figure:
+    /// `Billion` (10^12) against `billion` (10^9), `Billiarde` (10^15)
+    /// against `trillion`; German writers use `Billion` for the English
+    /// word as often as for 10^12.
     GermanBillion,
     /// A year against its last two digits (`1990` and `the 90 team`).
     AbbreviatedYear,
@@ -93,34 +94,7 @@ pub fn compare_quantities(
 pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
     let src = find_quantities_in(source.text, source.lang, source.lang, source.order);
     let tgt = find_quantities_in(target.text, target.lang, target.lang, target.order);
-    let mut src_used = vec![false; src.len()];
-    let mut tgt_used = vec![false; tgt.len()];
-
-    // Pass 1: required source quantities; pass 2: optional ones. Each takes
-    // a required target quantity before an optional one.
-    for pass_optional in [false, true] {
-        for (i, s) in src.iter().enumerate() {
-            if s.optional != pass_optional {
-                continue;
-            }
-            let pick = [false, true].into_iter().find_map(|want_optional| {
-                tgt.iter().enumerate().position(|(j, t)| {
-                    let lenient = glued(source.text, s) || glued(target.text, t);
-                    t.optional == want_optional
-                        && !tgt_used.get(j).copied().unwrap_or(true)
-                        && s.matches(t, lenient)
-                })
-            });
-            if let Some(j) = pick {
-                if let Some(u) = tgt_used.get_mut(j) {
-                    *u = true;
-                }
-                if let Some(u) = src_used.get_mut(i) {
-                    *u = true;
-                }
-            }
-        }
-    }
+    let (mut src_used, mut tgt_used) = match_greedy(source.text, &src, target.text, &tgt);
 
     // The target first: a translator's copied format is worth a word.
     let foreign_format =
@@ -152,6 +126,8 @@ pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
         weak_pairs: Vec::new(),
         foreign_format,
     };
+    mark_repeated(&mut diff.source, &src);
+    mark_repeated(&mut diff.target, &tgt);
     reconcile::weak_pairs(source, &mut diff);
     let (source_lang, target_lang) = (source.lang, target.lang);
     let (source, target) = (source.text, target.text);
@@ -177,6 +153,57 @@ pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
         diff.target.extend(missing(&to, &so, &src));
     }
     diff
+}
+
+/// Marks the leftovers whose figure the same side writes again elsewhere.
+fn mark_repeated(left: &mut [Quantity], all: &[Quantity]) {
+    for q in left.iter_mut() {
+        q.repeated = all.iter().any(|o| {
+            o.start != q.start
+                && o.kind == q.kind
+                && o.values
+                    .first()
+                    .zip(q.values.first())
+                    .is_some_and(|(a, b)| same_value(*a, *b))
+        });
+    }
+}
+
+/// The plain matching: pass 1 the required source quantities, pass 2
+/// the optional ones; each takes a required target quantity before an
+/// optional one. Returns which of each side are matched.
+fn match_greedy(
+    source: &str,
+    src: &[Quantity],
+    target: &str,
+    tgt: &[Quantity],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut src_used = vec![false; src.len()];
+    let mut tgt_used = vec![false; tgt.len()];
+    for pass_optional in [false, true] {
+        for (i, s) in src.iter().enumerate() {
+            if s.optional != pass_optional {
+                continue;
+            }
+            let pick = [false, true].into_iter().find_map(|want_optional| {
+                tgt.iter().enumerate().position(|(j, t)| {
+                    let lenient = glued(source, s) || glued(target, t);
+                    t.optional == want_optional
+                        && !tgt_used.get(j).copied().unwrap_or(true)
+                        && s.matches(t, lenient)
+                })
+            });
+            if let Some(j) = pick {
+                if let Some(u) = tgt_used.get_mut(j) {
+                    *u = true;
+                }
+                if let Some(u) = src_used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+    (src_used, tgt_used)
 }
 
 /// Whether the number of `q` is glued to a letter (`2m`, `5k`): then a
@@ -257,6 +284,9 @@ impl Quantity {
                 || self.decimal_time_matches(other)
                 || other.decimal_time_matches(self);
         }
+        if self.decade != other.decade {
+            return false;
+        }
         if self.kind == QuantityKind::Time {
             return self
                 .readings()
@@ -287,14 +317,17 @@ impl Quantity {
             return false;
         };
         let plain = other.values.first().copied().unwrap_or(0.0);
-        agrees(
-            self.shown_value(),
-            ua,
-            other.shown_value(),
-            ub,
-            &other.text,
-            plain,
-        )
+        let scale = |q: &Quantity, v: f64| match (q.scaled, q.values.first()) {
+            (Some(s), Some(&first)) if first != 0.0 => v * s / first,
+            _ => v,
+        };
+        // Every reading: `minus drei Grad` is also -3.
+        self.values.iter().any(|&a| {
+            other
+                .values
+                .iter()
+                .any(|&b| agrees(scale(self, a), ua, scale(other, b), ub, &other.text, plain))
+        })
     }
 
     /// A full-hour time against a plain hour: `9 Uhr` = `at 9 in the morning`.
@@ -341,6 +374,29 @@ fn excused(q: &Quantity, excuses: &Excuses) -> bool {
         // not `thirds`: `drei Viertel` is not `two-thirds`)
         || (!q.ordinal && excuses.ordinal_words.contains(&v))
 }
+
+/// Numbers that words hold, German and English (a key containing the stem
+/// excuses the number): `Achtelfinale` is the `last 16`, `die Hälfte` is
+/// `50%`, `Halbjahr` is `six months`, `Quartal` is `three months`.
+const IMPLICIT_NUMBERS: [(&str, u64); 17] = [
+    ("jahrhundert", 100),
+    ("centur", 100),
+    ("jahrzehnt", 10),
+    ("decade", 10),
+    ("achtelfinal", 16),
+    ("viertelfinal", 8),
+    ("quarter-final", 8),
+    ("halbfinal", 4),
+    ("semi-final", 4),
+    ("hälfte", 50),
+    ("half", 50),
+    ("halbjahr", 6),
+    ("quartal", 3),
+    ("vierteljahr", 3),
+    ("dutzend", 12),
+    ("woche", 7),
+    ("fortnight", 14),
+];
 
 /// What the words of one text can excuse (see [`excused`]), read once per
 /// text so that many unmatched numbers cost one pass, not one each.
@@ -397,13 +453,14 @@ impl Excuses {
             if lang == NumLang::En {
                 e.cardinals.extend(english_decade(k));
             }
-            // `in einem Jahrhundert` = `in a hundred years`.
-            if k.contains("jahrhundert") || k.starts_with("centur") {
-                e.cardinals.insert(100);
-            }
-            if k.contains("jahrzehnt") || k.starts_with("decade") {
-                e.cardinals.insert(10);
-            }
+            // `in einem Jahrhundert` = `in a hundred years`, and the other
+            // numbers words hold (`Achtelfinale` = `last 16`).
+            e.cardinals.extend(
+                IMPLICIT_NUMBERS
+                    .iter()
+                    .filter(|(stem, _)| k.contains(stem))
+                    .map(|&(_, v)| v),
+            );
             e.ordinal_words.extend(ordinal(lang, k));
             let Some(o) = ordinal_prefix(lang, k) else {
                 continue;

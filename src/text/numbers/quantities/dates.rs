@@ -91,7 +91,8 @@ const ABBREVIATIONS: [(&str, u8); 16] = [
 ];
 
 /// Words after which a month name is a date (`im Juli`, `in March`).
-const TIME_WORDS: [&str; 37] = [
+const TIME_WORDS: [&str; 38] = [
+    "von",
     "im",
     "in",
     "anfang",
@@ -172,27 +173,45 @@ fn next_to_number(text: &str, ws: &[Word<'_>], i: usize) -> bool {
 
 /// The month names of `text` that are dates (see the module
 /// documentation), as [`QuantityKind::Month`] quantities.
-pub(super) fn month_names(text: &str, lang: NumLang) -> Vec<Quantity> {
+pub(super) fn month_names(text: &str) -> Vec<Quantity> {
     let ws = words(text);
-    let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        let k = key(w.text);
-        let Some((m, abbreviation)) = month(&k) else {
-            continue;
-        };
-        let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised {
-            continue;
-        }
+    // (word, month, abbreviation) of every capitalised month name.
+    let names: Vec<(usize, u8, bool)> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|(i, w)| month(&key(w.text)).map(|(m, a)| (i, m, a)))
+        .collect();
+    let dated = |&(i, _, abbreviation): &(usize, u8, bool)| {
         let near_number = next_to_number(text, &ws, i);
         let after_time_word = i
             .checked_sub(1)
             .and_then(|j| ws.get(j))
             .is_some_and(|p| TIME_WORDS.contains(&key(p.text).as_str()));
-        let date = near_number || (!abbreviation && after_time_word);
-        if !date || (lang == NumLang::En && k == "may" && !near_number && !after_time_word) {
-            continue;
+        near_number || (!abbreviation && after_time_word)
+    };
+    let mut is_date: Vec<bool> = names.iter().map(dated).collect();
+    // A month joined to a dated month is one too: `von Januar bis März`,
+    // `from January to March`, `im Mai und Juni`.
+    for _ in 0..2 {
+        for a in 0..names.len() {
+            for b in [a.wrapping_sub(1), a + 1] {
+                let (Some(&(i, ..)), Some(&(j, ..))) = (names.get(a), names.get(b)) else {
+                    continue;
+                };
+                let joined = month_range(text, &ws, i.min(j), i.max(j));
+                if joined
+                    && is_date.get(b).copied().unwrap_or(false)
+                    && let Some(d) = is_date.get_mut(a)
+                {
+                    *d = true;
+                }
+            }
         }
+    }
+    let mut out = Vec::new();
+    for (&(i, m, abbreviation), _) in names.iter().zip(&is_date).filter(|(_, d)| **d) {
+        let Some(w) = ws.get(i) else { continue };
         let mut end = w.end;
         if abbreviation && text.get(end..).is_some_and(|r| r.starts_with('.')) {
             end += 1;
@@ -203,6 +222,28 @@ pub(super) fn month_names(text: &str, lang: NumLang) -> Vec<Quantity> {
         });
     }
     out
+}
+
+/// Whether words `i` and `j` (month names, `i < j`) are joined as a
+/// range or list: `bis`, `to`, `und`, `and`, `until`, `-`, perhaps with a
+/// word between (`bis nächsten Juni`, `to next June`).
+fn month_range(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> bool {
+    if j <= i || j - i > 3 {
+        return false;
+    }
+    let (Some(a), Some(b)) = (ws.get(i), ws.get(j)) else {
+        return false;
+    };
+    let between = text.get(a.end..b.start).unwrap_or_default().to_lowercase();
+    let joiners = [
+        "bis", "to", "und", "and", "until", "till", "through", "-", "–",
+    ];
+    between
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .any(|w| joiners.contains(&w))
+        || between.trim() == "-"
+        || between.trim() == "–"
 }
 
 /// Marks the day of each dated month: the number just before it (`15.
@@ -245,8 +286,8 @@ mod tests {
     use super::*;
     use crate::text::numbers::quantities::find_quantities;
 
-    fn months(text: &str, lang: NumLang) -> Vec<u8> {
-        month_names(text, lang)
+    fn months(text: &str) -> Vec<u8> {
+        month_names(text)
             .iter()
             .map(|q| q.values.first().copied().unwrap_or(0.0) as u8)
             .collect()
@@ -262,22 +303,22 @@ mod tests {
 
     #[test]
     fn month_names_in_dates() {
-        assert_eq!(months("am 15. Juli 2024", NumLang::De), [7]);
-        assert_eq!(months("im März", NumLang::De), [3]);
-        assert_eq!(months("on July 15", NumLang::En), [7]);
-        assert_eq!(months("in March and May 2020", NumLang::En), [3, 5]);
-        assert_eq!(months("the 15th of July", NumLang::En), [7]);
-        assert_eq!(months("am 3. Okt. 1990", NumLang::De), [10]);
-        assert_eq!(months("des 11. Septembers", NumLang::De), [9]);
+        assert_eq!(months("am 15. Juli 2024"), [7]);
+        assert_eq!(months("im März"), [3]);
+        assert_eq!(months("on July 15"), [7]);
+        assert_eq!(months("in March and May 2020"), [3, 5]);
+        assert_eq!(months("the 15th of July"), [7]);
+        assert_eq!(months("am 3. Okt. 1990"), [10]);
+        assert_eq!(months("des 11. Septembers"), [9]);
     }
 
     #[test]
     fn words_that_are_no_months() {
-        assert!(months("May I come in?", NumLang::En).is_empty());
-        assert!(months("They may come.", NumLang::En).is_empty());
-        assert!(months("the March on Washington", NumLang::En).is_empty());
-        assert!(months("August Strindberg schrieb", NumLang::De).is_empty());
-        assert!(months("Okt. war gut", NumLang::De).is_empty());
+        assert!(months("May I come in?").is_empty());
+        assert!(months("They may come.").is_empty());
+        assert!(months("the March on Washington").is_empty());
+        assert!(months("August Strindberg schrieb").is_empty());
+        assert!(months("Okt. war gut").is_empty());
     }
 
     #[test]

@@ -67,48 +67,19 @@ pub(super) fn foreign_readings(
                 *d = true;
             }
         }
-        let same_as_own = alts.len() == owns.len()
-            && alts.iter().zip(&owns).all(|(&a, &o)| {
-                alt.get(a).zip(own.get(o)).is_some_and(|(a, o)| {
-                    a.start == o.start && a.end == o.end && a.values == o.values
-                })
-            });
-        // Only an ambiguous writing gets another reading: a split or joined
-        // figure (`17,5` is 17 and 5 in English), or one separator before
-        // three digits read as a decimal (`500.000`, `480,000` in German);
-        // `30.000` read as German is 30000 and stays so.
-        // A list with two commas in a row (`(12,5,4,4)`) is no German
-        // decimal: for the target, leave it to the source's other reading.
-        let list = is_target
-            && owns
-                .first()
-                .and_then(|&a| own.get(a))
-                .is_some_and(|q| figure_run(side.text, q.start, q.end).matches(',').count() >= 2);
-        let ambiguous = !list
-            && (alts.len() != owns.len()
-                || owns.iter().all(|&o| own.get(o).is_some_and(three_decimals)));
-        let all_open = ambiguous
-            && owns.iter().all(|&o| {
-                !own_used.get(o).copied().unwrap_or(true) && own.get(o).is_some_and(|q| !q.spelled)
-            });
-        if owns.is_empty() || same_as_own || !all_open {
+        let g = Group {
+            alts: alts.iter().filter_map(|&a| alt.get(a)).collect(),
+            owns: owns.iter().filter_map(|&o| own.get(o)).collect(),
+        };
+        let open = owns
+            .iter()
+            .all(|&o| !own_used.get(o).copied().unwrap_or(true));
+        if !open || !g.worth_reading(side.text, is_target) {
             continue;
         }
-        // Every reading of the group needs its own partner.
-        let mut taken: Vec<usize> = Vec::new();
-        let complete = alts.iter().all(|&a| {
-            let Some(q) = alt.get(a) else { return false };
-            let partner = other.iter().enumerate().position(|(j, o)| {
-                !other_used.get(j).copied().unwrap_or(true)
-                    && !o.optional
-                    && !taken.contains(&j)
-                    && q.matches(o, false)
-            });
-            partner.map(|j| taken.push(j)).is_some()
-        });
-        if !complete {
+        let Some(taken) = g.partners(other, other_used) else {
             continue;
-        }
+        };
         for o in owns {
             if let Some(u) = own_used.get_mut(o) {
                 *u = true;
@@ -119,9 +90,60 @@ pub(super) fn foreign_readings(
                 *u = true;
             }
         }
-        out.extend(alts.iter().filter_map(|&a| alt.get(a).cloned()));
+        out.extend(g.alts.into_iter().cloned());
     }
     out
+}
+
+/// Own quantities and their other readings, connected by overlap.
+struct Group<'a> {
+    alts: Vec<&'a Quantity>,
+    owns: Vec<&'a Quantity>,
+}
+
+impl Group<'_> {
+    /// Whether the other reading says something new about an ambiguous
+    /// writing: a split or joined figure (`17,5` is 17 and 5 in English),
+    /// or one separator before three digits read as a decimal (`500.000`,
+    /// `480,000` in German); `30.000` read as German is 30000 and stays so.
+    /// A target list with two commas in a row (`(12,5,4,4)`) is no German
+    /// decimal: it is left to the source's other reading.
+    fn worth_reading(&self, text: &str, is_target: bool) -> bool {
+        let same_as_own = self.alts.len() == self.owns.len()
+            && self
+                .alts
+                .iter()
+                .zip(&self.owns)
+                .all(|(a, o)| a.start == o.start && a.end == o.end && a.values == o.values);
+        let list = is_target
+            && self
+                .owns
+                .first()
+                .is_some_and(|q| figure_run(text, q.start, q.end).matches(',').count() >= 2);
+        let ambiguous =
+            self.alts.len() != self.owns.len() || self.owns.iter().all(|q| three_decimals(q));
+        !self.owns.is_empty()
+            && !same_as_own
+            && !list
+            && ambiguous
+            && self.owns.iter().all(|q| !q.spelled)
+    }
+
+    /// A distinct unmatched partner in `other` for every other reading, or
+    /// `None`.
+    fn partners(&self, other: &[Quantity], other_used: &[bool]) -> Option<Vec<usize>> {
+        let mut taken: Vec<usize> = Vec::new();
+        for q in &self.alts {
+            let j = other.iter().enumerate().position(|(j, o)| {
+                !other_used.get(j).copied().unwrap_or(true)
+                    && !o.optional
+                    && !taken.contains(&j)
+                    && q.matches(o, false)
+            })?;
+            taken.push(j);
+        }
+        Some(taken)
+    }
 }
 
 /// The run of digits and commas around `start..end` (`12,5,4,4`).
@@ -138,11 +160,7 @@ fn figure_run(text: &str, start: usize, end: usize) -> &str {
 
 /// Spelled numbers written the same on both sides are a name or a title
 /// (`BBC Two`, `Ten Years Later`): matched.
-pub(super) fn verbatim_words(
-    own: &[Quantity],
-    own_used: &mut [bool],
-    other_text: &str,
-) {
+pub(super) fn verbatim_words(own: &[Quantity], own_used: &mut [bool], other_text: &str) {
     for (q, used) in own.iter().zip(own_used.iter_mut()) {
         if *used || !q.spelled {
             continue;
@@ -230,9 +248,9 @@ pub(super) fn split_figures(
             continue;
         };
         let open = |k: usize| !own_used.get(k).copied().unwrap_or(true);
-        let gap_ok = text
-            .get(a.end..b.start)
-            .is_some_and(|g| g.chars().count() <= 2 && g.chars().all(|c| c == ' ' || c == '.'));
+        let gap_ok = text.get(a.end..b.start).is_some_and(|g| {
+            g.chars().count() <= 2 && g.chars().all(|c| c == ' ' || c == '.' || c == ',')
+        });
         let digits = |q: &Quantity| {
             q.text
                 .chars()
@@ -285,12 +303,14 @@ pub(super) fn weak_pairs(source: Side<'_>, diff: &mut QuantityDiff) {
 }
 
 fn weak_pair(source: Side<'_>, s: &Quantity, t: &Quantity) -> Option<WeakPair> {
-    let german_billion = source.lang == NumLang::De
-        && source
-            .text
-            .get(s.end..)
-            .is_some_and(|r| r.trim_start().to_lowercase().starts_with("billion"));
-    if german_billion
+    // The long scale: German `Billion` (10^12) and `Billiarde` (10^15)
+    // against English `billion` (10^9) and `trillion` (10^12).
+    let long_scale = source.lang == NumLang::De
+        && source.text.get(s.end..).is_some_and(|r| {
+            let r = r.trim_start().to_lowercase();
+            r.starts_with("billion") || r.starts_with("billiard")
+        });
+    if long_scale
         && let (Some(a), Some(b)) = (s.scaled, t.scaled)
         && same_value(a, b * 1000.0)
     {

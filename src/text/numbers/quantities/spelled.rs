@@ -99,14 +99,13 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     let Some(first) = seq.ws.get(i) else {
         return (None, i);
     };
-    if let Some((minutes, from)) = clock_phrase(seq, i, lang)
-        && let Some(start) = seq.ws.get(from)
-    {
-        // A phrase with a number for the minutes (`zwanzig vor neun`)
-        // needs no counterpart: `fünf vor zwölf` is also an idiom.
-        let numbered = seq.key(from).is_some_and(|k| cardinal(lang, k).is_some());
-        let mut q = spelled(seq.text, start.start, first.end, minutes, None, numbered);
-        q.kind = QuantityKind::Time;
+    if let Some(found) = clock_or_fraction(seq, i, lang) {
+        return found;
+    }
+    if let Some(decade) = german_decade(lang, k) {
+        let mut q = spelled(seq.text, first.start, first.end, decade, None, false);
+        q.values.extend([1900.0 + decade, 2000.0 + decade]);
+        q.decade = true;
         return (Some(q), i);
     }
     let number = match lang {
@@ -125,31 +124,6 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
         }
         NumLang::De | NumLang::Fr => german_number(seq, i, lang),
     };
-    if let Some((fraction, scale_at)) = fraction_of_scale(seq, i, lang)
-        && let Some(scale) = seq.key(scale_at).and_then(|w| scale_word(lang, w))
-    {
-        let end = seq.ws.get(scale_at).map_or(first.end, |w| w.end);
-        let q = spelled(
-            seq.text,
-            first.start,
-            end,
-            fraction,
-            Some(fraction * scale),
-            false,
-        );
-        return (Some(q), scale_at);
-    }
-    if let Some((fraction, scale)) = fraction_scale_word(lang, k) {
-        let q = spelled(
-            seq.text,
-            first.start,
-            first.end,
-            fraction,
-            Some(fraction * scale),
-            false,
-        );
-        return (Some(q), i);
-    }
     let Some((mut value, mut last)) = number else {
         // Article + scale word: eine Milliarde, a billion.
         if is_one_article(lang, k) && seq.next(i).and_then(|n| scale_word(lang, n)).is_some() {
@@ -189,6 +163,53 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     let optional = (hyphen_before || hyphen_after) && scaled.is_none();
     let q = spelled(seq.text, first.start, end, value, scaled, optional);
     (Some(q), last)
+}
+
+/// A spelled clock time ending at word `i` (`zwanzig vor neun`, `halb
+/// neun`) or a fraction of a scale word starting there (`half a million`,
+/// `eine halbe Million`, `Viertelmillion`): the quantity and its last word.
+fn clock_or_fraction(seq: &Seq, i: usize, lang: NumLang) -> Option<(Option<Quantity>, usize)> {
+    let first = seq.ws.get(i)?;
+    if let Some((minutes, from)) = clock_phrase(seq, i, lang)
+        && let Some(start) = seq.ws.get(from)
+    {
+        // A phrase with a number for the minutes (`zwanzig vor neun`)
+        // needs no counterpart: `fünf vor zwölf` is also an idiom.
+        let numbered = seq.key(from).is_some_and(|k| cardinal(lang, k).is_some());
+        let mut q = spelled(seq.text, start.start, first.end, minutes, None, numbered);
+        q.kind = QuantityKind::Time;
+        return Some((Some(q), i));
+    }
+    if let Some((fraction, scale_at)) = fraction_of_scale(seq, i, lang)
+        && let Some(scale) = seq.key(scale_at).and_then(|w| scale_word(lang, w))
+    {
+        let end = seq.ws.get(scale_at).map_or(first.end, |w| w.end);
+        let scaled = Some(fraction * scale);
+        let q = spelled(seq.text, first.start, end, fraction, scaled, false);
+        return Some((Some(q), scale_at));
+    }
+    let (fraction, scale) = fraction_scale_word(lang, seq.key(i)?)?;
+    let q = spelled(
+        seq.text,
+        first.start,
+        first.end,
+        fraction,
+        Some(fraction * scale),
+        false,
+    );
+    Some((Some(q), i))
+}
+
+/// The tens of a German decade word: `siebziger` (`in den siebziger
+/// Jahren`), `Fünfzigern`, `dreissiger` give 70, 50, 30 (read also as the
+/// years 1970, 2070 ... like `70er`).
+fn german_decade(lang: NumLang, k: &str) -> Option<f64> {
+    if lang == NumLang::En {
+        return None;
+    }
+    let base = k.strip_suffix("ern").or_else(|| k.strip_suffix("er"))?;
+    let tens = cardinal(lang, base).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
+    Some(tens as f64)
 }
 
 /// A fraction of a scale word starting at word `i`: `half a million`, `a

@@ -81,20 +81,13 @@ const NOON_WORDS: [&str; 6] = [
 /// After the other readers: a bare hour joined to a time shares its clock
 /// (`um 12 und 14 Uhr`, `zwischen 8 und 10 Uhr`); a decimal that can be a
 /// clock time also reads as one (`20.30`, `15.30`), and so do four digits
-/// before `hours` (`1530 hours`, military style); `noon`, `midnight`,
-/// `Mittag` are optional times of 12:00.
+/// before `hours` (`1530 hours`, military style, and the first end of such
+/// a range, `from 1000 to 2030 hours`); `noon`, `midnight`, `Mittag` are
+/// optional times of 12:00.
 pub(super) fn share_clock(text: &str, lang: NumLang, qs: &mut Vec<Quantity>) {
     for i in (0..qs.len().saturating_sub(1)).rev() {
-        let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1)) else {
-            continue;
-        };
-        let joined = text.get(a.end..b.start).is_some_and(|g| {
-            matches!(
-                g.trim(),
-                "und" | "bis" | "-" | "–" | "oder" | "and" | "to" | "or" | "until"
-            )
-        });
-        if joined
+        if let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1))
+            && range_joined(text, a, b)
             && b.kind == QuantityKind::Time
             && a.kind == QuantityKind::Number
             && a.scaled.is_none()
@@ -117,59 +110,93 @@ pub(super) fn share_clock(text: &str, lang: NumLang, qs: &mut Vec<Quantity>) {
         if decimal_clock && let Some((h, m)) = hours_minutes(&q.text) {
             q.as_time = Some(clock(h, m));
         }
-        let military = lang == NumLang::En
-            && q.text.len() == 4
-            && q.text.chars().all(|c| c.is_ascii_digit())
-            && text.get(q.end..).is_some_and(|r| {
-                r.trim_start().to_lowercase().starts_with("hour")
-                    || r.trim_start().starts_with("hrs")
-            });
-        if military
-            && let (Ok(h), Ok(m)) = (
-                q.text.get(..2).unwrap_or_default().parse::<u64>(),
-                q.text.get(2..).unwrap_or_default().parse::<u64>(),
-            )
-            && h <= 24
-            && m < 60
+        let before_hours = text.get(q.end..).is_some_and(|r| {
+            let r = r.trim_start();
+            r.to_lowercase().starts_with("hour") || r.starts_with("hrs")
+        });
+        if lang == NumLang::En
+            && before_hours
+            && let Some(t) = military(&q.text)
         {
-            q.as_time = Some(clock(h, m));
+            q.as_time = Some(t);
         }
     }
-    // A range's first end takes the military reading of the second
-    // (`from 1000 to 2030 hours`).
     for i in (0..qs.len().saturating_sub(1)).rev() {
-        let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1)) else {
-            continue;
-        };
-        let joined = text
-            .get(a.end..b.start)
-            .is_some_and(|g| matches!(g.trim(), "to" | "-" | "–" | "and" | "until"));
-        let four = a.text.len() == 4 && a.text.chars().all(|c| c.is_ascii_digit());
-        if joined
-            && four
+        if let (Some(a), Some(b)) = (qs.get(i), qs.get(i + 1))
+            && range_joined(text, a, b)
             && b.as_time.is_some()
             && b.text.len() == 4
-            && let (Ok(h), Ok(m)) = (
-                a.text.get(..2).unwrap_or_default().parse::<u64>(),
-                a.text.get(2..).unwrap_or_default().parse::<u64>(),
-            )
-            && h <= 24
-            && m < 60
+            && let Some(t) = military(&a.text)
             && let Some(q) = qs.get_mut(i)
         {
-            q.as_time = Some(clock(h, m));
+            q.as_time = Some(t);
         }
     }
-    for w in crate::text::words::words(text) {
-        let k = crate::text::words::key(w.text);
-        if NOON_WORDS.contains(&k.as_str()) {
-            qs.push(Quantity {
-                kind: QuantityKind::Time,
-                optional: true,
-                spelled: true,
-                ..Quantity::number(text, w.start, w.end, clock(12, 0))
-            });
-        }
-    }
+    join_uhr_minutes(text, qs);
+    qs.extend(noon_words(text));
     qs.sort_by_key(|q| q.start);
+}
+
+/// `5 Uhr 13` is 5:13: the minutes after `Uhr` join the hour.
+fn join_uhr_minutes(text: &str, qs: &mut Vec<Quantity>) {
+    let mut i = 0;
+    while i + 1 < qs.len() {
+        let joined = match (qs.get(i), qs.get(i + 1)) {
+            (Some(a), Some(b)) => {
+                a.kind == QuantityKind::Time
+                    && b.is_plain_digits()
+                    && b.text.len() == 2
+                    && b.int_value().is_some_and(|m| m < 60)
+                    && text
+                        .get(a.end..b.start)
+                        .is_some_and(|g| g.trim().eq_ignore_ascii_case("uhr"))
+            }
+            _ => false,
+        };
+        if joined {
+            let b = qs.remove(i + 1);
+            if let Some(a) = qs.get_mut(i) {
+                let m = b.int_value().unwrap_or(0) as f64;
+                a.values = a.values.iter().map(|v| v + m).collect();
+                a.end = b.end;
+                a.text = text.get(a.start..a.end).unwrap_or_default().to_owned();
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether `a` and `b` are the two ends of a range (`12 und 14`, `10 to
+/// 12`, `8-10`).
+fn range_joined(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    text.get(a.end..b.start).is_some_and(|g| {
+        matches!(
+            g.trim(),
+            "und" | "bis" | "-" | "–" | "oder" | "and" | "to" | "or" | "until"
+        )
+    })
+}
+
+/// The time of four digits written the military way (`1530`).
+fn military(digits: &str) -> Option<f64> {
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let h: u64 = digits.get(..2)?.parse().ok()?;
+    let m: u64 = digits.get(2..)?.parse().ok()?;
+    (h <= 24 && m < 60).then(|| clock(h, m))
+}
+
+/// `noon`, `midnight`, `Mittag` as optional times of 12:00.
+fn noon_words(text: &str) -> Vec<Quantity> {
+    crate::text::words::words(text)
+        .into_iter()
+        .filter(|w| NOON_WORDS.contains(&crate::text::words::key(w.text).as_str()))
+        .map(|w| Quantity {
+            kind: QuantityKind::Time,
+            optional: true,
+            spelled: true,
+            ..Quantity::number(text, w.start, w.end, clock(12, 0))
+        })
+        .collect()
 }

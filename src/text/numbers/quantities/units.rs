@@ -45,6 +45,9 @@ pub enum Dimension {
     Duration,
     /// Percent (and percentage points).
     Percent,
+    /// Money: a currency's unit or its hundredth (`Cent`, `Rappen`,
+    /// `pence`); currencies are not converted into each other.
+    Money,
 }
 
 /// A unit: its dimension and how to reach the dimension's base unit.
@@ -92,7 +95,10 @@ const fn temp(scale: TempScale) -> Unit {
     }
 }
 
-use Dimension::{Area, Duration, Length, Mass, Percent, Speed, Volume};
+use Dimension::{Area, Duration, Length, Mass, Money, Percent, Speed, Volume};
+
+/// The foot, for lengths written `6'7"`.
+pub(super) const FOOT_UNIT: Unit = unit(Length, FOOT);
 
 const MILE: f64 = 1609.344;
 const FOOT: f64 = 0.3048;
@@ -305,6 +311,19 @@ const UNITS: &[(&str, Unit)] = &[
     ("jahres", unit(Duration, 365.25 * DAY)),
     ("year", unit(Duration, 365.25 * DAY)),
     ("years", unit(Duration, 365.25 * DAY)),
+    // money: a hundredth against the whole (`30 Cent` = `0.30 euros`)
+    ("cent", unit(Money, 0.01)),
+    ("cents", unit(Money, 0.01)),
+    ("rappen", unit(Money, 0.01)),
+    ("pence", unit(Money, 0.01)),
+    ("penny", unit(Money, 0.01)),
+    ("euro", unit(Money, 1.0)),
+    ("euros", unit(Money, 1.0)),
+    ("eur", unit(Money, 1.0)),
+    ("dollar", unit(Money, 1.0)),
+    ("dollars", unit(Money, 1.0)),
+    ("franken", unit(Money, 1.0)),
+    ("francs", unit(Money, 1.0)),
     // percentages
     ("%", unit(Percent, 1.0)),
     ("prozent", unit(Percent, 1.0)),
@@ -316,6 +335,9 @@ const UNITS: &[(&str, Unit)] = &[
     ("percentage point", unit(Percent, 1.0)),
     ("percentage points", unit(Percent, 1.0)),
 ];
+
+/// `100-prozentig`: a percentage as a German adjective.
+const PERCENT_ADJECTIVE: &str = "prozentig";
 
 /// German adjective stems of durations written after a hyphen
 /// (`7-tägige`, `12-stündigen`, `3-jährige`, `6-monatige`, `2-wöchige`).
@@ -372,6 +394,9 @@ pub(super) fn unit_after(text: &str, end: usize) -> Option<(Unit, usize)> {
     }
     if best.is_none() && skipped > 0 && rest.starts_with(is_hyphen) {
         let k = key(first.text);
+        if k.starts_with(PERCENT_ADJECTIVE) {
+            best = Some((unit(Percent, 1.0), end + skipped + first.end));
+        }
         for (stem, factor) in DE_DURATION_ADJECTIVES {
             if k.starts_with(&key(stem)) {
                 best = Some((unit(Duration, factor), end + skipped + first.end));
@@ -416,6 +441,11 @@ pub(super) fn mark_units(text: &str, qs: &mut [Quantity]) {
         };
         if let Some((u, _)) = unit_after(text, from) {
             q.unit = Some(u);
+            // `30 Cent` is also 0.30 of the currency written without a unit.
+            if u.dimension == Money && u.factor != 1.0 {
+                let whole: Vec<f64> = q.values.iter().map(|v| v * u.factor).collect();
+                q.values.extend(whole);
+            }
         }
     }
     for i in (0..qs.len().saturating_sub(1)).rev() {
