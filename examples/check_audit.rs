@@ -16,6 +16,12 @@
 //! # tuning: the judged error findings still errors, now warnings, gone)
 //! cargo run --release --example check_audit -- rejudge JUDGED.tsv \
 //!     --glossary tests/fixtures/audit/news-glossary.toml
+//! # the held-out census: every error finding (and a seeded sample of
+//! # warnings) on data no rule was tuned on: the tm.tsv lines no judged
+//! # sample names, queries_unseen.tsv (newstest2015) and the 1-1 beads of
+//! # the SAO alignment gold
+//! cargo run --release --example check_audit -- heldout --seed 7 --warnings 30 \
+//!     --glossary tests/fixtures/audit/news-glossary.toml --exclude JUDGED.tsv...
 //! # precision per code from judged samples, and the estimated false errors
 //! cargo run --release --example check_audit -- score JUDGED.tsv \
 //!     --glossary tests/fixtures/audit/news-glossary.toml
@@ -52,6 +58,7 @@ fn main() {
         "sample" => sample(&opts),
         "score" => score(&opts),
         "rejudge" => rejudge(&opts),
+        "heldout" => heldout(&opts),
         _ => usage(),
     }
 }
@@ -162,7 +169,9 @@ fn excluded_lines(files: &[PathBuf]) -> BTreeSet<usize> {
     let mut out = BTreeSet::new();
     for f in files {
         for row in judged_rows(f) {
-            out.insert(row.line);
+            if let Ok(n) = row.line.parse() {
+                out.insert(n);
+            }
         }
     }
     out
@@ -233,7 +242,9 @@ fn errors(list: &[Finding]) -> Vec<&Finding> {
 
 /// One judged finding.
 struct Judged {
-    line: usize,
+    /// A tm.tsv line number, or `u:ID` (queries_unseen.tsv) or
+    /// `sao:DOC:BEAD` (the SAO alignment gold) for the held-out sets.
+    line: String,
     glossary: String,
     code: String,
     severity: String,
@@ -271,7 +282,7 @@ fn judged_rows(path: &Path) -> Vec<Judged> {
                 ),
             };
             Judged {
-                line: c[0].parse().unwrap(),
+                line: c[0].to_owned(),
                 glossary: c[1].to_owned(),
                 code: c[2].to_owned(),
                 severity: c[3].to_owned(),
@@ -399,7 +410,7 @@ fn rejudge(opts: &Opts) {
     let mut tally: BTreeMap<(String, &str, &str), usize> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.severity == "error") {
         let found = if r.glossary == "news" { &news } else { &none };
-        let line = r.line.to_string();
+        let line = r.line.clone();
         let fam = family(&r.code);
         let now: Vec<&Finding> = found
             .iter()
@@ -452,4 +463,98 @@ fn rejudge(opts: &Opts) {
         "judged errors still errors: {real} real, {falsely} false: precision on them {:.1}%",
         100.0 * real as f64 / (real + falsely).max(1) as f64
     );
+}
+
+/// The held-out pairs, as (id, German, English) per set: the tm.tsv lines
+/// no judged file names, queries_unseen.tsv, and the SAO gold's 1-1 beads.
+fn heldout_sets(exclude: &BTreeSet<usize>) -> Vec<(&'static str, Vec<(String, String, String)>)> {
+    let dir = PathBuf::from(std::env::var_os("SATZ_SHARED_DATA").unwrap());
+    let rest: Vec<(String, String, String)> = tm()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !exclude.contains(&(i + 1)))
+        .map(|(i, (de, en))| ((i + 1).to_string(), de, en))
+        .collect();
+    let unseen_text = std::fs::read_to_string(dir.join("tm/queries_unseen.tsv")).unwrap();
+    let unseen: Vec<(String, String, String)> = unseen_text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (format!("u:{}", c[0]), c[1].to_owned(), c[4].to_owned())
+        })
+        .collect();
+    let mut sao = Vec::new();
+    for doc in ["KA_06_03", "KA_09_11_OCR"] {
+        let d = dir.join("align/sao-deen").join(doc);
+        let lines = |f: &str| -> Vec<String> {
+            std::fs::read_to_string(d.join(f))
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        };
+        let (de, en) = (lines("de.txt"), lines("en.txt"));
+        for (b, bead) in lines("gold.txt").iter().enumerate() {
+            let (l, r) = bead.split_once(':').unwrap();
+            let one = |s: &str| s.trim_matches(['[', ']']).trim().parse::<usize>().ok();
+            if let (Some(i), Some(j)) = (one(l), one(r)) {
+                sao.push((format!("sao:{doc}:{b}"), de[i].clone(), en[j].clone()));
+            }
+        }
+    }
+    vec![("tm-rest", rest), ("unseen", unseen), ("sao", sao)]
+}
+
+/// Every error finding of the held-out sets and a seeded sample of their
+/// warnings (at most one finding per unit), in the judged-file layout.
+fn heldout(opts: &Opts) {
+    let exclude = excluded_lines(&opts.exclude);
+    let glossary = load_glossary(opts.glossary.as_deref());
+    println!("tm_line\tglossary\tcode\tseverity\tverdict\tpattern\treason");
+    let setting = if opts.glossary.is_some() { "news" } else { "none" };
+    let mut warnings: Vec<Finding> = Vec::new();
+    for (name, units) in heldout_sets(&exclude) {
+        let pairs: Vec<Pair<'_>> = units
+            .iter()
+            .map(|(id, de, en)| Pair::new(id.clone(), de, en))
+            .collect();
+        let found = Checker::new(&glossary).check(&pairs, &CheckOptions::default());
+        let mut seen = BTreeSet::new();
+        let errors: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.severity == Severity::Error && seen.insert(f.unit.clone()))
+            .collect();
+        eprintln!("{name}: {} units, {} with an error", units.len(), errors.len());
+        for f in errors {
+            println!(
+                "{}\t{setting}\t{}\terror\t\t\t{}",
+                f.unit,
+                f.code,
+                f.message.replace(['\t', '\n'], " ")
+            );
+        }
+        warnings.extend(
+            found
+                .into_iter()
+                .filter(|f| f.severity == Severity::Warning && !seen.contains(&f.unit)),
+        );
+    }
+    warnings.sort_by_key(|f| {
+        let k = format!("{}\t{}", f.unit, f.code);
+        xxhash_rust::xxh3::xxh3_64_with_seed(k.as_bytes(), opts.seed)
+    });
+    let mut seen = BTreeSet::new();
+    for f in warnings
+        .iter()
+        .filter(|f| seen.insert(f.unit.clone()))
+        .take(opts.warnings)
+    {
+        println!(
+            "{}\t{setting}\t{}\twarning\t\t\t{}",
+            f.unit,
+            f.code,
+            f.message.replace(['\t', '\n'], " ")
+        );
+    }
 }
