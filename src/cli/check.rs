@@ -10,7 +10,6 @@ use super::input::read_sentences_of;
 use super::{Context, Outcome};
 use crate::check::{CheckOptions, Checker, Finding, Pair, Severity, codes, to_json_line};
 use crate::error::{Error, Result};
-use crate::fsx;
 use crate::glossary::Glossary;
 
 const FORMATS: &[&str] = &["table", "json"];
@@ -125,8 +124,8 @@ fn document_pairs(
     en: &std::path::Path,
     segmented: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let de_text = fsx::read_text(de)?;
-    let en_text = fsx::read_text(en)?;
+    let de_text = ctx.read_input(de)?;
+    let en_text = ctx.read_input(en)?;
     let src = read_sentences_of(ctx, &de_text, segmented, &ctx.global.source_lang)?;
     let tgt = read_sentences_of(ctx, &en_text, segmented, &ctx.global.target_lang)?;
     let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;

@@ -7,7 +7,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Context;
 use crate::error::Result;
-use crate::fsx;
 use crate::segment::{self, Lang};
 use crate::tm::index::{Index, Opened};
 
@@ -40,7 +39,7 @@ pub fn segment_lang(tag: &str) -> Lang {
 
 /// Reads `path` (`-` for stdin) as sentences of the source language.
 pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sentences> {
-    let text = fsx::read_text(path)?;
+    let text = ctx.read_input(path)?;
     read_sentences_of(ctx, &text, segmented, &ctx.global.source_lang)
 }
 

@@ -10,6 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use encoding_rs::Encoding;
+
 use crate::error::{Error, Location, Result, Warning};
 use crate::fsx;
 use crate::tm::lang::LangPair;
@@ -106,7 +108,12 @@ impl Report {
 
 /// Reads `path` and adds its units to `memory/NAME.tmx`, NAME defaulting to
 /// the input's file stem.
-pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report> {
+pub fn import(
+    memory: &Memory,
+    path: &Path,
+    name: Option<&str>,
+    encoding: Option<&'static Encoding>,
+) -> Result<Report> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let name = match (name, stem) {
         (Some(n), _) => n.to_owned(),
@@ -117,7 +124,7 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
             ));
         }
     };
-    let mut parsed = parse_file(path, &memory.pair)?;
+    let mut parsed = parse_file(path, &memory.pair, encoding)?;
     let units = std::mem::take(&mut parsed.units);
     let read = units.len();
     let added = memory.add(&name, units)?;
@@ -125,9 +132,14 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
     Ok(Report { parsed, added })
 }
 
-/// Reads an input file in any supported format.
-pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
-    let text = fsx::decode_owned(fsx::read_bytes(path)?, path)?;
+/// Reads an input file in any supported format; `encoding` is that of a
+/// file that does not name its own (`--encoding`).
+pub fn parse_file(
+    path: &Path,
+    pair: &LangPair,
+    encoding: Option<&'static Encoding>,
+) -> Result<Parsed> {
+    let text = fsx::decode_input(fsx::read_bytes(path)?, path, encoding)?;
     let format = detect_format(path, &text);
     let mut parsed = match format {
         InputFormat::Tmx => {
