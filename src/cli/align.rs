@@ -228,8 +228,20 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     let format = ctx.format("align", FORMATS)?;
     let de_text = ctx.read_input(&args.de)?;
     let en_text = ctx.read_input(&args.en)?;
-    let src = read_sentences_of(ctx, &de_text, args.segmented, &ctx.global.source_lang)?;
-    let tgt = read_sentences_of(ctx, &en_text, args.segmented, &ctx.global.target_lang)?;
+    let src = read_sentences_of(
+        ctx,
+        &args.de,
+        &de_text,
+        args.segmented,
+        &ctx.global.source_lang,
+    )?;
+    let tgt = read_sentences_of(
+        ctx,
+        &args.en,
+        &en_text,
+        args.segmented,
+        &ctx.global.target_lang,
+    )?;
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {
         Some(fix) => fixed(&src, &tgt, fix, &opts)?,

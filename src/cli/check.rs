@@ -9,7 +9,7 @@ use clap::Args;
 use super::input::read_sentences_of;
 use super::{Context, Outcome};
 use crate::check::{CheckOptions, Checker, Finding, Pair, Severity, codes, to_json_line};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::glossary::Glossary;
 
 const FORMATS: &[&str] = &["table", "json"];
@@ -113,6 +113,20 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
         out.push((id, u.source_text(), u.target_text()));
     })?;
     ctx.warn_all(&loaded.warnings);
+    if out.is_empty() {
+        let why = if loaded.files == 0 {
+            "it holds no TMX file".to_owned()
+        } else {
+            format!(
+                "no unit of its {} TMX file(s) holds both {} and {}",
+                loaded.files, memory.pair.source, memory.pair.target
+            )
+        };
+        return Err(Error::input(
+            Location::file(&memory.dir),
+            format!("no units to check: {why}"),
+        ));
+    }
     Ok(out)
 }
 
@@ -126,8 +140,8 @@ fn document_pairs(
 ) -> Result<Vec<(String, String, String)>> {
     let de_text = ctx.read_input(de)?;
     let en_text = ctx.read_input(en)?;
-    let src = read_sentences_of(ctx, &de_text, segmented, &ctx.global.source_lang)?;
-    let tgt = read_sentences_of(ctx, &en_text, segmented, &ctx.global.target_lang)?;
+    let src = read_sentences_of(ctx, de, &de_text, segmented, &ctx.global.source_lang)?;
+    let tgt = read_sentences_of(ctx, en, &en_text, segmented, &ctx.global.target_lang)?;
     let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;
     Ok(links
         .into_iter()

@@ -37,6 +37,9 @@ pub fn run(ctx: &mut Context, args: &SegmentArgs) -> Result<Outcome> {
     let segmenter = segment::load_segmenter(lang, &segment::rules_path(&ctx.global.glossary))?;
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let text = ctx.read_input(&input)?;
+    if text.trim().is_empty() {
+        return Err(super::input::no_text(&input));
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut paragraph = None;
     for s in segmenter.split(&text) {
