@@ -58,17 +58,24 @@ fn words_in_two_lists_count_half_for_each() {
 
 #[test]
 fn evidence_adds_up_over_a_document() {
-    let mut doc = Scores::default();
-    for line in [
+    let lines = [
         "Kim Jong Un",
         "Die Lage bleibt angespannt.",
         "Pjöngjang schickt Soldaten.",
-    ] {
+        "Moskau braucht sie.",
+    ];
+    // No line alone is clear (too little evidence) ...
+    for line in lines {
+        assert_eq!(lang(line), None, "{line}");
+    }
+    // ... the document is.
+    let mut doc = Scores::default();
+    for line in lines {
         doc.add(&Scores::of(line));
     }
     assert_eq!(doc.guess().language, Some(Language::German));
-    assert_eq!(doc.words, 10);
-    assert!(doc.guess().evidence().contains("over 10 words"));
+    assert_eq!(doc.words, 13);
+    assert!(doc.guess().evidence().contains("over 13 words"));
 }
 
 #[test]
