@@ -7,6 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::input::{Sentences, read_sentences_of};
+use super::language::{self, Guard, Input};
 use super::{Context, Outcome};
 use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
 use crate::error::{Error, Location, Result};
@@ -241,6 +242,23 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
         &en_text,
         args.segmented,
         &ctx.global.target_lang,
+    )?;
+    language::check_pair(
+        ctx,
+        "align",
+        Input {
+            path: &args.de,
+            text: &de_text,
+        },
+        Input {
+            path: &args.en,
+            text: &en_text,
+        },
+        if args.save.is_some() {
+            Guard::Save
+        } else {
+            Guard::Show
+        },
     )?;
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {

@@ -142,6 +142,19 @@ fn document_pairs(
     let en_text = ctx.read_input(en)?;
     let src = read_sentences_of(ctx, de, &de_text, segmented, &ctx.global.source_lang)?;
     let tgt = read_sentences_of(ctx, en, &en_text, segmented, &ctx.global.target_lang)?;
+    super::language::check_pair(
+        ctx,
+        "check",
+        super::language::Input {
+            path: de,
+            text: &de_text,
+        },
+        super::language::Input {
+            path: en,
+            text: &en_text,
+        },
+        super::language::Guard::Show,
+    )?;
     let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;
     Ok(links
         .into_iter()

@@ -40,10 +40,18 @@ pub fn segment_lang(tag: &str) -> Lang {
     }
 }
 
-/// Reads `path` (`-` for stdin) as sentences of the source language.
+/// Reads `path` (`-` for stdin) as sentences of the source language, with
+/// a warning when it is clearly in another language.
 pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sentences> {
     let text = ctx.read_input(path)?;
-    read_sentences_of(ctx, path, &text, segmented, &ctx.global.source_lang)
+    let sentences = read_sentences_of(ctx, path, &text, segmented, &ctx.global.source_lang)?;
+    super::language::check_one(
+        ctx,
+        super::language::Input { path, text: &text },
+        &ctx.global.source_lang,
+        "--source-lang",
+    );
+    Ok(sentences)
 }
 
 /// The error for an input without text, naming it.

@@ -18,6 +18,7 @@ mod export;
 mod glossary;
 mod import;
 mod input;
+mod language;
 mod output;
 mod segment;
 mod suggest;

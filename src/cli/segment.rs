@@ -40,6 +40,15 @@ pub fn run(ctx: &mut Context, args: &SegmentArgs) -> Result<Outcome> {
     if text.trim().is_empty() {
         return Err(super::input::no_text(&input));
     }
+    super::language::check_one(
+        ctx,
+        super::language::Input {
+            path: &input,
+            text: &text,
+        },
+        &args.lang,
+        "--lang",
+    );
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut paragraph = None;
     for s in segmenter.split(&text) {
