@@ -502,10 +502,25 @@ fn enumeration(p: &str, from: usize, tstart: usize, tok: &str, opens: bool) -> b
     let Some(previous) = tok.parse::<u32>().ok().and_then(|n| n.checked_sub(1)) else {
         return false;
     };
-    let want = format!("{previous}.");
-    p.get(from..tstart)
-        .is_some_and(|s| s.split_whitespace().any(|t| strip_openers(t).1 == want))
+
+    // Items are short: look back a few hundred bytes at most, so that a
+    // long sentence full of numbers stays linear.
+    let mut start = from.max(tstart.saturating_sub(LIST_ITEM_BYTES));
+    while !p.is_char_boundary(start) && start < tstart {
+        start += 1;
+    }
+    p.get(start..tstart).is_some_and(|s| {
+        s.split_whitespace().any(|t| {
+            let t = strip_openers(t).1;
+            t.len() <= 4
+                && t.strip_suffix('.')
+                    .is_some_and(|d| d.parse::<u32>().ok() == Some(previous))
+        })
+    })
 }
+
+/// How far back [`enumeration`] looks for the previous item's number.
+const LIST_ITEM_BYTES: usize = 300;
 
 /// "<number>." in English: an ordinal written the German way (a translation
 /// kept it: "the top group of the 3. League West") after a determiner,

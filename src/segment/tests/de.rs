@@ -510,3 +510,18 @@ fn de_byline_at_paragraph_end_is_its_own_sentence() {
     let s = "Wirklich... etc";
     check_de(s, &[s]);
 }
+
+/// The list rule looks back a bounded distance: a long sentence full of
+/// numbers (`Er sah 2. und dann ...`, no boundary anywhere) stays linear.
+/// Looking back to the sentence start took 110 s for 1 MB.
+#[test]
+fn de_numbers_without_boundaries_stay_linear() {
+    let text = "Er sah 2. und dann ".repeat(20_000);
+    let started = std::time::Instant::now();
+    assert_eq!(de(&text).len(), 1);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
