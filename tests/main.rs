@@ -13,6 +13,7 @@
 )]
 
 mod align;
+mod bad_input;
 mod check;
 mod check_corpus;
 mod common;

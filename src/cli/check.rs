@@ -114,7 +114,9 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
     })?;
     ctx.warn_all(&loaded.warnings);
     if out.is_empty() {
-        let why = if loaded.files == 0 {
+        let why = if !memory.dir.is_dir() {
+            "the memory folder does not exist".to_owned()
+        } else if loaded.files == 0 {
             "it holds no TMX file".to_owned()
         } else {
             format!(
