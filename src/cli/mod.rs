@@ -136,6 +136,10 @@ pub enum Command {
     /// cognates, punctuation, the glossary's term pairs, a --dict, and a
     /// lexicon it learns from the document itself.
     ///
+    /// The texts must be in --source-lang and --target-lang: files given in
+    /// the wrong order are refused (and with --save, a text clearly in
+    /// another language); --no-language-check skips this.
+    ///
     /// Formats: table, beads ([i,j]:[k]:score per link, 0-based), tsv
     /// (score<TAB>german<TAB>english), json, tmx, html (a self-contained
     /// review page).
