@@ -467,16 +467,19 @@ fn rejudge(opts: &Opts) {
 
 /// The held-out pairs, as (id, German, English) per set: the tm.tsv lines
 /// no judged file names, queries_unseen.tsv, and the SAO gold's 1-1 beads.
-fn heldout_sets(exclude: &BTreeSet<usize>) -> Vec<(&'static str, Vec<(String, String, String)>)> {
+/// A unit of a held-out set: id, German, English.
+type Unit = (String, String, String);
+
+fn heldout_sets(exclude: &BTreeSet<usize>) -> Vec<(&'static str, Vec<Unit>)> {
     let dir = PathBuf::from(std::env::var_os("SATZ_SHARED_DATA").unwrap());
-    let rest: Vec<(String, String, String)> = tm()
+    let rest: Vec<Unit> = tm()
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !exclude.contains(&(i + 1)))
         .map(|(i, (de, en))| ((i + 1).to_string(), de, en))
         .collect();
     let unseen_text = std::fs::read_to_string(dir.join("tm/queries_unseen.tsv")).unwrap();
-    let unseen: Vec<(String, String, String)> = unseen_text
+    let unseen: Vec<Unit> = unseen_text
         .lines()
         .skip(1)
         .map(|l| {
@@ -512,7 +515,11 @@ fn heldout(opts: &Opts) {
     let exclude = excluded_lines(&opts.exclude);
     let glossary = load_glossary(opts.glossary.as_deref());
     println!("tm_line\tglossary\tcode\tseverity\tverdict\tpattern\treason");
-    let setting = if opts.glossary.is_some() { "news" } else { "none" };
+    let setting = if opts.glossary.is_some() {
+        "news"
+    } else {
+        "none"
+    };
     let mut warnings: Vec<Finding> = Vec::new();
     for (name, units) in heldout_sets(&exclude) {
         let pairs: Vec<Pair<'_>> = units
@@ -525,7 +532,11 @@ fn heldout(opts: &Opts) {
             .iter()
             .filter(|f| f.severity == Severity::Error && seen.insert(f.unit.clone()))
             .collect();
-        eprintln!("{name}: {} units, {} with an error", units.len(), errors.len());
+        eprintln!(
+            "{name}: {} units, {} with an error",
+            units.len(),
+            errors.len()
+        );
         for f in errors {
             println!(
                 "{}\t{setting}\t{}\terror\t\t\t{}",

@@ -6,7 +6,12 @@
 //! recognised by the `<?xml` it starts with or, in any text, by its zero
 //! bytes (which UTF-8 text never holds), and an XML declaration's
 //! `encoding` names a legacy encoding (windows-1252, ISO-8859-1, ...), as the
-//! XML 1.0 specification (appendix F) describes. Everything else must be UTF-8.
+//! XML 1.0 specification (appendix F) describes. An input file the user
+//! names ([`read_input`]) may be in the encoding `--encoding` gives (German
+//! Excel and many CMS exports write windows-1252); what a file says of
+//! itself wins over the option. Everything else must be UTF-8. Bytes that
+//! cannot be decoded are an error at their line and column (in characters),
+//! with the byte and, when it would be a letter in windows-1252, that hint.
 //! Text is normalised to NFC on the way in, so the rest of satz may assume it.
 //!
 //! Writing: [`write_atomic`] writes a temporary file in the target's folder,
@@ -46,8 +51,33 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Reads a text file in any supported encoding and normalises it to NFC.
+/// For satz's own files (glossary.toml, segment.toml, memory/): the input
+/// files a user names go through [`read_input`].
 pub fn read_text(path: &Path) -> Result<String> {
     Ok(nfc(decode_owned(read_bytes(path)?, path)?))
+}
+
+/// Reads an input file a user names (a text to segment, align, check or
+/// look up; a file to import) and normalises it to NFC. `encoding` is the
+/// `--encoding` option: the encoding of a file that does not name its own
+/// (see [`decode_input`]).
+pub fn read_input(path: &Path, encoding: Option<&'static Encoding>) -> Result<String> {
+    Ok(nfc(decode_input(read_bytes(path)?, path, encoding)?))
+}
+
+/// The encoding a label names (`windows-1252`, `latin1`, `iso-8859-15`,
+/// `utf-16le`, ...: the labels of the WHATWG Encoding Standard, in any
+/// case), for `--encoding`. An unknown label is a usage error listing
+/// examples.
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(enc) if enc != encoding_rs::REPLACEMENT => Ok(enc),
+        _ => Err(Error::Usage(format!(
+            "--encoding: unknown encoding '{label}'; names are those of the WHATWG \
+             Encoding Standard, e.g. utf-8, windows-1252 (German Windows, Excel), \
+             iso-8859-1, iso-8859-15, macintosh, utf-16le, utf-16be"
+        ))),
+    }
 }
 
 /// Normalises a string to Unicode NFC, without copying when it already is.
@@ -68,18 +98,45 @@ pub fn nfc_str(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Who reads a file, which decides the fallback encoding and the advice
+/// when it cannot be decoded.
+#[derive(Debug, Clone, Copy)]
+enum Reader {
+    /// satz's own files: no `--encoding`.
+    Own,
+    /// A file the user names, with the `--encoding` option (if given).
+    Input(Option<&'static Encoding>),
+}
+
 /// Like [`decode`], taking the bytes: UTF-8 input becomes the string
 /// without a copy.
-pub fn decode_owned(mut bytes: Vec<u8>, path: &Path) -> Result<String> {
-    let (encoding, body) = detect(&bytes);
+pub fn decode_owned(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    decode_vec(bytes, path, Reader::Own)
+}
+
+/// Decodes an input file a user names, without NFC: what the file says of
+/// itself wins (a byte-order mark, an XML declaration's encoding), then
+/// `encoding` (the `--encoding` option), then what [`decode`] finds
+/// (UTF-16 by its zero bytes, else UTF-8). Undecodable bytes are an error
+/// at their line and column whose advice names `--encoding`.
+pub fn decode_input(
+    bytes: Vec<u8>,
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+) -> Result<String> {
+    decode_vec(bytes, path, Reader::Input(encoding))
+}
+
+fn decode_vec(mut bytes: Vec<u8>, path: &Path, reader: Reader) -> Result<String> {
+    let (encoding, body) = detect(&bytes, reader);
     if encoding != UTF_8 {
-        return decode(&bytes, path);
+        return decode_with(&bytes, path, reader);
     }
     let bom = bytes.len() - body.len();
     bytes.drain(..bom);
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        undecodable(path, e.as_bytes(), at, UTF_8)
+        let failure = e.utf8_error().into();
+        undecodable(path, e.as_bytes(), UTF_8, &failure, reader)
     })
 }
 
@@ -87,12 +144,34 @@ pub fn decode_owned(mut bytes: Vec<u8>, path: &Path) -> Result<String> {
 /// then the XML declaration's encoding, else strict UTF-8.
 /// `path` only names the input in error messages.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
-    let (encoding, body) = detect(bytes);
-    let offset = bytes.len() - body.len();
+    decode_with(bytes, path, Reader::Own)
+}
+
+/// Where decoding failed, as a byte offset into the text after any
+/// byte-order mark.
+enum Failure {
+    /// UTF-8: the offset of the first bad byte, and whether the input ended
+    /// inside a character.
+    Utf8 { at: usize, cut: bool },
+    /// Another encoding.
+    Other { at: usize },
+}
+
+impl From<std::str::Utf8Error> for Failure {
+    fn from(e: std::str::Utf8Error) -> Failure {
+        Failure::Utf8 {
+            at: e.valid_up_to(),
+            cut: e.error_len().is_none(),
+        }
+    }
+}
+
+fn decode_with(bytes: &[u8], path: &Path, reader: Reader) -> Result<String> {
+    let (encoding, body) = detect(bytes, reader);
     if encoding == UTF_8 {
         return match std::str::from_utf8(body) {
             Ok(s) => Ok(s.to_owned()),
-            Err(e) => Err(undecodable(path, bytes, offset + e.valid_up_to(), encoding)),
+            Err(e) => Err(undecodable(path, body, encoding, &e.into(), reader)),
         };
     }
     if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
@@ -106,41 +185,83 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
             .unwrap_or(body.len() * 3),
     );
     let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
-    let bad = match result {
+    let at = match result {
         DecoderResult::Malformed(len, after) => read.saturating_sub(len as usize + after as usize),
         _ => read,
     };
-    Err(undecodable(path, bytes, offset + bad, encoding))
+    Err(undecodable(
+        path,
+        body,
+        encoding,
+        &Failure::Other { at },
+        reader,
+    ))
 }
 
-fn undecodable(path: &Path, bytes: &[u8], offset: usize, encoding: &'static Encoding) -> Error {
-    if let Some(kind) = binary_kind(bytes) {
+/// The error for bytes of `body` (the text after any byte-order mark) that
+/// `encoding` cannot decode: where (line and column, counted in the
+/// characters before), what, and what to do.
+fn undecodable(
+    path: &Path,
+    body: &[u8],
+    encoding: &'static Encoding,
+    failure: &Failure,
+    reader: Reader,
+) -> Error {
+    if let Some(kind) = binary_kind(body) {
         return Error::input(
             Location::file(path),
             format!("this is {kind}, not a text file"),
         );
     }
-    let line = bytes
-        .get(..offset)
-        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-        + 1;
+    let at = match *failure {
+        Failure::Utf8 { at, .. } | Failure::Other { at } => at,
+    };
+    let (before, _) = encoding.decode_without_bom_handling(body.get(..at).unwrap_or(body));
+    let (line, col) = crate::error::line_col(&before, before.len());
     let xml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["tmx", "tbx", "xml", "xlf", "xliff"]
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     });
-    let hint = if xml {
-        "save the file as UTF-8, or name its encoding in the XML declaration"
-    } else {
-        "save the file as UTF-8, or as UTF-16 with a byte-order mark"
-    };
-    Error::input(
-        Location::line(path, line),
-        format!(
-            "not valid {} at byte offset {offset} ({hint})",
-            encoding.name()
+    let byte = body.get(at).copied();
+    let (what, legacy) = match (failure, byte) {
+        (Failure::Utf8 { cut: true, .. }, _) => (
+            "not valid UTF-8: the file ends inside a character (is it cut off?)".to_owned(),
+            None,
         ),
-    )
+        (Failure::Utf8 { .. }, Some(b)) => (
+            format!("not valid UTF-8: byte 0x{b:02X}"),
+            windows_1252_char(b),
+        ),
+        _ => (format!("not valid {}", encoding.name()), None),
+    };
+    let hint = match (reader, legacy) {
+        _ if xml => {
+            "save the file as UTF-8, or name its encoding in the XML declaration".to_owned()
+        }
+        (Reader::Input(Some(given)), _) if given == encoding => format!(
+            "is --encoding {} right? If not, name the right one, or save the file as UTF-8",
+            given.name()
+        ),
+        (Reader::Input(_), Some(c)) => format!(
+            "{c} in windows-1252: read the file with --encoding windows-1252, or save it as UTF-8"
+        ),
+        (Reader::Input(_), None) => {
+            "name its encoding with --encoding, or save the file as UTF-8".to_owned()
+        }
+        (Reader::Own, _) => {
+            "save the file as UTF-8, or as UTF-16 with a byte-order mark".to_owned()
+        }
+    };
+    Error::input(Location::at(path, line, col), format!("{what} ({hint})"))
+}
+
+/// What `byte` is in windows-1252, when it is a printable character there.
+fn windows_1252_char(byte: u8) -> Option<char> {
+    let bytes = [byte];
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    text.chars().next().filter(|c| !c.is_control())
 }
 
 /// What a file is, when its first bytes are the signature of a common
@@ -172,8 +293,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|&(_, kind)| kind)
 }
 
-/// Finds the encoding of `bytes` and the part after any byte-order mark.
-fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
+/// Finds the encoding of `bytes` and the part after any byte-order mark:
+/// a byte-order mark, UTF-16 that starts with `<?xml`, an XML
+/// declaration's encoding, the `--encoding` of an input, UTF-16 by its zero
+/// bytes, else UTF-8.
+fn detect(bytes: &[u8], reader: Reader) -> (&'static Encoding, &[u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return (enc, bytes.get(bom_len..).unwrap_or_default());
     }
@@ -183,15 +307,19 @@ fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
     if bytes.starts_with(b"\0<\0?") {
         return (UTF_16BE, bytes);
     }
-    if let Some(enc) = sniff_utf16(bytes) {
-        return (enc, bytes);
-    }
     match declared_encoding(bytes) {
         // A declaration that names UTF-16 in a file with 8-bit units is wrong;
         // the bytes are the better witness.
-        Some(enc) if enc != UTF_16LE && enc != UTF_16BE => (enc, bytes),
-        _ => (UTF_8, bytes),
+        Some(enc) if enc != UTF_16LE && enc != UTF_16BE => return (enc, bytes),
+        _ => {}
     }
+    if let Reader::Input(Some(enc)) = reader {
+        return (enc, bytes);
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        return (enc, bytes);
+    }
+    (UTF_8, bytes)
 }
 
 /// UTF-16 without a byte-order mark, recognised by its zero bytes: in text
@@ -379,7 +507,7 @@ mod tests {
         let mut cut = utf16(s, true, false);
         cut.pop();
         let err = decode(&cut, p).unwrap_err().to_string();
-        assert!(err.contains("not valid UTF-16LE"), "{err}");
+        assert!(err.contains(":2:26: not valid UTF-16LE"), "{err}");
         // UTF-8 stays UTF-8, a stray NUL and all.
         assert_eq!(decode(b"Haus\0\thouse\n", p).unwrap(), "Haus\0\thouse\n");
         assert_eq!(decode(&[0; 64], p).unwrap(), "\0".repeat(64));
@@ -396,12 +524,19 @@ mod tests {
     }
 
     #[test]
-    fn undecodable_input_names_line_and_offset() {
+    fn undecodable_input_names_line_and_column() {
         let err = decode(b"ok\nbad \xff here", Path::new("in.txt")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "in.txt:2: not valid UTF-8 at byte offset 7 (save the file as UTF-8, or as UTF-16 with a byte-order mark)"
+            "in.txt:2:5: not valid UTF-8: byte 0xFF (save the file as UTF-8, or as UTF-16 with a byte-order mark)"
         );
+        // The column counts characters, not bytes; a byte-order mark is not one.
+        let err = decode(
+            b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe\nZ\xc3\xbcrich \xfcber",
+            Path::new("in.txt"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("in.txt:2:8: "), "{err}");
         let err = decode(b"\x89PNG\r\n\x1a\n\x00\x00\xff", Path::new("logo.tbx")).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -418,11 +553,66 @@ mod tests {
                 .ends_with("(save the file as UTF-8, or name its encoding in the XML declaration)"),
             "{err}"
         );
-        let err = decode(b"\xFF\xFE\x00\xD8", Path::new("u.txt")).unwrap_err();
+        // UTF-16: the line and column of the unpaired surrogate.
+        let mut bytes = utf16("ab\nc", true, true);
+        bytes.extend_from_slice(&[0x00, 0xD8]);
+        let err = decode(&bytes, Path::new("u.txt")).unwrap_err();
         assert!(
-            err.to_string().contains("UTF-16LE at byte offset 2"),
+            err.to_string().starts_with("u.txt:2:2: not valid UTF-16LE"),
             "{err}"
         );
+        // A file cut inside a character says so.
+        let err = decode(b"Gr\xc3", Path::new("cut.txt")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cut.txt:1:3: not valid UTF-8: the file ends inside a character"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn inputs_take_the_encoding_option_and_name_it_in_advice() {
+        let p = Path::new("latin1.txt");
+        let latin1 = b"Haus\thouse\nGr\xfc\xdfe\tgreetings \x80\n".to_vec();
+        let err = decode_input(latin1.clone(), p, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "latin1.txt:2:3: not valid UTF-8: byte 0xFC (ü in windows-1252: read the file \
+             with --encoding windows-1252, or save it as UTF-8)"
+        );
+        let cp1252 = encoding_for_label("Windows-1252").unwrap();
+        assert_eq!(
+            decode_input(latin1, p, Some(cp1252)).unwrap(),
+            "Haus\thouse\nGrüße\tgreetings €\n"
+        );
+        // What the file says of itself wins over the option.
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("Grüße".as_bytes());
+        assert_eq!(decode_input(bom, p, Some(cp1252)).unwrap(), "Grüße");
+        let decl = b"<?xml version='1.0' encoding='utf-8'?><x>\xc3\xbc</x>".to_vec();
+        assert!(decode_input(decl, p, Some(cp1252)).unwrap().contains('ü'));
+        // UTF-16 without a byte-order mark, when named.
+        let le = encoding_for_label("utf-16le").unwrap();
+        assert_eq!(
+            decode_input(utf16("Zürich", true, false), p, Some(le)).unwrap(),
+            "Zürich"
+        );
+        // Bytes the named encoding cannot decode.
+        let sjis = encoding_for_label("shift_jis").unwrap();
+        let err = decode_input(b"ok\n\x81\x20".to_vec(), p, Some(sjis)).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("latin1.txt:2:1: not valid Shift_JIS (is --encoding Shift_JIS right?"),
+            "{err}"
+        );
+        for bad in ["latin-9x", "", "replacement"] {
+            let err = encoding_for_label(bad).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("--encoding: unknown encoding '{bad}'"))
+                    && err.contains("windows-1252"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -225,7 +225,7 @@ fn judged_samples_name_real_lines_and_codes() {
             c[2].parse::<Code>().unwrap();
             assert!(["error", "warning"].contains(&c[3]), "{name}:{}", n + 1);
             assert!(["real", "false"].contains(&c[4]), "{name}:{}", n + 1);
-            if let Some(other) = seen.insert(line, name.clone()) {
+            if let Some(other) = seen.insert(line.clone(), name.clone()) {
                 assert_eq!(other, name, "line {line} judged in two samples");
             }
         }

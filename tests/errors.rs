@@ -39,7 +39,7 @@ fn a_folder_is_not_a_file() {
 }
 
 #[test]
-fn invalid_utf8_names_the_line_and_byte_offset() {
+fn invalid_utf8_names_the_line_and_column() {
     let fx = Fixture::new();
     fx.write("bad.tsv", b"Haus\thouse\nGr\xfcsse\tgreetings\n");
     fx.satz()
@@ -47,7 +47,7 @@ fn invalid_utf8_names_the_line_and_byte_offset() {
         .assert()
         .code(2)
         .stderr(
-            "satz: bad.tsv:2: not valid UTF-8 at byte offset 13 (save the file as UTF-8, or as UTF-16 with a byte-order mark)\n",
+            "satz: bad.tsv:2:3: not valid UTF-8: byte 0xFC (ü in windows-1252: read the file with --encoding windows-1252, or save it as UTF-8)\n",
         );
     assert!(fx.memory_files().is_empty());
 }

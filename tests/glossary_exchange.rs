@@ -472,7 +472,7 @@ fn every_interop_tbx_imports_or_is_refused_as_provenance_says() {
             .unwrap_or_else(|| panic!("{file}: no entry count in {detected}"));
         // None of these files has German: with the default pair nothing is
         // imported and the report names the languages the file holds.
-        let imported = exchange::read_file(&path).unwrap();
+        let imported = exchange::read_file(&path, None).unwrap();
         assert_eq!(imported.entries.len(), entries, "{file}");
         let langs = imported.languages();
         fx.satz()

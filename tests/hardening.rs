@@ -1200,7 +1200,7 @@ fn analyze_reads_its_inputs_before_writing_the_index() {
         .assert()
         .code(2)
         .stderr(predicates::str::starts_with(
-            "satz: latin1.txt:1: not valid UTF-8",
+            "satz: latin1.txt:1:3: not valid UTF-8",
         ));
     assert!(snapshot(&fx.path("memory")) == before, "memory/ changed");
     assert!(!fx.path("memory/.satz-index").exists());

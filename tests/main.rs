@@ -13,6 +13,7 @@
 )]
 
 mod align;
+mod bad_input;
 mod check;
 mod check_audit;
 mod check_corpus;

@@ -73,10 +73,11 @@ fn empty_and_binary_input_never_panic() {
     let fx = Fixture::new();
     fx.satz()
         .args(["segment", "-"])
-        .write_stdin("")
+        .write_stdin(" \n")
         .assert()
-        .success()
-        .stdout("");
+        .code(2)
+        .stdout("")
+        .stderr("satz: <stdin>: no text: the input is empty or holds only whitespace\n");
     fx.write("bin", b"\xff\xfe\x00\xd8garbage");
     fx.satz().args(["segment", "bin"]).assert().code(2);
 }

@@ -645,6 +645,65 @@ fn error_invalid_utf8_stdin() {
     );
 }
 
+#[test]
+fn error_swapped_pair() {
+    let fx = example();
+    snap_fail(
+        &fx,
+        "error_swapped_pair",
+        &[
+            "align",
+            "kim-putin.en.txt",
+            "kim-putin.de.txt",
+            "--save",
+            "x",
+        ],
+    );
+}
+
+#[test]
+fn error_wrong_language_save() {
+    let fx = example();
+    snap_fail(
+        &fx,
+        "error_wrong_language_save",
+        &[
+            "align",
+            "kim-putin.de.txt",
+            "kim-putin.de.txt",
+            "--save",
+            "x",
+        ],
+    );
+}
+
+#[test]
+fn error_empty_input() {
+    let fx = example();
+    fx.write("empty.txt", " \n\n");
+    snap_fail(
+        &fx,
+        "error_empty_input",
+        &["check", "kim-putin.de.txt", "empty.txt"],
+    );
+}
+
+#[test]
+fn error_empty_memory() {
+    let fx = example();
+    snap_fail(&fx, "error_empty_memory", &["--memory", "nothing", "check"]);
+}
+
+#[test]
+fn error_unknown_encoding() {
+    let fx = example();
+    snap_fail(
+        &fx,
+        "error_unknown_encoding",
+        &["--encoding", "latin-9x", "segment", "kim-putin.de.txt"],
+    );
+}
+
 /// The helper itself: what insta would ignore shows in the snapshot text.
 #[test]
 fn exact_spells_out_what_insta_ignores() {

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     std::fs::File::create(&path)
         .and_then(|mut f| f.write_all(body))
         .expect("write input");
-    let Ok(parsed) = parse_file(&path, &LangPair::default()) else {
+    let Ok(parsed) = parse_file(&path, &LangPair::default(), None) else {
         return;
     };
     assert_eq!(parsed.read, parsed.units.len());

@@ -7,6 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::input::{Sentences, read_sentences_of};
+use super::language::{self, Guard, Input};
 use super::{Context, Outcome};
 use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
 use crate::error::{Error, Location, Result};
@@ -226,10 +227,39 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
 /// Runs `align`.
 pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     let format = ctx.format("align", FORMATS)?;
-    let de_text = fsx::read_text(&args.de)?;
-    let en_text = fsx::read_text(&args.en)?;
-    let src = read_sentences_of(ctx, &de_text, args.segmented, &ctx.global.source_lang)?;
-    let tgt = read_sentences_of(ctx, &en_text, args.segmented, &ctx.global.target_lang)?;
+    let de_text = ctx.read_input(&args.de)?;
+    let en_text = ctx.read_input(&args.en)?;
+    let src = read_sentences_of(
+        ctx,
+        &args.de,
+        &de_text,
+        args.segmented,
+        &ctx.global.source_lang,
+    )?;
+    let tgt = read_sentences_of(
+        ctx,
+        &args.en,
+        &en_text,
+        args.segmented,
+        &ctx.global.target_lang,
+    )?;
+    language::check_pair(
+        ctx,
+        "align",
+        Input {
+            path: &args.de,
+            text: &de_text,
+        },
+        Input {
+            path: &args.en,
+            text: &en_text,
+        },
+        if args.save.is_some() {
+            Guard::Save
+        } else {
+            Guard::Show
+        },
+    )?;
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {
         Some(fix) => fixed(&src, &tgt, fix, &opts)?,

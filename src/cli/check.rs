@@ -11,8 +11,7 @@ use super::{Context, Outcome};
 use crate::check::{
     CheckOptions, Checker, Code, FailOn, FailPolicy, Finding, Pair, Severity, to_json_line,
 };
-use crate::error::{Error, Result};
-use crate::fsx;
+use crate::error::{Error, Location, Result};
 use crate::glossary::Glossary;
 
 const FORMATS: &[&str] = &["table", "json"];
@@ -146,6 +145,22 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
     for w in unknown {
         ctx.report(format!("warning: {w}"));
     }
+    if out.is_empty() {
+        let why = if !memory.dir.is_dir() {
+            "the memory folder does not exist".to_owned()
+        } else if loaded.files == 0 {
+            "it holds no TMX file".to_owned()
+        } else {
+            format!(
+                "no unit of its {} TMX file(s) holds both {} and {}",
+                loaded.files, memory.pair.source, memory.pair.target
+            )
+        };
+        return Err(Error::input(
+            Location::file(&memory.dir),
+            format!("no units to check: {why}"),
+        ));
+    }
     Ok(out)
 }
 
@@ -157,10 +172,23 @@ fn document_pairs(
     en: &std::path::Path,
     segmented: bool,
 ) -> Result<Vec<(String, String, String)>> {
-    let de_text = fsx::read_text(de)?;
-    let en_text = fsx::read_text(en)?;
-    let src = read_sentences_of(ctx, &de_text, segmented, &ctx.global.source_lang)?;
-    let tgt = read_sentences_of(ctx, &en_text, segmented, &ctx.global.target_lang)?;
+    let de_text = ctx.read_input(de)?;
+    let en_text = ctx.read_input(en)?;
+    let src = read_sentences_of(ctx, de, &de_text, segmented, &ctx.global.source_lang)?;
+    let tgt = read_sentences_of(ctx, en, &en_text, segmented, &ctx.global.target_lang)?;
+    super::language::check_pair(
+        ctx,
+        "check",
+        super::language::Input {
+            path: de,
+            text: &de_text,
+        },
+        super::language::Input {
+            path: en,
+            text: &en_text,
+        },
+        super::language::Guard::Show,
+    )?;
     let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;
     Ok(links
         .into_iter()

@@ -222,7 +222,7 @@ const EXPORT_FORMATS: &[&str] = &["tbx", "tsv", "csv"];
 /// `glossary import FILE`: reads the file first (nothing is written when it
 /// is broken), then merges under the lock of the glossary's folder.
 fn import(ctx: &mut Context, path: &Path, file: &Path) -> Result<Outcome> {
-    let imported = exchange::read_file(file)?;
+    let imported = exchange::read_file(file, ctx.encoding)?;
     let _lock = MemoryLock::acquire(&parent(path))?;
     let text = read_or_empty(path)?;
     let (source, target) = import_languages(ctx, path, &text)?;

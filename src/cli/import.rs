@@ -27,7 +27,15 @@ pub struct ImportArgs {
 pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<Outcome> {
     let memory = ctx.memory();
     for file in &args.files {
-        let report = import::import(&memory, file, args.name.as_deref())?;
+        let report = import::import(
+            &memory,
+            file,
+            args.name.as_deref(),
+            &import::Options {
+                encoding: ctx.encoding,
+                check_languages: !ctx.global.no_language_check,
+            },
+        )?;
         ctx.warn_all(&report.parsed.warnings);
         ctx.report(report.summary(file, &memory.pair));
     }

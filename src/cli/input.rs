@@ -1,13 +1,15 @@
-//! What `suggest`, `analyze` and `check` read: a text split into sentences
-//! (or one sentence per line with `--segmented`), and the memory's index.
+//! What `suggest`, `analyze`, `align` and `check` read: a text split into
+//! sentences (or one sentence per line with `--segmented`), and the
+//! memory's index. A text without a sentence (empty, or only whitespace) is
+//! an error naming the file: a command that looked at nothing must not
+//! report success.
 
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Context;
-use crate::error::Result;
-use crate::fsx;
+use crate::error::{Error, Location, Result};
 use crate::segment::{self, Lang};
 use crate::tm::index::{Index, Opened};
 
@@ -38,19 +40,40 @@ pub fn segment_lang(tag: &str) -> Lang {
     }
 }
 
-/// Reads `path` (`-` for stdin) as sentences of the source language.
+/// Reads `path` (`-` for stdin) as sentences of the source language, with
+/// a warning when it is clearly in another language.
 pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sentences> {
-    let text = fsx::read_text(path)?;
-    read_sentences_of(ctx, &text, segmented, &ctx.global.source_lang)
+    let text = ctx.read_input(path)?;
+    let sentences = read_sentences_of(ctx, path, &text, segmented, &ctx.global.source_lang)?;
+    super::language::check_one(
+        ctx,
+        super::language::Input { path, text: &text },
+        &ctx.global.source_lang,
+        "--source-lang",
+    );
+    Ok(sentences)
 }
 
-/// Splits `text` into sentences in language `tag`.
+/// The error for an input without text, naming it.
+pub fn no_text(path: &Path) -> Error {
+    Error::input(
+        Location::file(path),
+        "no text: the input is empty or holds only whitespace",
+    )
+}
+
+/// Splits `text`, read from `path`, into sentences in language `tag`; a
+/// text without a sentence is an error naming `path`.
 pub fn read_sentences_of(
     ctx: &Context,
+    path: &Path,
     text: &str,
     segmented: bool,
     tag: &str,
 ) -> Result<Sentences> {
+    if text.trim().is_empty() {
+        return Err(no_text(path));
+    }
     let mut out = Sentences {
         texts: Vec::new(),
         paragraphs: Vec::new(),

@@ -18,6 +18,7 @@ mod export;
 mod glossary;
 mod import;
 mod input;
+mod language;
 mod output;
 mod segment;
 mod suggest;
@@ -99,6 +100,19 @@ pub struct Global {
     /// More verbose: say more on stderr.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Encoding of the input texts and of files to import that do not name
+    /// their own (a byte-order mark or an XML declaration wins):
+    /// windows-1252 (German Windows and Excel), iso-8859-1, iso-8859-15,
+    /// macintosh, utf-16le, ... Default: UTF-8, or UTF-16 recognised by its
+    /// zero bytes.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Do not check which language the input texts are in. By default a
+    /// pair of texts in the configured languages swapped is refused, a text
+    /// clearly in another language than expected is warned about, and
+    /// `import` warns when a file's content disagrees with its languages.
+    #[arg(long, global = true)]
+    pub no_language_check: bool,
 }
 
 /// The commands.
@@ -121,6 +135,10 @@ pub enum Command {
     /// combines sentence lengths (Gale & Church), numbers, names and
     /// cognates, punctuation, the glossary's term pairs, a --dict, and a
     /// lexicon it learns from the document itself.
+    ///
+    /// The texts must be in --source-lang and --target-lang: files given in
+    /// the wrong order are refused (and with --save, a text clearly in
+    /// another language); --no-language-check skips this.
     ///
     /// Formats: table, beads ([i,j]:[k]:score per link, 0-based), tsv
     /// (score<TAB>german<TAB>english), json, tmx, html (a self-contained
@@ -222,6 +240,8 @@ pub struct Context {
     pub global: Global,
     /// Where results go.
     pub out: Output,
+    /// The encoding `--encoding` names, if any.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Context {
@@ -231,6 +251,12 @@ impl Context {
             source: Lang::new(&self.global.source_lang),
             target: Lang::new(&self.global.target_lang),
         }
+    }
+
+    /// Reads an input text the user names (`-` for stdin), honouring
+    /// `--encoding`, normalised to NFC.
+    pub fn read_input(&self, path: &std::path::Path) -> Result<String> {
+        crate::fsx::read_input(path, self.encoding)
     }
 
     /// The memory folder for the pair.
@@ -282,9 +308,14 @@ impl Context {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     output::set_color(cli.global.color);
+    let encoding = match &cli.global.encoding {
+        Some(label) => Some(crate::fsx::encoding_for_label(label)?),
+        None => None,
+    };
     let mut ctx = Context {
         global: cli.global,
         out: Output::stdout(),
+        encoding,
     };
     let outcome = match cli.command {
         Command::Segment(args) => segment::run(&mut ctx, &args),

@@ -6,7 +6,6 @@ use clap::Args;
 
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
-use crate::fsx;
 use crate::segment::{self, Lang};
 
 /// Arguments of the command (documented on [`super::Command`]).
@@ -37,7 +36,19 @@ pub fn run(ctx: &mut Context, args: &SegmentArgs) -> Result<Outcome> {
         .map_err(|e| Error::Usage(format!("--lang: {e}")))?;
     let segmenter = segment::load_segmenter(lang, &segment::rules_path(&ctx.global.glossary))?;
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let text = fsx::read_text(&input)?;
+    let text = ctx.read_input(&input)?;
+    if text.trim().is_empty() {
+        return Err(super::input::no_text(&input));
+    }
+    super::language::check_one(
+        ctx,
+        super::language::Input {
+            path: &input,
+            text: &text,
+        },
+        &args.lang,
+        "--lang",
+    );
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut paragraph = None;
     for s in segmenter.split(&text) {

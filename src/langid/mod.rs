@@ -25,6 +25,22 @@
 //! Evidence from many sentences adds up ([`Scores::add`]), so a document is
 //! judged on all its words at once and one quoted English sentence in a
 //! German article does not change the verdict.
+//!
+//! [`judge_pair`] and [`Expected`] compare a verdict with the languages the
+//! command line or a file names (`verdict.rs`): what `align`, `check`,
+//! `suggest`, `analyze`, `segment` and `import` act on. A pair given in the
+//! wrong order is both sides identified, each as the other's language; a
+//! side clearly in a third language is a mismatch of that side alone;
+//! unknown is never a mismatch.
+//!
+//! Measured on the shared data (`examples/langid_eval.rs`): of the 19,565
+//! sentence pairs of `tm/tm.tsv`, 96.1% of the German sides are identified
+//! as German and 94.8% of the English sides as English, the rest unknown,
+//! except three named as another language: two rightly ("In anderen Worte,
+//! the show goes on.", "Oh là là, c'est la vie."), one wrongly (an English
+//! sentence around two Spanish titles, named French). Every document of
+//! the alignment gold data is identified as its language with a margin of
+//! over 15 to 1.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -247,6 +263,10 @@ fn lists() -> &'static HashMap<&'static str, Vec<Language>> {
         map
     })
 }
+
+mod verdict;
+
+pub use verdict::{Expected, PairVerdict, judge_pair};
 
 #[cfg(test)]
 mod tests;

@@ -58,12 +58,19 @@ fn words_in_two_lists_count_half_for_each() {
 
 #[test]
 fn evidence_adds_up_over_a_document() {
-    let mut doc = Scores::default();
-    for line in [
+    let lines = [
         "Kim Jong Un",
         "Die Lage bleibt angespannt.",
-        "Pjöngjang schickt Soldaten an die Front.",
-    ] {
+        "Pjöngjang schickt Soldaten.",
+        "Moskau braucht sie.",
+    ];
+    // No line alone is clear (too little evidence) ...
+    for line in lines {
+        assert_eq!(lang(line), None, "{line}");
+    }
+    // ... the document is.
+    let mut doc = Scores::default();
+    for line in lines {
         doc.add(&Scores::of(line));
     }
     assert_eq!(doc.guess().language, Some(Language::German));
@@ -79,4 +86,72 @@ fn tags_name_languages() {
     assert_eq!(Language::from_tag("fr"), Some(Language::French));
     assert_eq!(Language::from_tag("it"), None);
     assert_eq!(Language::from_tag(""), None);
+}
+
+fn doc(text: &str) -> Guess {
+    identify(text)
+}
+
+const DE: &str = "Die Diktatur hat Putin also Kanonenfutter geschickt, und das ist nicht gut.";
+const EN: &str = "So the dictatorship has sent Putin cannon fodder, and that is not good.";
+const FR: &str = "La dictature a donc envoyé de la chair à canon à Poutine, et ce n'est pas bien.";
+
+#[test]
+fn a_pair_in_the_configured_order_is_fine() {
+    let v = judge_pair(&doc(DE), &doc(EN), "de", "en");
+    assert!(v.is_fine() && !v.swapped, "{v:?}");
+    // Regions and case do not matter; unknown never objects.
+    assert!(judge_pair(&doc(DE), &doc(EN), "DE-ch", "en_GB").is_fine());
+    assert!(judge_pair(&doc("Kim Jong Un"), &doc("BBC Two"), "de", "en").is_fine());
+}
+
+#[test]
+fn a_swapped_pair_is_both_sides_in_the_other_language() {
+    let v = judge_pair(&doc(EN), &doc(DE), "de", "en");
+    assert_eq!(
+        v,
+        PairVerdict {
+            source: Some(Language::English),
+            target: Some(Language::German),
+            swapped: true
+        }
+    );
+    // German-French too, and an English-German pair the other way round.
+    assert!(judge_pair(&doc(FR), &doc(DE), "de", "fr").swapped);
+    assert!(judge_pair(&doc(DE), &doc(EN), "en", "de").swapped);
+    // One side unknown: not swapped, but that side is still a mismatch.
+    let v = judge_pair(&doc(EN), &doc("Kim Jong Un"), "de", "en");
+    assert_eq!(
+        (v.source, v.target, v.swapped),
+        (Some(Language::English), None, false)
+    );
+}
+
+#[test]
+fn a_third_language_is_a_mismatch_of_its_side_only() {
+    let v = judge_pair(&doc(DE), &doc(FR), "de", "en");
+    assert_eq!(
+        (v.source, v.target, v.swapped),
+        (None, Some(Language::French), false)
+    );
+    // Both sides the same language: the target is the mismatch.
+    let v = judge_pair(&doc(DE), &doc(DE), "de", "en");
+    assert_eq!(
+        (v.source, v.target, v.swapped),
+        (None, Some(Language::German), false)
+    );
+}
+
+#[test]
+fn a_language_satz_cannot_identify_objects_only_to_the_other_side() {
+    // Italian is not identified: a target tagged `it` objects only to German.
+    let it = Expected::new("it", Some("de"));
+    assert_eq!(it.mismatch(&doc(EN)), None);
+    assert_eq!(it.mismatch(&doc(DE)), Some(Language::German));
+    assert!(it.is_other(Language::German));
+    // A single text: only its own language counts.
+    let de = Expected::new("de", None);
+    assert_eq!(de.mismatch(&doc(EN)), Some(Language::English));
+    assert!(!de.is_other(Language::English));
+    assert_eq!(Expected::new("it", None).mismatch(&doc(DE)), None);
 }

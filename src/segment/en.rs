@@ -157,6 +157,14 @@ pub(crate) const OPENERS: &[&str] = &[
     "Hence",
 ];
 
+/// Lowercase words that make a following `<number>.` an ordinal written the
+/// German way, as translations keep it ("the 3. League West", "his 2.
+/// goal"). Compared case-insensitively.
+pub(crate) const ORDINAL_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "every",
+    "each",
+];
+
 /// Lowercase words after which a line never ends a sentence, even without
 /// final punctuation (hard-wrapped text).
 pub(crate) const JOINERS: &[&str] = &[

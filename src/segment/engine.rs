@@ -43,6 +43,12 @@ struct Next<'a> {
     /// The token at the start is a web address (starts a sentence like a
     /// capitalised word).
     url: bool,
+    /// A round or square bracket opens what follows (`(sda)`, `[Update]`).
+    bracket: bool,
+    /// What follows is the paragraph's last token and looks like a byline
+    /// or agency credit: lowercase letters, at most four per part, parts
+    /// joined by `/` (`lb`, `sda`, `dpa/lb`).
+    byline: bool,
 }
 
 impl<'a> Next<'a> {
@@ -81,6 +87,8 @@ impl<'a> Next<'a> {
         let token = p.get(n..tok_end).unwrap_or("");
         let emoticon = is_emoticon(token);
         let url = is_url(token);
+        let bracket = matches!(first, '(' | '[');
+        let byline = p.get(tok_end..).is_some_and(|t| t.trim().is_empty()) && is_byline(token);
         Some(Next {
             first,
             opener,
@@ -88,6 +96,8 @@ impl<'a> Next<'a> {
             word,
             emoticon,
             url,
+            bracket,
+            byline,
         })
     }
 
@@ -103,6 +113,13 @@ impl<'a> Next<'a> {
 
     fn lower(&self) -> bool {
         !self.url && !self.camel() && self.word_first().is_some_and(char::is_lowercase)
+    }
+
+    /// A lowercase word that continues the sentence: not one in brackets
+    /// (a bracketed aside or agency credit after a sentence end, `(sda)`,
+    /// starts a new one even in German).
+    fn continues(&self) -> bool {
+        self.lower() && !self.bracket
     }
 
     fn upper(&self) -> bool {
@@ -124,6 +141,14 @@ fn is_emoticon(tok: &str) -> bool {
         .any(|e| match (tok.strip_prefix(e), e.chars().next_back()) {
             (Some(rest), Some(last)) => rest.chars().all(|c| c == last),
             _ => false,
+        })
+}
+
+/// Whether `tok` looks like a byline or agency credit (see [`Next`]).
+fn is_byline(tok: &str) -> bool {
+    tok.len() <= 12
+        && tok.split('/').all(|part| {
+            (1..=4).contains(&part.chars().count()) && part.chars().all(char::is_lowercase)
         })
 }
 
@@ -356,11 +381,16 @@ fn is_boundary(
     if char_before(st.p, i).is_some_and(|(_, c)| matches!(c, ',' | ';' | ':')) {
         return false;
     }
+    // A byline or agency credit ending the paragraph after a full stop
+    // ("... gewonnen. lb") is a sentence of its own, in German as in English.
+    if next.byline && kind == Kind::Period {
+        return true;
+    }
     match kind {
         // German sentences start with a capital; English web text not always.
-        Kind::Strong => !(next.lower() && (closed || lang == Lang::De)),
+        Kind::Strong => !(next.continues() && (closed || lang == Lang::De)),
         Kind::Ellipsis => next.upper(),
-        Kind::Period if closed => !next.lower(),
+        Kind::Period if closed => !next.continues(),
         Kind::Period => period(lex, lang, st, i, next, scratch),
     }
 }
@@ -414,9 +444,12 @@ fn period(
         if lex.is_ordinal_noun(next.word) {
             return false;
         }
+        if enumeration(p, st.sentence_start(), tstart, tok, opens) {
+            return false;
+        }
         return match lang {
             Lang::De => german_number(lex, p, tstart, tok, next, opens),
-            Lang::En => plain(lang, next),
+            Lang::En => english_number(lex, p, tstart, tok, next, opens),
         };
     }
     if is_dotted_abbrev(tok) {
@@ -453,11 +486,69 @@ fn german_number(
     !lex.is_determiner(&before.to_lowercase())
 }
 
+/// "<number>." as an item of a list, in both languages: after a colon
+/// (`Luftgewehr: 1. Klimow 555`), or continuing an enumeration of the same
+/// sentence (`1. Klimow 555 - 2. Geiger 416 - 3. ...`, where `2.` follows
+/// `1.`) unless a sentence opener follows. `from` is where the current
+/// sentence starts, `tstart` where the number does.
+fn enumeration(p: &str, from: usize, tstart: usize, tok: &str, opens: bool) -> bool {
+    let (_, before) = prev_token(p, tstart);
+    if tstart > from && before.ends_with(':') {
+        return true;
+    }
+    if opens || tok.len() > 3 {
+        return false;
+    }
+    let Some(previous) = tok.parse::<u32>().ok().and_then(|n| n.checked_sub(1)) else {
+        return false;
+    };
+
+    // Items are short: look back a few hundred bytes at most, so that a
+    // long sentence full of numbers stays linear.
+    let mut start = from.max(tstart.saturating_sub(LIST_ITEM_BYTES));
+    while !p.is_char_boundary(start) && start < tstart {
+        start += 1;
+    }
+    p.get(start..tstart).is_some_and(|s| {
+        s.split_whitespace().any(|t| {
+            let t = strip_openers(t).1;
+            t.len() <= 4
+                && t.strip_suffix('.')
+                    .is_some_and(|d| d.parse::<u32>().ok() == Some(previous))
+        })
+    })
+}
+
+/// How far back [`enumeration`] looks for the previous item's number.
+const LIST_ITEM_BYTES: usize = 300;
+
+/// "<number>." in English: an ordinal written the German way (a translation
+/// kept it: "the top group of the 3. League West") after a determiner,
+/// unless a sentence opener follows; else an ordinary word.
+fn english_number(
+    lex: &Lexicon,
+    p: &str,
+    tstart: usize,
+    tok: &str,
+    next: &Next,
+    opens: bool,
+) -> bool {
+    if tok.len() <= 2 && !opens && !next.quote {
+        let (_, before) = prev_token(p, tstart);
+        let before = before.trim_start_matches(|c: char| is_opener(c) || is_dash(c));
+        if lex.is_determiner(&before.to_lowercase()) {
+            return false;
+        }
+    }
+    plain(Lang::En, next)
+}
+
 /// A period after an ordinary word.
 fn plain(lang: Lang, next: &Next) -> bool {
     if next.lower() {
-        // German sentences do not start lowercase; English web text often does.
-        return lang == Lang::En;
+        // German sentences do not start lowercase; English web text often
+        // does. A bracketed aside or credit starts a new sentence in both.
+        return lang == Lang::En || next.bracket;
     }
     true
 }

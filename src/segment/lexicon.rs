@@ -79,7 +79,7 @@ impl Lexicon {
                     de::ORDINAL_DETERMINERS,
                     de::FINAL_SUFFIXES,
                 ),
-                Lang::En => (&[], &[], &[], en::FINAL_SUFFIXES),
+                Lang::En => (&[], &[], en::ORDINAL_DETERMINERS, en::FINAL_SUFFIXES),
             };
         let mut ordinal_nouns: HashSet<String> =
             ordinal_nouns.iter().map(|s| (*s).to_string()).collect();

@@ -22,6 +22,12 @@
 //!    boundary before `,` `;` `:` or a closing bracket, before more
 //!    punctuation (`. . .`), before an emoticon (it joins the sentence
 //!    before), or after `,?`/`:?`. Otherwise:
+//!    * A byline or agency credit ending the paragraph after a full stop
+//!      (`... gewonnen. lb`, `dpa/lb`: lowercase parts of at most four
+//!      letters) is a sentence of its own, in both languages.
+//!    * "Lowercase" below means a lowercase word not in brackets: a
+//!      bracketed aside or credit after a sentence end (`(1:0). (sda)
+//!      Viermal ...`) starts a new sentence even in German.
 //!    * `!`/`?`: a boundary, except before a lowercase word in German or
 //!      after a closing quote (`«Wo?» fragte er`, `"Why?" she asked`).
 //!    * Ellipsis: a boundary only before a capital.
@@ -40,7 +46,10 @@
 //!    * Period after a number that opens the sentence: an enumerator
 //!      (`2. Soziale Bewegungen`), never a boundary. Before a word of the
 //!      ordinal-noun list (`Jahrhundert`, `Weltkrieg`, `Platz`, user
-//!      `no_break_before`): never a boundary.
+//!      `no_break_before`): never a boundary. A list item, in both
+//!      languages: after a colon (`Männer: 1. Klimow`), or `n.` when the
+//!      sentence already holds `n-1.` and no opener follows (`1. Klimow
+//!      555 - 2. Geiger 416 - 3. ...`; a score `3 - 2. Müller` still ends).
 //!    * Period after a number in German (ordinal or sentence end?): no
 //!      boundary before a lowercase word, before a digit if the number has at
 //!      most two digits (`am 6. 1. 2025`), before a month after a day number
@@ -48,7 +57,10 @@
 //!      (`auf Platz 3. Die Siegerin`); otherwise no boundary when an article,
 //!      contracted preposition or possessive precedes the number (`in der 4.
 //!      Klasse`, `den 45. Präsidenten`), else a boundary (`im Jahr 1977. Das
-//!      ...`). English numbers are ordinary words.
+//!      ...`). In English a number of one or two digits after a determiner
+//!      is an ordinal written the German way, as translations keep it (`the
+//!      3. League West`), unless an opener follows; other English numbers
+//!      are ordinary words.
 //!    * Period after any other word: a boundary before a capital (also
 //!      `iPhone`-style words and web addresses), digit, quote or symbol;
 //!      before a lowercase word only in English (web text often starts

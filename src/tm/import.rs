@@ -6,12 +6,22 @@
 //! `<` is TMX, one with tabs is TSV). Units that lack a side of the pair are
 //! skipped and counted; characters that XML cannot hold (C0 controls other
 //! than tab and line feed) are removed with a warning.
+//!
+//! The languages a file declares (a TMX unit's `xml:lang`, a CSV header, the
+//! column order of TSV and CSV) are checked against its content: the source
+//! sides of all its units are judged together by [`crate::langid`], and so
+//! are the target sides. Sides that are clearly the pair swapped, or
+//! clearly another language, get a warning (the first one printed); the
+//! units are imported as declared.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use encoding_rs::Encoding;
+
 use crate::error::{Error, Location, Result, Warning};
 use crate::fsx;
+use crate::langid::{Scores, judge_pair};
 use crate::tm::lang::LangPair;
 use crate::tm::store::{Added, Memory};
 use crate::tm::tmx;
@@ -44,6 +54,27 @@ pub struct Parsed {
     pub langs: BTreeSet<String>,
     /// Non-fatal problems.
     pub warnings: Vec<Warning>,
+    /// The format the file was read as.
+    pub format: Option<InputFormat>,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The encoding of a file that does not name its own (`--encoding`).
+    pub encoding: Option<&'static Encoding>,
+    /// Whether to check the file's content against its languages (off with
+    /// `--no-language-check`).
+    pub check_languages: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            encoding: None,
+            check_languages: true,
+        }
+    }
 }
 
 /// What importing one file did.
@@ -106,7 +137,12 @@ impl Report {
 
 /// Reads `path` and adds its units to `memory/NAME.tmx`, NAME defaulting to
 /// the input's file stem.
-pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report> {
+pub fn import(
+    memory: &Memory,
+    path: &Path,
+    name: Option<&str>,
+    options: &Options,
+) -> Result<Report> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let name = match (name, stem) {
         (Some(n), _) => n.to_owned(),
@@ -117,7 +153,12 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
             ));
         }
     };
-    let mut parsed = parse_file(path, &memory.pair)?;
+    let mut parsed = parse_file(path, &memory.pair, options.encoding)?;
+    if options.check_languages
+        && let Some(w) = language_warning(&parsed, path, &memory.pair)
+    {
+        parsed.warnings.insert(0, w);
+    }
     let units = std::mem::take(&mut parsed.units);
     let read = units.len();
     let added = memory.add(&name, units)?;
@@ -125,9 +166,14 @@ pub fn import(memory: &Memory, path: &Path, name: Option<&str>) -> Result<Report
     Ok(Report { parsed, added })
 }
 
-/// Reads an input file in any supported format.
-pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
-    let text = fsx::decode_owned(fsx::read_bytes(path)?, path)?;
+/// Reads an input file in any supported format; `encoding` is that of a
+/// file that does not name its own (`--encoding`).
+pub fn parse_file(
+    path: &Path,
+    pair: &LangPair,
+    encoding: Option<&'static Encoding>,
+) -> Result<Parsed> {
+    let text = fsx::decode_input(fsx::read_bytes(path)?, path, encoding)?;
     let format = detect_format(path, &text);
     let mut parsed = match format {
         InputFormat::Tmx => {
@@ -171,7 +217,47 @@ pub fn parse_file(path: &Path, pair: &LangPair) -> Result<Parsed> {
     };
     sanitize(&mut parsed, path, pair);
     parsed.read = parsed.units.len();
+    parsed.format = Some(format);
     Ok(parsed)
+}
+
+/// A warning when the units' sides, each judged on all the units together,
+/// are not in the languages the file declares for them: swapped, or a side
+/// clearly in another language. `None` when they agree or are unknown.
+pub fn language_warning(parsed: &Parsed, path: &Path, pair: &LangPair) -> Option<Warning> {
+    let (mut source, mut target) = (Scores::default(), Scores::default());
+    for u in &parsed.units {
+        source.add(&Scores::of(&u.source_text()));
+        target.add(&Scores::of(&u.target_text()));
+    }
+    let (s, t) = (pair.source.as_str(), pair.target.as_str());
+    let verdict = judge_pair(&source.guess(), &target.guess(), s, t);
+    let n = parsed.units.len();
+    let message = match (verdict.source, verdict.target) {
+        (Some(a), Some(b)) if verdict.swapped => {
+            let hint = match parsed.format {
+                Some(InputFormat::Tmx) => "check the units' xml:lang".to_owned(),
+                Some(InputFormat::Csv) => {
+                    format!("a CSV file holds {s},{t} unless a header row names the columns")
+                }
+                _ => format!("a TSV file holds {s}<TAB>{t}"),
+            };
+            format!(
+                "the {s} side of its {n} unit(s) looks {a} and the {t} side {b}: the \
+                 languages seem to be swapped ({hint}); imported as the file declares them"
+            )
+        }
+        (Some(a), Some(b)) => {
+            format!("the {s} side of its {n} unit(s) looks {a}, and the {t} side {b}")
+        }
+        (Some(a), None) => format!("the {s} side of its {n} unit(s) looks {a}"),
+        (None, Some(b)) => format!("the {t} side of its {n} unit(s) looks {b}"),
+        (None, None) => return None,
+    };
+    Some(Warning {
+        location: Location::file(path),
+        message,
+    })
 }
 
 /// Chooses the format by extension, else by content.

@@ -32,6 +32,14 @@ pub enum Kind {
 
 /// Decodes an import file (see the module documentation).
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
+    decode_as(bytes, path, None)
+}
+
+/// Decodes an import file; `encoding` (`--encoding`) is the encoding of a
+/// file that does not name its own by a byte-order mark, an XML
+/// declaration or a `-*- coding -*-` comment. It replaces the guess of
+/// UTF-16 by zero bytes and of UTF-8.
+pub fn decode_as(bytes: &[u8], path: &Path, encoding: Option<&'static Encoding>) -> Result<String> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(Error::input(
             Location::file(path),
@@ -42,7 +50,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
     if Encoding::for_bom(bytes).is_some() {
         return Ok(fsx::nfc(fsx::decode(bytes, path)?));
     }
-    if let Some(enc) = sniff_utf16(bytes) {
+    if encoding.is_none()
+        && let Some(enc) = sniff_utf16(bytes)
+    {
         return decode_with(bytes, enc, path, "UTF-16 without a byte-order mark");
     }
     let head = first_line(bytes);
@@ -52,7 +62,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
     {
         return decode_with(bytes, enc, path, "the -*- coding -*- comment");
     }
-    Ok(fsx::nfc(fsx::decode(bytes, path)?))
+    Ok(fsx::nfc(fsx::decode_input(bytes.to_vec(), path, encoding)?))
 }
 
 fn decode_with(bytes: &[u8], enc: &'static Encoding, path: &Path, because: &str) -> Result<String> {
@@ -183,7 +193,15 @@ mod tests {
             "# -*- coding: iso-8859-1 -*-\nGrüße\tgreetings\n"
         );
         let err = decode(b"Gr\xfc\xdfe\tx\n", p).unwrap_err().to_string();
-        assert!(err.starts_with("g.txt:1: not valid UTF-8"), "{err}");
+        assert!(
+            err.starts_with("g.txt:1:3: not valid UTF-8: byte 0xFC (ü in windows-1252"),
+            "{err}"
+        );
+        let cp1252 = fsx::encoding_for_label("windows-1252").ok();
+        assert_eq!(
+            decode_as(b"Gr\xfc\xdfe\tx\n", p, cp1252).unwrap(),
+            "Grüße\tx\n"
+        );
         let utf8 = "# Glossary -*- coding: utf-8 -*-\nÄ\tb\n";
         assert_eq!(decode(utf8.as_bytes(), p).unwrap(), utf8);
     }

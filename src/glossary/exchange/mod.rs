@@ -93,16 +93,30 @@ impl ImportFile {
     }
 }
 
-/// Reads an import file (or standard input for `-`).
-pub fn read_file(path: &Path) -> Result<ImportFile> {
+/// Reads an import file (or standard input for `-`); `encoding` is that of
+/// a file that does not name its own (`--encoding`).
+pub fn read_file(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<ImportFile> {
     let bytes = crate::fsx::read_bytes(path)?;
-    read_bytes(&bytes, path)
+    read_bytes_as(&bytes, path, encoding)
 }
 
 /// Reads an import file's bytes; `path` names it and its extension helps
 /// tell the format (see [`decode`]).
 pub fn read_bytes(bytes: &[u8], path: &Path) -> Result<ImportFile> {
-    let text = decode::decode(bytes, path)?;
+    read_bytes_as(bytes, path, None)
+}
+
+/// Like [`read_bytes`], with the encoding of a file that does not name its
+/// own.
+pub fn read_bytes_as(
+    bytes: &[u8],
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<ImportFile> {
+    let text = decode::decode_as(bytes, path, encoding)?;
     match decode::kind(&text, path)? {
         decode::Kind::Xml => {
             let tbx = tbx_read::read(&text, path)?;

@@ -441,3 +441,87 @@ fn de_reversed_guillemets() {
         ],
     );
 }
+
+/// Issue 12: a sports result list (`1. Klimow 555 - 2. Geiger 416`) was
+/// split after every rank. A rank after a colon starts a list, and `n.`
+/// after `n-1.` in the same sentence continues it; a score (`3 - 2.`) or a
+/// rank before a sentence opener still ends the sentence.
+#[test]
+fn de_result_lists_stay_one_sentence() {
+    let s = "Luftgewehr, Männer: 1. Klimow (RUS) 555 - 2. Geiger (SUI) 416 - 3. Meier 400.";
+    check_de(s, &[s]);
+    let s = "1. Klimow 555 - 2. Geiger 416 - 3. Meier 400 - 4. Roth 399.";
+    check_de(s, &[s]);
+    check_de(
+        "Basel gewann 3 - 2. Müller traf zweimal.",
+        &["Basel gewann 3 - 2.", "Müller traf zweimal."],
+    );
+    check_de(
+        "Sie war 1. Danach fiel sie auf 2. Die Siegerin heisst Meier.",
+        &[
+            "Sie war 1.",
+            "Danach fiel sie auf 2.",
+            "Die Siegerin heisst Meier.",
+        ],
+    );
+}
+
+/// Issue 12: `... (1:0). (sda) Viermal ...` was not split: a bracketed
+/// aside or agency credit after a full stop starts a new sentence even
+/// when it is lowercase.
+#[test]
+fn de_bracket_after_a_full_stop_starts_a_sentence() {
+    check_de(
+        "Basel siegte gegen Bern (1:0). (sda) Viermal hat Basel gewonnen.",
+        &[
+            "Basel siegte gegen Bern (1:0).",
+            "(sda) Viermal hat Basel gewonnen.",
+        ],
+    );
+    check_de(
+        "Der Bericht ist fertig. (vgl. Anhang) Er wird morgen publiziert.",
+        &[
+            "Der Bericht ist fertig.",
+            "(vgl. Anhang) Er wird morgen publiziert.",
+        ],
+    );
+    // Inside a sentence a lowercase bracket still continues it.
+    let s = "Er kam (wie immer) zu spät.";
+    check_de(s, &[s]);
+}
+
+/// Issue 12: a byline (`lb`) ending the article was split off in English
+/// and not in German; now it is a sentence of its own in both.
+#[test]
+fn de_byline_at_paragraph_end_is_its_own_sentence() {
+    for text in [
+        "Das Spiel endete unentschieden. lb",
+        "Das Spiel endete unentschieden.\nlb",
+    ] {
+        check_de(text, &["Das Spiel endete unentschieden.", "lb"]);
+    }
+    check_de(
+        "Die Wahl ist am Sonntag. dpa/lb\n\nNeuer Absatz.",
+        &["Die Wahl ist am Sonntag.", "dpa/lb", "Neuer Absatz."],
+    );
+    // Not at the paragraph's end, or not after a full stop: no byline.
+    let s = "Das ist gut. und so weiter";
+    check_de(s, &[s]);
+    let s = "Wirklich... etc";
+    check_de(s, &[s]);
+}
+
+/// The list rule looks back a bounded distance: a long sentence full of
+/// numbers (`Er sah 2. und dann ...`, no boundary anywhere) stays linear.
+/// Looking back to the sentence start took 110 s for 1 MB.
+#[test]
+fn de_numbers_without_boundaries_stay_linear() {
+    let text = "Er sah 2. und dann ".repeat(20_000);
+    let started = std::time::Instant::now();
+    assert_eq!(de(&text).len(), 1);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}

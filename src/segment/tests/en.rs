@@ -151,3 +151,45 @@ fn en_user_final_abbreviations() {
         ]
     );
 }
+
+/// Issue 12: the same result list in English, and a byline and a bracketed
+/// credit split as in German.
+#[test]
+fn en_result_lists_bylines_and_credits() {
+    let s = "Air rifle, men: 1. Klimov (RUS) 555 - 2. Geiger (SUI) 416 - 3. Meier 400.";
+    check_en(s, &[s]);
+    check_en(
+        "Basel won 3 - 2. Müller scored twice.",
+        &["Basel won 3 - 2.", "Müller scored twice."],
+    );
+    check_en(
+        "Basel beat Bern (1-0). (sda) Four times Basel has won.",
+        &["Basel beat Bern (1-0).", "(sda) Four times Basel has won."],
+    );
+    check_en(
+        "The match ended in a draw. lb",
+        &["The match ended in a draw.", "lb"],
+    );
+}
+
+/// Issue 12: "the top group of the 3. League West" (an ordinal written the
+/// German way, as translations keep it) was split after `3.`. After a
+/// determiner a short number with a period is an ordinal unless a sentence
+/// opener follows.
+#[test]
+fn en_german_style_ordinal_after_a_determiner() {
+    let s = "The club is in the top group of the 3. League West.";
+    check_en(s, &[s]);
+    check_en(
+        "They play in the 3. Liga. The season starts soon.",
+        &["They play in the 3. Liga.", "The season starts soon."],
+    );
+    check_en(
+        "He finished in the top 10. Smith was 11th.",
+        &["He finished in the top 10.", "Smith was 11th."],
+    );
+    check_en(
+        "She won the 2. The others lost.",
+        &["She won the 2.", "The others lost."],
+    );
+}

@@ -1,0 +1,135 @@
+//! Which language the input texts are in, against the languages the
+//! command line names (`--source-lang`, `--target-lang`, `segment --lang`),
+//! judged by [`crate::langid`] on each whole text.
+//!
+//! * A pair of texts in the configured languages but given in the wrong
+//!   order (`align EN DE`) is refused: every link would be reversed, and
+//!   `--save` would store German as the translation of English.
+//! * A text clearly in another language than expected is a warning, except
+//!   with `align --save`, where it is refused: the memory would hold it
+//!   under the wrong language.
+//! * A text whose language is unknown (names, numbers, too few words) is
+//!   never an objection.
+//!
+//! `--no-language-check` turns all of it off.
+
+use std::path::Path;
+
+use super::Context;
+use crate::error::{Error, Location, Result, Warning};
+use crate::langid::{Expected, Language, identify, judge_pair};
+
+/// One input text and the path that names it.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The file (`-` for stdin).
+    pub path: &'a Path,
+    /// Its text.
+    pub text: &'a str,
+}
+
+/// What the pair check guards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// The result is shown (align, check): a third language is a warning.
+    Show,
+    /// The result goes into memory (`align --save`): any mismatch is refused.
+    Save,
+}
+
+/// Judges a source text and its translation for `command` (`align`,
+/// `check`); an error when they are swapped (or, for [`Guard::Save`], when
+/// either is clearly not its language), else warnings.
+pub fn check_pair(
+    ctx: &Context,
+    command: &str,
+    source: Input<'_>,
+    target: Input<'_>,
+    guard: Guard,
+) -> Result<()> {
+    if ctx.global.no_language_check {
+        return Ok(());
+    }
+    let (source_tag, target_tag) = (
+        ctx.global.source_lang.as_str(),
+        ctx.global.target_lang.as_str(),
+    );
+    let verdict = judge_pair(
+        &identify(source.text),
+        &identify(target.text),
+        source_tag,
+        target_tag,
+    );
+    if verdict.swapped
+        && let (Some(s), Some(t)) = (verdict.source, verdict.target)
+    {
+        return Err(Error::input(
+            Location::file(source.path),
+            format!(
+                "looks {s}, and {} looks {t}: the files seem to be swapped; the {t} text comes \
+                 first (satz {command} {} {}), or --no-language-check skips this check",
+                target.path.display(),
+                target.path.display(),
+                source.path.display(),
+            ),
+        ));
+    }
+    let mut warnings = Vec::new();
+    for (input, found, tag, other, option) in [
+        (
+            source,
+            verdict.source,
+            source_tag,
+            target_tag,
+            "--source-lang",
+        ),
+        (
+            target,
+            verdict.target,
+            target_tag,
+            source_tag,
+            "--target-lang",
+        ),
+    ] {
+        let Some(found) = found else { continue };
+        let what = mismatch(found, &Expected::new(tag, Some(other)), option, tag);
+        if guard == Guard::Save {
+            return Err(Error::input(
+                Location::file(input.path),
+                format!(
+                    "{what}: --save would store it in memory under the wrong language \
+                     (--no-language-check skips this check)"
+                ),
+            ));
+        }
+        warnings.push(Warning {
+            location: Location::file(input.path),
+            message: what,
+        });
+    }
+    ctx.warn_all(&warnings);
+    Ok(())
+}
+
+/// Warns when a single text (`segment`, `suggest`, `analyze`) is clearly
+/// not in the language `tag` that `option` names.
+pub fn check_one(ctx: &Context, input: Input<'_>, tag: &str, option: &str) {
+    if ctx.global.no_language_check {
+        return;
+    }
+    let expected = Expected::new(tag, None);
+    if let Some(found) = expected.mismatch(&identify(input.text)) {
+        ctx.warn_all(&[Warning {
+            location: Location::file(input.path),
+            message: mismatch(found, &expected, option, tag),
+        }]);
+    }
+}
+
+/// `looks English, not German (--source-lang de)`.
+fn mismatch(found: Language, expected: &Expected, option: &str, tag: &str) -> String {
+    match expected.language {
+        Some(want) => format!("looks {found}, not {want} ({option} {tag})"),
+        None => format!("looks {found}, the other language of the pair ({option} {tag})"),
+    }
+}
