@@ -391,12 +391,29 @@ fn score(opts: &Opts) {
 fn rejudge(opts: &Opts) {
     let rows: Vec<Judged> = opts.files.iter().flat_map(|f| judged_rows(f)).collect();
     let tm = tm();
-    let none = run(&tm, &Glossary::default());
-    let news = opts
+    let mut none = run(&tm, &Glossary::default());
+    let mut news = opts
         .glossary
         .as_deref()
         .map(|p| run(&tm, &load_glossary(Some(p))))
         .unwrap_or_default();
+    // Held-out units (`u:`, `sao:`) are checked in their own sets.
+    if rows.iter().any(|r| r.line.parse::<usize>().is_err()) {
+        for (_, units) in heldout_sets(&BTreeSet::new()) {
+            if units.first().is_some_and(|u| u.0.parse::<usize>().is_ok()) {
+                continue;
+            }
+            let pairs: Vec<Pair<'_>> = units
+                .iter()
+                .map(|(id, de, en)| Pair::new(id.clone(), de, en))
+                .collect();
+            let opts_check = CheckOptions::default();
+            none.extend(Checker::new(&Glossary::default()).check(&pairs, &opts_check));
+            if let Some(p) = opts.glossary.as_deref() {
+                news.extend(Checker::new(&load_glossary(Some(p))).check(&pairs, &opts_check));
+            }
+        }
+    }
     let family = |code: &str| -> Vec<String> {
         match code {
             "number-mismatch" | "date-mismatch" => {

@@ -1,8 +1,8 @@
 //! `date-format`: a German-style date or ordinal left in the English: a
 //! number of at most three digits with a full stop, then a space and a
-//! month (`on 5. October`), a lower-case word (`the 2. biggest`, `the 21.
-//! century`) or, after an article or preposition, any word (`the 3. League
-//! West`). English writes `5 October`, `second-biggest`, `21st`, `3rd`.
+//! month (`on 5. October`), or, after an article or preposition, any word
+//! (`the 2. biggest`, `the 21. century`, `the 3. League West`). A
+//! numbered list item (`2. assistance is provided`) is none. English writes `5 October`, `second-biggest`, `21st`, `3rd`.
 //! An error: an English reader stumbles, and a copy-editor must fix it.
 //!
 //! Only for an English target; a figure that ends a sentence (`won in
@@ -61,13 +61,14 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let next_key = key(next.text);
-        let lower = next.text.chars().next().is_some_and(char::is_lowercase);
         let month = MONTHS.contains(&next_key.as_str());
         let after_article = i
             .checked_sub(1)
             .and_then(|j| ws.get(j))
             .is_some_and(|p| BEFORE_ORDINAL.contains(&key(p.text).as_str()));
-        if month || lower || after_article {
+        // A numbered list item (`2. assistance is provided`) is no
+        // ordinal: lower case counts only after an article too.
+        if month || after_article {
             spans.push((w.start, next.end));
         }
     }
@@ -90,8 +91,8 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         Vec::new(),
         spans,
     );
-    f.evidence = "a number with a full stop before a month, a lower-case word, or after an \
-                  article is a German date or ordinal"
+    f.evidence = "a number with a full stop before a month, or after an article or preposition, \
+                  is a German date or ordinal"
         .to_owned();
     out.push(f);
 }

@@ -640,3 +640,48 @@ fn a_decade_is_not_its_first_year() {
         [(NumberMismatch, Error)]
     );
 }
+
+#[test]
+fn references_footnotes_lists_and_fractions() {
+    for (de, en) in [
+        (
+            "Im Kino der 50er und 60er Jahre.",
+            "In the cinema of the 50's and 60's.",
+        ),
+        (
+            "Der Rest erreicht nicht einmal die 20er-Grenze.",
+            "The rest does not reach the 20.",
+        ),
+        (
+            "Gemäß § 117 Absatz 2 AO leisten sie Amtshilfe.",
+            "Under Article 117.2 of the Code they provide assistance.",
+        ),
+        (
+            "Im Jahre 200620 empfahl die Kommission mehr Sorgfalt.",
+            "In its report of 2006 the Commission recommended more care.",
+        ),
+        (
+            "Tesco erhöht um fast ein Fünftel.",
+            "Tesco is up by almost 20 percent.",
+        ),
+        (
+            "Das Bad ist 365 Tage im Jahr geöffnet.",
+            "The spa is open every day of the year.",
+        ),
+        (
+            "2. Die Amtshilfe wird nur auf Antrag geleistet;",
+            "2. assistance is provided only upon request;",
+        ),
+    ] {
+        let got = findings(de, en);
+        assert!(
+            got.iter().all(|&(_, s)| s == Warning),
+            "{de} | {en}: {got:?}"
+        );
+    }
+    // A year is still not its decade.
+    assert_eq!(
+        findings("Mitte der 1990er wechselte er.", "He switched in 1990."),
+        [(NumberMismatch, Error)]
+    );
+}

@@ -75,7 +75,10 @@ fn duration_in_words(q: &Quantity) -> bool {
         return false;
     };
     let v = q.shown_value();
-    v <= 12.0 || (v == 24.0 && (u.factor - 3600.0).abs() < 1.0)
+    let hours = (u.factor - 3600.0).abs() < 1.0;
+    let days = (u.factor - 86_400.0).abs() < 1.0;
+    // `rund um die Uhr` = `24 hours`, `täglich` = `365 days a year`.
+    v <= 12.0 || (v == 24.0 && hours) || (v == 365.0 && days)
 }
 
 /// Whether `text` has a relative year (`Vorjahr`, `im vergangenen Jahr`,

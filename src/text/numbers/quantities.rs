@@ -247,10 +247,26 @@ pub(crate) fn find_quantities_in(
     }
     units::mark_units(text, &mut out);
     mark_signs_and_far_scales(text, lang, &mut out);
+    for q in &mut out {
+        mark_footnoted_year(q);
+    }
     times::share_clock(text, lang, &mut out);
     dates::mark_days(text, lang, &mut out);
     numerals::mark_codes_and_glosses(text, &mut out);
     out
+}
+
+/// A year with a footnote mark glued to it (`200811` is 2008 and note 11,
+/// in text taken from a PDF) also reads as the year.
+fn mark_footnoted_year(q: &mut Quantity) {
+    if q.kind != QuantityKind::Number || !q.is_plain_digits() || !(5..=6).contains(&q.text.len()) {
+        return;
+    }
+    if let Some(year) = q.text.get(..4).and_then(|y| y.parse::<u32>().ok())
+        && (1900..=2099).contains(&year)
+    {
+        q.values.push(f64::from(year));
+    }
 }
 
 /// Words before a number that make it vague.

@@ -284,7 +284,10 @@ impl Quantity {
                 || self.decimal_time_matches(other)
                 || other.decimal_time_matches(self);
         }
-        if self.decade != other.decade {
+        // A decade is not its first year: `the 1990s` is not `1990` (but
+        // `20er` may be `the 20`, and `Ende 20` is `late 20s`).
+        let year_against_decade = |a: &Quantity, b: &Quantity| a.decade && !b.decade && b.is_year();
+        if year_against_decade(self, other) || year_against_decade(other, self) {
             return false;
         }
         if self.kind == QuantityKind::Time {
@@ -378,7 +381,7 @@ fn excused(q: &Quantity, excuses: &Excuses) -> bool {
 /// Numbers that words hold, German and English (a key containing the stem
 /// excuses the number): `Achtelfinale` is the `last 16`, `die Hälfte` is
 /// `50%`, `Halbjahr` is `six months`, `Quartal` is `three months`.
-const IMPLICIT_NUMBERS: [(&str, u64); 17] = [
+const IMPLICIT_NUMBERS: [(&str, u64); 21] = [
     ("jahrhundert", 100),
     ("centur", 100),
     ("jahrzehnt", 10),
@@ -389,6 +392,10 @@ const IMPLICIT_NUMBERS: [(&str, u64); 17] = [
     ("halbfinal", 4),
     ("semi-final", 4),
     ("hälfte", 50),
+    ("fünftel", 20),
+    ("viertel", 25),
+    ("drittel", 33),
+    ("zehntel", 10),
     ("half", 50),
     ("halbjahr", 6),
     ("quartal", 3),

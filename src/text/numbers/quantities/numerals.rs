@@ -278,10 +278,12 @@ pub(super) fn mark_decade(text: &str, lang: NumLang, q: &mut Quantity) {
     let after = text.get(q.end..).unwrap_or("");
     let before = text.get(..q.start).unwrap_or("");
     let suffixed = match lang {
-        NumLang::De | NumLang::Fr => after.starts_with("er"),
-        NumLang::En => after
-            .strip_prefix('s')
-            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric)),
+        NumLang::De | NumLang::Fr => after.starts_with("er") || after.starts_with("-er"),
+        NumLang::En => ["s", "'s", "’s"].iter().any(|s| {
+            after
+                .strip_prefix(s)
+                .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+        }),
     };
     // `'90` alone is a year written short, not a decade.
     let short_year = lang == NumLang::En && before.ends_with(['\'', '’']) && !four;
@@ -331,7 +333,11 @@ fn in_code(text: &str, q: &Quantity) -> bool {
         // `MiG-29`, `F-16`, `Su-27`, but not a suspended compound.
         return true;
     }
-    if index_name_before(before) || text.get(q.start..).is_some_and(|r| r.starts_with("24/7")) {
+    if index_name_before(before)
+        || reference_before(before)
+        || footnote_before(before)
+        || text.get(q.start..).is_some_and(|r| r.starts_with("24/7"))
+    {
         return true;
     }
     // The whitespace-delimited word holding q: digits glued to letters that
@@ -371,6 +377,73 @@ fn index_name_before(before: &str) -> bool {
     word.chars().count() >= 2
         && word.chars().all(|c| c.is_ascii_uppercase())
         && !CURRENCY_CODES.contains(&word.as_str())
+}
+
+/// Words after which a number is an identifier, not an amount: legal
+/// references (`§ 117 Absatz 2` = `Article 117.2`), numbered items (`Nr.
+/// 5`, `No. 5`).
+const REFERENCE_WORDS: [&str; 13] = [
+    "§",
+    "art",
+    "artikel",
+    "article",
+    "absatz",
+    "abs",
+    "section",
+    "paragraph",
+    "ziffer",
+    "nr",
+    "nummer",
+    "kapitel",
+    "chapter",
+];
+
+/// Whether `before` ends with a reference word (`§`, `Artikel`, `Nr.`) or a
+/// lone capital (`A 17`, `D 8`: roads) and a space or dot.
+fn reference_before(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\u{a0}', '.']);
+    if trimmed.len() == before.len() && !before.ends_with('§') {
+        return false;
+    }
+    if trimmed.ends_with('§') {
+        return true;
+    }
+    let word: String = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    // `No.` only with its dot (`no 5-star hotels` is no reference); `A`
+    // and `I` are words, not road names.
+    if word == "No" && before.trim_end().ends_with("No.") {
+        return true;
+    }
+    let lone_capital = word.chars().count() == 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() && c != 'A' && c != 'I')
+        && trimmed
+            .chars()
+            .rev()
+            .nth(1)
+            .is_none_or(|c| !c.is_alphanumeric());
+    lone_capital || REFERENCE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `before` ends with closing punctuation glued to the number: a
+/// footnote mark (`Rechnungshöfe.12`, `verarbeitet werden“.12`, `(EG)17`).
+fn footnote_before(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some(')' | '”' | '“' | '"' | '»' | '«') => true,
+        Some('.' | ';' | ',') => back
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() && !c.is_whitespace()),
+        _ => false,
+    }
 }
 
 /// Letters glued after digits that keep them a number: ordinal and decade
