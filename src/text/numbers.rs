@@ -162,52 +162,102 @@ fn scan_at(
     conv: Conventions,
     out: &mut Vec<Number>,
 ) -> usize {
-    let lang = conv.format;
-    let d0_end = digit_run(cs, k);
-    let d0_len = d0_end - k;
-
-    // German/French dates: 18.05.1956 or 18.5.; in English text only with
-    // a four-digit year (`20.12.2012`), which no English figure looks like.
-    if d0_len <= 2 && ch(cs, d0_end) == Some('.') && is_digit(cs, d0_end + 1) {
-        let d1_end = digit_run(cs, d0_end + 1);
-        let d1_len = d1_end - d0_end - 1;
-        if d1_len <= 2 && ch(cs, d1_end) == Some('.') {
-            let d2_end = digit_run(cs, d1_end + 1);
-            let d2_len = d2_end - d1_end - 1;
-            let day: f64 = digits_of(cs, k, d0_end).parse().unwrap_or(0.0);
-            let month: f64 = digits_of(cs, d0_end + 1, d1_end).parse().unwrap_or(0.0);
-            let plausible = (1.0..=31.0).contains(&day) && (1.0..=12.0).contains(&month);
-            let year_ok = match lang {
-                NumLang::De | NumLang::Fr => d2_len == 2 || d2_len == 4 || d2_len == 0,
-                // `28.8.09` in English: two dots and a year.
-                NumLang::En => d2_len == 4 || d2_len == 2,
-            };
-            if plausible && year_ok {
-                push(text, cs, out, k, d0_end + 1, day, true, conv.words);
-                push(
-                    text,
-                    cs,
-                    out,
-                    d0_end + 1,
-                    d1_end + 1,
-                    month,
-                    true,
-                    conv.words,
-                );
-                if d2_len > 0 {
-                    let year: f64 = digits_of(cs, d1_end + 1, d2_end).parse().unwrap_or(0.0);
-                    push(text, cs, out, d1_end + 1, d2_end, year, false, conv.words);
-                    return d2_end;
-                }
-                return d1_end + 1;
-            }
-        }
+    if let Some(next) = scan_dotted_date(text, cs, k, conv, out) {
+        return next;
     }
+    let d0_end = digit_run(cs, k);
+    let (int_digits, class, j) = scan_groups(cs, k, conv.format);
+    let (frac_digits, j) = scan_fraction(cs, j, conv.format, class);
+    let (ordinal, end) = if class.is_none() && frac_digits.is_empty() {
+        ordinal_suffix(cs, j, d0_end - k, conv.words)
+    } else {
+        (false, j)
+    };
+    let num_str = if frac_digits.is_empty() {
+        int_digits
+    } else {
+        format!("{int_digits}.{frac_digits}")
+    };
+    let Ok(mut value) = num_str.parse::<f64>() else {
+        return j;
+    };
+    if !value.is_finite() {
+        return j;
+    }
+    // Minus sign directly before the digits.
+    let mut start = k;
+    if k >= 1
+        && matches!(ch(cs, k - 1), Some('-' | '−'))
+        && (k == 1 || ch(cs, k - 2).is_some_and(is_opening))
+    {
+        start = k - 1;
+        value = -value;
+    }
+    if value == 0.0 {
+        value = 0.0; // normalise -0.0
+    }
+    push(text, cs, out, start, end, value, ordinal, conv.words);
+    end
+}
 
+/// A date written with dots at `k` (`18.05.1956`, `18.5.`; in English text
+/// only with a year, `20.12.2012`, `28.8.09`, which no English figure looks
+/// like): pushes day, month and year, returns where to go on.
+fn scan_dotted_date(
+    text: &str,
+    cs: &[(usize, char)],
+    k: usize,
+    conv: Conventions,
+    out: &mut Vec<Number>,
+) -> Option<usize> {
+    let d0_end = digit_run(cs, k);
+    if d0_end - k > 2 || ch(cs, d0_end) != Some('.') || !is_digit(cs, d0_end + 1) {
+        return None;
+    }
+    let d1_end = digit_run(cs, d0_end + 1);
+    if d1_end - d0_end - 1 > 2 || ch(cs, d1_end) != Some('.') {
+        return None;
+    }
+    let d2_end = digit_run(cs, d1_end + 1);
+    let d2_len = d2_end - d1_end - 1;
+    let day: f64 = digits_of(cs, k, d0_end).parse().ok()?;
+    let month: f64 = digits_of(cs, d0_end + 1, d1_end).parse().ok()?;
+    let plausible = (1.0..=31.0).contains(&day) && (1.0..=12.0).contains(&month);
+    let year_ok = match conv.format {
+        NumLang::De | NumLang::Fr => matches!(d2_len, 0 | 2 | 4),
+        NumLang::En => matches!(d2_len, 2 | 4),
+    };
+    if !plausible || !year_ok {
+        return None;
+    }
+    push(text, cs, out, k, d0_end + 1, day, true, conv.words);
+    push(
+        text,
+        cs,
+        out,
+        d0_end + 1,
+        d1_end + 1,
+        month,
+        true,
+        conv.words,
+    );
+    if d2_len == 0 {
+        return Some(d1_end + 1);
+    }
+    let year: f64 = digits_of(cs, d1_end + 1, d2_end).parse().ok()?;
+    push(text, cs, out, d1_end + 1, d2_end, year, false, conv.words);
+    Some(d2_end)
+}
+
+/// The integer digits from `k` with their thousands groups (groups of
+/// three after a first group of at most three, one separator class), the
+/// class, and where they end.
+fn scan_groups(cs: &[(usize, char)], k: usize, lang: NumLang) -> (String, Option<u8>, usize) {
+    let d0_end = digit_run(cs, k);
     let mut int_digits = digits_of(cs, k, d0_end);
     let mut j = d0_end;
     let mut class: Option<u8> = None;
-    if d0_len <= 3 {
+    if d0_end - k <= 3 {
         while let Some(sep) = ch(cs, j) {
             let Some(c) = group_class(lang, sep) else {
                 break;
@@ -224,78 +274,51 @@ fn scan_at(
             j = g_end;
         }
     }
+    (int_digits, class, j)
+}
 
-    let mut frac_digits = String::new();
-    if let Some(sep) = ch(cs, j) {
-        let is_dec = match lang {
-            NumLang::De | NumLang::Fr => sep == ',' || (sep == '.' && class != Some(1)),
-            NumLang::En => sep == '.',
-        };
-        if is_dec && is_digit(cs, j + 1) {
-            let f_end = digit_run(cs, j + 1);
-            frac_digits = digits_of(cs, j + 1, f_end);
-            j = f_end;
-        }
-    }
-
-    let mut end = j;
-    let mut ordinal = false;
-    if class.is_none() && frac_digits.is_empty() {
-        match conv.words {
-            NumLang::De => {
-                // "6. Juni", "1. Vom ..." : dot, whitespace, then more text.
-                if d0_len <= 3 && ch(cs, j) == Some('.') {
-                    let after = ch(cs, j + 1);
-                    let more_text = cs
-                        .get(j + 1..)
-                        .is_some_and(|rest| rest.iter().any(|&(_, c)| !c.is_whitespace()));
-                    if after.is_some_and(char::is_whitespace) && more_text {
-                        ordinal = true;
-                        end = j + 1;
-                    }
-                }
-            }
-            NumLang::En => {
-                if let Some(len) = suffix_len(cs, j, &["st", "nd", "rd", "th"]) {
-                    ordinal = true;
-                    end = j + len;
-                }
-            }
-            NumLang::Fr => {
-                if let Some(len) = suffix_len(cs, j, &["ème", "eme", "ère", "er", "re", "e"]) {
-                    ordinal = true;
-                    end = j + len;
-                }
-            }
-        }
-    }
-
-    let num_str = if frac_digits.is_empty() {
-        int_digits
+/// The decimal digits after `j`, if a decimal separator of `lang` is
+/// there, and where they end.
+fn scan_fraction(
+    cs: &[(usize, char)],
+    j: usize,
+    lang: NumLang,
+    class: Option<u8>,
+) -> (String, usize) {
+    let Some(sep) = ch(cs, j) else {
+        return (String::new(), j);
+    };
+    let is_dec = match lang {
+        NumLang::De | NumLang::Fr => sep == ',' || (sep == '.' && class != Some(1)),
+        NumLang::En => sep == '.',
+    };
+    if is_dec && is_digit(cs, j + 1) {
+        let f_end = digit_run(cs, j + 1);
+        (digits_of(cs, j + 1, f_end), f_end)
     } else {
-        format!("{int_digits}.{frac_digits}")
-    };
-    let Ok(mut value) = num_str.parse::<f64>() else {
-        return j;
-    };
-    if !value.is_finite() {
-        return j;
+        (String::new(), j)
     }
+}
 
-    // Minus sign directly before the digits.
-    let mut start = k;
-    if k >= 1
-        && matches!(ch(cs, k - 1), Some('-' | '−'))
-        && (k == 1 || ch(cs, k - 2).is_some_and(is_opening))
-    {
-        start = k - 1;
-        value = -value;
-    }
-    if value == 0.0 {
-        value = 0.0; // normalise -0.0
-    }
-    push(text, cs, out, start, end, value, ordinal, conv.words);
-    end
+/// Whether an ordinal mark follows at `j` (German `6.` before more text,
+/// English `6th`, French `2e`), and where the numeral ends.
+fn ordinal_suffix(cs: &[(usize, char)], j: usize, digits: usize, words: NumLang) -> (bool, usize) {
+    let suffix = match words {
+        NumLang::De => {
+            // "6. Juni", "1. Vom ..." : dot, whitespace, then more text.
+            let more_text = cs
+                .get(j + 1..)
+                .is_some_and(|rest| rest.iter().any(|&(_, c)| !c.is_whitespace()));
+            let ordinal = digits <= 3
+                && ch(cs, j) == Some('.')
+                && ch(cs, j + 1).is_some_and(char::is_whitespace)
+                && more_text;
+            ordinal.then_some(1)
+        }
+        NumLang::En => suffix_len(cs, j, &["st", "nd", "rd", "th"]),
+        NumLang::Fr => suffix_len(cs, j, &["ème", "eme", "ère", "er", "re", "e"]),
+    };
+    suffix.map_or((false, j), |len| (true, j + len))
 }
 
 /// Length in chars of one of `suffixes` at `j` when it ends a word.
@@ -480,195 +503,4 @@ pub fn same_value(a: f64, b: f64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn vals(text: &str, lang: NumLang) -> Vec<f64> {
-        find_numbers(text, lang).iter().map(|n| n.value).collect()
-    }
-
-    #[test]
-    fn german_thousands_variants() {
-        for s in [
-            "10'000",
-            "10’000",
-            "10.000",
-            "10 000",
-            "10\u{2009}000",
-            "10\u{202f}000",
-            "10\u{a0}000",
-        ] {
-            let ns = find_numbers(s, NumLang::De);
-            assert_eq!(ns.len(), 1, "{s}");
-            assert_eq!(ns[0].value, 10000.0, "{s}");
-            assert_eq!(ns[0].text, s);
-            assert_eq!((ns[0].start, ns[0].end), (0, s.len()));
-        }
-        assert_eq!(vals("1.234.567 Einwohner", NumLang::De), vec![1_234_567.0]);
-        assert_eq!(vals("10.000,50 Franken", NumLang::De), vec![10000.5]);
-        assert_eq!(vals("10'000.50 Franken", NumLang::De), vec![10000.5]);
-    }
-
-    #[test]
-    fn german_decimals() {
-        assert_eq!(vals("5,5 Prozent", NumLang::De), vec![5.5]);
-        assert_eq!(vals("8839,8 m", NumLang::De), vec![8839.8]);
-        assert_eq!(vals("3.5 Tonnen", NumLang::De), vec![3.5]);
-        assert_eq!(vals("8847.60 m", NumLang::De), vec![8847.6]);
-        assert_eq!(vals("0,25", NumLang::De), vec![0.25]);
-    }
-
-    #[test]
-    fn german_years_ordinals_and_words() {
-        assert_eq!(vals("im Jahr 1977", NumLang::De), vec![1977.0]);
-        let ns = find_numbers("am 6. Juni", NumLang::De);
-        assert_eq!(ns.len(), 1);
-        assert_eq!(ns[0].value, 6.0);
-        assert!(ns[0].ordinal);
-        assert_eq!(ns[0].text, "6.");
-        assert_eq!(vals("122-mm-Geschütz", NumLang::De), vec![122.0]);
-        assert_eq!(vals("MiG-29 und Hwasong-11", NumLang::De), vec![29.0, 11.0]);
-        assert_eq!(vals("S. 147-151", NumLang::De), vec![147.0, 151.0]);
-        assert_eq!(vals("1954/55", NumLang::De), vec![1954.0, 55.0]);
-        assert_eq!(vals("200.- Rupies", NumLang::De), vec![200.0]);
-        // sentence-final year is not an ordinal
-        let ns = find_numbers("erstiegen 1956.", NumLang::De);
-        assert!(!ns[0].ordinal);
-        assert_eq!(ns[0].text, "1956");
-    }
-
-    #[test]
-    fn german_dates() {
-        assert_eq!(vals("am 18.05.1956", NumLang::De), vec![18.0, 5.0, 1956.0]);
-        assert_eq!(vals("am 18.5. abgereist", NumLang::De), vec![18.0, 5.0]);
-    }
-
-    #[test]
-    fn years_in_sequence_do_not_group() {
-        assert_eq!(vals("1849 und 1850", NumLang::De), vec![1849.0, 1850.0]);
-        assert_eq!(vals("seit 1952 200 Mann", NumLang::De), vec![1952.0, 200.0]);
-    }
-
-    #[test]
-    fn english_rules() {
-        assert_eq!(vals("10,000 people", NumLang::En), vec![10000.0]);
-        assert_eq!(vals("5.5 percent", NumLang::En), vec![5.5]);
-        assert_eq!(vals("1,500", NumLang::En), vec![1500.0]);
-        assert_eq!(vals("1,234,567.89", NumLang::En), vec![1_234_567.89]);
-        assert_eq!(vals("1,5", NumLang::En), vec![1.0, 5.0]);
-        assert_eq!(
-            vals("in 2005 and 2006, the", NumLang::En),
-            vec![2005.0, 2006.0]
-        );
-        let ns = find_numbers("the 6th fleet", NumLang::En);
-        assert!(ns[0].ordinal);
-        assert_eq!(ns[0].text, "6th");
-    }
-
-    #[test]
-    fn french_rules() {
-        assert_eq!(vals("8839,8 m", NumLang::Fr), vec![8839.8]);
-        assert_eq!(vals("10 000 habitants", NumLang::Fr), vec![10000.0]);
-        let ns = find_numbers("les 2e et 3e ascensions", NumLang::Fr);
-        assert_eq!(
-            ns.iter().map(|n| n.value).collect::<Vec<_>>(),
-            vec![2.0, 3.0]
-        );
-        assert!(ns.iter().all(|n| n.ordinal));
-    }
-
-    #[test]
-    fn negative_numbers() {
-        assert_eq!(vals("bei -5 Grad", NumLang::De), vec![-5.0]);
-        assert_eq!(vals("−12,5", NumLang::De), vec![-12.5]);
-        assert_eq!(vals("Nr.-5", NumLang::De), vec![5.0]);
-    }
-
-    #[test]
-    fn scale_words() {
-        let ns = find_numbers("5 Milliarden Euro", NumLang::De);
-        assert_eq!(ns[0].scaled, Some(5e9));
-        let ns = find_numbers("2,5 Mio. Franken", NumLang::De);
-        assert_eq!(ns[0].scaled, Some(2.5e6));
-        let ns = find_numbers("5 billion dollars", NumLang::En);
-        assert_eq!(ns[0].scaled, Some(5e9));
-        let ns = find_numbers("3 Billionen", NumLang::De);
-        assert_eq!(ns[0].scaled, Some(3e12));
-        let ns = find_numbers("3 million", NumLang::En);
-        assert_eq!(ns[0].scaled, Some(3e6));
-        let ns = find_numbers("8848 m", NumLang::De);
-        assert_eq!(ns[0].scaled, None);
-    }
-
-    #[test]
-    fn cross_language_equivalence() {
-        let de = vals("10.000 und 5,5 und 10'000", NumLang::De);
-        let en = vals("10,000 and 5.5 and 10,000", NumLang::En);
-        assert_eq!(de, en);
-    }
-
-    #[test]
-    fn empty_and_no_digits() {
-        assert!(find_numbers("", NumLang::De).is_empty());
-        assert!(find_numbers("keine Zahl hier", NumLang::En).is_empty());
-    }
-
-    proptest! {
-        #[test]
-        fn never_panics_and_spans_are_valid(s in "\\PC{0,60}", lang in 0u8..3) {
-            let lang = [NumLang::De, NumLang::En, NumLang::Fr][lang as usize];
-            let ns = find_numbers(&s, lang);
-            let mut last = 0;
-            for n in &ns {
-                prop_assert!(n.start >= last);
-                prop_assert!(n.start < n.end);
-                prop_assert_eq!(s.get(n.start..n.end), Some(n.text.as_str()));
-                prop_assert!(n.value.is_finite());
-                last = n.end;
-            }
-        }
-
-        #[test]
-        fn digit_heavy_strings(s in "[0-9.,' \\-a-z’]{0,40}", lang in 0u8..3) {
-            let lang = [NumLang::De, NumLang::En, NumLang::Fr][lang as usize];
-            let ns = find_numbers(&s, lang);
-            for n in &ns {
-                prop_assert_eq!(s.get(n.start..n.end), Some(n.text.as_str()));
-            }
-        }
-
-        #[test]
-        fn integers_roundtrip(v in 0u64..10_000_000_000) {
-            let plain = v.to_string();
-            let mut grouped = String::new();
-            for (i, c) in plain.chars().enumerate() {
-                if i > 0 && (plain.len() - i) % 3 == 0 {
-                    grouped.push('#');
-                }
-                grouped.push(c);
-            }
-            let cases = [
-                (grouped.replace('#', "."), NumLang::De),
-                (grouped.replace('#', "'"), NumLang::De),
-                (grouped.replace('#', "\u{2009}"), NumLang::De),
-                (grouped.replace('#', ","), NumLang::En),
-                (grouped.replace('#', "\u{202f}"), NumLang::Fr),
-            ];
-            for (text, lang) in cases {
-                let ns = find_numbers(&format!("rund {text} Stück"), lang);
-                prop_assert_eq!(ns.len(), 1, "{}", text);
-                prop_assert_eq!(ns[0].value, v as f64);
-            }
-        }
-
-        #[test]
-        fn decimals_roundtrip(i in 0u32..100_000, f in 1u32..100) {
-            let de = find_numbers(&format!("x {i},{f:02} y"), NumLang::De);
-            let en = find_numbers(&format!("x {i}.{f:02} y"), NumLang::En);
-            prop_assert_eq!(de.len(), 1);
-            prop_assert_eq!(en.len(), 1);
-            prop_assert!(same_value(de[0].value, en[0].value));
-        }
-    }
-}
+mod tests;

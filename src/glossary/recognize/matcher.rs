@@ -11,7 +11,7 @@ use super::Rendering;
 use super::compound::{Parts, add_heads};
 use super::english::{EnIndex, rendering_index};
 use super::inflection::inflected_variants;
-use crate::glossary::model::{Glossary, MatchMode};
+use crate::glossary::model::{Glossary, MatchMode, Term};
 use crate::glossary::stem::Stemmers;
 use crate::text::words::{key, swiss, words};
 
@@ -87,64 +87,12 @@ impl TermMatcher {
     /// letter or digit can never be found.
     pub fn new(glossary: &Glossary) -> TermMatcher {
         let stemmers = Stemmers::new();
-        let mut variants = Vec::new();
-        for (t, term) in glossary.terms.iter().enumerate() {
-            let ws = words(&term.de);
-            if ws.is_empty() {
-                continue;
-            }
-            let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
-            let cased_all: Vec<String> = ws.iter().map(|w| swiss(w.text)).collect();
-            let (pats, cased) = match &term.match_mode {
-                MatchMode::Stem => (
-                    keys.iter()
-                        .zip(&cased_all)
-                        .map(|(k, cased)| Pat::Stem {
-                            stem: stemmers.de_key(k),
-                            key: k.clone(),
-                            min_chars: noun_min_chars(k, cased),
-                        })
-                        .collect::<Vec<_>>(),
-                    cased_all.clone(),
-                ),
-                MatchMode::Exact => (
-                    keys.iter().cloned().map(Pat::Exact).collect(),
-                    cased_all.clone(),
-                ),
-                MatchMode::Prefix => (
-                    keys.iter().cloned().map(Pat::Prefix).collect(),
-                    cased_all.clone(),
-                ),
-                MatchMode::CustomStem { stem } => custom_stem_pats(stem, &keys, &cased_all),
-            };
-            let n = pats.len();
-            let main = Variant {
-                term: t,
-                pats,
-                keys: keys.iter().take(n).cloned().collect(),
-                cased: term.case_sensitive.then_some(cased),
-                form: false,
-            };
-            let extra = inflected_variants(&stemmers, &main, &cased_all);
-            variants.push(main);
-            variants.extend(extra);
-            for form in &term.forms {
-                let fw = words(form);
-                if fw.is_empty() {
-                    continue;
-                }
-                let fkeys: Vec<String> = fw.iter().map(|w| key(w.text)).collect();
-                variants.push(Variant {
-                    term: t,
-                    pats: fkeys.iter().cloned().map(Pat::Exact).collect(),
-                    keys: fkeys,
-                    cased: term
-                        .case_sensitive
-                        .then(|| fw.iter().map(|w| swiss(w.text)).collect()),
-                    form: true,
-                });
-            }
-        }
+        let variants: Vec<Variant> = glossary
+            .terms
+            .iter()
+            .enumerate()
+            .flat_map(|(t, term)| term_variants(&stemmers, t, term))
+            .collect();
 
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_exact: HashMap<String, Vec<usize>> = HashMap::new();
@@ -186,6 +134,66 @@ impl TermMatcher {
     pub fn term_count(&self) -> usize {
         self.term_count
     }
+}
+
+/// The variants of term `t`: its main pattern by `match` mode, the
+/// inflected forms Snowball misses (`inflection`), and its `forms`.
+fn term_variants(stemmers: &Stemmers, t: usize, term: &Term) -> Vec<Variant> {
+    let ws = words(&term.de);
+    if ws.is_empty() {
+        return Vec::new();
+    }
+    let keys: Vec<String> = ws.iter().map(|w| key(w.text)).collect();
+    let cased_all: Vec<String> = ws.iter().map(|w| swiss(w.text)).collect();
+    let (pats, cased) = match &term.match_mode {
+        MatchMode::Stem => (
+            keys.iter()
+                .zip(&cased_all)
+                .map(|(k, cased)| Pat::Stem {
+                    stem: stemmers.de_key(k),
+                    key: k.clone(),
+                    min_chars: noun_min_chars(k, cased),
+                })
+                .collect::<Vec<_>>(),
+            cased_all.clone(),
+        ),
+        MatchMode::Exact => (
+            keys.iter().cloned().map(Pat::Exact).collect(),
+            cased_all.clone(),
+        ),
+        MatchMode::Prefix => (
+            keys.iter().cloned().map(Pat::Prefix).collect(),
+            cased_all.clone(),
+        ),
+        MatchMode::CustomStem { stem } => custom_stem_pats(stem, &keys, &cased_all),
+    };
+    let n = pats.len();
+    let main = Variant {
+        term: t,
+        pats,
+        keys: keys.iter().take(n).cloned().collect(),
+        cased: term.case_sensitive.then_some(cased),
+        form: false,
+    };
+    let mut out = inflected_variants(stemmers, &main, &cased_all);
+    out.insert(0, main);
+    for form in &term.forms {
+        let fw = words(form);
+        if fw.is_empty() {
+            continue;
+        }
+        let fkeys: Vec<String> = fw.iter().map(|w| key(w.text)).collect();
+        out.push(Variant {
+            term: t,
+            pats: fkeys.iter().cloned().map(Pat::Exact).collect(),
+            keys: fkeys,
+            cased: term
+                .case_sensitive
+                .then(|| fw.iter().map(|w| swiss(w.text)).collect()),
+            form: true,
+        });
+    }
+    out
 }
 
 /// The shortest key a text word may have to be an inflected form of the

@@ -64,6 +64,7 @@
 
 mod compare;
 mod dates;
+mod identifiers;
 mod number_words;
 mod numerals;
 mod reconcile;
@@ -238,7 +239,7 @@ pub(crate) fn find_quantities_in(
     }
     out.extend(spelled_quantities(text, lang));
     out.extend(dates::month_names(text));
-    out.extend(numerals::roman_numerals(text));
+    out.extend(identifiers::roman_numerals(text));
     out.sort_by_key(|q| q.start);
     out.retain(|q| !units::inside_unit(text, q));
     share_range_scales(text, &mut out);
@@ -252,7 +253,7 @@ pub(crate) fn find_quantities_in(
     }
     times::share_clock(text, lang, &mut out);
     dates::mark_days(text, lang, &mut out);
-    numerals::mark_codes_and_glosses(text, &mut out);
+    identifiers::mark_codes_and_glosses(text, &mut out);
     out
 }
 

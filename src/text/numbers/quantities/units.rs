@@ -95,7 +95,7 @@ const fn temp(scale: TempScale) -> Unit {
     }
 }
 
-use Dimension::{Area, Duration, Length, Mass, Money, Percent, Speed, Volume};
+use Dimension::{Duration, Length, Money, Percent};
 
 /// The foot, for lengths written `6'7"`.
 pub(super) const FOOT_UNIT: Unit = unit(Length, FOOT);
@@ -107,234 +107,6 @@ const YARD: f64 = 0.9144;
 const ACRE: f64 = 4046.856;
 const LB: f64 = 0.453_592;
 const DAY: f64 = 86_400.0;
-
-/// Unit words (comparison keys, see [`key`]) of one or more words joined by
-/// spaces, German and English together: no word means different things in
-/// the two languages except `m` and `t`, which mean the same.
-const UNITS: &[(&str, Unit)] = &[
-    // length
-    ("mm", unit(Length, 0.001)),
-    ("millimeter", unit(Length, 0.001)),
-    ("millimetern", unit(Length, 0.001)),
-    ("millimeters", unit(Length, 0.001)),
-    ("millimetre", unit(Length, 0.001)),
-    ("millimetres", unit(Length, 0.001)),
-    ("cm", unit(Length, 0.01)),
-    ("zentimeter", unit(Length, 0.01)),
-    ("zentimetern", unit(Length, 0.01)),
-    ("centimeter", unit(Length, 0.01)),
-    ("centimeters", unit(Length, 0.01)),
-    ("centimetre", unit(Length, 0.01)),
-    ("centimetres", unit(Length, 0.01)),
-    ("m", unit(Length, 1.0)),
-    ("meter", unit(Length, 1.0)),
-    ("metern", unit(Length, 1.0)),
-    ("meters", unit(Length, 1.0)),
-    ("metre", unit(Length, 1.0)),
-    ("metres", unit(Length, 1.0)),
-    ("km", unit(Length, 1000.0)),
-    ("kilometer", unit(Length, 1000.0)),
-    ("kilometern", unit(Length, 1000.0)),
-    ("kilometers", unit(Length, 1000.0)),
-    ("kilometre", unit(Length, 1000.0)),
-    ("kilometres", unit(Length, 1000.0)),
-    ("inch", unit(Length, INCH)),
-    ("inches", unit(Length, INCH)),
-    ("zoll", unit(Length, INCH)),
-    ("ft", unit(Length, FOOT)),
-    ("foot", unit(Length, FOOT)),
-    ("feet", unit(Length, FOOT)),
-    ("fuss", unit(Length, FOOT)),
-    ("yd", unit(Length, YARD)),
-    ("yard", unit(Length, YARD)),
-    ("yards", unit(Length, YARD)),
-    ("mi", unit(Length, MILE)),
-    ("mile", unit(Length, MILE)),
-    ("miles", unit(Length, MILE)),
-    ("meile", unit(Length, MILE)),
-    ("meilen", unit(Length, MILE)),
-    // area
-    ("m²", unit(Area, 1.0)),
-    ("m2", unit(Area, 1.0)),
-    ("qm", unit(Area, 1.0)),
-    ("quadratmeter", unit(Area, 1.0)),
-    ("quadratmetern", unit(Area, 1.0)),
-    ("square meter", unit(Area, 1.0)),
-    ("square meters", unit(Area, 1.0)),
-    ("square metre", unit(Area, 1.0)),
-    ("square metres", unit(Area, 1.0)),
-    ("sq m", unit(Area, 1.0)),
-    ("km²", unit(Area, 1e6)),
-    ("km2", unit(Area, 1e6)),
-    ("quadratkilometer", unit(Area, 1e6)),
-    ("quadratkilometern", unit(Area, 1e6)),
-    ("square kilometer", unit(Area, 1e6)),
-    ("square kilometers", unit(Area, 1e6)),
-    ("square kilometre", unit(Area, 1e6)),
-    ("square kilometres", unit(Area, 1e6)),
-    ("sq km", unit(Area, 1e6)),
-    ("ha", unit(Area, 1e4)),
-    ("hektar", unit(Area, 1e4)),
-    ("hektaren", unit(Area, 1e4)),
-    ("hectare", unit(Area, 1e4)),
-    ("hectares", unit(Area, 1e4)),
-    ("acre", unit(Area, ACRE)),
-    ("acres", unit(Area, ACRE)),
-    ("square foot", unit(Area, FOOT * FOOT)),
-    ("square feet", unit(Area, FOOT * FOOT)),
-    ("sq ft", unit(Area, FOOT * FOOT)),
-    ("square mile", unit(Area, MILE * MILE)),
-    ("square miles", unit(Area, MILE * MILE)),
-    ("sq mi", unit(Area, MILE * MILE)),
-    // volume
-    ("m³", unit(Volume, 1.0)),
-    ("m3", unit(Volume, 1.0)),
-    ("kubikmeter", unit(Volume, 1.0)),
-    ("kubikmetern", unit(Volume, 1.0)),
-    ("cubic meter", unit(Volume, 1.0)),
-    ("cubic meters", unit(Volume, 1.0)),
-    ("cubic metre", unit(Volume, 1.0)),
-    ("cubic metres", unit(Volume, 1.0)),
-    ("cubic foot", unit(Volume, FOOT * FOOT * FOOT)),
-    ("cubic feet", unit(Volume, FOOT * FOOT * FOOT)),
-    ("l", unit(Volume, 0.001)),
-    ("liter", unit(Volume, 0.001)),
-    ("litern", unit(Volume, 0.001)),
-    ("liters", unit(Volume, 0.001)),
-    ("litre", unit(Volume, 0.001)),
-    ("litres", unit(Volume, 0.001)),
-    ("gallon", unit(Volume, 0.003_785)),
-    ("gallons", unit(Volume, 0.003_785)),
-    ("barrel", unit(Volume, 0.159)),
-    ("barrels", unit(Volume, 0.159)),
-    // mass
-    ("g", unit(Mass, 0.001)),
-    ("gramm", unit(Mass, 0.001)),
-    ("gram", unit(Mass, 0.001)),
-    ("grams", unit(Mass, 0.001)),
-    ("gramme", unit(Mass, 0.001)),
-    ("grammes", unit(Mass, 0.001)),
-    ("kg", unit(Mass, 1.0)),
-    ("kilo", unit(Mass, 1.0)),
-    ("kilos", unit(Mass, 1.0)),
-    ("kilogramm", unit(Mass, 1.0)),
-    ("kilogram", unit(Mass, 1.0)),
-    ("kilograms", unit(Mass, 1.0)),
-    ("kilogramme", unit(Mass, 1.0)),
-    ("kilogrammes", unit(Mass, 1.0)),
-    ("t", unit(Mass, 1000.0)),
-    ("tonne", unit(Mass, 1000.0)),
-    ("tonnen", unit(Mass, 1000.0)),
-    ("tonnes", unit(Mass, 1000.0)),
-    (
-        "ton",
-        Unit {
-            alt_factor: Some(907.185),
-            ..unit(Mass, 1016.05)
-        },
-    ),
-    (
-        "tons",
-        Unit {
-            alt_factor: Some(907.185),
-            ..unit(Mass, 1016.05)
-        },
-    ),
-    // `pound` is also money; a unit is only converted against another of
-    // its dimension, so money stays money.
-    ("pound", unit(Mass, LB)),
-    ("pounds", unit(Mass, LB)),
-    ("lb", unit(Mass, LB)),
-    ("lbs", unit(Mass, LB)),
-    ("ounce", unit(Mass, 0.028_35)),
-    ("ounces", unit(Mass, 0.028_35)),
-    ("oz", unit(Mass, 0.028_35)),
-    ("unze", unit(Mass, 0.028_35)),
-    ("unzen", unit(Mass, 0.028_35)),
-    // temperature
-    ("grad", temp(TempScale::Celsius)),
-    ("grad celsius", temp(TempScale::Celsius)),
-    ("°c", temp(TempScale::Celsius)),
-    ("°", temp(TempScale::Either)),
-    ("celsius", temp(TempScale::Celsius)),
-    ("degrees celsius", temp(TempScale::Celsius)),
-    ("degree celsius", temp(TempScale::Celsius)),
-    ("°f", temp(TempScale::Fahrenheit)),
-    ("fahrenheit", temp(TempScale::Fahrenheit)),
-    ("degrees fahrenheit", temp(TempScale::Fahrenheit)),
-    ("degree fahrenheit", temp(TempScale::Fahrenheit)),
-    ("degrees", temp(TempScale::Either)),
-    ("degree", temp(TempScale::Either)),
-    // speed
-    ("km/h", unit(Speed, 1.0)),
-    ("kmh", unit(Speed, 1.0)),
-    ("stundenkilometer", unit(Speed, 1.0)),
-    ("stundenkilometern", unit(Speed, 1.0)),
-    ("kilometer pro stunde", unit(Speed, 1.0)),
-    ("kilometers per hour", unit(Speed, 1.0)),
-    ("kilometres per hour", unit(Speed, 1.0)),
-    ("kilometers an hour", unit(Speed, 1.0)),
-    ("kilometres an hour", unit(Speed, 1.0)),
-    ("mph", unit(Speed, 1.609_344)),
-    ("miles per hour", unit(Speed, 1.609_344)),
-    ("miles an hour", unit(Speed, 1.609_344)),
-    // durations
-    ("sekunde", unit(Duration, 1.0)),
-    ("sekunden", unit(Duration, 1.0)),
-    ("second", unit(Duration, 1.0)),
-    ("seconds", unit(Duration, 1.0)),
-    ("minute", unit(Duration, 60.0)),
-    ("minuten", unit(Duration, 60.0)),
-    ("minutes", unit(Duration, 60.0)),
-    ("stunde", unit(Duration, 3600.0)),
-    ("stunden", unit(Duration, 3600.0)),
-    ("hour", unit(Duration, 3600.0)),
-    ("hours", unit(Duration, 3600.0)),
-    ("tag", unit(Duration, DAY)),
-    ("tage", unit(Duration, DAY)),
-    ("tagen", unit(Duration, DAY)),
-    ("day", unit(Duration, DAY)),
-    ("days", unit(Duration, DAY)),
-    ("woche", unit(Duration, 7.0 * DAY)),
-    ("wochen", unit(Duration, 7.0 * DAY)),
-    ("week", unit(Duration, 7.0 * DAY)),
-    ("weeks", unit(Duration, 7.0 * DAY)),
-    ("monat", unit(Duration, 30.44 * DAY)),
-    ("monate", unit(Duration, 30.44 * DAY)),
-    ("monaten", unit(Duration, 30.44 * DAY)),
-    ("monats", unit(Duration, 30.44 * DAY)),
-    ("month", unit(Duration, 30.44 * DAY)),
-    ("months", unit(Duration, 30.44 * DAY)),
-    ("jahr", unit(Duration, 365.25 * DAY)),
-    ("jahre", unit(Duration, 365.25 * DAY)),
-    ("jahren", unit(Duration, 365.25 * DAY)),
-    ("jahres", unit(Duration, 365.25 * DAY)),
-    ("year", unit(Duration, 365.25 * DAY)),
-    ("years", unit(Duration, 365.25 * DAY)),
-    // money: a hundredth against the whole (`30 Cent` = `0.30 euros`)
-    ("cent", unit(Money, 0.01)),
-    ("cents", unit(Money, 0.01)),
-    ("rappen", unit(Money, 0.01)),
-    ("pence", unit(Money, 0.01)),
-    ("penny", unit(Money, 0.01)),
-    ("euro", unit(Money, 1.0)),
-    ("euros", unit(Money, 1.0)),
-    ("eur", unit(Money, 1.0)),
-    ("dollar", unit(Money, 1.0)),
-    ("dollars", unit(Money, 1.0)),
-    ("franken", unit(Money, 1.0)),
-    ("francs", unit(Money, 1.0)),
-    // percentages
-    ("%", unit(Percent, 1.0)),
-    ("prozent", unit(Percent, 1.0)),
-    ("prozentpunkte", unit(Percent, 1.0)),
-    ("prozentpunkten", unit(Percent, 1.0)),
-    ("percent", unit(Percent, 1.0)),
-    ("per cent", unit(Percent, 1.0)),
-    ("pc", unit(Percent, 1.0)),
-    ("percentage point", unit(Percent, 1.0)),
-    ("percentage points", unit(Percent, 1.0)),
-];
 
 /// `100-prozentig`: a percentage as a German adjective.
 const PERCENT_ADJECTIVE: &str = "prozentig";
@@ -349,6 +121,10 @@ const DE_DURATION_ADJECTIVES: [(&str, f64); 6] = [
     ("wöchig", 7.0 * DAY),
     ("jährig", 365.25 * DAY),
 ];
+
+mod table;
+
+use table::UNITS;
 
 fn lookup(words: &str) -> Option<Unit> {
     UNITS.iter().find(|(w, _)| *w == words).map(|&(_, u)| u)
@@ -604,6 +380,7 @@ pub(super) fn same_unit(a: &Unit, b: &Unit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Dimension::Area;
 
     fn after(text: &str) -> Option<Unit> {
         let digits = text
