@@ -29,7 +29,7 @@
 
 use super::{Code, Ctx, Finding, Severity};
 use crate::text::numbers::{
-    Dimension, NumLang, Quantity, QuantityDiff, QuantityKind, WeakPair, scale_word,
+    Dimension, ENGLISH_MONTHS, NumLang, Quantity, QuantityDiff, QuantityKind, WeakPair, scale_word,
 };
 use crate::text::words::{key, words};
 
@@ -311,7 +311,7 @@ pub(super) fn shown(q: &Quantity) -> String {
             let m = v.max(0.0) as u64;
             format!("{}:{:02}", m / 60, m % 60)
         }
-        QuantityKind::Month => MONTH_NAMES
+        QuantityKind::Month => ENGLISH_MONTHS
             .get((v as usize).saturating_sub(1))
             .copied()
             .unwrap_or("?")
@@ -319,21 +319,6 @@ pub(super) fn shown(q: &Quantity) -> String {
         QuantityKind::Number => format_value(v),
     }
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `q` as written, with its scale word when it has one.
 fn written_with_scale(text: &str, lang: NumLang, q: &Quantity) -> String {

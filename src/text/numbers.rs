@@ -42,8 +42,8 @@
 mod quantities;
 
 pub use quantities::{
-    DateOrder, Dimension, Quantity, QuantityDiff, QuantityKind, Side, Unit, WeakPair,
-    compare_quantities, compare_sides, find_quantities,
+    DateOrder, Dimension, ENGLISH_MONTHS, Quantity, QuantityDiff, QuantityKind, Side, Unit,
+    WeakPair, compare_quantities, compare_sides, find_quantities,
 };
 
 /// Number-formatting conventions of a language.

@@ -37,6 +37,18 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         .collect()
 }
 
+/// The letters that end `text` (`Absatz` of `gemäß § 5 Absatz`, empty when
+/// it ends in anything else).
+pub fn trailing_letters(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    text.get(start..).unwrap_or_default()
+}
+
 /// Whether `c` joins the parts of a hyphenated word (`-`, U+2010, U+2011).
 pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')

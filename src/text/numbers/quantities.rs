@@ -73,7 +73,7 @@ mod times;
 mod units;
 
 pub use compare::{QuantityDiff, Side, WeakPair, compare_quantities, compare_sides};
-pub use dates::DateOrder;
+pub use dates::{DateOrder, ENGLISH_MONTHS};
 pub use units::{Dimension, Unit};
 
 use super::{NumLang, find_numbers_as};

@@ -17,7 +17,7 @@
 //!   verbatim exactly once in the English target (as names do, and
 //!   translated nouns do not), it is replaced there (`Blinken` -> `Sullivan`).
 
-use crate::text::numbers::{NumLang, Number, find_numbers, same_value};
+use crate::text::numbers::{ENGLISH_MONTHS, NumLang, Number, find_numbers, same_value};
 use crate::text::tokenize::{TokenKind, tokenize};
 
 /// A replacement in the target: byte range and new text.
@@ -97,20 +97,6 @@ const MONTHS_DE: [&str; 12] = [
     "November",
     "Dezember",
 ];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The German month numbers (0-11) of `text`, in order (`Jänner` too).
 fn month_list(text: &str) -> Vec<usize> {
@@ -145,11 +131,11 @@ fn months(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
         if q == s {
             continue;
         }
-        let old = occurrences(target, MONTHS_EN.get(s)?);
+        let old = occurrences(target, ENGLISH_MONTHS.get(s)?);
         let [(a, b)] = old.as_slice() else {
             return None;
         };
-        edits.push((*a, *b, (*MONTHS_EN.get(q)?).to_owned()));
+        edits.push((*a, *b, (*ENGLISH_MONTHS.get(q)?).to_owned()));
     }
     Some(edits)
 }

@@ -43,6 +43,22 @@ impl DateOrder {
     }
 }
 
+/// The English month names, January first.
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month names (comparison keys) and their number, German and English.
 const MONTHS: [(&str, u8); 23] = [
     ("januar", 1),

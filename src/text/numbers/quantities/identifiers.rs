@@ -6,6 +6,7 @@
 //! (`XXII. Bezirk` = `District 22`).
 
 use super::{Quantity, QuantityKind};
+use crate::text::words::trailing_letters;
 
 /// Marks codes and glosses (see [`Quantity::code`] and [`Quantity::gloss`]).
 ///
@@ -76,17 +77,12 @@ fn index_name_before(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
     };
-    let word: String = rest
-        .chars()
-        .rev()
-        .take_while(|c| !c.is_whitespace())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    word.chars().count() >= 2
+    // Letters only: an acronym made of other characters is no index name.
+    let word = trailing_letters(rest);
+    word.len() == rest.len() - rest.trim_end_matches(|c: char| !c.is_whitespace()).len()
+        && word.chars().count() >= 2
         && word.chars().all(|c| c.is_ascii_uppercase())
-        && !CURRENCY_CODES.contains(&word.as_str())
+        && !CURRENCY_CODES.contains(&word)
 }
 
 /// Words after which a number is an identifier, not an amount: legal
@@ -118,14 +114,7 @@ fn reference_before(before: &str) -> bool {
     if trimmed.ends_with('§') {
         return true;
     }
-    let word: String = trimmed
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = trailing_letters(trimmed);
     // `No.` only with its dot (`no 5-star hotels` is no reference); `A`
     // and `I` are words, not road names.
     if word == "No" && before.trim_end().ends_with("No.") {
@@ -255,15 +244,7 @@ fn after_unit_word(text: &str, start: usize) -> bool {
     if inside.chars().count() > 8 || inside.contains(char::is_numeric) {
         return false;
     }
-    let word: String = head
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = trailing_letters(head.trim_end());
     !word.is_empty() && super::units::unit_after(&format!("1 {word}"), 1).is_some()
 }
 

@@ -24,7 +24,7 @@
 //! (`4 inches` covers 3.5 to 4.5, `30,000 acres` covers 25,000 to 35,000).
 
 use super::{Quantity, QuantityKind};
-use crate::text::words::{is_hyphen, key, words};
+use crate::text::words::{is_hyphen, key, trailing_letters, words};
 
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -188,18 +188,9 @@ pub(super) fn inside_unit(text: &str, q: &Quantity) -> bool {
     if q.spelled || !matches!(q.text.as_str(), "2" | "3") {
         return false;
     }
-    let before: String = text
-        .get(..q.start)
-        .unwrap_or_default()
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let before = trailing_letters(text.get(..q.start).unwrap_or_default());
     let ends_word = !continues_word(text.get(q.start..).unwrap_or_default(), q.text.len());
-    ends_word && matches!(before.as_str(), "m" | "km" | "cm" | "mm" | "qm")
+    ends_word && matches!(before, "m" | "km" | "cm" | "mm" | "qm")
 }
 
 /// Sets the unit of every number followed by one; a range's first end
