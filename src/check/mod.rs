@@ -20,6 +20,8 @@
 //! | `punctuation-end` | warning | the source ends with `?` or `!`, the target does not |
 //! | `inconsistent-translation` | warning | the same source translated differently |
 //! | `inconsistent-source` | warning | the same target from different sources |
+//! | `omission` | error | in an aligned document, a German sentence with no translation |
+//! | `addition` | error | in an aligned document, an English sentence with no German source |
 //!
 //! # Decisions
 //!
@@ -63,11 +65,13 @@
 
 mod brackets;
 mod consistency;
+mod document;
 mod double_space;
 mod doubled_word;
 mod inconsistent_source;
 mod inconsistent_translation;
 mod number_mismatch;
+mod omission;
 mod punctuation_end;
 mod quotes;
 mod term_deprecated;
@@ -81,6 +85,8 @@ mod tests;
 
 use rayon::prelude::*;
 use serde::Serialize;
+
+pub use document::AlignedLink;
 
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
 use crate::text::numbers::NumLang;
@@ -111,9 +117,13 @@ pub mod codes {
     pub const INCONSISTENT_TRANSLATION: &str = "inconsistent-translation";
     /// The same target from different sources.
     pub const INCONSISTENT_SOURCE: &str = "inconsistent-source";
+    /// A German sentence of an aligned document with no translation.
+    pub const OMISSION: &str = "omission";
+    /// An English sentence of an aligned document with no German source.
+    pub const ADDITION: &str = "addition";
 
     /// Every code, in the order checks run.
-    pub const ALL: [&str; 12] = [
+    pub const ALL: [&str; 14] = [
         UNTRANSLATED,
         TERM_FORBIDDEN,
         TERM_MISSING,
@@ -126,6 +136,8 @@ pub mod codes {
         PUNCTUATION_END,
         INCONSISTENT_TRANSLATION,
         INCONSISTENT_SOURCE,
+        OMISSION,
+        ADDITION,
     ];
 }
 
