@@ -139,6 +139,9 @@ pub mod codes {
         OMISSION,
         ADDITION,
     ];
+
+    /// The codes only a document pair can produce: they need its alignment.
+    pub const DOCUMENT_ONLY: [&str; 2] = [OMISSION, ADDITION];
 }
 
 /// How serious a finding is.
