@@ -20,6 +20,11 @@
 //!   (Thompson & Koehn 2019), so long documents take linear time and memory;
 //! * a confidence per link: the bead's posterior probability from
 //!   forward–backward over the same band (`confidence.rs`);
+//! * omissions and additions inside links: a sentence whose probability of
+//!   having no counterpart (summed over all alignments) is high, or that
+//!   adds no evidence to the merged link it was put in, is named in
+//!   [`Link::omitted`] or [`Link::added`] and sends its link to review
+//!   (`orphans.rs`);
 //! * two granularities: sentence (minimal beads, as in the Text+Berg gold of
 //!   Sennrich & Volk) and segment (segment-parallel documents such as
 //!   CAT-tool translations: one-to-one segments plus insertions/deletions),
@@ -37,8 +42,9 @@
 //! Files: `tokenize.rs` (tokens), `lexicon.rs` (vocabularies, partner
 //! relation, dictionary, learnt lexicon), `anchors.rs` (anchor weights and pair
 //! masks), `score.rs` (bead cost), `dp.rs` (banded Viterbi and
-//! forward–backward), `guide.rs` (guide paths and bands), `realign.rs`
-//! (parameter estimation), `confidence.rs`, `eval.rs` (gold scoring).
+//! forward–backward, gap probabilities), `guide.rs` (guide paths and
+//! bands), `realign.rs` (parameter estimation), `confidence.rs`,
+//! `orphans.rs` (omitted and added sentences), `eval.rs` (gold scoring).
 
 mod anchors;
 pub mod confidence;

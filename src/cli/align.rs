@@ -45,7 +45,8 @@ pub struct AlignArgs {
     /// Both files already hold one sentence per line (blank lines are skipped).
     #[arg(long)]
     pub segmented: bool,
-    /// Add the links scoring at least --min-score to memory/NAME.tmx.
+    /// Add the links scoring at least --min-score, and with no omitted or
+    /// added sentence, to memory/NAME.tmx.
     #[arg(long, value_name = "NAME")]
     pub save: Option<String>,
     /// Lowest score kept by --save.
