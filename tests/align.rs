@@ -341,7 +341,166 @@ fn an_omitted_sentence_is_marked_for_review() {
     );
     assert!(omitted.iter().all(|x| x.2 < 0.5), "{omitted:?}");
     let html = run(&fx, &["de.txt", "en.txt", "--format", "html"]);
-    assert_eq!(html.matches("<tr class=\"low\">").count(), 2);
+    assert_eq!(html.matches("<tr class=\"low").count(), 2);
+    assert_eq!(
+        html.matches("<span class=\"badge\">no translation</span></span>")
+            .count(),
+        2
+    );
+}
+
+/// The shipped example with sentences cut from the raw text, in a fixture
+/// with the shipped glossary (as `satz align` run in the repository).
+fn example_cut(de_cut: &[&str], en_cut: &[&str]) -> Fixture {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |f: &str| std::fs::read_to_string(root.join(f)).unwrap();
+    let cut = |mut text: String, sentences: &[&str]| {
+        for s in sentences {
+            let with_space = format!(" {s}");
+            assert!(text.contains(&with_space), "{s}");
+            text = text.replace(&with_space, "");
+        }
+        text
+    };
+    let fx = Fixture::new();
+    fx.write("glossary.toml", read("glossary.toml"));
+    fx.write("de.txt", cut(read("examples/kim-putin.de.txt"), de_cut));
+    fx.write("en.txt", cut(read("examples/kim-putin.en.txt"), en_cut));
+    fx
+}
+
+const ABSORBED_DE: &str = "Dadurch steigt die Kriegsgefahr erheblich.";
+const ABSORBED_EN: &str = "That would considerably increase the risk of war.";
+
+/// Issue 12: a German sentence deleted, its English absorbed into the
+/// neighbour's 1-2 link. Before, the link scored 0.60 and nothing named the
+/// sentence; now it is below 0.5 and named in json and the table.
+#[test]
+fn a_sentence_absorbed_into_a_merged_link_is_named_in_json_and_table() {
+    let fx = example_cut(&[ABSORBED_DE], &[]);
+    let out = fx
+        .satz()
+        .args(["align", "de.txt", "en.txt", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).ends_with("1 below 0.5 to review\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let flagged: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|r| r["omitted"] != serde_json::json!([]) || r["added"] != serde_json::json!([]))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    let link = flagged[0];
+    assert_eq!(link["en"], serde_json::json!([63, 64]));
+    assert_eq!(link["added"], serde_json::json!([64]));
+    assert_eq!(link["omitted"], serde_json::json!([]));
+    assert!(link["score"].as_f64().unwrap() < 0.5, "{link}");
+    assert!(link["en_text"].as_str().unwrap().ends_with(ABSORBED_EN));
+    // Every other link still has both lists, empty.
+    assert!(
+        rows.iter()
+            .all(|r| r["omitted"].is_array() && r["added"].is_array())
+    );
+
+    let table = run(&fx, &["de.txt", "en.txt", "--format", "table"]);
+    assert!(table.contains(" 1-2 0.49 addition\n"), "{table}");
+    assert!(
+        table.contains(&format!(
+            "     English sentence 2 of 2 has no German source: {ABSORBED_EN}\n"
+        )),
+        "{table}"
+    );
+}
+
+#[test]
+fn the_review_page_marks_orphans_sentences_and_paragraphs() {
+    let fx = example_cut(
+        &[ABSORBED_DE],
+        &["What Vladimir Putin gives in return poses a danger to the Korean peninsula."],
+    );
+    let html = run(&fx, &["de.txt", "en.txt", "--format", "html"]);
+    // Both switches.
+    assert!(html.contains(r#"<input type="checkbox" id="only-low">"#));
+    assert!(html.contains(r#"<input type="checkbox" id="only-doubtful"> show only the links below 0.8 (red and yellow)"#));
+    assert!(html.contains("body.only-doubtful tr.ok { display: none; }"));
+    // The 1-0 link: its German marked; the merged 1-2 link: its sentences
+    // numbered one per line, the absorbed one marked.
+    assert!(html.contains(r#"<span class="s orphan">Wladimir Putins Gegenleistung dafür ist eine Gefahr für die koreanische Halbinsel. <span class="badge">no translation</span></span>"#), "{html}");
+    assert!(html.contains(&format!(
+        r#"<span class="s orphan"><span class="k">64</span> {ABSORBED_EN} <span class="badge">no German source</span></span>"#
+    )));
+    assert!(html.contains(r#"<span class="s"><span class="k">63</span> If North Korea"#));
+    assert_eq!(html.matches("<tr class=\"low").count(), 2);
+    assert_eq!(html.matches(" orphan\"><td").count(), 2, "two rows");
+    // Paragraph breaks: a row per paragraph start after the first.
+    let paragraphs = std::fs::read_to_string(fx.path("de.txt"))
+        .unwrap()
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    let marks = html
+        .matches(r#"<span class="para" title="new paragraph">¶</span>"#)
+        .count();
+    assert!(
+        marks >= paragraphs - 1,
+        "{marks} marks, {paragraphs} paragraphs"
+    );
+    assert!(html.contains("tr.para td { border-top: 3px double #888; }"));
+}
+
+#[test]
+fn save_keeps_a_link_with_an_omission_out_whatever_the_min_score() {
+    let fx = example_cut(&[ABSORBED_DE], &[]);
+    fx.satz()
+        .args([
+            "align",
+            "de.txt",
+            "en.txt",
+            "--save",
+            "kim",
+            "--min-score",
+            "0",
+            "--format",
+            "beads",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "memory/kim.tmx: 70 link(s) added, 0 already there, 1 kept out (0 scoring below 0, 1 with an omission or addition)\n",
+        ));
+    let tmx = fx.read("memory/kim.tmx");
+    assert!(!tmx.contains(ABSORBED_EN));
+    assert!(tmx.contains("Dementsprechend ist die Stärkung Nordkoreas"));
+}
+
+#[test]
+fn links_kept_by_fix_name_no_orphan() {
+    let fx = example_cut(&[ABSORBED_DE], &[]);
+    let tsv = run(&fx, &["de.txt", "en.txt", "--format", "tsv"]);
+    // The translator confirms every line as it is ("ok").
+    let confirmed: String = tsv
+        .lines()
+        .map(|l| format!("ok\t{}\n", l.split_once('\t').unwrap().1))
+        .collect();
+    fx.write("fixed.tsv", confirmed);
+    let json = run(
+        &fx,
+        &["de.txt", "en.txt", "--fix", "fixed.tsv", "--format", "json"],
+    );
+    assert!(
+        json.lines()
+            .all(|l| l.contains(r#""score":1.0,"#) && l.ends_with(r#""omitted":[],"added":[]}"#)),
+        "{json}"
+    );
 }
 
 #[test]
@@ -364,4 +523,46 @@ fn a_dictionary_is_optional_input_and_checked() {
         .assert()
         .code(2)
         .stderr("satz: bad.tsv:2: expected german<TAB>english\n");
+}
+
+/// The deletion trials of BENCHMARKS.md, shared with the example program.
+#[path = "../examples/deletion_trials.rs"]
+#[allow(dead_code, missing_docs)]
+mod deletion_trials;
+
+/// Issue 12: a deleted sentence must reach the reviewer. Over the seeded
+/// deletion trials of `examples/deletion_trials.rs` (gold documents and the
+/// shipped example), at least 97% of the sentences left without counterpart
+/// end up below 0.5 and reported by `check` as omission or addition; the
+/// omission rules add at most 1% false flags on right links of the intact
+/// documents, none on the news example, and leave the alignment as it was.
+/// About 13 minutes in a debug build on 2 cores, 1 minute with --release.
+#[test]
+#[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+fn deleted_sentences_reach_the_reviewer() {
+    let data = shared_data();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rows = deletion_trials::run(&data, root, deletion_trials::DEFAULT_SEED).unwrap();
+    for r in &rows {
+        eprintln!("deletion trials {r}");
+    }
+    let all = rows.last().unwrap();
+    assert!(all.trials >= 300, "{all:?}");
+    assert!(all.caught_rate() >= 0.97, "caught {all:?}");
+    let added = all.false_flags - all.false_by_posterior;
+    assert!(
+        added * 100 <= all.right_links,
+        "{added} right links flagged by the omission rules: {all:?}"
+    );
+    let news = rows
+        .iter()
+        .find(|r| r.name.starts_with("kim-putin"))
+        .unwrap();
+    assert_eq!(news.false_flags, 0, "{news:?}");
+    assert_eq!(news.f1(), 1.0, "{news:?}");
+    let textberg = rows
+        .iter()
+        .find(|r| r.name.starts_with("textberg"))
+        .unwrap();
+    assert!(textberg.f1() >= 0.862, "{textberg:?}");
 }

@@ -233,3 +233,147 @@ fn the_target_locale_orders_numeric_dates() {
             r#""evidence":"a different month on each side""#,
         ));
 }
+
+const DOC_DE: &str = "Putin verliert sein Gesicht\n\nKim Jong Un schickt Russland Kanonenfutter. Wladimir Putins Gegenleistung dafür ist eine Gefahr.\n\nAllein im Jahr 2024 sollen 1500 russische Touristen Nordkorea besucht haben. Die Reiseführer sind Geheimdienstmitarbeiter.\n";
+const DOC_EN: &str = "Putin loses face\n\nKim Jong Un is sending Russia cannon fodder. What Vladimir Putin gives in return poses a danger.\n\nIn 2024 alone, 1,500 Russian tourists are said to have visited North Korea. The tour guides are intelligence officers.\n";
+
+/// Findings of `satz check de.txt en.txt --format json` and the exit code.
+fn document_findings(fx: &Fixture, extra: &[&str]) -> (Vec<serde_json::Value>, Option<i32>) {
+    let out = fx
+        .satz()
+        .args(["check", "de.txt", "en.txt", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let findings = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (findings, out.status.code())
+}
+
+#[test]
+fn a_german_paragraph_left_untranslated_is_an_omission_per_sentence() {
+    let fx = fixture();
+    fx.write("de.txt", DOC_DE);
+    fx.write(
+        "en.txt",
+        "Putin loses face\n\nIn 2024 alone, 1,500 Russian tourists are said to have visited North Korea. The tour guides are intelligence officers.\n",
+    );
+    let (findings, code) = document_findings(&fx, &[]);
+    assert_eq!(code, Some(1));
+    let rows: Vec<(&str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["unit"].as_str().unwrap(),
+                f["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Before: two `untranslated` "the target is empty"; the glossary term
+    // of the first sentence is not reported twice.
+    assert_eq!(
+        rows,
+        [
+            (
+                "omission",
+                "error",
+                "2",
+                "Kim Jong Un schickt Russland Kanonenfutter."
+            ),
+            (
+                "omission",
+                "error",
+                "3",
+                "Wladimir Putins Gegenleistung dafür ist eine Gefahr."
+            ),
+        ]
+    );
+    assert_eq!(
+        findings[0]["message"],
+        "the German sentence has no translation (an omission)"
+    );
+    assert_eq!(findings[0]["target"], "");
+}
+
+#[test]
+fn an_english_sentence_without_german_source_is_an_addition() {
+    let fx = fixture();
+    fx.write("de.txt", DOC_DE);
+    fx.write(
+        "en.txt",
+        DOC_EN.replace(
+            "Putin loses face\n\n",
+            "Putin loses face\n\nThis article first appeared in German in January 2025 and has been updated since then by our own staff.\n\n",
+        ),
+    );
+    let (findings, code) = document_findings(&fx, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "addition");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["unit"], "2");
+    assert_eq!(f["source"], "");
+    assert_eq!(
+        f["message"],
+        "the English sentence has no German source (an addition)"
+    );
+    // Switched off, nothing is left.
+    let (findings, code) = document_findings(&fx, &["--ignore", "addition"]);
+    assert_eq!((findings.len(), code), (0, Some(0)));
+}
+
+/// Issue 12: a German sentence deleted, its English absorbed into the
+/// neighbour's merged link. `check` reported nothing; now an `addition`
+/// names the sentence, highlighted in the table.
+#[test]
+fn a_sentence_absorbed_into_a_merged_link_is_reported() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |f: &str| std::fs::read_to_string(root.join(f)).unwrap();
+    let fx = Fixture::new();
+    fx.write("glossary.toml", read("glossary.toml"));
+    fx.write(
+        "de.txt",
+        read("examples/kim-putin.de.txt")
+            .replace(" Dadurch steigt die Kriegsgefahr erheblich.", ""),
+    );
+    fx.write("en.txt", read("examples/kim-putin.en.txt"));
+    let (findings, code) = document_findings(&fx, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "addition");
+    assert_eq!(f["unit"], "63");
+    assert!(
+        f["target"]
+            .as_str()
+            .unwrap()
+            .starts_with("If North Korea were now able")
+    );
+    assert_eq!(
+        f["message"],
+        "the English sentence \"That would considerably increase the risk of war.\" has no counterpart in the German of this link (a possible addition)"
+    );
+    let out = fx
+        .satz()
+        .args([
+            "check", "de.txt", "en.txt", "--format", "table", "--color", "always",
+        ])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    // The absorbed sentence is the highlighted span of the English.
+    assert!(
+        table.contains("would shift. \u{1b}[1m\u{1b}[4mThat would considerably increase the risk of war.\u{1b}[0m"),
+        "{table:?}"
+    );
+    // The intact pair is clean.
+    fx.write("de.txt", read("examples/kim-putin.de.txt"));
+    let (findings, code) = document_findings(&fx, &[]);
+    assert_eq!((findings.len(), code), (0, Some(0)), "{findings:#?}");
+}

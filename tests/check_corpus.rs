@@ -107,7 +107,11 @@ fn corpus_is_big_enough_and_covers_every_code() {
         clean >= 30 && planted >= 30,
         "{clean} clean, {planted} planted"
     );
-    for code in Code::ALL {
+    // omission and addition need an aligned document (tests/check.rs).
+    for code in Code::ALL
+        .into_iter()
+        .filter(|c| !Code::DOCUMENT_ONLY.contains(c))
+    {
         assert!(
             all.iter()
                 .any(|l| l.expected.as_ref().is_some_and(|(c, _)| *c == code)),

@@ -142,6 +142,16 @@ pub(crate) struct DpOut {
     pub posterior: Vec<f64>,
     /// Whether the path runs along an inner edge of the band (the band may be too narrow).
     pub touches_edge: bool,
+    /// For every source sentence, the posterior probability that it is in a
+    /// 1-0 bead (has no counterpart), summed over all alignments in the band.
+    pub gap_src: Vec<f64>,
+    /// The same for every target sentence and 0-1 beads.
+    pub gap_tgt: Vec<f64>,
+    /// For every source sentence, its support in its bead of `path`: how
+    /// much evidence the bead loses without it (filled by the caller).
+    pub support_src: Vec<f64>,
+    /// The same for every target sentence.
+    pub support_tgt: Vec<f64>,
 }
 
 fn log_add(a: f64, b: f64) -> f64 {
@@ -310,11 +320,73 @@ where
             touches_edge = true;
         }
     }
+    let (gap_src, gap_tgt) = gap_marginals(
+        band,
+        beads,
+        &GapInput {
+            fwd: &fwd,
+            bwd: &bwd,
+            costs: &costs,
+            z,
+            t,
+        },
+    );
     DpOut {
         path,
         posterior,
         touches_edge,
+        gap_src,
+        gap_tgt,
+        support_src: vec![0.0; n],
+        support_tgt: vec![0.0; m],
     }
+}
+
+/// Forward and backward scores, the bead costs and the partition function
+/// of one run.
+struct GapInput<'a> {
+    fwd: &'a [f64],
+    bwd: &'a [f64],
+    costs: &'a [f32],
+    z: f64,
+    t: f64,
+}
+
+/// Posterior probability of every source (target) sentence to be the
+/// sentence of a 1-0 (0-1) bead: the sum, over the band's cells where such
+/// a bead can start, of forward score, bead score and backward score.
+fn gap_marginals(band: &Band, beads: &[(usize, usize)], g: &GapInput) -> (Vec<f64>, Vec<f64>) {
+    let (n, m, kn) = (band.n(), band.m(), beads.len());
+    let mut src = vec![0.0; n];
+    let mut tgt = vec![0.0; m];
+    let k10 = beads.iter().position(|&b| b == (1, 0));
+    let k01 = beads.iter().position(|&b| b == (0, 1));
+    let prob = |c: usize, nc: usize, k: usize| -> f64 {
+        let cst = f64::from(g.costs.get(nc * kn + k).copied().unwrap_or(f32::INFINITY));
+        let f = g.fwd.get(c).copied().unwrap_or(f64::NEG_INFINITY);
+        let b = g.bwd.get(nc).copied().unwrap_or(f64::NEG_INFINITY);
+        let p = (f - cst / g.t + b - g.z).exp();
+        if p.is_finite() { p } else { 0.0 }
+    };
+    for i in 0..=n {
+        for j in band.lo(i)..=band.hi(i) {
+            let Some(c) = band.idx(i, j) else { continue };
+            if let (Some(k), Some(nc)) = (k10, band.idx(i + 1, j))
+                && let Some(x) = src.get_mut(i)
+            {
+                *x += prob(c, nc, k);
+            }
+            if let (Some(k), Some(nc)) = (k01, band.idx(i, j + 1))
+                && let Some(x) = tgt.get_mut(j)
+            {
+                *x += prob(c, nc, k);
+            }
+        }
+    }
+    for x in src.iter_mut().chain(tgt.iter_mut()) {
+        *x = x.clamp(0.0, 1.0);
+    }
+    (src, tgt)
 }
 
 /// All-deletion path, used only if the band admits no path at all.
@@ -333,6 +405,10 @@ fn fallback(n: usize, m: usize, beads: &[(usize, usize)]) -> DpOut {
         path,
         posterior: vec![0.0; len],
         touches_edge: false,
+        gap_src: vec![1.0; n],
+        gap_tgt: vec![1.0; m],
+        support_src: vec![0.0; n],
+        support_tgt: vec![0.0; m],
     }
 }
 
@@ -349,6 +425,27 @@ mod tests {
         assert_eq!(out.path.len(), 3);
         assert!(out.path.iter().all(|s| s.k == 0));
         assert!(out.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
+    }
+
+    #[test]
+    fn gap_marginals_follow_the_deletion_cost() {
+        // Source sentence 1 is cheap to delete, and target sentence 1
+        // likewise: the best path deletes both, and their gap marginals
+        // (posterior probability of a 1-0 / 0-1 bead) dominate.
+        let band = Band::full(3, 3);
+        let cost = |i: usize, j: usize, k: usize| match (k, i, j) {
+            (0, 1, _) | (0, _, 1) => 8.0,
+            (0, _, _) => 0.1,
+            (1, 1, _) | (2, _, 1) => 0.5,
+            _ => 9.0,
+        };
+        let out = run(&band, &BEADS, 1.0, cost);
+        assert!(out.gap_src[1] > 0.9 && out.gap_tgt[1] > 0.9, "{out:?}");
+        for (i, g) in out.gap_src.iter().enumerate().filter(|(i, _)| *i != 1) {
+            assert!(*g < 0.1, "source {i}: {g}");
+        }
+        let total: f64 = out.posterior.iter().sum();
+        assert!(total.is_finite());
     }
 
     #[test]

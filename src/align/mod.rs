@@ -20,6 +20,11 @@
 //!   (Thompson & Koehn 2019), so long documents take linear time and memory;
 //! * a confidence per link: the bead's posterior probability from
 //!   forward–backward over the same band (`confidence.rs`);
+//! * omissions and additions inside links: a sentence whose probability of
+//!   having no counterpart (summed over all alignments) is high, or that
+//!   adds no evidence to the merged link it was put in, is named in
+//!   [`Link::omitted`] or [`Link::added`] and sends its link to review
+//!   (`orphans.rs`);
 //! * two granularities: sentence (minimal beads, as in the Text+Berg gold of
 //!   Sennrich & Volk) and segment (segment-parallel documents such as
 //!   CAT-tool translations: one-to-one segments plus insertions/deletions),
@@ -37,8 +42,9 @@
 //! Files: `tokenize.rs` (tokens), `lexicon.rs` (vocabularies, partner
 //! relation, dictionary, learnt lexicon), `anchors.rs` (anchor weights and pair
 //! masks), `score.rs` (bead cost), `dp.rs` (banded Viterbi and
-//! forward–backward), `guide.rs` (guide paths and bands), `realign.rs`
-//! (parameter estimation), `confidence.rs`, `eval.rs` (gold scoring).
+//! forward–backward, gap probabilities), `guide.rs` (guide paths and
+//! bands), `realign.rs` (parameter estimation), `confidence.rs`,
+//! `orphans.rs` (omitted and added sentences), `eval.rs` (gold scoring).
 
 mod anchors;
 pub mod confidence;
@@ -46,6 +52,7 @@ mod dp;
 pub mod eval;
 mod guide;
 mod lexicon;
+mod orphans;
 mod realign;
 mod score;
 mod tokenize;
@@ -78,6 +85,56 @@ pub struct Link {
     /// Confidence in `0..=1` (posterior probability of the bead); below
     /// [`confidence::REVIEW_THRESHOLD`] a person should review the link.
     pub score: f64,
+    /// The source sentences of the link that probably have no translation
+    /// in its target (an omission): all of `source` in a 1-0 link, and in a
+    /// link with both sides those the aligner's evidence does not support
+    /// (see `orphans.rs`).
+    pub omitted: Vec<usize>,
+    /// The target sentences of the link that probably have no source (an
+    /// addition): all of `target` in a 0-1 link, else as for `omitted`.
+    pub added: Vec<usize>,
+}
+
+impl Link {
+    /// A link; a 1-0 link's sentences are [`Link::omitted`], a 0-1 link's
+    /// [`Link::added`].
+    pub fn new(source: Vec<usize>, target: Vec<usize>, score: f64) -> Link {
+        let omitted = if target.is_empty() {
+            source.clone()
+        } else {
+            Vec::new()
+        };
+        let added = if source.is_empty() {
+            target.clone()
+        } else {
+            Vec::new()
+        };
+        Link {
+            source,
+            target,
+            score,
+            omitted,
+            added,
+        }
+    }
+
+    /// Whether a sentence of the link has no counterpart on the other side.
+    pub fn has_orphan(&self) -> bool {
+        !self.omitted.is_empty() || !self.added.is_empty()
+    }
+
+    /// The score to show a reviewer: the confidence, except that a link
+    /// with an omitted or added sentence always scores below
+    /// [`confidence::REVIEW_THRESHOLD`], however sure the aligner is of the
+    /// link, because an omission is exactly what a person must look at.
+    pub fn review_score(&self) -> f64 {
+        let p = self.score.clamp(0.0, 1.0);
+        if self.has_orphan() {
+            p.min(confidence::REVIEW_THRESHOLD - 0.01)
+        } else {
+            p
+        }
+    }
 }
 
 /// Which bead types the aligner may use.
@@ -223,7 +280,9 @@ impl Default for AlignOptions {
 ///
 /// Every sentence of both sides appears in exactly one link, links are in
 /// order, and the concatenation of their `source` (`target`) vectors is
-/// `0..source.len()` (`0..target.len()`). Never panics.
+/// `0..source.len()` (`0..target.len()`). Sentences that probably have no
+/// counterpart on the other side are named in [`Link::omitted`] and
+/// [`Link::added`]. Never panics.
 pub fn align(source: &[Sentence], target: &[Sentence], opts: &AlignOptions) -> Vec<Link> {
     let n = source.len();
     let m = target.len();
@@ -272,9 +331,13 @@ pub fn align(source: &[Sentence], target: &[Sentence], opts: &AlignOptions) -> V
             beads: &beads,
             segment,
             temperature: first_t,
+            lambda: None,
         },
     );
 
+    // The relation and presence probabilities of the last pass, when it
+    // used a learnt lexicon.
+    let mut learnt: Option<(Relation, Vec<f64>, Vec<f64>)> = None;
     for pass in 0..opts.realign_passes {
         let conf = confidence::link_confidence(&out);
         let confident: Vec<(usize, usize)> = out
@@ -303,6 +366,7 @@ pub fn align(source: &[Sentence], target: &[Sentence], opts: &AlignOptions) -> V
                         beads: &beads,
                         segment,
                         temperature: opts.temperature,
+                        lambda: None,
                     },
                 );
             }
@@ -375,38 +439,70 @@ pub fn align(source: &[Sentence], target: &[Sentence], opts: &AlignOptions) -> V
                 beads: &beads,
                 segment,
                 temperature: t,
+                lambda: None,
             },
         );
+        learnt = Some((rel2, src_p, tgt_p));
+    }
+
+    if segment {
+        // Segment granularity trusts lengths more than words (see
+        // `segment_lexical_weight`), which is right for pairing segments
+        // but not for telling where one is missing: the gap probabilities
+        // come from one more forward-backward over the same band with the
+        // words weighed as at sentence granularity (see `orphans.rs`).
+        let (r, sp, tp) = match &learnt {
+            Some((r, sp, tp)) => (r, sp.as_slice(), tp.as_slice()),
+            None => (&rel, src_p.as_slice(), tgt_p.as_slice()),
+        };
+        let review = ctx.run_pass(
+            &Model {
+                rel: r,
+                params: &params,
+                src_p: sp,
+                tgt_p: tp,
+            },
+            guide::points_from_path(&out.path, &beads, n, m),
+            &Shape {
+                beads: &beads,
+                segment,
+                temperature: opts.temperature,
+                lambda: Some(opts.lexical_weight),
+            },
+        );
+        out.gap_src = review.gap_src;
+        out.gap_tgt = review.gap_tgt;
     }
 
     let conf = confidence::link_confidence(&out);
-    out.path
+    let mut links: Vec<Link> = out
+        .path
         .iter()
         .zip(conf)
         .map(|(s, c)| {
             let (a, b) = beads.get(s.k).copied().unwrap_or((0, 0));
-            Link {
-                source: (s.i..s.i + a).collect(),
-                target: (s.j..s.j + b).collect(),
-                score: c,
-            }
+            Link::new((s.i..s.i + a).collect(), (s.j..s.j + b).collect(), c)
         })
-        .collect()
+        .collect();
+    orphans::mark(
+        &mut links,
+        &orphans::Evidence {
+            gap: &out.gap_src,
+            support: &out.support_src,
+        },
+        &orphans::Evidence {
+            gap: &out.gap_tgt,
+            support: &out.support_tgt,
+        },
+    );
+    links
 }
 
 /// Links for a pair where one side is empty: every sentence is a deletion.
 fn trivial(n: usize, m: usize) -> Vec<Link> {
     (0..n)
-        .map(|i| Link {
-            source: vec![i],
-            target: Vec::new(),
-            score: 1.0,
-        })
-        .chain((0..m).map(|j| Link {
-            source: Vec::new(),
-            target: vec![j],
-            score: 1.0,
-        }))
+        .map(|i| Link::new(vec![i], Vec::new(), 1.0))
+        .chain((0..m).map(|j| Link::new(Vec::new(), vec![j], 1.0)))
         .collect()
 }
 
@@ -460,6 +556,7 @@ struct Shape<'b> {
     beads: &'b [(usize, usize)],
     segment: bool,
     temperature: f64,
+    lambda: Option<f64>,
 }
 
 /// Data shared by the passes of one alignment.
@@ -484,6 +581,7 @@ impl Ctx<'_> {
             beads,
             segment,
             temperature,
+            lambda: lambda_override,
         } = *shape;
         let (src, tgt, opts) = (self.src, self.tgt, self.opts);
         let n = src.len();
@@ -535,20 +633,21 @@ impl Ctx<'_> {
                 src_marg: src_marg.clone(),
                 tgt_marg: tgt_marg.clone(),
                 length_weight: opts.length_weight,
-                lambda: if segment {
+                lambda: lambda_override.unwrap_or(if segment {
                     opts.segment_lexical_weight
                 } else {
                     opts.lexical_weight
-                },
+                }),
                 sa: &sa,
                 ta: &ta,
                 pairs: &pairs,
             };
-            let out = dp::run(&band, beads, temperature, |i, j, k| scorer.cost(i, j, k));
+            let mut out = dp::run(&band, beads, temperature, |i, j, k| scorer.cost(i, j, k));
             if !out.touches_edge
                 || band.is_full()
                 || band.cells().saturating_mul(2) > opts.max_cells
             {
+                (out.support_src, out.support_tgt) = orphans::support(&scorer, &out.path, n, m);
                 return out;
             }
             radius = radius.saturating_mul(2);

@@ -266,6 +266,31 @@ impl Scorer<'_> {
         c + self.paragraph(i, a, j, b)
     }
 
+    /// Evidence that the source sentences `src` and the target sentences
+    /// `tgt` (any sets, not necessarily consecutive) translate each other:
+    /// the weighted length and lexical log-likelihood ratios of the bead
+    /// they would form, without its prior or paragraph penalty.
+    pub fn evidence(&self, src: &[usize], tgt: &[usize]) -> f64 {
+        let (a, b) = (src.len(), tgt.len());
+        if a == 0 || b == 0 {
+            return 0.0;
+        }
+        let l1: f64 = src.iter().map(|&i| span_len(&self.src_cum, i, 1)).sum();
+        let l2: f64 = tgt.iter().map(|&j| span_len(&self.tgt_cum, j, 1)).sum();
+        let ms: f64 = src.iter().map(|&i| span_sum(&self.src_marg, i, 1)).sum();
+        let mt: f64 = tgt.iter().map(|&j| span_sum(&self.tgt_marg, j, 1)).sum();
+        let mut lex = 0.0;
+        for &ii in src {
+            let mask = tgt.iter().fold(0u64, |m, &jj| m | self.pairs.get(ii, jj).0);
+            lex += self.sa.score(ii, mask, b);
+        }
+        for &jj in tgt {
+            let mask = src.iter().fold(0u64, |m, &ii| m | self.pairs.get(ii, jj).1);
+            lex += self.ta.score(jj, mask, a);
+        }
+        self.length_weight * self.length.llr(a, l1, ms, b, l2, mt) + self.lambda * lex
+    }
+
     /// Lexical log-likelihood ratio of the bead (both directions).
     pub fn lexical(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let mut s = 0.0;

@@ -36,6 +36,21 @@ fn check_contract(links: &[Link], n: usize, m: usize) -> Result<(), String> {
         if !(0.0..=1.0).contains(&l.score) {
             return Err(format!("score {} out of range", l.score));
         }
+        if !l.omitted.iter().all(|i| l.source.contains(i))
+            || !l.added.iter().all(|j| l.target.contains(j))
+        {
+            return Err(format!("orphans outside their link: {l:?}"));
+        }
+        if (l.target.is_empty() && l.omitted != l.source)
+            || (l.source.is_empty() && l.added != l.target)
+        {
+            return Err(format!(
+                "a one-sided link's sentences are its orphans: {l:?}"
+            ));
+        }
+        if l.has_orphan() && l.review_score() >= confidence::REVIEW_THRESHOLD {
+            return Err(format!("a link with an orphan is not for review: {l:?}"));
+        }
         let shape = (l.source.len(), l.target.len());
         let ok = matches!(
             shape,
@@ -347,4 +362,88 @@ proptest! {
             prop_assert!(false, "{}", e);
         }
     }
+}
+
+/// Sentences with their paragraphs.
+type Sentences = Vec<(String, usize)>;
+
+/// The shipped example, segmented as `satz align` does: (German, English).
+fn example() -> (Sentences, Sentences) {
+    use crate::segment::{Lang, Segmenter};
+    let split = |text: &str, lang: Lang| -> Vec<(String, usize)> {
+        Segmenter::new(lang)
+            .split(text)
+            .iter()
+            .map(|s| (crate::text::fold_whitespace(s.text(text)), s.paragraph))
+            .collect()
+    };
+    (
+        split(include_str!("../../examples/kim-putin.de.txt"), Lang::De),
+        split(include_str!("../../examples/kim-putin.en.txt"), Lang::En),
+    )
+}
+
+/// The options `satz align` uses on the raw example: sentence granularity,
+/// the shipped glossary's term pairs.
+fn example_options() -> AlignOptions {
+    let glossary = crate::glossary::Glossary::parse(
+        include_str!("../../glossary.toml"),
+        std::path::Path::new("glossary.toml"),
+    )
+    .unwrap();
+    AlignOptions {
+        dictionary: glossary
+            .terms
+            .iter()
+            .flat_map(|t| t.en.iter().map(|e| (t.de.clone(), e.clone())))
+            .collect(),
+        granularity: Granularity::Sentence,
+        ..AlignOptions::default()
+    }
+}
+
+fn view(s: &[(String, usize)]) -> Vec<Sentence<'_>> {
+    s.iter()
+        .map(|(text, paragraph)| Sentence {
+            text,
+            paragraph: *paragraph,
+        })
+        .collect()
+}
+
+#[test]
+fn the_intact_example_has_no_orphan() {
+    let (de, en) = example();
+    let links = align(&view(&de), &view(&en), &example_options());
+    check_contract(&links, de.len(), en.len()).unwrap();
+    let orphans: Vec<&Link> = links.iter().filter(|l| l.has_orphan()).collect();
+    assert!(orphans.is_empty(), "{orphans:#?}");
+}
+
+/// Issue 12: with its German sentence deleted, "That would considerably
+/// increase the risk of war." is absorbed into its neighbour's link (1-2,
+/// posterior about 0.6); it must be named and the link sent to review.
+#[test]
+fn a_sentence_absorbed_into_a_merged_link_is_named() {
+    let (mut de, en) = example();
+    let cut = de
+        .iter()
+        .position(|s| s.0 == "Dadurch steigt die Kriegsgefahr erheblich.")
+        .unwrap();
+    de.remove(cut);
+    let orphan = en
+        .iter()
+        .position(|s| s.0 == "That would considerably increase the risk of war.")
+        .unwrap();
+    let links = align(&view(&de), &view(&en), &example_options());
+    check_contract(&links, de.len(), en.len()).unwrap();
+    let link = links.iter().find(|l| l.target.contains(&orphan)).unwrap();
+    assert_eq!(link.added, vec![orphan], "{link:?}");
+    assert!(link.omitted.is_empty(), "{link:?}");
+    assert!(link.review_score() < 0.5, "{link:?}");
+    let others: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.has_orphan() && l.target != link.target)
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
 }

@@ -41,12 +41,16 @@ pub enum Code {
     InconsistentTranslation,
     /// The same English from different German.
     InconsistentSource,
+    /// A German sentence of an aligned document with no translation.
+    Omission,
+    /// An English sentence of an aligned document with no German source.
+    Addition,
 }
 
 impl Code {
     /// Every code, in the order the checks run (and findings of one unit
     /// are listed).
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 17] = [
         Code::Untranslated,
         Code::TermForbidden,
         Code::TermMissing,
@@ -62,7 +66,13 @@ impl Code {
         Code::PunctuationEnd,
         Code::InconsistentTranslation,
         Code::InconsistentSource,
+        Code::Omission,
+        Code::Addition,
     ];
+
+    /// The codes only a document pair can produce: they need its
+    /// alignment.
+    pub const DOCUMENT_ONLY: [Code; 2] = [Code::Omission, Code::Addition];
 
     /// The stable spelling (`number-mismatch`).
     pub fn as_str(self) -> &'static str {
@@ -82,6 +92,8 @@ impl Code {
             Code::PunctuationEnd => "punctuation-end",
             Code::InconsistentTranslation => "inconsistent-translation",
             Code::InconsistentSource => "inconsistent-source",
+            Code::Omission => "omission",
+            Code::Addition => "addition",
         }
     }
 

@@ -20,6 +20,8 @@
 //! | `punctuation-end` | warning | the source ends with `?` or `!`, the target does not |
 //! | `inconsistent-translation` | warning | the same source translated differently |
 //! | `inconsistent-source` | warning | the same target from different sources |
+//! | `omission` | error | in an aligned document, a German sentence with no translation |
+//! | `addition` | error | in an aligned document, an English sentence with no German source |
 //!
 //! # Decisions
 //!
@@ -66,6 +68,7 @@ mod code;
 mod consistency;
 mod date_format;
 mod date_mismatch;
+mod document;
 mod double_space;
 mod doubled_word;
 mod fail_on;
@@ -73,6 +76,7 @@ mod inconsistent_source;
 mod inconsistent_translation;
 mod number_format;
 mod number_mismatch;
+mod omission;
 mod punctuation_end;
 mod quotes;
 mod term_deprecated;
@@ -88,6 +92,8 @@ mod tests;
 
 use rayon::prelude::*;
 use serde::Serialize;
+
+pub use document::AlignedLink;
 
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
 use crate::langid::Language;

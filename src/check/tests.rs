@@ -359,3 +359,71 @@ proptest! {
         }
     }
 }
+
+fn link<'a>(
+    id: &str,
+    source: &[&'a str],
+    target: &[&'a str],
+    omitted: &[usize],
+    added: &[usize],
+) -> AlignedLink<'a> {
+    AlignedLink {
+        id: id.into(),
+        source: source.to_vec(),
+        target: target.to_vec(),
+        omitted: omitted.to_vec(),
+        added: added.to_vec(),
+    }
+}
+
+#[test]
+fn a_document_reports_omissions_and_additions_in_link_order() {
+    let g = Glossary::default();
+    let links = [
+        link(
+            "1",
+            &["Es waren 10'000 Soldaten."],
+            &["There were 1,000 soldiers."],
+            &[],
+            &[],
+        ),
+        link("2", &["Das blieb geheim."], &[], &[0], &[]),
+        link(
+            "3",
+            &["Kim reiste nach Moskau."],
+            &["Kim travelled to Moscow.", "Nobody knew why."],
+            &[],
+            &[1],
+        ),
+        link("4", &[], &["An added line."], &[], &[0]),
+    ];
+    let fs = Checker::new(&g).check_document(&links, &CheckOptions::default());
+    let got: Vec<(&str, Code)> = fs.iter().map(|f| (f.unit.as_str(), f.code)).collect();
+    assert_eq!(
+        got,
+        [
+            ("1", Code::NumberMismatch),
+            ("2", Code::Omission),
+            ("3", Code::Addition),
+            ("4", Code::Addition),
+        ],
+        "{fs:#?}"
+    );
+    // The span is the absorbed sentence in the joined target.
+    let f = &fs[2];
+    assert_eq!(f.target, "Kim travelled to Moscow. Nobody knew why.");
+    assert_eq!(f.target_spans, vec![(25, 41)]);
+    assert!(f.source_spans.is_empty());
+    assert_eq!(f.severity, Severity::Error);
+    // Acceptance and --ignore apply to them as to every code.
+    let opts = CheckOptions {
+        ignore: vec![Code::Omission],
+        accepted: vec![("3".into(), Some(Code::Addition))],
+    };
+    let got: Vec<Code> = Checker::new(&g)
+        .check_document(&links, &opts)
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(got, [Code::NumberMismatch, Code::Addition]);
+}

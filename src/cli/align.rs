@@ -20,7 +20,9 @@ use crate::tm::unit::{Annotation, Unit};
 const FORMATS: &[&str] = &["table", "beads", "tsv", "json", "tmx", "html"];
 
 /// Links scoring below this are shown as needing review.
-pub const REVIEW_BELOW: f64 = 0.5;
+pub const REVIEW_BELOW: f64 = crate::align::confidence::REVIEW_THRESHOLD;
+/// Links scoring below this are shown as doubtful (yellow).
+pub const DOUBT_BELOW: f64 = 0.8;
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -44,7 +46,8 @@ pub struct AlignArgs {
     /// Both files already hold one sentence per line (blank lines are skipped).
     #[arg(long)]
     pub segmented: bool,
-    /// Add the links scoring at least --min-score to memory/NAME.tmx.
+    /// Add the links scoring at least --min-score, and with no omitted or
+    /// added sentence, to memory/NAME.tmx.
     #[arg(long, value_name = "NAME")]
     pub save: Option<String>,
     /// Lowest score kept by --save.
@@ -76,6 +79,30 @@ pub struct LinkText {
     /// The English sentences joined by a space.
     #[serde(rename = "en_text")]
     pub target_text: String,
+    /// The German sentences of the link that probably have no translation
+    /// (0-based, as `de`): the whole German side of a 1-0 link, or one
+    /// sentence of a merged link that the English does not cover.
+    pub omitted: Vec<usize>,
+    /// The English sentences of the link that probably have no German
+    /// source (0-based, as `en`).
+    pub added: Vec<usize>,
+    /// The German sentences, one by one (not serialised).
+    #[serde(skip)]
+    pub source_sentences: Vec<String>,
+    /// The English sentences, one by one (not serialised).
+    #[serde(skip)]
+    pub target_sentences: Vec<String>,
+    /// Whether the link's German (English) side starts a paragraph of its
+    /// file after the first (not serialised).
+    #[serde(skip)]
+    pub starts_paragraph: (bool, bool),
+}
+
+impl LinkText {
+    /// Whether a sentence of the link has no counterpart on the other side.
+    pub fn has_orphan(&self) -> bool {
+        !self.omitted.is_empty() || !self.added.is_empty()
+    }
 }
 
 /// The number conventions for a language tag.
@@ -169,12 +196,15 @@ fn run_aligner(
     opts: &AlignOptions,
 ) -> Vec<Link> {
     let (a, b) = (side(src, rs.clone()), side(tgt, rt.clone()));
+    let shift = |v: &[usize], by: usize| v.iter().map(|i| i + by).collect();
     align(&a, &b, opts)
         .into_iter()
         .map(|l| Link {
-            source: l.source.iter().map(|i| i + rs.start).collect(),
-            target: l.target.iter().map(|i| i + rt.start).collect(),
+            source: shift(&l.source, rs.start),
+            target: shift(&l.target, rt.start),
             score: l.score,
+            omitted: shift(&l.omitted, rs.start),
+            added: shift(&l.added, rt.start),
         })
         .collect()
 }
@@ -190,36 +220,35 @@ fn side(s: &Sentences, r: std::ops::Range<usize>) -> Vec<Sentence<'_>> {
     .collect()
 }
 
-/// The score shown for a link: the aligner's posterior, except that an
-/// omitted or added sentence (a 1-0 or 0-1 link) always scores below
-/// [`REVIEW_BELOW`], however sure the aligner is: it is something a person
-/// should look at.
-fn review_score(l: &Link) -> f64 {
-    let p = l.score.clamp(0.0, 1.0);
-    if l.source.is_empty() || l.target.is_empty() {
-        p.min(REVIEW_BELOW - 0.01)
-    } else {
-        p
-    }
-}
-
 fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
-    let join = |s: &Sentences, idx: &[usize]| -> String {
+    let each = |s: &Sentences, idx: &[usize]| -> Vec<String> {
         idx.iter()
-            .filter_map(|&i| s.texts.get(i).map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" ")
+            .filter_map(|&i| s.texts.get(i).cloned())
+            .collect()
+    };
+    let starts = |s: &Sentences, idx: &[usize]| -> bool {
+        idx.first()
+            .is_some_and(|&i| i > 0 && s.paragraphs.get(i) != s.paragraphs.get(i - 1))
     };
     links
         .iter()
-        .map(|l| LinkText {
-            source: l.source.clone(),
-            target: l.target.clone(),
-            // Three decimals in every format (json too), so what a script
-            // reads, what --save keeps and what the table shows agree.
-            score: (review_score(l) * 1000.0).round() / 1000.0,
-            source_text: join(src, &l.source),
-            target_text: join(tgt, &l.target),
+        .map(|l| {
+            let source_sentences = each(src, &l.source);
+            let target_sentences = each(tgt, &l.target);
+            LinkText {
+                source: l.source.clone(),
+                target: l.target.clone(),
+                // Three decimals in every format (json too), so what a script
+                // reads, what --save keeps and what the table shows agree.
+                score: (l.review_score() * 1000.0).round() / 1000.0,
+                source_text: source_sentences.join(" "),
+                target_text: target_sentences.join(" "),
+                omitted: l.omitted.clone(),
+                added: l.added.clone(),
+                starts_paragraph: (starts(src, &l.source), starts(tgt, &l.target)),
+                source_sentences,
+                target_sentences,
+            }
         })
         .collect()
 }
@@ -291,7 +320,7 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
                 ctx.global.source_lang.as_str(),
                 ctx.global.target_lang.as_str(),
             );
-            let raw: Vec<_> = units(args, langs, &src, &links, 0.0)
+            let raw: Vec<_> = units(args, langs, &src, &links, 0.0, false)
                 .iter()
                 .map(tmx::raw_from_unit)
                 .collect();
@@ -339,38 +368,84 @@ fn table(links: &[LinkText]) -> String {
     for (i, l) in links.iter().enumerate() {
         let style = if l.score < REVIEW_BELOW {
             low
-        } else if l.score < 0.8 {
+        } else if l.score < DOUBT_BELOW {
             mid
         } else {
             ok
         };
         let kind = format!("{}-{}", l.source.len(), l.target.len());
         out.push_str(&format!(
-            "{style}{:>4} {kind} {:.2}{style:#}\n",
+            "{style}{:>4} {kind} {:.2}{}{style:#}\n",
             i + 1,
-            l.score
+            l.score,
+            orphan_label(l)
         ));
         out.push_str(&format!(
             "     de: {}\n     en: {}\n",
             l.source_text, l.target_text
         ));
+        if !l.source.is_empty() && !l.target.is_empty() {
+            for (which, side, text, lang, what) in [
+                (
+                    &l.omitted,
+                    &l.source,
+                    &l.source_sentences,
+                    "German",
+                    "has no translation",
+                ),
+                (
+                    &l.added,
+                    &l.target,
+                    &l.target_sentences,
+                    "English",
+                    "has no German source",
+                ),
+            ] {
+                for &k in which {
+                    let nth = side.iter().position(|&x| x == k).unwrap_or(0);
+                    let quote = text.get(nth).map_or("", String::as_str);
+                    out.push_str(&format!(
+                        "{low}     {lang} sentence {} of {} {what}: {quote}{low:#}\n",
+                        nth + 1,
+                        side.len()
+                    ));
+                }
+            }
+        }
     }
     out
 }
 
-/// The links as memory units: context props (the German sentences before and
-/// after), the documents and the score.
+/// `" omission"`, `" addition"`, both or nothing.
+fn orphan_label(l: &LinkText) -> String {
+    match (l.omitted.is_empty(), l.added.is_empty()) {
+        (false, false) => " omission, addition".to_owned(),
+        (false, true) => " omission".to_owned(),
+        (true, false) => " addition".to_owned(),
+        (true, true) => String::new(),
+    }
+}
+
+/// The links with both sides scoring at least `min` as memory units, with
+/// context props (the German sentences before and after), the documents and
+/// the score; `for_memory` also leaves out links with an omission or
+/// addition inside.
 fn units(
     args: &AlignArgs,
     langs: (&str, &str),
     src: &Sentences,
     links: &[LinkText],
     min: f64,
+    for_memory: bool,
 ) -> Vec<Unit> {
     let docs = format!("{} | {}", file_name(&args.de), file_name(&args.en));
     links
         .iter()
-        .filter(|l| !l.source.is_empty() && !l.target.is_empty() && l.score >= min)
+        .filter(|l| {
+            let two_sided = !l.source.is_empty() && !l.target.is_empty();
+            let orphan_kept_out = for_memory && l.has_orphan();
+            two_sided && l.score >= min && !orphan_kept_out
+        })
         .map(|l| {
             let mut u = Unit::new(langs.0, &l.source_text, langs.1, &l.target_text);
             let prev = l
@@ -414,14 +489,16 @@ fn save(
         ctx.global.source_lang.as_str(),
         ctx.global.target_lang.as_str(),
     );
-    let units = units(args, langs, src, links, args.min_score);
+    let units = units(args, langs, src, links, args.min_score, true);
     let kept_out = links.len() - units.len();
+    let orphans = links.iter().filter(|l| l.has_orphan()).count();
     let added = ctx.memory().add(name, units)?;
     ctx.report(format!(
-        "{}: {} link(s) added, {} already there, {kept_out} kept out (score below {} or a side empty)",
+        "{}: {} link(s) added, {} already there, {kept_out} kept out ({} scoring below {}, {orphans} with an omission or addition)",
         added.path.display(),
         added.added,
         added.duplicates,
+        kept_out - orphans,
         args.min_score
     ));
     Ok(())
@@ -462,11 +539,11 @@ fn fixed(src: &Sentences, tgt: &Sentences, fix: &Path, opts: &AlignOptions) -> R
         if ks > ps || kt > pt {
             out.extend(run_aligner(src, tgt, ps..ks, pt..kt, opts));
         }
-        out.push(Link {
-            source: (ks..ks + ls).collect(),
-            target: (kt..kt + lt).collect(),
+        out.push(Link::new(
+            (ks..ks + ls).collect(),
+            (kt..kt + lt).collect(),
             score,
-        });
+        ));
         (ps, pt) = (ks + ls, kt + lt);
     }
     if ps < src.texts.len() || pt < tgt.texts.len() {

@@ -6,10 +6,12 @@ use std::path::PathBuf;
 use anstyle::{AnsiColor, Style};
 use clap::Args;
 
-use super::input::read_sentences_of;
+use super::align::LinkText;
+use super::input::{Sentences, read_sentences_of};
 use super::{Context, Outcome};
 use crate::check::{
-    CheckOptions, Checker, Code, FailOn, FailPolicy, Finding, Pair, Severity, to_json_line,
+    AlignedLink, CheckOptions, Checker, Code, FailOn, FailPolicy, Finding, Pair, Severity,
+    to_json_line,
 };
 use crate::error::{Error, Location, Result};
 use crate::glossary::Glossary;
@@ -31,10 +33,12 @@ pub const ACCEPT_PROP: &str = "x-satz-accept";
 Codes: untranslated, term-forbidden, term-missing, term-deprecated, number-mismatch,
 date-mismatch, number-format, date-format, unbalanced-brackets, unbalanced-quotes,
 doubled-word, double-space, punctuation-end, inconsistent-translation,
-inconsistent-source. Each finding is an error (satz is confident a reviewer must act)
-or a warning (uncertain evidence); the README's table says which, and the JSON's
-evidence field says why. Exit 1 when a finding fails the check (--fail-on, default:
-errors). Accept a finding for one memory unit with
+inconsistent-source, omission, addition. omission and addition need DE EN: a German
+sentence the alignment finds no translation for, an English sentence with no German
+source, also inside a merged link. Each finding is an error (satz is confident a
+reviewer must act) or a warning (uncertain evidence); the README's table says which,
+and the JSON's evidence field says why. Exit 1 when a finding fails the check
+(--fail-on, default: errors). Accept a finding for one memory unit with
 <prop type=\"x-satz-accept\">number-mismatch</prop> (codes comma-separated, * for all).")]
 pub struct CheckArgs {
     /// The German text (with EN); without files the whole memory is checked.
@@ -76,16 +80,22 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         ignore: args.ignore.clone(),
         accepted: Vec::new(),
     };
-    let owned: Vec<(String, String, String)> = match (&args.de, &args.en) {
-        (Some(de), Some(en)) => document_pairs(ctx, de, en, args.segmented)?,
-        _ => memory_pairs(ctx, &mut opts)?,
-    };
-    let pairs: Vec<Pair<'_>> = owned
-        .iter()
-        .map(|(id, s, t)| Pair::new(id.clone(), s, t))
-        .collect();
     let checker = Checker::for_pair(&glossary, &ctx.global.source_lang, &ctx.global.target_lang);
-    let findings = checker.check(&pairs, &opts);
+    let (findings, units) = match (&args.de, &args.en) {
+        (Some(de), Some(en)) => {
+            let (src, tgt, links) = document_links(ctx, de, en, args.segmented)?;
+            let aligned = aligned_links(&src, &tgt, &links);
+            (checker.check_document(&aligned, &opts), aligned.len())
+        }
+        _ => {
+            let owned = memory_pairs(ctx, &mut opts)?;
+            let pairs: Vec<Pair<'_>> = owned
+                .iter()
+                .map(|(id, s, t)| Pair::new(id.clone(), s, t))
+                .collect();
+            (checker.check(&pairs, &opts), pairs.len())
+        }
+    };
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -106,8 +116,7 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         )
     };
     ctx.report(format!(
-        "{} unit(s) checked: {errors} error(s), {} warning(s){gate}",
-        pairs.len(),
+        "{units} unit(s) checked: {errors} error(s), {} warning(s){gate}",
         findings.len() - errors
     ));
     Ok(if failing > 0 {
@@ -164,14 +173,13 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
     Ok(out)
 }
 
-/// A translated document pair as aligned sentence pairs, reported by link
-/// number (1-based).
-fn document_pairs(
+/// A translated document pair, split into sentences and aligned.
+fn document_links(
     ctx: &Context,
     de: &std::path::Path,
     en: &std::path::Path,
     segmented: bool,
-) -> Result<Vec<(String, String, String)>> {
+) -> Result<(Sentences, Sentences, Vec<LinkText>)> {
     let de_text = ctx.read_input(de)?;
     let en_text = ctx.read_input(en)?;
     let src = read_sentences_of(ctx, de, &de_text, segmented, &ctx.global.source_lang)?;
@@ -190,11 +198,37 @@ fn document_pairs(
         super::language::Guard::Show,
     )?;
     let links = super::align::align_sentences(ctx, &src, &tgt, segmented)?;
-    Ok(links
-        .into_iter()
+    Ok((src, tgt, links))
+}
+
+/// The links as the checks see them, reported by link number (1-based).
+fn aligned_links<'a>(
+    src: &'a Sentences,
+    tgt: &'a Sentences,
+    links: &[LinkText],
+) -> Vec<AlignedLink<'a>> {
+    let texts = |s: &'a Sentences, idx: &[usize]| -> Vec<&'a str> {
+        idx.iter()
+            .filter_map(|&i| s.texts.get(i).map(String::as_str))
+            .collect()
+    };
+    let positions = |side: &[usize], which: &[usize]| -> Vec<usize> {
+        which
+            .iter()
+            .filter_map(|w| side.iter().position(|i| i == w))
+            .collect()
+    };
+    links
+        .iter()
         .enumerate()
-        .map(|(i, l)| ((i + 1).to_string(), l.source_text, l.target_text))
-        .collect())
+        .map(|(i, l)| AlignedLink {
+            id: (i + 1).to_string(),
+            source: texts(src, &l.source),
+            target: texts(tgt, &l.target),
+            omitted: positions(&l.source, &l.omitted),
+            added: positions(&l.target, &l.added),
+        })
+        .collect()
 }
 
 /// The fail-on policy: `--fail-on`, else the glossary's `[check] fail_on`

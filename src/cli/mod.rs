@@ -131,7 +131,9 @@ pub enum Command {
     /// Splits both texts into sentences (unless --segmented) and links them
     /// 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1 (up to 1-4, 2-3, 3-2, 4-1 where a free
     /// translation merged or split that much), with a confidence per link:
-    /// low scores are the links to review. The aligner
+    /// low scores are the links to review. A sentence with no counterpart
+    /// (an omission or addition), in a 1-0/0-1 link or absorbed into a
+    /// merged one, is named and its link scores below 0.5. The aligner
     /// combines sentence lengths (Gale & Church), numbers, names and
     /// cognates, punctuation, the glossary's term pairs, a --dict, and a
     /// lexicon it learns from the document itself.
