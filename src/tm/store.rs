@@ -3,7 +3,9 @@
 //! The TMX files are the truth; satz only ever adds to them. Writes take
 //! the folder's [lock](MemoryLock) and replace a file
 //! [atomically](crate::fsx::write_atomic), so two satz processes never lose
-//! each other's units and a crash never leaves a half-written file. A unit
+//! each other's units and a crash never leaves a half-written file. A
+//! memory file that is a symbolic link is written through to its target,
+//! under the lock of the target's folder too. A unit
 //! already anywhere in the memory (same source and target after whitespace
 //! folding) is not added again.
 
@@ -147,7 +149,10 @@ impl Memory {
     /// language it holds.
     pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
         let path = self.file_for(name)?;
-        let _lock = MemoryLock::acquire(&self.dir)?;
+        // The memory's lock, and that of the folder of the file written when
+        // `memory/NAME.tmx` is a link to a file elsewhere.
+        let target = fsx::write_target(&path)?;
+        let _locks = MemoryLock::acquire_all(&[&self.dir, &fsx::parent_dir(&target)])?;
         let mut seen: HashSet<u128> = HashSet::new();
         self.for_each_unit(|u| {
             seen.insert(identity_hash(&u));
