@@ -294,3 +294,66 @@ fn import_into_a_symlinked_memory_file_updates_the_target() {
         .collect();
     assert_eq!(names, ["chain.tmx"], "no temporary file beside a link");
 }
+
+/// Regression (issue 13): a unit that differs from another only by its
+/// inline formatting codes was dropped on import as a duplicate, so its
+/// formatting was lost. True duplicates (same text, same codes) are still
+/// dropped, and a formatted unit survives export and import.
+#[test]
+fn units_that_differ_only_by_inline_codes_are_kept() {
+    let fx = Fixture::new();
+    let tu = |de: &str, en: &str| {
+        format!(
+            "<tu><tuv xml:lang=\"de\"><seg>{de}</seg></tuv><tuv xml:lang=\"en\"><seg>{en}</seg></tuv></tu>\n"
+        )
+    };
+    let bold_de = "Das <bpt i=\"1\">&lt;b&gt;</bpt>Pulverfass<ept i=\"1\">&lt;/b&gt;</ept> brennt.";
+    let bold_en =
+        "The <bpt i=\"1\">&lt;b&gt;</bpt>powder keg<ept i=\"1\">&lt;/b&gt;</ept> is burning.";
+    let ital_de = "Das <bpt i=\"1\">&lt;i&gt;</bpt>Pulverfass<ept i=\"1\">&lt;/i&gt;</ept> brennt.";
+    let ital_en =
+        "The <bpt i=\"1\">&lt;i&gt;</bpt>powder keg<ept i=\"1\">&lt;/i&gt;</ept> is burning.";
+    let body = [
+        tu("Das Pulverfass brennt.", "The powder keg is burning."),
+        tu(bold_de, bold_en),
+        tu(ital_de, ital_en),
+        // True duplicates: the same codes, whitespace folded as for text.
+        tu(bold_de, bold_en),
+        tu("Das  Pulverfass brennt. ", "The powder keg is burning."),
+    ]
+    .concat();
+    fx.write(
+        "formatted.tmx",
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"de\" creationtool=\"t\" creationtoolversion=\"1\" datatype=\"html\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\"/><body>\n{body}</body></tmx>\n"
+        ),
+    );
+    fx.satz()
+        .args(["import", "formatted.tmx"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "3 imported into memory/formatted.tmx, 2 duplicates",
+        ));
+    let tmx = fx.read("memory/formatted.tmx");
+    assert!(
+        tmx.contains("&lt;b&gt;") && tmx.contains("&lt;i&gt;"),
+        "{tmx}"
+    );
+    // Export and import again: nothing lost, nothing added.
+    let out = fx
+        .satz()
+        .args(["export", "-o", "all.tmx"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let exported = fx.read("all.tmx");
+    assert_eq!(exported.matches("<tu ").count(), 3, "{exported}");
+    fx.satz()
+        .args(["import", "all.tmx", "--name", "formatted"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "nothing new for memory/formatted.tmx, 3 duplicates",
+        ));
+}

@@ -7,7 +7,7 @@
 //! memory file that is a symbolic link is written through to its target,
 //! under the lock of the target's folder too. A unit
 //! already anywhere in the memory (same source and target after whitespace
-//! folding) is not added again.
+//! folding, and the same inline codes) is not added again.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -143,7 +143,8 @@ impl Memory {
     /// new ones follow in input order. Nothing is written when nothing is new.
     ///
     /// The memory is read once to know what it holds, keeping a 128-bit hash
-    /// of each unit's identity rather than the units. A file satz wrote
+    /// of each unit's [duplicate key](Unit::duplicate_key) rather than the
+    /// units. A file satz wrote
     /// itself is extended by splicing the new units in before `</body>`;
     /// any other file is read and rewritten whole, keeping every unit and
     /// language it holds.
@@ -155,12 +156,12 @@ impl Memory {
         let _locks = MemoryLock::acquire_all(&[&self.dir, &fsx::parent_dir(&target)])?;
         let mut seen: HashSet<u128> = HashSet::new();
         self.for_each_unit(|u| {
-            seen.insert(identity_hash(&u));
+            seen.insert(duplicate_hash(&u));
         })?;
         let mut fresh = Vec::new();
         let mut duplicates = 0;
         for unit in units {
-            if seen.insert(identity_hash(&unit)) {
+            if seen.insert(duplicate_hash(&unit)) {
                 fresh.push(unit);
             } else {
                 duplicates += 1;
@@ -225,10 +226,21 @@ fn own_body_end(bytes: &[u8]) -> Option<usize> {
     (own && bytes.ends_with(TAIL)).then(|| bytes.len() - TAIL.len())
 }
 
-/// A 128-bit hash of a unit's identity (source and target, whitespace
-/// folded): what "already in the memory" means, without keeping the text.
+/// A 128-bit hash of a unit's identity (source and target plain text,
+/// whitespace folded): one index entry per identity, one line per identity
+/// in a plain-text export, without keeping the text.
 pub fn identity_hash(unit: &Unit) -> u128 {
-    let (s, t) = unit.identity();
+    hash_pair(unit.identity())
+}
+
+/// A 128-bit hash of a unit's [duplicate key](Unit::duplicate_key) (its
+/// identity and its inline codes): what "already in the memory" means, so
+/// that a unit differing from another only by its formatting is kept.
+pub fn duplicate_hash(unit: &Unit) -> u128 {
+    hash_pair(unit.duplicate_key())
+}
+
+fn hash_pair((s, t): (String, String)) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(s.as_bytes());
     h.update(b"\0");

@@ -359,7 +359,10 @@ fn damage_past_the_checks_marks_the_index_and_a_rebuild_gives_the_fresh_matches(
     drop(damaged);
     let (rebuilt, how) = Index::rebuild(&memory, &none, "damaged".into()).unwrap();
     assert!(matches!(how, Opened::Rebuilt { saved: true, .. }));
-    assert_eq!(search::search(&rebuilt.view(), &q, 50, 5, &|_| false), expected);
+    assert_eq!(
+        search::search(&rebuilt.view(), &q, 50, 5, &|_| false),
+        expected
+    );
     assert!(!rebuilt.damaged());
 }
 
