@@ -223,7 +223,12 @@ fn undecodable(
     let at = match *failure {
         Failure::Utf8 { at, .. } | Failure::Other { at } => at,
     };
-    let (before, _) = encoding.decode_without_bom_handling(body.get(..at).unwrap_or(body));
+    // `at` is where decoding of `body` stopped: a UTF-8 error's
+    // `valid_up_to`, or what the decoder read of `body` less the malformed
+    // bytes; never beyond `body`.
+    debug_assert!(at <= body.len());
+    #[allow(clippy::indexing_slicing)]
+    let (before, _) = encoding.decode_without_bom_handling(&body[..at]);
     let (line, col) = crate::error::line_col(&before, before.len());
     let xml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["tmx", "tbx", "xml", "xlf", "xliff"]
@@ -305,7 +310,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// bytes, else UTF-8.
 fn detect(bytes: &[u8], reader: Reader) -> (&'static Encoding, &[u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return (enc, bytes.get(bom_len..).unwrap_or_default());
+        // `for_bom` found a byte-order mark of `bom_len` bytes at the start
+        // of `bytes`, so they are at least that long.
+        debug_assert!(bom_len <= bytes.len());
+        #[allow(clippy::indexing_slicing)]
+        return (enc, &bytes[bom_len..]);
     }
     if bytes.starts_with(b"<\0?\0") {
         return (UTF_16LE, bytes);
@@ -391,7 +400,11 @@ pub fn write_atomic_with(
     builder.prefix(".satz-tmp-");
     // Keep the file's permissions; a new file gets the usual 0666 less the
     // umask (a temporary file would otherwise be private, 0600).
-    let existing = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let existing = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&target, e)),
+    };
     if let Some(p) = existing.clone().or_else(default_permissions) {
         builder.permissions(p);
     }

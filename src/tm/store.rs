@@ -71,15 +71,14 @@ impl Memory {
         let mut files = Vec::new();
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&self.dir, e))?.path();
-            let name = path
+            let hidden = path
                 .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
             let is_tmx = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("tmx"));
-            if is_tmx && !name.starts_with('.') && path.is_file() {
+            if is_tmx && !hidden && path.is_file() {
                 files.push(path);
             }
         }
@@ -191,11 +190,11 @@ impl Memory {
         };
         if path.exists() {
             let bytes = fsx::read_bytes(path)?;
-            if let Some(at) = own_body_end(&bytes) {
+            if let Some(head) = own_body(&bytes) {
                 return fsx::write_atomic_with(path, |w| {
-                    w.write_all(bytes.get(..at).unwrap_or_default())?;
+                    w.write_all(head)?;
                     write_units(w)?;
-                    w.write_all(bytes.get(at..).unwrap_or_default())
+                    w.write_all(OWN_TAIL)
                 });
             }
             let text = fsx::decode_owned(bytes, path)?;
@@ -206,24 +205,38 @@ impl Memory {
             raw.extend(fresh.iter().map(tmx::raw_from_unit));
             return write_tmx(path, &header, &srclang, &raw);
         }
-        let empty = tmx::write::render(&Header::default(), self.pair.source.as_str(), &[]);
-        let at = own_body_end(empty.as_bytes()).unwrap_or(empty.len());
-        fsx::write_atomic_with(path, |w| {
-            w.write_all(empty.as_bytes().get(..at).unwrap_or_default())?;
-            write_units(w)?;
-            w.write_all(empty.as_bytes().get(at..).unwrap_or_default())
-        })
+        let source = self.pair.source.as_str();
+        let empty = tmx::write::render(&Header::default(), source, &[]);
+        match own_body(empty.as_bytes()) {
+            Some(head) => fsx::write_atomic_with(path, |w| {
+                w.write_all(head)?;
+                write_units(w)?;
+                w.write_all(OWN_TAIL)
+            }),
+            // `render` ends every file with OWN_TAIL (a test holds it to
+            // that); were it ever to change, render the file whole rather
+            // than splice units after its end.
+            None => {
+                let raw: Vec<RawUnit> = fresh.iter().map(tmx::raw_from_unit).collect();
+                write_tmx(path, &Header::default(), source, &raw)
+            }
+        }
     }
 }
 
-/// Where new units go in a file satz wrote itself (UTF-8, its own header,
-/// ending exactly as [`tmx::write::render`] ends a file): the offset of the
-/// closing `</body>` line. `None` for any other file.
-fn own_body_end(bytes: &[u8]) -> Option<usize> {
-    const TAIL: &[u8] = b"  </body>\n</tmx>\n";
-    let head = bytes.get(..bytes.len().min(512))?;
-    let own = head.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\"");
-    (own && bytes.ends_with(TAIL)).then(|| bytes.len() - TAIL.len())
+/// How a file satz wrote itself ends ([`tmx::write::render`]).
+const OWN_TAIL: &[u8] = b"  </body>\n</tmx>\n";
+
+/// A file satz wrote itself (UTF-8, its own header, ending exactly as
+/// [`tmx::write::render`] ends a file) up to its closing `</body>` line,
+/// where new units go; `None` for any other file.
+fn own_body(bytes: &[u8]) -> Option<&[u8]> {
+    let own = bytes.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\"");
+    if own {
+        bytes.strip_suffix(OWN_TAIL)
+    } else {
+        None
+    }
 }
 
 /// A 128-bit hash of a unit's identity (source and target plain text,
@@ -295,6 +308,20 @@ mod tests {
             .map(Unit::source_text)
             .collect();
         assert_eq!(texts, ["Eins.", "Zwei.", "Drei."]);
+    }
+
+    #[test]
+    fn render_ends_as_own_body_expects() {
+        let empty = tmx::write::render(&Header::default(), "de", &[]);
+        let head = own_body(empty.as_bytes()).unwrap();
+        assert_eq!(head.len() + OWN_TAIL.len(), empty.len());
+        let one = tmx::write::render(
+            &Header::default(),
+            "de",
+            &[tmx::raw_from_unit(&unit("Eins.", "One."))],
+        );
+        assert!(own_body(one.as_bytes()).is_some());
+        assert!(own_body(b"<tmx/>").is_none());
     }
 
     #[test]

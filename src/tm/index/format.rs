@@ -223,15 +223,16 @@ impl Layout {
     }
 
     /// XXH3-64 of the header before the meta checksum, the section table
-    /// and the offsets sections.
-    pub fn meta_checksum(&self, bytes: &[u8]) -> u64 {
+    /// and the offsets sections of `bytes`, the bytes this layout was read
+    /// from.
+    #[allow(clippy::indexing_slicing)]
+    pub(super) fn meta_checksum(&self, bytes: &[u8]) -> u64 {
+        // [`Layout::parse`] refused bytes shorter than the header and the
+        // section table.
+        debug_assert!(bytes.len() >= HEADER + SECTIONS * 16);
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(bytes.get(..META_AT).unwrap_or_default());
-        h.update(
-            bytes
-                .get(HEADER..HEADER + SECTIONS * 16)
-                .unwrap_or_default(),
-        );
+        h.update(&bytes[..META_AT]);
+        h.update(&bytes[HEADER..HEADER + SECTIONS * 16]);
         for s in META_SECTIONS {
             h.update(self.section(bytes, s));
         }
