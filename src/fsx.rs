@@ -16,7 +16,13 @@
 //!
 //! Writing: [`write_atomic`] writes a temporary file in the target's folder,
 //! syncs it, renames it over the target and syncs the folder, so a crash
-//! leaves either the old or the new file, never a mix.
+//! leaves either the old or the new file, never a mix. A path that is a
+//! symbolic link (or a chain of them) is written through: the target is
+//! the file at the end of the chain ([`write_target`]), so a glossary or a
+//! memory file linked to a colleague's shared one updates the shared file
+//! and the link stays a link. The lock ([`MemoryLock`]) of a write is
+//! taken in that target's folder, where every other writer of the same
+//! file takes it too.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -217,7 +223,12 @@ fn undecodable(
     let at = match *failure {
         Failure::Utf8 { at, .. } | Failure::Other { at } => at,
     };
-    let (before, _) = encoding.decode_without_bom_handling(body.get(..at).unwrap_or(body));
+    // `at` is where decoding of `body` stopped: a UTF-8 error's
+    // `valid_up_to`, or what the decoder read of `body` less the malformed
+    // bytes; never beyond `body`.
+    debug_assert!(at <= body.len());
+    #[allow(clippy::indexing_slicing)]
+    let (before, _) = encoding.decode_without_bom_handling(&body[..at]);
     let (line, col) = crate::error::line_col(&before, before.len());
     let xml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["tmx", "tbx", "xml", "xlf", "xliff"]
@@ -299,7 +310,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// bytes, else UTF-8.
 fn detect(bytes: &[u8], reader: Reader) -> (&'static Encoding, &[u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return (enc, bytes.get(bom_len..).unwrap_or_default());
+        // `for_bom` found a byte-order mark of `bom_len` bytes at the start
+        // of `bytes`, so they are at least that long.
+        debug_assert!(bom_len <= bytes.len());
+        #[allow(clippy::indexing_slicing)]
+        return (enc, &bytes[bom_len..]);
     }
     if bytes.starts_with(b"<\0?\0") {
         return (UTF_16LE, bytes);
@@ -366,8 +381,9 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(value.get(..len)?)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, renamed over `path`, then the folder flushed.
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder
+/// as the file written, flushed to disk, renamed over it, then the folder
+/// flushed. A symbolic link is written through (see [`write_target`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
@@ -378,31 +394,86 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    let dir = parent_dir(path);
+    let target = write_target(path)?;
+    let dir = parent_dir(&target);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".satz-tmp-");
     // Keep the file's permissions; a new file gets the usual 0666 less the
     // umask (a temporary file would otherwise be private, 0600).
-    let permissions = match std::fs::metadata(path) {
+    let existing = match std::fs::metadata(&target) {
         Ok(meta) => Some(meta.permissions()),
-        Err(_) => default_permissions(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&target, e)),
     };
-    if let Some(p) = permissions {
+    if let Some(p) = existing.clone().or_else(default_permissions) {
         builder.permissions(p);
     }
     let mut tmp = builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
+    if let Some(p) = existing {
+        // Creating a file applies the umask; a shared file's group write bit
+        // (0664 under a umask of 022) must survive too.
+        tmp.as_file()
+            .set_permissions(p)
+            .map_err(|e| Error::io(path, e))?;
+    }
     {
         let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
         fill(&mut w).map_err(|e| Error::io(path, e))?;
         w.flush().map_err(|e| Error::io(path, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    tmp.persist(&target).map_err(|e| Error::io(path, e.error))?;
     // Make the rename itself durable. Not every platform can open a folder.
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// How many symbolic links [`write_target`] follows before it gives up
+/// (Linux's limit, `MAXSYMLINKS`): more means a loop.
+const MAX_LINKS: usize = 40;
+
+/// The file a write to `path` replaces: `path` itself, or, when `path` is a
+/// symbolic link, the file at the end of its chain of links (a relative
+/// link is read from the folder of the link that holds it, as the
+/// operating system reads it). Renaming a new file over `path` itself would
+/// turn a link to a shared glossary or memory file into a private copy and
+/// leave the shared file unchanged.
+///
+/// A path that does not exist is a new file: itself. A link whose chain
+/// ends at a file that does not exist (a dangling link) is an error naming
+/// the missing file, and nothing is created: such a link most often points
+/// to a share that is not mounted or a file that was moved, and creating
+/// the file there would start a second, empty glossary or memory that the
+/// colleagues who share the link never see.
+pub fn write_target(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..=MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current).map_err(|e| Error::io(&current, e))?;
+                current = current.parent().unwrap_or(Path::new("")).join(link);
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && current != path => {
+                return Err(Error::input(
+                    Location::file(path),
+                    format!(
+                        "is a symbolic link to {}, which does not exist (mount or restore \
+                         that file, or point the link to the right one)",
+                        current.display()
+                    ),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(Error::io(&current, e)),
+        }
+    }
+    Err(Error::input(
+        Location::file(path),
+        format!("more than {MAX_LINKS} symbolic links in a row (a loop?)"),
+    ))
 }
 
 #[cfg(unix)]
@@ -416,7 +487,8 @@ fn default_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
-fn parent_dir(path: &Path) -> PathBuf {
+/// The folder of `path`: `.` for a bare file name.
+pub fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -458,6 +530,29 @@ impl MemoryLock {
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
         Ok(MemoryLock { _file: file })
+    }
+
+    /// Takes the locks of several folders, each once (a folder named twice,
+    /// or through a link, is locked once: two locks of one file in one
+    /// process would wait for each other), in the order of their canonical
+    /// paths, so that two processes that need the same folders never wait
+    /// for each other in a circle.
+    pub fn acquire_all(dirs: &[&Path]) -> Result<Vec<MemoryLock>> {
+        let mut canonical = Vec::with_capacity(dirs.len());
+        for dir in dirs {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            canonical.push(std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?);
+        }
+        canonical.sort();
+        canonical.dedup();
+        canonical.iter().map(|d| MemoryLock::acquire(d)).collect()
+    }
+
+    /// Takes the lock for writing `path`: the lock of the folder of the file
+    /// a write replaces ([`write_target`]), so that a glossary reached
+    /// through a link is locked where the shared file lives.
+    pub fn for_file(path: &Path) -> Result<MemoryLock> {
+        MemoryLock::acquire(&parent_dir(&write_target(path)?))
     }
 }
 
@@ -643,6 +738,55 @@ mod tests {
             let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o640, "kept");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_follow_a_chain_of_links_and_refuse_loops_and_dangling_ones() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        std::fs::write(b.join("real.toml"), b"old").unwrap();
+        // a/first -> second (relative to a/), a/second -> ../b/real.toml.
+        symlink("second", a.join("first")).unwrap();
+        symlink("../b/real.toml", a.join("second")).unwrap();
+        let target = write_target(&a.join("first")).unwrap();
+        assert_eq!(
+            std::fs::canonicalize(&target).unwrap(),
+            std::fs::canonicalize(b.join("real.toml")).unwrap()
+        );
+        write_atomic(&a.join("first"), b"new").unwrap();
+        assert_eq!(std::fs::read(b.join("real.toml")).unwrap(), b"new");
+        assert!(a.join("first").symlink_metadata().unwrap().is_symlink());
+        assert!(a.join("second").symlink_metadata().unwrap().is_symlink());
+        // A new file is itself.
+        assert_eq!(write_target(&a.join("new")).unwrap(), a.join("new"));
+        // A loop.
+        symlink("loop2", a.join("loop1")).unwrap();
+        symlink("loop1", a.join("loop2")).unwrap();
+        let err = write_atomic(&a.join("loop1"), b"x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("symbolic links in a row (a loop?)"), "{err}");
+        // Dangling, at the end of a chain: nothing is created.
+        symlink("gone", a.join("dangling")).unwrap();
+        symlink("dangling", a.join("to-dangling")).unwrap();
+        let err = write_atomic(&a.join("to-dangling"), b"x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("which does not exist"), "{err}");
+        assert!(!a.join("gone").exists());
+        assert!(MemoryLock::for_file(&a.join("to-dangling")).is_err());
+    }
+
+    #[test]
+    fn locks_of_the_same_folder_are_taken_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let same = dir.path().join(".");
+        let locks = MemoryLock::acquire_all(&[dir.path(), &same]).unwrap();
+        assert_eq!(locks.len(), 1);
     }
 
     #[test]

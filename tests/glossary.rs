@@ -207,3 +207,70 @@ fn the_shipped_glossary_lists() {
         );
     }
 }
+
+/// Regression (issue 13): `glossary add` on a glossary.toml that is a
+/// symbolic link to the team's shared glossary replaced the link with a
+/// private copy and left the shared file unchanged (and took the lock
+/// beside the link, where other writers of the shared file do not look).
+#[cfg(unix)]
+#[test]
+fn add_through_a_symlink_updates_the_shared_file_and_keeps_the_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let fx = Fixture::new();
+    let shared = fx.write("shared/team.toml", HAND_EDITED);
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+    std::fs::create_dir(fx.path("project")).unwrap();
+    std::os::unix::fs::symlink("../shared/team.toml", fx.path("project/glossary.toml")).unwrap();
+    fx.satz()
+        .current_dir(fx.path("project"))
+        .args(["glossary", "add", "Erbdiktatur", "hereditary dictatorship"])
+        .assert()
+        .success();
+    let link = fx.path("project/glossary.toml");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let text = fx.read("shared/team.toml");
+    assert!(text.starts_with(HAND_EDITED), "{text}");
+    assert!(text.contains("de = \"Erbdiktatur\""), "{text}");
+    let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664, "the shared file keeps its permissions");
+    // The lock lives beside the file written, no temporary file is left.
+    assert!(fx.path("shared/.satz.lock").exists());
+    let mut names: Vec<String> = std::fs::read_dir(fx.path("shared"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".satz.lock", "team.toml"]);
+    // Removing goes through the link too.
+    fx.satz()
+        .current_dir(fx.path("project"))
+        .args(["glossary", "remove", "Erbdiktatur"])
+        .assert()
+        .success();
+    assert_eq!(fx.read("shared/team.toml"), HAND_EDITED);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+}
+
+/// A glossary.toml that is a link to a file that does not exist is an
+/// error naming both, and nothing is created.
+#[cfg(unix)]
+#[test]
+fn add_through_a_dangling_symlink_is_an_error() {
+    let fx = Fixture::new();
+    std::os::unix::fs::symlink("gone/team.toml", fx.path("glossary.toml")).unwrap();
+    fx.satz()
+        .args(["glossary", "add", "Erbdiktatur", "hereditary dictatorship"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "glossary.toml: is a symbolic link to gone/team.toml, which does not exist",
+        ));
+    assert!(!fx.path("gone").exists());
+    assert!(
+        fx.path("glossary.toml")
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}

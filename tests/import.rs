@@ -231,3 +231,129 @@ fn language_pair_options_select_regional_variants() {
             "the file holds DE-ch, de-CH, en-GB, en-gb, fr",
         ));
 }
+
+/// Regression (issue 13): a memory file that is a symbolic link (to a
+/// memory shared with colleagues, or through a chain of links) was
+/// replaced by a private copy on import, and the shared file never got the
+/// new units.
+#[cfg(unix)]
+#[test]
+fn import_into_a_symlinked_memory_file_updates_the_target() {
+    let fx = Fixture::new();
+    fx.write("one.tsv", "Eins.\tOne.\n");
+    fx.write("two.tsv", "Zwei.\tTwo.\n");
+    // A direct link: memory/team.tmx -> ../shared/team.tmx.
+    std::fs::create_dir_all(fx.path("shared")).unwrap();
+    std::fs::create_dir_all(fx.path("memory")).unwrap();
+    fx.satz()
+        .args(["--memory", "shared", "import", "one.tsv", "--name", "team"])
+        .assert()
+        .success();
+    std::os::unix::fs::symlink("../shared/team.tmx", fx.path("memory/team.tmx")).unwrap();
+    fx.satz()
+        .args(["import", "two.tsv", "--name", "team"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 imported into memory/team.tmx"));
+    let is_link = |rel: &str| {
+        fx.path(rel)
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    assert!(is_link("memory/team.tmx"));
+    let shared = fx.read("shared/team.tmx");
+    assert!(shared.contains("<seg>Eins.</seg>") && shared.contains("<seg>Zwei.</seg>"));
+    assert!(
+        fx.path("shared/.satz.lock").exists(),
+        "locked beside the target"
+    );
+    // A chain: memory/chain.tmx -> links/chain.tmx -> ../shared/chain.tmx.
+    fx.write("four.tsv", "Vier.\tFour.\n");
+    fx.satz()
+        .args([
+            "--memory", "shared", "import", "four.tsv", "--name", "chain",
+        ])
+        .assert()
+        .success();
+    std::fs::create_dir_all(fx.path("links")).unwrap();
+    std::os::unix::fs::symlink("../shared/chain.tmx", fx.path("links/chain.tmx")).unwrap();
+    std::os::unix::fs::symlink(fx.path("links/chain.tmx"), fx.path("memory/chain.tmx")).unwrap();
+    fx.write("three.tsv", "Drei.\tThree.\n");
+    fx.satz()
+        .args(["import", "three.tsv", "--name", "chain"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 imported into memory/chain.tmx"));
+    assert!(is_link("memory/chain.tmx") && is_link("links/chain.tmx"));
+    assert!(fx.read("shared/chain.tmx").contains("<seg>Drei.</seg>"));
+    let names: Vec<String> = std::fs::read_dir(fx.path("links"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["chain.tmx"], "no temporary file beside a link");
+}
+
+/// Regression (issue 13): a unit that differs from another only by its
+/// inline formatting codes was dropped on import as a duplicate, so its
+/// formatting was lost. True duplicates (same text, same codes) are still
+/// dropped, and a formatted unit survives export and import.
+#[test]
+fn units_that_differ_only_by_inline_codes_are_kept() {
+    let fx = Fixture::new();
+    let tu = |de: &str, en: &str| {
+        format!(
+            "<tu><tuv xml:lang=\"de\"><seg>{de}</seg></tuv><tuv xml:lang=\"en\"><seg>{en}</seg></tuv></tu>\n"
+        )
+    };
+    let bold_de = "Das <bpt i=\"1\">&lt;b&gt;</bpt>Pulverfass<ept i=\"1\">&lt;/b&gt;</ept> brennt.";
+    let bold_en =
+        "The <bpt i=\"1\">&lt;b&gt;</bpt>powder keg<ept i=\"1\">&lt;/b&gt;</ept> is burning.";
+    let ital_de = "Das <bpt i=\"1\">&lt;i&gt;</bpt>Pulverfass<ept i=\"1\">&lt;/i&gt;</ept> brennt.";
+    let ital_en =
+        "The <bpt i=\"1\">&lt;i&gt;</bpt>powder keg<ept i=\"1\">&lt;/i&gt;</ept> is burning.";
+    let body = [
+        tu("Das Pulverfass brennt.", "The powder keg is burning."),
+        tu(bold_de, bold_en),
+        tu(ital_de, ital_en),
+        // True duplicates: the same codes, whitespace folded as for text.
+        tu(bold_de, bold_en),
+        tu("Das  Pulverfass brennt. ", "The powder keg is burning."),
+    ]
+    .concat();
+    fx.write(
+        "formatted.tmx",
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"de\" creationtool=\"t\" creationtoolversion=\"1\" datatype=\"html\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\"/><body>\n{body}</body></tmx>\n"
+        ),
+    );
+    fx.satz()
+        .args(["import", "formatted.tmx"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "3 imported into memory/formatted.tmx, 2 duplicates",
+        ));
+    let tmx = fx.read("memory/formatted.tmx");
+    assert!(
+        tmx.contains("&lt;b&gt;") && tmx.contains("&lt;i&gt;"),
+        "{tmx}"
+    );
+    // Export and import again: nothing lost, nothing added.
+    let out = fx
+        .satz()
+        .args(["export", "-o", "all.tmx"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let exported = fx.read("all.tmx");
+    assert_eq!(exported.matches("<tu ").count(), 3, "{exported}");
+    fx.satz()
+        .args(["import", "all.tmx", "--name", "formatted"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "nothing new for memory/formatted.tmx, 3 duplicates",
+        ));
+}

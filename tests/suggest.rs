@@ -275,7 +275,7 @@ fn queries(data: &std::path::Path, file: &str) -> Vec<(String, usize)> {
 fn perturbed_queries_find_their_source_line() {
     let data = shared_data();
     let entries = tm_entries(&data);
-    let index = Index::from_entries(&entries);
+    let index = Index::from_entries(&entries).unwrap();
     let view = index.view();
     let qs = queries(&data, "queries_perturbed.tsv");
     let mut hits = 0;
@@ -305,7 +305,7 @@ fn perturbed_queries_find_their_source_line() {
 fn index_equals_exhaustive_on_the_news_tm() {
     let data = shared_data();
     let entries = tm_entries(&data);
-    let index = Index::from_entries(&entries);
+    let index = Index::from_entries(&entries).unwrap();
     let prepared: Vec<Prepared> = entries
         .iter()
         .map(|e| Prepared::new(e.source.as_str()))
@@ -320,5 +320,61 @@ fn index_equals_exhaustive_on_the_news_tm() {
             let slow = exhaustive::search(&prepared, &q, min, top, &|_| false);
             assert_eq!(fast, slow, "{}", q.text);
         }
+    }
+}
+
+/// Regression (issue 13): an index file cut short or damaged on disk (a
+/// full disk, a sync tool, a crash of another program) must be rebuilt
+/// with a note and give the same suggestions as a fresh index: never an
+/// empty index, never zero matches without a word. A file cut inside its
+/// header was taken for a stale index (the fingerprint could not be read),
+/// which is rebuilt without a note; so was damage to the fingerprint.
+#[test]
+fn a_truncated_or_corrupt_index_is_rebuilt_with_a_note_and_the_same_matches() {
+    let fx = fixture_with_memory();
+    let input = "Putin verliert sein Gesicht\n\
+                 Bisher soll Nordkorea bis zu 7,5 Milliarden Dollar verdient haben.\n";
+    let suggest = || {
+        fx.satz()
+            .args(["suggest", "--segmented", "--format", "json", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap()
+    };
+    let fresh = suggest();
+    assert!(fresh.status.success());
+    let idx = fx.path("memory/.satz-index/de_en.idx");
+    let good = std::fs::read(&idx).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&fresh.stdout)
+            .matches("\"score\":")
+            .count(),
+        2
+    );
+    let mut damaged: Vec<(String, Vec<u8>)> = [0, 4, 8, 12, 20, 24, 40, 63, 64, 100]
+        .into_iter()
+        .chain([good.len() / 2, good.len() - 1])
+        .map(|cut| (format!("cut at {cut}"), good[..cut].to_vec()))
+        .collect();
+    for at in [0, 9, 17, 25, 33, 49, 70, good.len() / 2, good.len() - 1] {
+        let mut bytes = good.clone();
+        bytes[at] ^= 0x01;
+        damaged.push((format!("bit flipped at {at}"), bytes));
+    }
+    for (what, bytes) in damaged {
+        std::fs::write(&idx, &bytes).unwrap();
+        let out = suggest();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{what}: {stderr}");
+        assert!(
+            stderr.contains("note: memory index") && stderr.contains("rebuilt it (4 units)"),
+            "{what}: {stderr}"
+        );
+        assert_eq!(out.stdout, fresh.stdout, "{what}");
+        assert_eq!(
+            std::fs::read(&idx).unwrap(),
+            good,
+            "{what}: rebuilt on disk"
+        );
     }
 }

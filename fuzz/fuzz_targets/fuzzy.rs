@@ -31,7 +31,7 @@ fuzz_target!(|input: (u8, u8, u8, &str, &str)| {
         None => extra.to_owned(),
     };
     let query = satz::fsx::nfc(query);
-    let index = Index::from_entries(&entries);
+    let index = Index::from_entries(&entries).unwrap();
     let prepared: Vec<Prepared> = entries
         .iter()
         .map(|e| Prepared::new(e.source.as_str()))

@@ -9,7 +9,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::input::{open_index, progress, read_sentences};
+use super::input::{progress, read_sentences, with_index};
 use super::suggest::context_matches;
 use super::{Context, Outcome};
 use crate::error::Result;
@@ -89,26 +89,33 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
         .iter()
         .map(|path| read_sentences(ctx, path, args.segmented))
         .collect::<Result<Vec<_>>>()?;
-    let index = open_index(ctx)?;
-    let view = index.view();
+    // The best score of every sentence, file by file.
+    let best: Vec<Vec<Option<u32>>> = with_index(ctx, |view| {
+        inputs
+            .iter()
+            .map(|sentences| {
+                let bar = progress(ctx, sentences.texts.len(), "analysing");
+                let best = (0..sentences.texts.len())
+                    .into_par_iter()
+                    .map(|i| {
+                        bar.inc(1);
+                        let text = sentences.texts.get(i).map_or("", String::as_str);
+                        let (prev, next) = sentences.neighbours(i);
+                        let context = |u: usize| context_matches(view, u, prev, next);
+                        search::search(view, &Prepared::new(text), 50, 1, &context)
+                            .first()
+                            .map(|m| m.score)
+                    })
+                    .collect();
+                bar.finish_and_clear();
+                best
+            })
+            .collect()
+    })?;
     let mut seen: HashSet<String> = HashSet::new();
     let mut files = Vec::new();
     let mut total = [Count::default(); 8];
-    for (path, sentences) in args.files.iter().zip(inputs) {
-        let bar = progress(ctx, sentences.texts.len(), "analysing");
-        let best: Vec<Option<u32>> = (0..sentences.texts.len())
-            .into_par_iter()
-            .map(|i| {
-                bar.inc(1);
-                let text = sentences.texts.get(i).map_or("", String::as_str);
-                let (prev, next) = sentences.neighbours(i);
-                let context = |u: usize| context_matches(&view, u, prev, next);
-                search::search(&view, &Prepared::new(text), 50, 1, &context)
-                    .first()
-                    .map(|m| m.score)
-            })
-            .collect();
-        bar.finish_and_clear();
+    for ((path, sentences), best) in args.files.iter().zip(inputs).zip(best) {
         let mut counts = [Count::default(); 8];
         for (text, score) in sentences.texts.iter().zip(best) {
             let b = if seen.insert(crate::text::fold_whitespace(text)) {

@@ -6,7 +6,7 @@ use clap::Args;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
-use super::input::open_index;
+use super::input::with_index;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::text::fold_case;
@@ -88,28 +88,29 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
     };
     let stemmer = Stemmer::create(algorithm);
     let query = query_stems(&stemmer, &crate::fsx::nfc(args.query.clone()));
-    let index = open_index(ctx)?;
-    let view = index.view();
     let folded: Vec<String> = query.clone();
-    let mut hits = Vec::new();
-    for u in 0..view.units {
-        let text = view.text(u, field);
-        // Cheap filter: every stem occurs in the case-folded text.
-        let lower = fold_case(text);
-        if !folded.iter().all(|s| lower.contains(s.as_str())) {
-            continue;
+    let hits = with_index(ctx, |view| {
+        let mut hits = Vec::new();
+        for u in 0..view.units {
+            let text = view.text(u, field);
+            // Cheap filter: every stem occurs in the case-folded text.
+            let lower = fold_case(text);
+            if !folded.iter().all(|s| lower.contains(s.as_str())) {
+                continue;
+            }
+            let spans = find(&stemmer, &query, text);
+            if !spans.is_empty() {
+                hits.push(Hit {
+                    source: view.text(u, Field::Source).to_owned(),
+                    target: view.text(u, Field::Target).to_owned(),
+                    origin: view.origin(u).0.to_owned(),
+                    side: args.lang.to_ascii_lowercase(),
+                    spans,
+                });
+            }
         }
-        let spans = find(&stemmer, &query, text);
-        if !spans.is_empty() {
-            hits.push(Hit {
-                source: view.text(u, Field::Source).to_owned(),
-                target: view.text(u, Field::Target).to_owned(),
-                origin: view.origin(u).0.to_owned(),
-                side: args.lang.to_ascii_lowercase(),
-                spans,
-            });
-        }
-    }
+        hits
+    })?;
     let mut out = String::new();
     if format == "json" {
         for h in &hits {

@@ -193,7 +193,7 @@ fn add(ctx: &mut Context, path: &Path, args: &AddArgs) -> Result<Outcome> {
         term.match_mode =
             MatchMode::from_toml(m, &term.de).map_err(|e| Error::Usage(format!("--match: {e}")))?;
     }
-    let _lock = MemoryLock::acquire(&parent(path))?;
+    let _lock = MemoryLock::for_file(path)?;
     let text = read_or_empty(path)?;
     let result = glossary::add_term(&text, path, &term)?;
     let what = match &result.outcome {
@@ -209,7 +209,7 @@ fn add(ctx: &mut Context, path: &Path, args: &AddArgs) -> Result<Outcome> {
 }
 
 fn remove(ctx: &mut Context, path: &Path, de: &str) -> Result<Outcome> {
-    let _lock = MemoryLock::acquire(&parent(path))?;
+    let _lock = MemoryLock::for_file(path)?;
     let text = fsx::read_text(path)?;
     let new = glossary::remove_term(&text, path, de.trim())?;
     fsx::write_atomic(path, new.as_bytes())?;
@@ -223,7 +223,7 @@ const EXPORT_FORMATS: &[&str] = &["tbx", "tsv", "csv"];
 /// is broken), then merges under the lock of the glossary's folder.
 fn import(ctx: &mut Context, path: &Path, file: &Path) -> Result<Outcome> {
     let imported = exchange::read_file(file, ctx.encoding)?;
-    let _lock = MemoryLock::acquire(&parent(path))?;
+    let _lock = MemoryLock::for_file(path)?;
     let text = read_or_empty(path)?;
     let (source, target) = import_languages(ctx, path, &text)?;
     let outcome = exchange::merge_entries(&text, path, &source, &target, &imported.entries)?;
@@ -336,13 +336,6 @@ fn read_or_empty(path: &Path) -> Result<String> {
         fsx::read_text(path)
     } else {
         Ok(String::new())
-    }
-}
-
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
     }
 }
 

@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::Context;
 use crate::error::{Error, Location, Result};
 use crate::segment::{self, Lang};
-use crate::tm::index::{Index, Opened};
+use crate::tm::index::{Index, Opened, View};
 
 /// A text's sentences with their paragraph numbers.
 pub struct Sentences {
@@ -105,39 +105,75 @@ pub fn read_sentences_of(
 /// terminal, and a note) when needed.
 pub fn open_index(ctx: &Context) -> Result<Index> {
     let memory = ctx.memory();
-    let bar = if ctx.global.quiet {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("indexing memory {bar:30} {pos}/{len} units ({eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    };
+    let bar = index_bar(ctx);
     let progress = |done: u64, total: u64| {
         bar.set_length(total);
         bar.set_position(done);
     };
     let (index, how) = Index::open(&memory, &progress)?;
     bar.finish_and_clear();
-    if let Opened::Rebuilt { reason, saved } = how {
-        let units = index.view().units;
-        if saved {
-            let routine = reason == "missing" || reason == "the memory changed";
-            if ctx.global.verbose > 0 || !routine {
-                ctx.report(format!(
-                    "note: memory index {reason}; rebuilt it ({units} units)"
-                ));
-            }
-        } else {
+    note_rebuilt(ctx, &index, how);
+    Ok(index)
+}
+
+/// Runs `lookup` over the memory's index. When one of its reads found the
+/// index [damaged](Index::damaged) (a file changed in place after the
+/// checks of its open), the index is rebuilt, with a note, and the look-up
+/// runs again on the new one: damage never passes as missing matches.
+pub fn with_index<T>(ctx: &Context, lookup: impl Fn(&View<'_>) -> T) -> Result<T> {
+    let index = open_index(ctx)?;
+    let result = lookup(&index.view());
+    if !index.damaged() {
+        return Ok(result);
+    }
+    drop(index);
+    let bar = index_bar(ctx);
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let reason = "damaged (found during the look-up)".to_owned();
+    let (index, how) = Index::rebuild(&ctx.memory(), &progress, reason)?;
+    bar.finish_and_clear();
+    note_rebuilt(ctx, &index, how);
+    Ok(lookup(&index.view()))
+}
+
+/// The progress bar of building the index (hidden with --quiet, and when
+/// stderr is not a terminal).
+fn index_bar(ctx: &Context) -> ProgressBar {
+    if ctx.global.quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("indexing memory {bar:30} {pos}/{len} units ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// The note on stderr when the index was (re)built: always when it was
+/// foreign, truncated, corrupt or damaged, with -v also when merely missing
+/// or stale (the memory changed), which is routine.
+fn note_rebuilt(ctx: &Context, index: &Index, how: Opened) {
+    let Opened::Rebuilt { reason, saved } = how else {
+        return;
+    };
+    let units = index.view().units;
+    if saved {
+        let routine = reason == "missing" || reason == "the memory changed";
+        if ctx.global.verbose > 0 || !routine {
             ctx.report(format!(
-                "note: memory index {reason}; built it for this run ({units} units), {} is not writable",
-                memory.dir.display()
+                "note: memory index {reason}; rebuilt it ({units} units)"
             ));
         }
+    } else {
+        ctx.report(format!(
+            "note: memory index {reason}; built it for this run ({units} units), {} is not writable",
+            ctx.memory().dir.display()
+        ));
     }
-    Ok(index)
 }
 
 /// A progress bar on stderr for `len` items (hidden with --quiet, for short

@@ -7,7 +7,7 @@ use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::input::{open_index, progress, read_sentences};
+use super::input::{progress, read_sentences, with_index};
 use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::{Context, Outcome};
 use crate::error::Result;
@@ -75,25 +75,26 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let sentences = read_sentences(ctx, &input, args.segmented)?;
     let matcher = load_matcher(ctx)?;
-    let index = open_index(ctx)?;
-    let view = index.view();
-    let bar = progress(ctx, sentences.texts.len(), "matching");
-    let results: Vec<SuggestionOut> = (0..sentences.texts.len())
-        .into_par_iter()
-        .map(|i| {
-            bar.inc(1);
-            let query = sentences.texts.get(i).cloned().unwrap_or_default();
-            let (prev, next) = sentences.neighbours(i);
-            let matches = suggest_one(&view, &query, prev, next, args.min, args.top);
-            let terms = find_terms(matcher.as_ref(), &query);
-            SuggestionOut {
-                query,
-                matches,
-                terms,
-            }
-        })
-        .collect();
-    bar.finish_and_clear();
+    let results = with_index(ctx, |view| {
+        let bar = progress(ctx, sentences.texts.len(), "matching");
+        let results: Vec<SuggestionOut> = (0..sentences.texts.len())
+            .into_par_iter()
+            .map(|i| {
+                bar.inc(1);
+                let query = sentences.texts.get(i).cloned().unwrap_or_default();
+                let (prev, next) = sentences.neighbours(i);
+                let matches = suggest_one(view, &query, prev, next, args.min, args.top);
+                let terms = find_terms(matcher.as_ref(), &query);
+                SuggestionOut {
+                    query,
+                    matches,
+                    terms,
+                }
+            })
+            .collect();
+        bar.finish_and_clear();
+        results
+    })?;
     let text = match format {
         "json" => json(&results),
         "md" => markdown(&results),

@@ -2,7 +2,9 @@
 //! tools, TSV (`source<TAB>target`, inline codes dropped) for scripts, CSV
 //! with a header row naming the languages for spreadsheets.
 //!
-//! A unit that stands in several memory files is written once. TSV cannot
+//! A unit that stands in several memory files is written once; in TMX,
+//! units that differ only by their inline codes are written each (TSV and
+//! CSV drop the codes, so there they are one line). TSV cannot
 //! hold tabs or line breaks inside a field, so they become spaces there.
 
 use std::io::Write;
@@ -49,7 +51,14 @@ pub fn export_memory(
     };
     let mut block = String::new();
     let loaded = memory.for_each_unit(|u| {
-        if failed.is_some() || !seen.insert(crate::tm::store::identity_hash(&u)) {
+        // TMX keeps inline codes, so units that differ only by them are
+        // written each; the plain-text formats drop codes, so they would be
+        // the same line twice.
+        let key = match format {
+            ExportFormat::Tmx => crate::tm::store::duplicate_hash(&u),
+            ExportFormat::Tsv | ExportFormat::Csv => crate::tm::store::identity_hash(&u),
+        };
+        if failed.is_some() || !seen.insert(key) {
             return;
         }
         n += 1;

@@ -3,9 +3,11 @@
 //! The TMX files are the truth; satz only ever adds to them. Writes take
 //! the folder's [lock](MemoryLock) and replace a file
 //! [atomically](crate::fsx::write_atomic), so two satz processes never lose
-//! each other's units and a crash never leaves a half-written file. A unit
+//! each other's units and a crash never leaves a half-written file. A
+//! memory file that is a symbolic link is written through to its target,
+//! under the lock of the target's folder too. A unit
 //! already anywhere in the memory (same source and target after whitespace
-//! folding) is not added again.
+//! folding, and the same inline codes) is not added again.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -69,15 +71,14 @@ impl Memory {
         let mut files = Vec::new();
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&self.dir, e))?.path();
-            let name = path
+            let hidden = path
                 .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
             let is_tmx = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("tmx"));
-            if is_tmx && !name.starts_with('.') && path.is_file() {
+            if is_tmx && !hidden && path.is_file() {
                 files.push(path);
             }
         }
@@ -141,21 +142,25 @@ impl Memory {
     /// new ones follow in input order. Nothing is written when nothing is new.
     ///
     /// The memory is read once to know what it holds, keeping a 128-bit hash
-    /// of each unit's identity rather than the units. A file satz wrote
+    /// of each unit's [duplicate key](Unit::duplicate_key) rather than the
+    /// units. A file satz wrote
     /// itself is extended by splicing the new units in before `</body>`;
     /// any other file is read and rewritten whole, keeping every unit and
     /// language it holds.
     pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
         let path = self.file_for(name)?;
-        let _lock = MemoryLock::acquire(&self.dir)?;
+        // The memory's lock, and that of the folder of the file written when
+        // `memory/NAME.tmx` is a link to a file elsewhere.
+        let target = fsx::write_target(&path)?;
+        let _locks = MemoryLock::acquire_all(&[&self.dir, &fsx::parent_dir(&target)])?;
         let mut seen: HashSet<u128> = HashSet::new();
         self.for_each_unit(|u| {
-            seen.insert(identity_hash(&u));
+            seen.insert(duplicate_hash(&u));
         })?;
         let mut fresh = Vec::new();
         let mut duplicates = 0;
         for unit in units {
-            if seen.insert(identity_hash(&unit)) {
+            if seen.insert(duplicate_hash(&unit)) {
                 fresh.push(unit);
             } else {
                 duplicates += 1;
@@ -185,11 +190,11 @@ impl Memory {
         };
         if path.exists() {
             let bytes = fsx::read_bytes(path)?;
-            if let Some(at) = own_body_end(&bytes) {
+            if let Some(head) = own_body(&bytes) {
                 return fsx::write_atomic_with(path, |w| {
-                    w.write_all(bytes.get(..at).unwrap_or_default())?;
+                    w.write_all(head)?;
                     write_units(w)?;
-                    w.write_all(bytes.get(at..).unwrap_or_default())
+                    w.write_all(OWN_TAIL)
                 });
             }
             let text = fsx::decode_owned(bytes, path)?;
@@ -200,30 +205,55 @@ impl Memory {
             raw.extend(fresh.iter().map(tmx::raw_from_unit));
             return write_tmx(path, &header, &srclang, &raw);
         }
-        let empty = tmx::write::render(&Header::default(), self.pair.source.as_str(), &[]);
-        let at = own_body_end(empty.as_bytes()).unwrap_or(empty.len());
-        fsx::write_atomic_with(path, |w| {
-            w.write_all(empty.as_bytes().get(..at).unwrap_or_default())?;
-            write_units(w)?;
-            w.write_all(empty.as_bytes().get(at..).unwrap_or_default())
-        })
+        let source = self.pair.source.as_str();
+        let empty = tmx::write::render(&Header::default(), source, &[]);
+        match own_body(empty.as_bytes()) {
+            Some(head) => fsx::write_atomic_with(path, |w| {
+                w.write_all(head)?;
+                write_units(w)?;
+                w.write_all(OWN_TAIL)
+            }),
+            // `render` ends every file with OWN_TAIL (a test holds it to
+            // that); were it ever to change, render the file whole rather
+            // than splice units after its end.
+            None => {
+                let raw: Vec<RawUnit> = fresh.iter().map(tmx::raw_from_unit).collect();
+                write_tmx(path, &Header::default(), source, &raw)
+            }
+        }
     }
 }
 
-/// Where new units go in a file satz wrote itself (UTF-8, its own header,
-/// ending exactly as [`tmx::write::render`] ends a file): the offset of the
-/// closing `</body>` line. `None` for any other file.
-fn own_body_end(bytes: &[u8]) -> Option<usize> {
-    const TAIL: &[u8] = b"  </body>\n</tmx>\n";
-    let head = bytes.get(..bytes.len().min(512))?;
-    let own = head.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\"");
-    (own && bytes.ends_with(TAIL)).then(|| bytes.len() - TAIL.len())
+/// How a file satz wrote itself ends ([`tmx::write::render`]).
+const OWN_TAIL: &[u8] = b"  </body>\n</tmx>\n";
+
+/// A file satz wrote itself (UTF-8, its own header, ending exactly as
+/// [`tmx::write::render`] ends a file) up to its closing `</body>` line,
+/// where new units go; `None` for any other file.
+fn own_body(bytes: &[u8]) -> Option<&[u8]> {
+    let own = bytes.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header creationtool=\"satz\"");
+    if own {
+        bytes.strip_suffix(OWN_TAIL)
+    } else {
+        None
+    }
 }
 
-/// A 128-bit hash of a unit's identity (source and target, whitespace
-/// folded): what "already in the memory" means, without keeping the text.
+/// A 128-bit hash of a unit's identity (source and target plain text,
+/// whitespace folded): one index entry per identity, one line per identity
+/// in a plain-text export, without keeping the text.
 pub fn identity_hash(unit: &Unit) -> u128 {
-    let (s, t) = unit.identity();
+    hash_pair(unit.identity())
+}
+
+/// A 128-bit hash of a unit's [duplicate key](Unit::duplicate_key) (its
+/// identity and its inline codes): what "already in the memory" means, so
+/// that a unit differing from another only by its formatting is kept.
+pub fn duplicate_hash(unit: &Unit) -> u128 {
+    hash_pair(unit.duplicate_key())
+}
+
+fn hash_pair((s, t): (String, String)) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(s.as_bytes());
     h.update(b"\0");
@@ -278,6 +308,20 @@ mod tests {
             .map(Unit::source_text)
             .collect();
         assert_eq!(texts, ["Eins.", "Zwei.", "Drei."]);
+    }
+
+    #[test]
+    fn render_ends_as_own_body_expects() {
+        let empty = tmx::write::render(&Header::default(), "de", &[]);
+        let head = own_body(empty.as_bytes()).unwrap();
+        assert_eq!(head.len() + OWN_TAIL.len(), empty.len());
+        let one = tmx::write::render(
+            &Header::default(),
+            "de",
+            &[tmx::raw_from_unit(&unit("Eins.", "One."))],
+        );
+        assert!(own_body(one.as_bytes()).is_some());
+        assert!(own_body(b"<tmx/>").is_none());
     }
 
     #[test]

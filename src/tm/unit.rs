@@ -150,6 +150,35 @@ fn collect_plain(items: &[Inline], out: &mut String) {
     }
 }
 
+/// Writes the content of a segment with its codes marked by C0 control
+/// characters, which no XML text or attribute can hold (import removes them
+/// from other inputs), so a code never reads as text: for
+/// [`Unit::duplicate_key`].
+fn markup_key(items: &[Inline], out: &mut String) {
+    for item in items {
+        match item {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Code {
+                kind,
+                attrs,
+                content,
+            } => {
+                out.push('\u{1}');
+                out.push_str(kind.name());
+                for (k, v) in attrs {
+                    out.push('\u{2}');
+                    out.push_str(k);
+                    out.push('=');
+                    out.push_str(v);
+                }
+                out.push('\u{3}');
+                markup_key(content, out);
+                out.push('\u{4}');
+            }
+        }
+    }
+}
+
 /// One language side of a unit (a `<tuv>`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Variant {
@@ -231,6 +260,25 @@ impl Unit {
         )
     }
 
+    /// What makes two units duplicates in the memory: their
+    /// [identity](Unit::identity) and, where a side holds inline codes,
+    /// those codes (element, attributes, native code, place in the text).
+    /// Two units that differ only by their formatting are two units:
+    /// keeping one would lose the other's formatting. A side without codes
+    /// is its folded plain text, as in [`Unit::identity`].
+    pub fn duplicate_key(&self) -> (String, String) {
+        let key = |seg: &Segment| {
+            if seg.has_codes() {
+                let mut out = String::new();
+                markup_key(&seg.0, &mut out);
+                fold_whitespace(&out)
+            } else {
+                fold_whitespace(&seg.plain_text())
+            }
+        };
+        (key(&self.source.seg), key(&self.target.seg))
+    }
+
     /// A stable id derived from the unit's identity: 16 hex digits of the
     /// 64-bit FNV-1a hash of `source \0 target`. The same unit gets the same id
     /// on every machine and in every version of satz.
@@ -292,6 +340,35 @@ mod tests {
         ]);
         assert_eq!(seg.plain_text(), "Das Pulverfass.");
         assert!(seg.has_codes());
+    }
+
+    #[test]
+    fn duplicate_keys_tell_formatting_apart_but_not_whitespace() {
+        let coded = |native: &str, text: &str| {
+            let mut u = Unit::new("de", "", "en", "The powder keg.");
+            u.source.seg = Segment(vec![
+                Inline::Text(text.into()),
+                Inline::Code {
+                    kind: CodeKind::Ph,
+                    attrs: vec![("x".into(), "1".into())],
+                    content: vec![Inline::Text(native.into())],
+                },
+                Inline::Text("Pulverfass.".into()),
+            ]);
+            u
+        };
+        let (bold, italic) = (coded("<b/>", "Das "), coded("<i/>", "Das "));
+        assert_eq!(bold.identity(), italic.identity(), "same text");
+        assert_ne!(bold.duplicate_key(), italic.duplicate_key());
+        assert_eq!(
+            bold.duplicate_key(),
+            coded("<b/>", " Das  ").duplicate_key(),
+            "whitespace folded"
+        );
+        let plain = Unit::new("de", "Das Pulverfass.", "en", "The powder keg.");
+        assert_eq!(plain.identity(), bold.identity());
+        assert_ne!(plain.duplicate_key(), bold.duplicate_key());
+        assert_eq!(plain.duplicate_key(), plain.identity());
     }
 
     #[test]

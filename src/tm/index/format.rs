@@ -6,7 +6,7 @@
 //! 16  fingerprint u64 (what the index was built from: memory files, satz version)
 //! 24  checksum u64 (XXH3-64 of every byte after the header)
 //! 32  units u32  36 vocabulary u32  40 files u32  44 sections u32
-//! 48  meta checksum u64 (XXH3-64 of the section table and every offsets section)
+//! 48  meta checksum u64 (XXH3-64 of bytes 0..48, the section table and every offsets section)
 //! 64  section table: (offset u64, length u64) per section
 //! ```
 //!
@@ -21,14 +21,23 @@
 //! is never used: the caller rebuilds it. The full checksum is verified on
 //! every open of a file up to [`FULL_CHECK_LIMIT`]; a larger one (a million
 //! units make about 600 MB) once, after which a stamp (`stamp.rs`) vouches
-//! for it until the file changes. Whatever a damaged file holds, every read
-//! is bounds-checked: the worst it could do is give wrong matches, never a
-//! crash.
+//! for it until the file changes. The checks run in an order that names
+//! what happened: a file cut short reads as truncated and damage to any
+//! header field (the fingerprint too) as corrupt, never as merely stale,
+//! so the rebuild gets a note. Whatever a damaged file holds, every read is
+//! bounds-checked, and a read that finds the bytes contradicting the checks
+//! marks the index damaged so that the look-up is redone on a rebuilt one
+//! ([`View`]). The one damage no check sees is a large file changed in
+//! place while keeping its size, modification time and inode (the stamp's
+//! trust boundary): it can give wrong matches, never a crash.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The magic bytes.
 pub const MAGIC: &[u8; 8] = b"SATZIDX1";
-/// Bumped whenever the layout or the tokenisation changes.
-pub const FORMAT_VERSION: u32 = 2;
+/// Bumped whenever the layout or the tokenisation changes (3: the meta
+/// checksum covers the header).
+pub const FORMAT_VERSION: u32 = 3;
 /// Header size.
 pub const HEADER: usize = 64;
 /// Number of sections.
@@ -111,11 +120,37 @@ impl std::fmt::Display for Invalid {
     }
 }
 
-/// A checked, read-only view of index bytes.
+/// Where the sections of index bytes lie, and the counts: what the checks
+/// of [`Layout::open`] (a file) or [`Layout::open_trusted`] (bytes built in
+/// this process) establish, kept by the [`Index`](super::Index) beside the
+/// bytes so that a [`View`] never has to parse, and so can never fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// (offset, length) of each section; every one lies inside the bytes
+    /// it was read from ([`Layout::parse`] checks it).
+    sections: [(usize, usize); SECTIONS],
+    /// Units.
+    pub units: usize,
+    /// Vocabulary size.
+    pub vocab: usize,
+    /// Memory files.
+    pub files: usize,
+}
+
+/// A read-only view of index bytes whose [`Layout`] was checked. Reads are
+/// bounds-checked all the same: what the checks establish beyond the
+/// layout (that postings name units of the index, that offsets ascend
+/// within their data, that strings are UTF-8) rests on the checksums, or,
+/// for a large file, on its stamp (`stamp.rs`). A read that finds them
+/// broken (a file changed in place after its checks) returns nothing and
+/// marks the index damaged, so the caller rebuilds it and looks up again
+/// ([`Index::damaged`](super::Index::damaged)): damage never passes as "no
+/// match".
 #[derive(Debug, Clone, Copy)]
 pub struct View<'a> {
     bytes: &'a [u8],
-    sections: [(usize, usize); SECTIONS],
+    layout: Layout,
+    damaged: &'a AtomicBool,
     /// Units.
     pub units: usize,
     /// Vocabulary size.
@@ -132,26 +167,19 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
 
-impl<'a> View<'a> {
-    /// A view of no units.
-    pub fn empty() -> View<'static> {
-        View {
-            bytes: &[],
-            sections: [(0, 0); SECTIONS],
-            units: 0,
-            vocab: 0,
-            files: 0,
-        }
-    }
+/// Where the meta checksum lies in the header; it covers the header before
+/// it (magic, version, fingerprint, full checksum, counts).
+const META_AT: usize = 48;
 
-    /// Checks `bytes` (magic, version, fingerprint, both checksums,
-    /// structure) and returns a view of it.
-    pub fn open(bytes: &'a [u8], fingerprint: u64) -> Result<View<'a>, Invalid> {
-        let view = Self::open_unhashed(bytes, fingerprint)?;
+impl Layout {
+    /// Checks the bytes of an index file (magic, version, size, structure,
+    /// both checksums, fingerprint) and returns their layout.
+    pub fn open(bytes: &[u8], fingerprint: u64) -> Result<Layout, Invalid> {
+        let layout = Self::open_unhashed(bytes, fingerprint)?;
         if !Self::checksum_ok(bytes) {
             return Err(Invalid::Corrupt("checksum"));
         }
-        Ok(view)
+        Ok(layout)
     }
 
     /// Whether the full checksum in the header matches every byte after it.
@@ -167,66 +195,82 @@ impl<'a> View<'a> {
         u64_at(bytes, 24)
     }
 
-    /// [`View::open`] without hashing every byte: magic, version,
-    /// fingerprint, the meta checksum and the structure.
-    pub fn open_unhashed(bytes: &'a [u8], fingerprint: u64) -> Result<View<'a>, Invalid> {
-        if bytes.get(..8) != Some(MAGIC.as_slice()) || u32_at(bytes, 8) != Some(FORMAT_VERSION) {
+    /// [`Layout::open`] without hashing every byte: magic, version, size,
+    /// structure, the meta checksum (which covers the header, the section
+    /// table and the offsets sections) and the fingerprint, in that order,
+    /// so that a file cut short or damaged reads as truncated or corrupt,
+    /// never as merely stale.
+    pub fn open_unhashed(bytes: &[u8], fingerprint: u64) -> Result<Layout, Invalid> {
+        if bytes.len() < MAGIC.len() && MAGIC.starts_with(bytes) {
+            return Err(Invalid::Corrupt("truncated"));
+        }
+        if bytes.get(..8) != Some(MAGIC.as_slice()) {
             return Err(Invalid::Foreign);
+        }
+        match u32_at(bytes, 8) {
+            None => return Err(Invalid::Corrupt("truncated")),
+            Some(v) if v != FORMAT_VERSION => return Err(Invalid::Foreign),
+            Some(_) => {}
+        }
+        let layout = Self::parse(bytes)?;
+        if u64_at(bytes, META_AT) != Some(layout.meta_checksum(bytes)) {
+            return Err(Invalid::Corrupt("checksum"));
         }
         if u64_at(bytes, 16) != Some(fingerprint) {
             return Err(Invalid::Stale);
         }
-        if bytes.len() < HEADER {
-            return Err(Invalid::Corrupt("truncated header"));
-        }
-        let view = Self::parse(bytes)?;
-        if u64_at(bytes, 48) != Some(view.meta_checksum()) {
-            return Err(Invalid::Corrupt("checksum"));
-        }
-        Ok(view)
+        Ok(layout)
     }
 
-    /// XXH3-64 of the section table and the offsets sections.
-    pub fn meta_checksum(&self) -> u64 {
+    /// XXH3-64 of the header before the meta checksum, the section table
+    /// and the offsets sections of `bytes`, the bytes this layout was read
+    /// from.
+    #[allow(clippy::indexing_slicing)]
+    pub(super) fn meta_checksum(&self, bytes: &[u8]) -> u64 {
+        // [`Layout::parse`] refused bytes shorter than the header and the
+        // section table.
+        debug_assert!(bytes.len() >= HEADER + SECTIONS * 16);
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(
-            self.bytes
-                .get(HEADER..HEADER + SECTIONS * 16)
-                .unwrap_or_default(),
-        );
+        h.update(&bytes[..META_AT]);
+        h.update(&bytes[HEADER..HEADER + SECTIONS * 16]);
         for s in META_SECTIONS {
-            h.update(self.section(s));
+            h.update(self.section(bytes, s));
         }
         h.digest()
     }
 
-    /// Reads the header and section table and checks the structure, without
-    /// the fingerprint and checksum (for bytes built in this process).
-    pub fn open_trusted(bytes: &'a [u8]) -> Result<View<'a>, Invalid> {
-        let view = Self::parse(bytes)?;
-        view.check_offsets(sec::KEY_OFFSETS, view.vocab, sec::KEY_BYTES, 1)?;
-        view.check_offsets(sec::POST_OFFSETS, view.vocab, sec::POSTINGS, 4)?;
-        view.check_offsets(sec::TOK_OFFSETS, view.units, sec::TOKENS, 4)?;
-        view.check_offsets(sec::FILE_OFFSETS, view.files, sec::FILE_BYTES, 1)?;
-        let strs = view.section(sec::STR_OFFSETS);
+    /// Reads the header and section table and checks the whole structure
+    /// (every offsets array ascending within its data), without the
+    /// fingerprint and checksums: for bytes built in this process, whose
+    /// meta checksum then vouches for that structure in the file.
+    pub fn open_trusted(bytes: &[u8]) -> Result<Layout, Invalid> {
+        let layout = Self::parse(bytes)?;
+        layout.check_offsets(bytes, sec::KEY_OFFSETS, layout.vocab, sec::KEY_BYTES, 1)?;
+        layout.check_offsets(bytes, sec::POST_OFFSETS, layout.vocab, sec::POSTINGS, 4)?;
+        layout.check_offsets(bytes, sec::TOK_OFFSETS, layout.units, sec::TOKENS, 4)?;
+        layout.check_offsets(bytes, sec::FILE_OFFSETS, layout.files, sec::FILE_BYTES, 1)?;
+        let strs = layout.section(bytes, sec::STR_OFFSETS);
         let mut last = 0;
-        for i in 0..=view.units * FIELDS {
+        for i in 0..=layout.units * FIELDS {
             let v = u64_at(strs, i * 8).ok_or(Invalid::Corrupt("string offsets"))?;
             if v < last {
                 return Err(Invalid::Corrupt("string offsets"));
             }
             last = v;
         }
-        if last as usize > view.section(sec::STR_BYTES).len() {
+        if last as usize > layout.section(bytes, sec::STR_BYTES).len() {
             return Err(Invalid::Corrupt("string offsets"));
         }
-        Ok(view)
+        Ok(layout)
     }
 
     /// Reads the header and section table and checks every section's size
-    /// against the counts: O(1). Enough for safety (every read is
-    /// bounds-checked); [`View::open`] adds the checksums.
-    pub fn parse(bytes: &'a [u8]) -> Result<View<'a>, Invalid> {
+    /// against the counts: O(1). A file shorter than its header and table
+    /// say it is reads as truncated.
+    fn parse(bytes: &[u8]) -> Result<Layout, Invalid> {
+        if bytes.len() < HEADER + SECTIONS * 16 {
+            return Err(Invalid::Corrupt("truncated"));
+        }
         let count = |at| {
             u32_at(bytes, at)
                 .map(|v| v as usize)
@@ -245,47 +289,53 @@ impl<'a> View<'a> {
                 usize::try_from(off).map_err(|_| Invalid::Corrupt("section table"))?,
                 usize::try_from(len).map_err(|_| Invalid::Corrupt("section table"))?,
             );
-            if off.checked_add(len).is_none_or(|end| end > bytes.len()) {
-                return Err(Invalid::Corrupt("section outside the file"));
+            match off.checked_add(len) {
+                None => return Err(Invalid::Corrupt("section table")),
+                Some(end) if end > bytes.len() => return Err(Invalid::Corrupt("truncated")),
+                Some(_) => {}
             }
             *s = (off, len);
         }
-        let view = View {
-            bytes,
+        let layout = Layout {
             sections,
             units,
             vocab,
             files,
         };
         let lengths = [
-            (sec::KEY_OFFSETS, (vocab + 1) * 4),
-            (sec::POST_OFFSETS, (vocab + 1) * 4),
-            (sec::TOK_OFFSETS, (units + 1) * 4),
-            (sec::STR_OFFSETS, (units * FIELDS + 1) * 8),
-            (sec::ORIGINS, units * 8),
-            (sec::FILE_OFFSETS, (files + 1) * 4),
+            (sec::KEY_OFFSETS, vocab.checked_add(1), 4),
+            (sec::POST_OFFSETS, vocab.checked_add(1), 4),
+            (sec::TOK_OFFSETS, units.checked_add(1), 4),
+            (
+                sec::STR_OFFSETS,
+                units.checked_mul(FIELDS).and_then(|n| n.checked_add(1)),
+                8,
+            ),
+            (sec::ORIGINS, units.checked_mul(2), 4),
+            (sec::FILE_OFFSETS, files.checked_add(1), 4),
         ];
-        if lengths.iter().any(|&(s, len)| view.section(s).len() != len)
-            || view.section(sec::SORTED).len() != view.section(sec::TOKENS).len()
+        let wrong = |(s, n, size): (usize, Option<usize>, usize)| {
+            n.and_then(|n| n.checked_mul(size)) != Some(layout.section(bytes, s).len())
+        };
+        if lengths.into_iter().any(wrong)
+            || layout.section(bytes, sec::SORTED).len() != layout.section(bytes, sec::TOKENS).len()
         {
             return Err(Invalid::Corrupt("section sizes"));
         }
-        Ok(view)
+        Ok(layout)
     }
 
     /// Offsets arrays hold `n + 1` ascending u32 values within the data
     /// section (counted in `unit`-byte items).
     fn check_offsets(
         &self,
+        bytes: &[u8],
         offsets: usize,
         n: usize,
         data: usize,
         unit: usize,
     ) -> Result<(), Invalid> {
-        let o = self.section(offsets);
-        if o.len() != (n + 1) * 4 {
-            return Err(Invalid::Corrupt("offsets length"));
-        }
+        let o = self.section(bytes, offsets);
         let mut last = 0;
         for i in 0..=n {
             let v = u32_at(o, i * 4).ok_or(Invalid::Corrupt("offsets"))?;
@@ -294,34 +344,84 @@ impl<'a> View<'a> {
             }
             last = v;
         }
-        if (last as usize) * unit > self.section(data).len() {
+        if (last as usize) * unit > self.section(bytes, data).len() {
             return Err(Invalid::Corrupt("offsets range"));
         }
         Ok(())
     }
 
-    fn section(&self, i: usize) -> &'a [u8] {
-        let (off, len) = self.sections.get(i).copied().unwrap_or_default();
-        self.bytes.get(off..off + len).unwrap_or_default()
+    /// Section `i` (one of [`sec`]) of the bytes this layout was read from.
+    #[allow(clippy::indexing_slicing)]
+    fn section<'a>(&self, bytes: &'a [u8], i: usize) -> &'a [u8] {
+        // `i` is one of the `sec` constants, all below SECTIONS; [`parse`]
+        // checked `off + len <= bytes.len()` for every section of these
+        // bytes (a layout is only ever applied to the bytes it was read
+        // from: `Index` keeps the two together).
+        let (off, len) = self.sections[i];
+        debug_assert!(off + len <= bytes.len());
+        &bytes[off..off + len]
+    }
+}
+
+impl<'a> View<'a> {
+    /// A view of `bytes`, whose layout is `layout` (read from these very
+    /// bytes), marking `damaged` when a read finds what the checks
+    /// vouched for broken.
+    pub(super) fn new(bytes: &'a [u8], layout: Layout, damaged: &'a AtomicBool) -> View<'a> {
+        View {
+            bytes,
+            layout,
+            damaged,
+            units: layout.units,
+            vocab: layout.vocab,
+            files: layout.files,
+        }
     }
 
+    /// Marks the index damaged and returns `value`: what a read gives when
+    /// the bytes contradict the checks (see [`View`]).
+    #[cold]
+    fn damage<T>(&self, value: T) -> T {
+        self.damaged.store(true, Ordering::Relaxed);
+        value
+    }
+
+    fn section(&self, i: usize) -> &'a [u8] {
+        self.layout.section(self.bytes, i)
+    }
+
+    /// The range of item `i` in an offsets section; `i` must be below the
+    /// count the offsets were written for.
     fn range(&self, offsets: usize, i: usize) -> (usize, usize) {
         let o = self.section(offsets);
-        let a = u32_at(o, i * 4).unwrap_or(0) as usize;
-        let b = u32_at(o, i * 4 + 4).unwrap_or(0) as usize;
-        (a, b.max(a))
+        match (u32_at(o, i * 4), u32_at(o, i * 4 + 4)) {
+            (Some(a), Some(b)) if a <= b => (a as usize, b as usize),
+            _ => self.damage((0, 0)),
+        }
     }
 
     fn u32s(&self, section: usize, from: usize, to: usize) -> impl Iterator<Item = u32> + 'a {
         let s = self.section(section);
-        (from..to).map(move |i| u32_at(s, i * 4).unwrap_or(u32::MAX))
+        let view = *self;
+        (from..to).map(move |i| u32_at(s, i * 4).unwrap_or_else(|| view.damage(u32::MAX)))
     }
 
-    /// The vocabulary key with id `id`.
+    /// UTF-8 bytes `a..b` of a data section.
+    fn str_in(&self, section: usize, a: usize, b: usize) -> &'a str {
+        match self
+            .section(section)
+            .get(a..b)
+            .and_then(|s| std::str::from_utf8(s).ok())
+        {
+            Some(s) => s,
+            None => self.damage(""),
+        }
+    }
+
+    /// The vocabulary key with id `id` (below [`View::vocab`]).
     pub fn key(&self, id: usize) -> &'a str {
         let (a, b) = self.range(sec::KEY_OFFSETS, id);
-        std::str::from_utf8(self.section(sec::KEY_BYTES).get(a..b).unwrap_or_default())
-            .unwrap_or_default()
+        self.str_in(sec::KEY_BYTES, a, b)
     }
 
     /// The id of a key (binary search over the sorted vocabulary).
@@ -332,19 +432,20 @@ impl<'a> View<'a> {
             match self.key(mid).cmp(key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
+                // mid < vocab, a u32 of the header: it fits.
                 std::cmp::Ordering::Equal => return u32::try_from(mid).ok(),
             }
         }
         None
     }
 
-    /// How many units hold the key `id`.
+    /// How many units hold the key `id` (below [`View::vocab`]).
     pub fn doc_freq(&self, id: u32) -> usize {
         let (a, b) = self.range(sec::POST_OFFSETS, id as usize);
         b - a
     }
 
-    /// The units holding the key `id`, ascending.
+    /// The units holding the key `id` (below [`View::vocab`]), ascending.
     pub fn postings(&self, id: u32) -> impl Iterator<Item = u32> + 'a {
         let (a, b) = self.range(sec::POST_OFFSETS, id as usize);
         self.u32s(sec::POSTINGS, a, b)
@@ -372,24 +473,25 @@ impl<'a> View<'a> {
     pub fn text(&self, u: usize, field: Field) -> &'a str {
         let o = self.section(sec::STR_OFFSETS);
         let i = u * FIELDS + field as usize;
-        let a = u64_at(o, i * 8).unwrap_or(0) as usize;
-        let b = u64_at(o, i * 8 + 8).unwrap_or(0) as usize;
-        std::str::from_utf8(
-            self.section(sec::STR_BYTES)
-                .get(a..b.max(a))
-                .unwrap_or_default(),
-        )
-        .unwrap_or_default()
+        match (u64_at(o, i * 8), u64_at(o, i * 8 + 8)) {
+            (Some(a), Some(b)) => match (usize::try_from(a), usize::try_from(b)) {
+                (Ok(a), Ok(b)) => self.str_in(sec::STR_BYTES, a, b),
+                _ => self.damage(""),
+            },
+            _ => self.damage(""),
+        }
     }
 
     /// The memory file and line unit `u` came from.
     pub fn origin(&self, u: usize) -> (&'a str, u32) {
         let o = self.section(sec::ORIGINS);
-        let file = u32_at(o, u * 8).unwrap_or(u32::MAX) as usize;
-        let line = u32_at(o, u * 8 + 4).unwrap_or(0);
-        let (a, b) = self.range(sec::FILE_OFFSETS, file);
-        let name = std::str::from_utf8(self.section(sec::FILE_BYTES).get(a..b).unwrap_or_default())
-            .unwrap_or_default();
-        (name, line)
+        let (Some(file), Some(line)) = (u32_at(o, u * 8), u32_at(o, u * 8 + 4)) else {
+            return self.damage(("", 0));
+        };
+        if file as usize >= self.files {
+            return self.damage(("", line));
+        }
+        let (a, b) = self.range(sec::FILE_OFFSETS, file as usize);
+        (self.str_in(sec::FILE_BYTES, a, b), line)
     }
 }

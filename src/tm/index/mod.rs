@@ -3,14 +3,25 @@
 //! blindly: its header records a fingerprint of what it was built from (the
 //! memory's TMX file names, sizes and modification times, the language pair
 //! and satz's version) and a checksum of its content; a missing, stale,
-//! foreign or corrupt index is rebuilt (with a note on stderr) and written
-//! atomically under the memory lock. Where `memory/` is read-only the index
-//! lives in memory for the run.
+//! foreign, truncated or corrupt index is rebuilt (with a note on stderr
+//! unless it was merely missing or stale) and written atomically under the
+//! memory lock: a new file beside the old one, renamed over it. satz never
+//! truncates or rewrites an index file in place. Where `memory/` is
+//! read-only the index lives in memory for the run.
 //!
 //! The file is memory-mapped, so opening it costs a checksum pass and a
 //! structure check, not a parse; a file over 64 MiB is hashed once and then
-//! trusted while a stamp shows it is the same file (`stamp.rs`). [`search`] explains why its results equal
-//! the exhaustive scan's.
+//! trusted while a stamp shows it is the same file (`stamp.rs`). [`search`]
+//! explains why its results equal the exhaustive scan's.
+//!
+//! What mapping costs: another program that truncates or rewrites the
+//! index file in place *while a look-up runs* is out of scope. A truncated
+//! mapping raises SIGBUS on the next read of a page past the new end (satz
+//! dies), and bytes changed under a mapping are undefined behaviour for a
+//! Rust slice. ripgrep documents the same trade for the same speed. satz's
+//! own writers cannot do it (they rename a new file over the old; a mapped
+//! file keeps its old content until unmapped), and damage done while no
+//! satz runs is found by the checks of the next open.
 
 pub mod build;
 pub mod format;
@@ -18,20 +29,24 @@ pub mod search;
 mod stamp;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::fsx::{self, MemoryLock};
 use crate::tm::store::Memory;
 
-pub use build::Entry;
-pub use format::{Field, Invalid, View};
+pub use build::{BuildError, Entry};
+pub use format::{Field, Invalid, Layout, View};
 
 /// The folder of index files inside `memory/`.
 pub const INDEX_DIR: &str = ".satz-index";
 
-/// An index, mapped from its file or built in this process.
+/// An index, mapped from its file or built in this process, with the
+/// layout its checks established.
 pub struct Index {
     bytes: Bytes,
+    layout: Layout,
+    damaged: AtomicBool,
 }
 
 enum Bytes {
@@ -46,7 +61,7 @@ pub enum Opened {
     Current,
     /// It was (re)built, for this reason; `saved` says whether it was written.
     Rebuilt {
-        /// Why: missing, stale, foreign or corrupt.
+        /// Why: missing, stale, foreign, truncated or corrupt.
         reason: String,
         /// False when `memory/` could not be written.
         saved: bool,
@@ -55,24 +70,40 @@ pub enum Opened {
 
 impl Index {
     /// An index built from entries in memory (tests, benches, read-only memories).
-    pub fn from_entries(entries: &[Entry]) -> Index {
+    pub fn from_entries(entries: &[Entry]) -> std::result::Result<Index, BuildError> {
+        let (bytes, layout) = build::build(entries, 0, &|| {})?;
+        Ok(Index::owned(bytes, layout))
+    }
+
+    fn owned(bytes: Vec<u8>, layout: Layout) -> Index {
         Index {
-            bytes: Bytes::Owned(build::build(entries, 0, &|| {})),
+            bytes: Bytes::Owned(bytes),
+            layout,
+            damaged: AtomicBool::new(false),
         }
     }
 
-    /// The view (bytes built or checked by [`Index::open`] always parse).
+    /// The view of the index. It cannot fail: the layout was checked when
+    /// the index was opened or built, and is kept with the bytes.
     pub fn view(&self) -> View<'_> {
         let bytes: &[u8] = match &self.bytes {
             Bytes::Mapped(m) => m,
             Bytes::Owned(v) => v,
         };
-        View::parse(bytes).unwrap_or_else(|_| View::empty())
+        View::new(bytes, self.layout, &self.damaged)
+    }
+
+    /// Whether a read through a [`View`] found the bytes contradicting the
+    /// checks made when the index was opened (a file changed in place
+    /// after them): the results of that look-up are not to be trusted;
+    /// [`Index::rebuild`] and look up again.
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(Ordering::Relaxed)
     }
 
     /// Opens the index of `memory`, building it when it is missing, stale,
-    /// foreign or corrupt. `progress` is called with (done, total) units
-    /// while building.
+    /// foreign, truncated or corrupt. `progress` is called with (done,
+    /// total) units while building.
     pub fn open(memory: &Memory, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<(Index, Opened)> {
         Self::open_checked(memory, progress, format::FULL_CHECK_LIMIT)
     }
@@ -88,16 +119,23 @@ impl Index {
         let path = index_path(memory);
         let reason = match std::fs::File::open(&path) {
             Ok(file) => {
-                // SAFETY: index files are only ever replaced by rename, never
-                // written in place, so the mapped inode does not change under
-                // us; a foreign writer could still truncate it, which View
-                // checks (sizes) before any access and every read is bounds-checked.
+                // SAFETY: `Mmap::map` is unsafe because the slice it gives
+                // must not change or shrink while mapped. What holds: satz
+                // never writes an index file in place (every write is a new
+                // file renamed over the old one, and a mapping keeps the old
+                // file's content), and `verify` checks the mapped bytes
+                // before any use, every read being bounds-checked against
+                // the mapped length. What does not: another program may
+                // truncate or rewrite the file while this look-up runs; that
+                // is out of scope (see the module documentation).
                 match unsafe { memmap2::Mmap::map(&file) } {
                     Ok(map) => match verify(&path, &file, &map, fingerprint, full_check_limit) {
-                        Ok(()) => {
+                        Ok(layout) => {
                             return Ok((
                                 Index {
                                     bytes: Bytes::Mapped(map),
+                                    layout,
+                                    damaged: AtomicBool::new(false),
                                 },
                                 Opened::Current,
                             ));
@@ -110,46 +148,75 @@ impl Index {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => "missing".to_owned(),
             Err(e) => format!("unreadable ({e})"),
         };
+        Self::rebuild_checked(memory, progress, reason, fingerprint, full_check_limit)
+    }
+
+    /// Builds the index of `memory` anew and saves it (replacing the file
+    /// by rename), for `reason`: after a look-up found the index
+    /// [damaged](Index::damaged).
+    pub fn rebuild(
+        memory: &Memory,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        reason: String,
+    ) -> Result<(Index, Opened)> {
+        let fingerprint = fingerprint(memory)?;
+        Self::rebuild_checked(
+            memory,
+            progress,
+            reason,
+            fingerprint,
+            format::FULL_CHECK_LIMIT,
+        )
+    }
+
+    fn rebuild_checked(
+        memory: &Memory,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        reason: String,
+        fingerprint: u64,
+        full_check_limit: usize,
+    ) -> Result<(Index, Opened)> {
+        let path = index_path(memory);
         let entries = build::entries_of(memory)?;
         let total = entries.len() as u64;
         let done = std::sync::atomic::AtomicU64::new(0);
         let tick = || {
-            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            let d = done.fetch_add(1, Ordering::Relaxed) + 1;
             if d.is_multiple_of(4096) || d == total {
                 progress(d, total);
             }
         };
-        let bytes = build::build(&entries, fingerprint, &tick);
+        let (bytes, layout) = build::build(&entries, fingerprint, &tick)
+            .map_err(|e| Error::input(Location::file(&memory.dir), e.to_string()))?;
         let saved = save(memory, &path, &bytes).is_ok();
         if saved
             && bytes.len() > full_check_limit
-            && let Some(checksum) = View::recorded_checksum(&bytes)
+            && let Some(checksum) = Layout::recorded_checksum(&bytes)
             && let Ok(meta) = std::fs::metadata(&path)
         {
             // Built here, so verified: the next open need not hash it.
             stamp::write(&path, &meta, checksum);
         }
         Ok((
-            Index {
-                bytes: Bytes::Owned(bytes),
-            },
+            Index::owned(bytes, layout),
             Opened::Rebuilt { reason, saved },
         ))
     }
 }
 
-/// Checks a mapped index file: everything but the full checksum always; the
-/// full checksum on every open up to `full_check_limit` bytes, above it
-/// unless the stamp says this very file was verified (then it stamps it).
+/// Checks a mapped index file and returns its layout: everything but the
+/// full checksum always; the full checksum on every open up to
+/// `full_check_limit` bytes, above it unless the stamp says this very file
+/// was verified (then it stamps it).
 fn verify(
     path: &Path,
     file: &std::fs::File,
     bytes: &[u8],
     fingerprint: u64,
     full_check_limit: usize,
-) -> std::result::Result<(), Invalid> {
-    View::open_unhashed(bytes, fingerprint)?;
-    let recorded = View::recorded_checksum(bytes).ok_or(Invalid::Corrupt("header"))?;
+) -> std::result::Result<Layout, Invalid> {
+    let layout = Layout::open_unhashed(bytes, fingerprint)?;
+    let recorded = Layout::recorded_checksum(bytes).ok_or(Invalid::Corrupt("header"))?;
     let large = bytes.len() > full_check_limit;
     let meta = file.metadata().ok();
     if large
@@ -157,15 +224,15 @@ fn verify(
             .as_ref()
             .is_some_and(|m| stamp::matches(path, m, recorded))
     {
-        return Ok(());
+        return Ok(layout);
     }
-    if !View::checksum_ok(bytes) {
+    if !Layout::checksum_ok(bytes) {
         return Err(Invalid::Corrupt("checksum"));
     }
     if large && let Some(meta) = &meta {
         stamp::write(path, meta, recorded);
     }
-    Ok(())
+    Ok(layout)
 }
 
 /// Where the index of `memory` lives.

@@ -17,27 +17,26 @@
 //! full score (with penalties) is computed last. No step can drop a unit
 //! that scores `t` or more, so the result equals the exhaustive search.
 
-use std::collections::HashMap;
-
 use super::format::{Field, View};
 use crate::tm::fuzzy::exhaustive::lift;
 use crate::tm::fuzzy::score::{base_score, distance, max_distance, score};
 use crate::tm::fuzzy::{Match, Prepared, rank};
 
-/// The query's keys as vocabulary ids; a key the memory lacks gets an id
-/// of its own beyond the vocabulary (it can never be shared).
+/// The id of every query key the memory lacks: u32::MAX is never a
+/// vocabulary id (the vocabulary's ids are below its size, a u32, and
+/// `build` never hands out u32::MAX).
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// The query's keys as vocabulary ids; the keys the memory lacks all get
+/// [`UNKNOWN`]. They may share it: query ids are only ever compared with a
+/// unit's ids (edit distance, common keys), never with each other, and no
+/// unit id equals it, so an unknown key can never be shared, as in the
+/// exhaustive scan.
 pub fn query_ids(view: &View<'_>, query: &Prepared) -> Vec<u32> {
-    let mut unknown: HashMap<String, u32> = HashMap::new();
     query
         .keys()
         .into_iter()
-        .map(|k| match view.find_key(&k) {
-            Some(id) => id,
-            None => {
-                let next = u32::MAX - u32::try_from(unknown.len()).unwrap_or(0);
-                *unknown.entry(k).or_insert(next)
-            }
-        })
+        .map(|k| view.find_key(&k).unwrap_or(UNKNOWN))
         .collect()
 }
 

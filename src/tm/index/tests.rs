@@ -65,7 +65,7 @@ proptest! {
             (1, false) => format!("{} {}", entries[pick.index(entries.len())].source, edit),
             _ => edit,
         };
-        let index = Index::from_entries(&entries);
+        let index = Index::from_entries(&entries).unwrap();
         let prepared: Vec<Prepared> = entries.iter().map(|e| Prepared::new(e.source.as_str())).collect();
         let q = Prepared::new(query);
         let context = |u: usize| u.is_multiple_of(3);
@@ -92,7 +92,7 @@ fn min_101_finds_the_context_matches_only() {
             ]
         })
         .collect();
-    let index = Index::from_entries(&entries);
+    let index = Index::from_entries(&entries).unwrap();
     let prepared: Vec<Prepared> = entries
         .iter()
         .map(|e| Prepared::new(e.source.as_str()))
@@ -124,7 +124,7 @@ fn the_index_keeps_texts_and_origins() {
         },
         entry("Die Wahrheit hinter der Propaganda".into(), 1),
     ];
-    let index = Index::from_entries(&entries);
+    let index = Index::from_entries(&entries).unwrap();
     let v = index.view();
     assert_eq!(v.units, 2);
     assert_eq!(v.text(0, Field::Target), "Putin loses face");
@@ -286,11 +286,11 @@ fn every_truncation_of_an_index_is_refused_not_trusted() {
     let entries: Vec<Entry> = (0..5)
         .map(|i| entry(format!("Satz Nummer {i} hier."), i))
         .collect();
-    let bytes = build::build(&entries, 42, &|| {});
-    assert!(View::open(&bytes, 42).is_ok());
-    assert_eq!(View::open(&bytes, 43).unwrap_err(), Invalid::Stale);
+    let (bytes, _) = build::build(&entries, 42, &|| {}).unwrap();
+    assert!(Layout::open(&bytes, 42).is_ok());
+    assert_eq!(Layout::open(&bytes, 43).unwrap_err(), Invalid::Stale);
     for cut in 0..bytes.len() {
-        assert!(View::open(&bytes[..cut], 42).is_err(), "cut at {cut}");
+        assert!(Layout::open(&bytes[..cut], 42).is_err(), "cut at {cut}");
     }
 }
 
@@ -299,9 +299,9 @@ fn damage_to_the_offsets_is_caught_by_the_meta_checksum() {
     let entries: Vec<Entry> = (0..50)
         .map(|i| entry(format!("Satz Nummer {i} hier."), i))
         .collect();
-    let mut bytes = build::build(&entries, 7, &|| {});
-    let view = View::open(&bytes, 7).unwrap();
-    assert_eq!(view.units, 50);
+    let (mut bytes, _) = build::build(&entries, 7, &|| {}).unwrap();
+    let layout = Layout::open(&bytes, 7).unwrap();
+    assert_eq!(layout.units, 50);
     // Flip a bit inside the token offsets, keeping them ascending.
     let table = format::HEADER + format::sec::TOK_OFFSETS * 16;
     let off = u64::from_le_bytes(bytes[table..table + 8].try_into().unwrap()) as usize;
@@ -311,7 +311,102 @@ fn damage_to_the_offsets_is_caught_by_the_meta_checksum() {
     assert!(v > prev);
     bytes[at..at + 4].copy_from_slice(&(v - 1).to_le_bytes());
     assert_eq!(
-        View::open(&bytes, 7).unwrap_err(),
+        Layout::open(&bytes, 7).unwrap_err(),
         Invalid::Corrupt("checksum")
     );
+}
+
+/// A file changed in place past what its checks see (here: a large file
+/// trusted by its stamp, its postings rewritten keeping size and time)
+/// marks the index damaged on the first read that contradicts the checks,
+/// and a rebuild gives the matches of a fresh index: damage never passes
+/// for "no match".
+#[test]
+fn damage_past_the_checks_marks_the_index_and_a_rebuild_gives_the_fresh_matches() {
+    let (_dir, memory) = memory_with(&[
+        ("Eins zwei drei vier.", "One two three four."),
+        ("Fünf sechs sieben acht.", "Five six seven eight."),
+    ]);
+    let none = |_: u64, _: u64| {};
+    let open = || Index::open_checked(&memory, &none, 0).unwrap();
+    assert!(matches!(open().1, Opened::Rebuilt { saved: true, .. }));
+    let (fresh, how) = open();
+    assert_eq!(how, Opened::Current);
+    let q = Prepared::new("Eins zwei drei vier.");
+    let expected = search::search(&fresh.view(), &q, 50, 5, &|_| false);
+    assert_eq!(expected.len(), 1);
+    assert!(!fresh.damaged());
+    drop(fresh);
+
+    let path = index_path(&memory);
+    let meta = std::fs::metadata(&path).unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let table = format::HEADER + format::sec::POSTINGS * 16;
+    let off = u64::from_le_bytes(bytes[table..table + 8].try_into().unwrap()) as usize;
+    let len = u64::from_le_bytes(bytes[table + 8..table + 16].try_into().unwrap()) as usize;
+    for at in (off..off + len).step_by(4) {
+        bytes[at..at + 4].copy_from_slice(&0xFFFF_FF00u32.to_le_bytes());
+    }
+    let mut f = std::fs::File::options().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut f, &bytes).unwrap();
+    f.set_modified(meta.modified().unwrap()).unwrap();
+    drop(f);
+
+    let (damaged, how) = open();
+    assert_eq!(how, Opened::Current, "trusted by its stamp");
+    let _ = search::search(&damaged.view(), &q, 50, 5, &|_| false);
+    assert!(damaged.damaged());
+    drop(damaged);
+    let (rebuilt, how) = Index::rebuild(&memory, &none, "damaged".into()).unwrap();
+    assert!(matches!(how, Opened::Rebuilt { saved: true, .. }));
+    assert_eq!(
+        search::search(&rebuilt.view(), &q, 50, 5, &|_| false),
+        expected
+    );
+    assert!(!rebuilt.damaged());
+}
+
+#[test]
+fn what_does_not_fit_the_format_is_an_error_not_a_saturated_id() {
+    let mut unit = Unit::new("de", "Eins.", "en", "One.");
+    unit.origin = Some(crate::tm::unit::Origin {
+        file: "big.tmx".into(),
+        line: u32::MAX as usize + 1,
+    });
+    assert_eq!(
+        Entry::from_unit(&unit).unwrap_err(),
+        BuildError::TooLarge("lines in a memory file")
+    );
+    assert_eq!(
+        BuildError::TooLarge("lines in a memory file").to_string(),
+        "the memory is too large for its index: more than 4,294,967,295 lines in a memory file"
+    );
+    let mut w = build::Writer::default();
+    assert_eq!(
+        w.offsets32([u32::MAX as usize, 1].into_iter(), "postings"),
+        Err(BuildError::TooLarge("postings"))
+    );
+}
+
+/// The header fields are covered by the meta checksum: damage to the
+/// fingerprint reads as corrupt (a note), not as a stale index (silent).
+#[test]
+fn damage_to_the_fingerprint_is_corrupt_not_stale() {
+    let entries: Vec<Entry> = (0..3)
+        .map(|i| entry(format!("Satz Nummer {i} hier."), i))
+        .collect();
+    let (mut bytes, _) = build::build(&entries, 42, &|| {}).unwrap();
+    bytes[17] ^= 0x01;
+    assert_eq!(
+        Layout::open(&bytes, 42).unwrap_err(),
+        Invalid::Corrupt("checksum")
+    );
+    let (bytes, _) = build::build(&entries, 42, &|| {}).unwrap();
+    for cut in [0, 5, 8, 12, 20, 40, 64, 100, bytes.len() - 1] {
+        assert_eq!(
+            Layout::open(&bytes[..cut], 42).unwrap_err(),
+            Invalid::Corrupt("truncated"),
+            "cut at {cut}"
+        );
+    }
 }
