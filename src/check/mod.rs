@@ -1,7 +1,7 @@
 //! QA checks over German–English segment pairs: [`check_pairs`].
 //!
 //! Every check produces the same [`Finding`], identified by a stable code
-//! (see [`codes`]). Per-pair checks run on each [`Pair`]; the consistency
+//! (see [`Code`]). Per-pair checks run on each [`Pair`]; the consistency
 //! checks compare pairs with each other. A finding can be switched off for
 //! all units ([`CheckOptions::ignore`]) or accepted for one unit
 //! ([`CheckOptions::accepted`]).
@@ -200,7 +200,7 @@ impl CheckOptions {
 
 /// Runs every check on `pairs` with `glossary`: the per-pair checks on each
 /// pair and the consistency checks across them. Findings come in pair
-/// order, and within a pair in the order of [`codes::ALL`].
+/// order, and within a pair in the order of [`Code::ALL`].
 pub fn check_pairs(pairs: &[Pair<'_>], glossary: &Glossary, opts: &CheckOptions) -> Vec<Finding> {
     Checker::new(glossary).check(pairs, opts)
 }

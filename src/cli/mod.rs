@@ -202,7 +202,7 @@ pub enum Command {
     /// Formats: table (grouped by unit, spans highlighted; -v adds each
     /// finding's evidence), json (one finding per line, with its evidence).
     /// Exit 1 when a finding fails the check: errors, or what --fail-on or
-    /// the glossary's [check] fail_on says.
+    /// the glossary's `[check]` fail_on says.
     Check(check::CheckArgs),
     /// Manage glossary.toml.
     #[command(subcommand)]
