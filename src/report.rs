@@ -1,5 +1,8 @@
-//! Helpers shared by the human-facing report writers (the alignment review
-//! page, the term page).
+//! Helpers shared by the report writers: HTML escaping for the human-facing
+//! pages (the alignment review page, the term page) and CSV text for the
+//! machine formats ([`csv`]).
+
+pub mod csv;
 
 /// Escapes text for HTML content and attribute values.
 pub fn html_escape(s: &str) -> String {

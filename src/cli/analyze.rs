@@ -131,7 +131,7 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
     }
     let text = match format {
         "json" => files.iter().map(|f| json(f) + "\n").collect::<String>(),
-        "csv" => csv(&files),
+        "csv" => csv(&files)?,
         _ => table(&files),
     };
     ctx.out.write_str(&text)?;
@@ -175,24 +175,20 @@ fn json(f: &FileAnalysis) -> String {
 }
 
 /// `file,band,segments,words`, one row per file and band (and the total).
-fn csv(files: &[FileAnalysis]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["file", "band", "segments", "words"]);
+fn csv(files: &[FileAnalysis]) -> Result<String> {
+    let mut rows = vec![["file", "band", "segments", "words"].map(str::to_owned)];
     for f in files {
-        for (b, c) in f
-            .bands
-            .iter()
-            .chain(std::iter::once(&("total".to_owned(), f.total)))
-        {
-            let _ = w.write_record([
-                f.file.as_str(),
-                b,
-                &c.segments.to_string(),
-                &c.words.to_string(),
+        let total = ("total".to_owned(), f.total);
+        for (b, c) in f.bands.iter().chain(std::iter::once(&total)) {
+            rows.push([
+                f.file.clone(),
+                b.clone(),
+                c.segments.to_string(),
+                c.words.to_string(),
             ]);
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    Ok(crate::report::csv::to_string(rows)?)
 }
 
 fn table(files: &[FileAnalysis]) -> String {

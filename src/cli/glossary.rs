@@ -318,7 +318,7 @@ fn export(ctx: &mut Context, path: &Path, output: Option<&Path>) -> Result<Outco
         _ => ExportFormat::Tbx,
     };
     let glossary = glossary::load(path)?;
-    let text = exchange::export(&glossary, format);
+    let text = exchange::export(&glossary, format)?;
     match output {
         Some(o) => fsx::write_atomic(o, text.as_bytes())?,
         None => ctx.out.write_str(&text)?,

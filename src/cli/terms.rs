@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
             _ => table_text(
                 &render::candidate_table(&candidates, &glossary, flavour),
                 flavour,
-            ),
+            )?,
         }
     } else {
         // The term table streams the memory: one unit at a time.
@@ -105,17 +105,17 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
         match format {
             "tbx" => render::term_tbx(&glossary, &usage),
             "html" => terms::html::page(&path.display().to_string(), &glossary, &usage, units),
-            _ => table_text(&render::term_table(&glossary, &usage, flavour), flavour),
+            _ => table_text(&render::term_table(&glossary, &usage, flavour), flavour)?,
         }
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
 }
 
-fn table_text(table: &terms::TableData, flavour: Flavour) -> String {
-    match flavour {
+fn table_text(table: &terms::TableData, flavour: Flavour) -> Result<String> {
+    Ok(match flavour {
         Flavour::Markdown => table.to_markdown(),
-        Flavour::Csv => table.to_csv(),
+        Flavour::Csv => table.to_csv()?,
         Flavour::Terminal => table.to_terminal(),
-    }
+    })
 }
