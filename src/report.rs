@@ -4,20 +4,10 @@
 
 pub mod csv;
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values (in either kind of
+/// quotes): [`crate::xml::escape`] with [`Escape::HTML`](crate::xml::Escape::HTML).
 pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(s, crate::xml::Escape::HTML)
 }
 
 #[cfg(test)]
