@@ -485,9 +485,9 @@ impl Cx<'_> {
     /// Reports the first term (in file order) that is the same entry as an
     /// earlier one, per [`Term::same_term_as`].
     fn check_duplicates(&self, terms: &[Term], de_offsets: &[usize]) -> Result<(), GlossaryError> {
-        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, term) in terms.iter().enumerate() {
-            let bucket = by_lower.entry(term.de.to_lowercase()).or_default();
+            let bucket = by_key.entry(term.identity_key()).or_default();
             let earlier = bucket
                 .iter()
                 .copied()

@@ -388,6 +388,22 @@ en = \"collective punishment\"   # the one we use
 ";
 
 #[test]
+fn import_refuses_the_other_sharp_s_spelling_of_a_term() {
+    let tsv = "Strasse\tstreet\nStraße\troad\n";
+    let file = read_bytes(tsv.as_bytes(), Path::new("a.txt")).unwrap();
+    let out = merge_entries("", Path::new("glossary.toml"), "de", "en", &file.entries).unwrap();
+    assert_eq!(out.added, ["Strasse"]);
+    assert_eq!(out.skipped.len(), 1);
+    assert!(
+        out.skipped[0]
+            .reason
+            .contains("\"Straße\" is the glossary term \"Strasse\", since ß and ss match"),
+        "{:?}",
+        out.skipped
+    );
+}
+
+#[test]
 fn import_merges_keeps_comments_and_refuses_case_clashes() {
     let tsv = "Sippenhaft\tkin liability\nSIPPENHAFT\tx\nKanonenfutter\tcannon fodder\nSippenhaft\tcollective punishment\n";
     let file = read_bytes(tsv.as_bytes(), Path::new("a.txt")).unwrap();
