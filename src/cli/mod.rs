@@ -13,12 +13,14 @@ mod align;
 mod align_html;
 mod analyze;
 mod check;
+mod completions;
 mod concordance;
 mod export;
 mod glossary;
 mod import;
 mod input;
 mod language;
+mod man;
 mod output;
 mod segment;
 mod suggest;
@@ -220,6 +222,18 @@ pub enum Command {
     /// (TBX-Basic with example contexts), html (a self-contained page with a
     /// search box and a bar per term); with --extract: table, md, csv, tbx.
     Terms(terms::TermsArgs),
+    /// A shell completion script: bash, zsh, fish, elvish or powershell.
+    ///
+    /// Generated from the same definitions as --help, so it completes every
+    /// command, option and value satz has; install it where your shell
+    /// looks (see the examples below).
+    Completions(completions::CompletionsArgs),
+    /// The manual page, in roff, on stdout.
+    ///
+    /// satz(1) with every command and option, or with COMMAND that
+    /// command's page, satz-COMMAND(1); the text is that of --help. Read it
+    /// with "satz man | man -l -", or save it in a man1 folder.
+    Man(man::ManArgs),
 }
 
 /// Warnings shown without --verbose.
@@ -328,6 +342,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),
         Command::Terms(args) => terms::run(&mut ctx, &args),
+        Command::Completions(args) => completions::run(&mut ctx, &args),
+        Command::Man(args) => man::run(&mut ctx, &args),
     }?;
     ctx.out.flush()?;
     Ok(outcome)
