@@ -278,13 +278,14 @@ impl Context {
         Memory::new(self.global.memory.clone(), self.pair())
     }
 
-    /// The output format: the one asked for, checked against `allowed`, else
-    /// `table` on a terminal (where allowed), else the first machine format.
-    pub fn format(&self, command: &str, allowed: &[&'static str]) -> Result<&'static str> {
+    /// The output format of `command`, whose formats are the variants of
+    /// `F` (so a format without a match arm does not compile): the one
+    /// `--format` asks for, else `table` on a terminal (where `F` has it),
+    /// else the first machine format.
+    pub fn format<F: clap::ValueEnum + Copy>(&self, command: &str) -> Result<F> {
         output::choose_format(
             self.global.format.as_deref(),
             command,
-            allowed,
             self.out.is_terminal(),
         )
     }
