@@ -7,7 +7,11 @@
 //!
 //! The doc comments of the argument types are the `--help` text, written
 //! for a terminal (`german<TAB>english`, `[i,j]:[k]`), not for rustdoc.
-#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
+#![allow(
+    rustdoc::invalid_html_tags,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::private_intra_doc_links
+)]
 
 mod align;
 mod align_html;
