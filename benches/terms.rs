@@ -4,7 +4,9 @@
 //! with sentences that use the synthetic terms inflected, in compounds and
 //! hyphenated), 1 MB of random syllable words (almost no word repeats, the
 //! worst case for the per-word stem cache), and the English side against
-//! about 1 MB of English; finally `check_pairs` over the corpus pairs.
+//! about 1 MB of English; one German word of 40,000 characters (a closed
+//! compound search must not cost time quadratic in a word's length);
+//! finally `check_pairs` over the corpus pairs.
 //!
 //! Run: `cargo bench --bench terms`.
 
@@ -149,6 +151,20 @@ fn diverse_german_text(rng: &mut Lcg) -> String {
     text
 }
 
+/// One capitalised word of `chars` characters made of syllables, ending in
+/// a compound head of the glossary (`...diktatur`).
+fn long_word(rng: &mut Lcg, chars: usize) -> String {
+    let mut w = String::from("Wal");
+    let mut n = 3;
+    while n < chars - "diktatur".len() {
+        let s = rng.pick(&SYLLABLES);
+        w.push_str(s);
+        n += s.chars().count();
+    }
+    w.push_str("diktatur");
+    w
+}
+
 fn english_text(rng: &mut Lcg) -> String {
     let corpus: Vec<String> = read("clean.tsv")
         .lines()
@@ -198,6 +214,16 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(en.len() as u64));
     group.bench_function("find_renderings 1 MB English", |b| {
         b.iter(|| matcher.find_renderings(black_box(&en)))
+    });
+    let long = long_word(&mut rng, 40_000);
+    eprintln!(
+        "long word: {} characters, {} hits",
+        long.chars().count(),
+        matcher.find_source(&long).len()
+    );
+    group.throughput(Throughput::Bytes(long.len() as u64));
+    group.bench_function("find_source one 40k-character word", |b| {
+        b.iter(|| matcher.find_source(black_box(&long)))
     });
 
     // The whole check over the corpus's pairs, many times over.

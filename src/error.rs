@@ -97,6 +97,9 @@ pub enum Error {
     /// The command line is wrong in a way clap cannot see.
     #[error("{0}")]
     Usage(String),
+    /// A CSV output could not be written (see [`crate::report::csv`]).
+    #[error("could not write CSV: {0}")]
+    Csv(#[from] csv::Error),
 }
 
 impl Error {

@@ -1,20 +1,13 @@
-//! Helpers shared by the human-facing report writers (the alignment review
-//! page, the term page).
+//! Helpers shared by the report writers: HTML escaping for the human-facing
+//! pages (the alignment review page, the term page) and CSV text for the
+//! machine formats ([`csv`]).
 
-/// Escapes text for HTML content and attribute values.
+pub mod csv;
+
+/// Escapes text for HTML content and attribute values (in either kind of
+/// quotes): [`crate::xml::escape`] with [`Escape::HTML`](crate::xml::Escape::HTML).
 pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(s, crate::xml::Escape::HTML)
 }
 
 #[cfg(test)]

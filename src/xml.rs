@@ -1,8 +1,19 @@
-//! What every XML reader of satz shares (TMX, TBX): a quick-xml reader over
-//! a decoded string that turns byte offsets into `path:line:col` errors,
-//! resolves the five predefined entities and character references, and
-//! reads attributes normalised to NFC. Files are decoded first by
-//! [`crate::fsx::decode`], since quick-xml does not transcode UTF-16.
+//! What every XML reader and writer of satz shares (TMX, TBX, the HTML
+//! pages).
+//!
+//! Reading: a quick-xml reader over a decoded string ([`Cursor`]) that turns
+//! byte offsets into `path:line:col` errors, resolves the five predefined
+//! entities and character references, and reads attributes normalised to
+//! NFC. Files are decoded first by [`crate::fsx::decode`], since quick-xml
+//! does not transcode UTF-16.
+//!
+//! Writing: one escaper ([`escape`], [`escape_into`]) whose [`Escape`]
+//! presets say what each writer needs: markup characters always, quotes in
+//! attribute values, and the white space a reader would change (XML 1.0
+//! §2.11 turns `\r\n` into `\n`, §3.3.3 turns tabs and line breaks in an
+//! attribute value into spaces, and TBX readers may trim or collapse layout
+//! spaces) as character references. Characters XML 1.0 cannot hold
+//! ([`is_xml_char`]) are dropped; importers warn about them first.
 
 use std::path::Path;
 
@@ -123,5 +134,172 @@ impl<'a> Cursor<'a> {
             .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         self.line_cache = (offset, line + n);
         line + n
+    }
+}
+
+/// What [`escape`] writes as a reference besides `&`, `<` and `>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Escape {
+    /// `"` as `&quot;`: attribute values in double quotes.
+    pub quot: bool,
+    /// `'` as `&#39;`: HTML attribute values in single quotes.
+    pub apos: bool,
+    /// Which white space becomes a character reference.
+    pub space: Space,
+    /// Whether characters XML 1.0 cannot hold are dropped (not in HTML).
+    pub xml_chars_only: bool,
+}
+
+/// Which white space [`escape`] writes as a character reference (`&#9;`,
+/// `&#10;`, `&#13;`, `&#32;`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    /// None: HTML, where the page's layout decides.
+    Literal,
+    /// The carriage return only: text content, kept exactly as held.
+    CarriageReturn,
+    /// Tab, line feed and carriage return: attribute values, which a reader
+    /// would otherwise normalise to spaces.
+    Controls,
+    /// All of XML's white space except a single space between two other
+    /// characters: text a reader may trim or collapse (TBX).
+    Layout,
+}
+
+impl Escape {
+    /// Text content kept exactly as held (TMX segments, notes and props).
+    pub const TEXT: Escape = Escape {
+        quot: false,
+        apos: false,
+        space: Space::CarriageReturn,
+        xml_chars_only: true,
+    };
+    /// A double-quoted attribute value kept exactly as held (TMX).
+    pub const ATTR: Escape = Escape {
+        quot: true,
+        apos: false,
+        space: Space::Controls,
+        xml_chars_only: true,
+    };
+    /// Text content whose every space survives trimming and collapsing
+    /// (TBX).
+    pub const LAYOUT_TEXT: Escape = Escape {
+        quot: false,
+        apos: false,
+        space: Space::Layout,
+        xml_chars_only: true,
+    };
+    /// A double-quoted attribute value whose every space survives trimming
+    /// and collapsing (TBX).
+    pub const LAYOUT_ATTR: Escape = Escape {
+        quot: true,
+        ..Escape::LAYOUT_TEXT
+    };
+    /// HTML text or an attribute value in either kind of quotes.
+    pub const HTML: Escape = Escape {
+        quot: true,
+        apos: true,
+        space: Space::Literal,
+        xml_chars_only: false,
+    };
+}
+
+/// `s` escaped as `how` says (see [`Escape`]).
+pub fn escape(s: &str, how: Escape) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s, how);
+    out
+}
+
+/// Appends `s` to `out`, escaped as `how` says (see [`Escape`]).
+pub fn escape_into(out: &mut String, s: &str, how: Escape) {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if how.quot => out.push_str("&quot;"),
+            '\'' if how.apos => out.push_str("&#39;"),
+            c if is_xml_space(c) && space_as_reference(c, how.space, prev, chars.peek()) => {
+                out.push_str("&#");
+                out.push_str(&u32::from(c).to_string());
+                out.push(';');
+            }
+            c if !how.xml_chars_only || is_xml_char(c) => out.push(c),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+}
+
+/// Whether the white space `c`, between `prev` and `next`, is written as a
+/// character reference.
+fn space_as_reference(c: char, space: Space, prev: Option<char>, next: Option<&char>) -> bool {
+    match space {
+        Space::Literal => false,
+        Space::CarriageReturn => c == '\r',
+        Space::Controls => c != ' ',
+        Space::Layout => {
+            c != ' ' || prev.is_none_or(is_xml_space) || next.is_none_or(|&n| is_xml_space(n))
+        }
+    }
+}
+
+/// XML's white space (`S`): what a reader may treat as layout.
+pub fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// Whether XML 1.0 can hold `c` (its `Char` production).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    const SAMPLE: &str = " a  b\tc\nd\re \"q\" 'a' <&> \u{1}\u{FFFE} ";
+
+    #[test]
+    fn text_keeps_white_space_but_the_carriage_return() {
+        assert_eq!(
+            escape(SAMPLE, Escape::TEXT),
+            " a  b\tc\nd&#13;e \"q\" 'a' &lt;&amp;&gt;  "
+        );
+    }
+
+    #[test]
+    fn attributes_keep_tabs_and_line_breaks_as_references() {
+        assert_eq!(
+            escape(SAMPLE, Escape::ATTR),
+            " a  b&#9;c&#10;d&#13;e &quot;q&quot; 'a' &lt;&amp;&gt;  "
+        );
+    }
+
+    #[test]
+    fn layout_keeps_only_single_inner_spaces_literal() {
+        assert_eq!(
+            escape(SAMPLE, Escape::LAYOUT_TEXT),
+            "&#32;a&#32;&#32;b&#9;c&#10;d&#13;e \"q\" 'a' &lt;&amp;&gt; &#32;"
+        );
+        assert_eq!(escape("a \"b\"", Escape::LAYOUT_ATTR), "a &quot;b&quot;");
+        assert_eq!(escape(" ", Escape::LAYOUT_TEXT), "&#32;");
+    }
+
+    #[test]
+    fn html_escapes_both_quotes_and_keeps_every_character() {
+        assert_eq!(
+            escape("<a href=\"x\">Kim's & «Putin»</a>\u{1}", Escape::HTML),
+            "&lt;a href=&quot;x&quot;&gt;Kim&#39;s &amp; «Putin»&lt;/a&gt;\u{1}"
+        );
+    }
+
+    #[test]
+    fn xml_characters() {
+        assert!(is_xml_char('\t') && is_xml_char('ä') && is_xml_char('\u{10000}'));
+        assert!(!is_xml_char('\u{0}') && !is_xml_char('\u{1F}') && !is_xml_char('\u{FFFF}'));
     }
 }

@@ -118,3 +118,40 @@ fn bad_usage_exits_2() {
         .success()
         .stdout(predicate::str::contains("Examples:"));
 }
+
+/// Every command's formats, in the order the README's contract lists them
+/// (each command's format enum: a format without a match arm would not
+/// compile).
+#[test]
+fn every_command_names_its_formats() {
+    let fx = Fixture::new();
+    for (command, args, formats) in [
+        (
+            "align",
+            &["align", "a.txt", "b.txt"][..],
+            "table, beads, tsv, json, tmx, html",
+        ),
+        ("export", &["export"], "tmx, tsv, csv"),
+        ("suggest", &["suggest"], "table, json, md"),
+        ("analyze", &["analyze", "a.txt"], "table, json, csv"),
+        ("concordance", &["concordance", "Krieg"], "table, json"),
+        ("check", &["check"], "table, json"),
+        ("glossary list", &["glossary", "list"], "table, json, tsv"),
+        ("glossary export", &["glossary", "export"], "tbx, tsv, csv"),
+        ("terms", &["terms"], "table, md, csv, tbx, html"),
+        (
+            "terms --extract",
+            &["terms", "--extract"],
+            "table, md, csv, tbx",
+        ),
+    ] {
+        fx.satz()
+            .args(["--format", "xml"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "satz: '{command}' has no format 'xml'; it writes {formats}\n"
+            ));
+    }
+}

@@ -120,6 +120,48 @@ fn add_creates_the_glossary() {
 }
 
 #[test]
+fn sharp_s_and_ss_spellings_are_one_term_and_the_message_says_how_to_merge() {
+    let fx = Fixture::new();
+    // Term matching takes ß for ss: both entries would find the same words,
+    // even when both are case-sensitive.
+    let both = "[[term]]\nde = \"Straße\"\nen = \"road\"\ncase_sensitive = true\n\n\
+                [[term]]\nde = \"Strasse\"\nen = \"street\"\ncase_sensitive = true\n";
+    fx.write("glossary.toml", both);
+    fx.satz()
+        .args(["glossary", "list"])
+        .assert()
+        .code(2)
+        .stderr(
+            "satz: glossary.toml:7:6: duplicate term \"Strasse\": same as \"Straße\" at line 2, \
+             since ß and ss match the same words; merge the two [[term]] entries into one (keep \
+             one spelling in de, move the other's en, forbidden and forms into it, and delete \
+             the other)\n",
+        );
+    // Adding the other spelling says where the term is.
+    fx.write(
+        "glossary.toml",
+        "[[term]]\nde = \"Straße\"\nen = \"road\"\n",
+    );
+    fx.satz()
+        .args(["glossary", "add", "Strasse", "street"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot add \"Strasse\": it is the term \"Straße\" at line 2, since ß and ss match \
+             the same words; add the translations to that term instead (satz glossary add \
+             \"Straße\" ...)",
+        ));
+    fx.satz()
+        .args(["glossary", "add", "Straße", "street"])
+        .assert()
+        .success();
+    assert!(
+        fx.read("glossary.toml")
+            .contains("en = [\"road\", \"street\"]")
+    );
+}
+
+#[test]
 fn a_broken_glossary_names_file_line_and_key() {
     let fx = Fixture::new();
     fx.write(

@@ -15,8 +15,12 @@
 //!   and `memory/` (and the glossary) byte for byte unchanged when the
 //!   command failed.
 //!
-//! Sizes are chosen so the module runs in about 25 s in a debug build on
-//! two cores. `SATZ_HARDENING_PAIRS` sets the size of the generated memory
+//! The kill, race and bad-input sweeps are `#[ignore]`d as slow (minutes
+//! in a debug build on two cores, most of a plain `cargo test`); `.ci/run`
+//! runs them with `--include-ignored`, and so does
+//! `cargo test -- --include-ignored hardening`. Sizes were chosen for
+//! about 25 s in a debug build on two idle cores; with other builds on the
+//! machine the sweeps took over four minutes. `SATZ_HARDENING_PAIRS` sets the size of the generated memory
 //! for the kill and lock tests (default 20,000 pairs; 50,000 makes those
 //! two take about 30 s). A 10 MB line goes to the commands that only read,
 //! split or parse it; those that score, align or check text get 1 MB, since
@@ -178,6 +182,7 @@ fn wait_for_temp_file(
 }
 
 #[test]
+#[ignore = "slow: kills and races; .ci/run runs it"]
 fn killed_imports_leave_the_old_or_the_new_memory() {
     let n = big_pairs();
     let old_pairs = 50;
@@ -279,6 +284,7 @@ fn killed_imports_leave_the_old_or_the_new_memory() {
 }
 
 #[test]
+#[ignore = "slow: kills and races; .ci/run runs it"]
 fn killed_align_saves_leave_no_or_the_whole_file() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let de = std::fs::read_to_string(examples.join("kim-putin.de.txt")).unwrap();
@@ -336,6 +342,7 @@ fn killed_align_saves_leave_no_or_the_whole_file() {
 // ----------------------------------------------------------- concurrency
 
 #[test]
+#[ignore = "slow: kills and races; .ci/run runs it"]
 fn concurrent_imports_lose_nothing() {
     let fx = Fixture::new();
     fx.satz()
@@ -383,6 +390,7 @@ fn concurrent_imports_lose_nothing() {
 }
 
 #[test]
+#[ignore = "slow: kills and races; .ci/run runs it"]
 fn readers_never_see_a_half_written_file() {
     let fx = Fixture::new();
     fx.satz()
@@ -482,6 +490,7 @@ fn concurrent_glossary_edits_lose_nothing() {
 }
 
 #[test]
+#[ignore = "slow: kills and races; .ci/run runs it"]
 fn a_lock_held_by_a_killed_process_does_not_block() {
     let fx = Fixture::new();
     // A memory big enough that an import holds the lock for a while: it
@@ -766,6 +775,7 @@ const MEMORY: &[&str] = &["memory", "glossary.toml"];
 
 /// Bad text for every command that reads a text (and for import).
 #[test]
+#[ignore = "slow: every command on bad input; .ci/run runs it"]
 fn bad_text_input_for_every_command() {
     let fx = base_fixture();
     let bites = permissions_bite(&fx);
@@ -882,6 +892,7 @@ fn bad_text_input_for_every_command() {
 /// glossary and for the `glossary` commands; a broken default glossary.toml
 /// and a broken segment.toml beside it.
 #[test]
+#[ignore = "slow: every command on bad input; .ci/run runs it"]
 fn bad_glossary_for_every_command() {
     let fx = base_fixture();
     let bites = permissions_bite(&fx);
@@ -1036,6 +1047,7 @@ fn check_memory_run(fx: &Fixture, args: &[String], culprit: &str, watched: &[&st
 
 /// `--memory` pointing at bad things, and memories holding bad files.
 #[test]
+#[ignore = "slow: every command on bad input; .ci/run runs it"]
 fn bad_memory_for_every_command() {
     let fx = base_fixture();
     let bites = permissions_bite(&fx);

@@ -18,6 +18,7 @@ mod check;
 mod check_audit;
 mod check_corpus;
 mod common;
+mod completions;
 mod errors;
 mod export;
 mod glossary;

@@ -17,7 +17,22 @@ use crate::text::numbers::NumLang;
 use crate::tm::tmx::{self, Header};
 use crate::tm::unit::{Annotation, Unit};
 
-const FORMATS: &[&str] = &["table", "beads", "tsv", "json", "tmx", "html"];
+/// `align`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// A table for the terminal, links to review in red.
+    Table,
+    /// `[i,j]:[k]:score` per link.
+    Beads,
+    /// `score<TAB>german<TAB>english` per link.
+    Tsv,
+    /// One object per link and line.
+    Json,
+    /// The links as TMX 1.4b units.
+    Tmx,
+    /// A self-contained review page.
+    Html,
+}
 
 /// Links scoring below this are shown as needing review.
 pub const REVIEW_BELOW: f64 = crate::align::confidence::REVIEW_THRESHOLD;
@@ -255,7 +270,7 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
 
 /// Runs `align`.
 pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
-    let format = ctx.format("align", FORMATS)?;
+    let format: Format = ctx.format("align")?;
     let de_text = ctx.read_input(&args.de)?;
     let en_text = ctx.read_input(&args.en)?;
     let src = read_sentences_of(
@@ -299,8 +314,8 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
         save(ctx, args, name, &src, &links)?;
     }
     let out = match format {
-        "beads" => beads(&links),
-        "tsv" => links
+        Format::Beads => beads(&links),
+        Format::Tsv => links
             .iter()
             .map(|l| {
                 format!(
@@ -311,11 +326,11 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
                 )
             })
             .collect(),
-        "json" => links
+        Format::Json => links
             .iter()
             .map(|l| serde_json::to_string(l).unwrap_or_default() + "\n")
             .collect(),
-        "tmx" => {
+        Format::Tmx => {
             let langs = (
                 ctx.global.source_lang.as_str(),
                 ctx.global.target_lang.as_str(),
@@ -326,8 +341,8 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
                 .collect();
             tmx::write::render(&Header::default(), &ctx.global.source_lang, &raw)
         }
-        "html" => super::align_html::page(&args.de, &args.en, &links),
-        _ => table(&links),
+        Format::Html => super::align_html::page(&args.de, &args.en, &links),
+        Format::Table => table(&links),
     };
     ctx.out.write_str(&out)?;
     let low = links.iter().filter(|l| l.score < REVIEW_BELOW).count();

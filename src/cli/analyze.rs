@@ -17,7 +17,16 @@ use crate::text::tokenize::word_count;
 use crate::tm::fuzzy::Prepared;
 use crate::tm::index::search;
 
-const FORMATS: &[&str] = &["table", "json", "csv"];
+/// `analyze`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// A table for the terminal, a column per file.
+    Table,
+    /// One object per file and line.
+    Json,
+    /// `file,band,segments,words`.
+    Csv,
+}
 
 /// The bands, in the order CAT tools print them. `101%` is a context match
 /// (a 100% match whose neighbouring sentences match too).
@@ -81,7 +90,7 @@ pub fn band(score: Option<u32>) -> usize {
 
 /// Runs `analyze`.
 pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
-    let format = ctx.format("analyze", FORMATS)?;
+    let format: Format = ctx.format("analyze")?;
     // Every input is read before the index is opened: a bad file fails the
     // command before it (re)builds and writes memory/.satz-index/.
     let inputs = args
@@ -137,9 +146,9 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
         files.push(analysis("total".to_owned(), &total));
     }
     let text = match format {
-        "json" => files.iter().map(|f| json(f) + "\n").collect::<String>(),
-        "csv" => csv(&files),
-        _ => table(&files),
+        Format::Json => files.iter().map(|f| json(f) + "\n").collect::<String>(),
+        Format::Csv => csv(&files)?,
+        Format::Table => table(&files),
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
@@ -182,24 +191,20 @@ fn json(f: &FileAnalysis) -> String {
 }
 
 /// `file,band,segments,words`, one row per file and band (and the total).
-fn csv(files: &[FileAnalysis]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["file", "band", "segments", "words"]);
+fn csv(files: &[FileAnalysis]) -> Result<String> {
+    let mut rows = vec![["file", "band", "segments", "words"].map(str::to_owned)];
     for f in files {
-        for (b, c) in f
-            .bands
-            .iter()
-            .chain(std::iter::once(&("total".to_owned(), f.total)))
-        {
-            let _ = w.write_record([
-                f.file.as_str(),
-                b,
-                &c.segments.to_string(),
-                &c.words.to_string(),
+        let total = ("total".to_owned(), f.total);
+        for (b, c) in f.bands.iter().chain(std::iter::once(&total)) {
+            rows.push([
+                f.file.clone(),
+                b.clone(),
+                c.segments.to_string(),
+                c.words.to_string(),
             ]);
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    Ok(crate::report::csv::to_string(rows)?)
 }
 
 fn table(files: &[FileAnalysis]) -> String {

@@ -16,7 +16,14 @@ use crate::check::{
 use crate::error::{Error, Location, Result};
 use crate::glossary::Glossary;
 
-const FORMATS: &[&str] = &["table", "json"];
+/// `check`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Findings grouped by unit, spans highlighted.
+    Table,
+    /// One finding per line, with its evidence.
+    Json,
+}
 
 /// The `<prop>` type on a TMX unit that accepts findings for that unit.
 pub const ACCEPT_PROP: &str = "x-satz-accept";
@@ -62,7 +69,7 @@ pub struct CheckArgs {
 
 /// Runs `check`.
 pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
-    let format = ctx.format("check", FORMATS)?;
+    let format: Format = ctx.format("check")?;
     let glossary = if ctx.global.glossary.exists() {
         crate::glossary::load(&ctx.global.glossary)?
     } else {
@@ -101,10 +108,9 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let failing = findings.iter().filter(|f| policy.fails(f)).count();
-    let text = if format == "json" {
-        findings.iter().map(|f| to_json_line(f) + "\n").collect()
-    } else {
-        table(&findings, ctx.global.verbose > 0)
+    let text = match format {
+        Format::Json => findings.iter().map(|f| to_json_line(f) + "\n").collect(),
+        Format::Table => table(&findings, ctx.global.verbose > 0),
     };
     ctx.out.write_str(&text)?;
     let gate = if policy == FailPolicy::default() {

@@ -13,7 +13,14 @@ use crate::text::fold_case;
 use crate::text::tokenize::{TokenKind, tokenize};
 use crate::tm::index::Field;
 
-const FORMATS: &[&str] = &["table", "json"];
+/// `concordance`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Hits highlighted, with the other side below.
+    Table,
+    /// One object per unit and line, with byte spans.
+    Json,
+}
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -80,7 +87,7 @@ pub fn query_stems(stemmer: &Stemmer, query: &str) -> Vec<String> {
 
 /// Runs `concordance`.
 pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
-    let format = ctx.format("concordance", FORMATS)?;
+    let format: Format = ctx.format("concordance")?;
     let (field, algorithm) = match args.lang.to_ascii_lowercase().as_str() {
         "de" => (Field::Source, Algorithm::German),
         "en" => (Field::Target, Algorithm::English),
@@ -112,34 +119,37 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
         hits
     })?;
     let mut out = String::new();
-    if format == "json" {
-        for h in &hits {
-            out.push_str(&serde_json::to_string(h).unwrap_or_default());
-            out.push('\n');
-        }
-    } else {
-        let hl = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
-        let dim = Style::new().dimmed();
-        for h in &hits {
-            let (side, other) = if field == Field::Source {
-                (&h.source, &h.target)
-            } else {
-                (&h.target, &h.source)
-            };
-            let mut at = 0;
-            let mut line = String::new();
-            for &(a, b) in &h.spans {
-                line.push_str(side.get(at..a).unwrap_or_default());
-                line.push_str(&format!("{hl}{}{hl:#}", side.get(a..b).unwrap_or_default()));
-                at = b;
+    match format {
+        Format::Json => {
+            for h in &hits {
+                out.push_str(&serde_json::to_string(h).unwrap_or_default());
+                out.push('\n');
             }
-            line.push_str(side.get(at..).unwrap_or_default());
-            out.push_str(&format!(
-                "{line}\n  {other}\n  {dim}{}{dim:#}\n\n",
-                h.origin
-            ));
         }
-        ctx.report(format!("{} unit(s)", hits.len()));
+        Format::Table => {
+            let hl = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
+            let dim = Style::new().dimmed();
+            for h in &hits {
+                let (side, other) = if field == Field::Source {
+                    (&h.source, &h.target)
+                } else {
+                    (&h.target, &h.source)
+                };
+                let mut at = 0;
+                let mut line = String::new();
+                for &(a, b) in &h.spans {
+                    line.push_str(side.get(at..a).unwrap_or_default());
+                    line.push_str(&format!("{hl}{}{hl:#}", side.get(a..b).unwrap_or_default()));
+                    at = b;
+                }
+                line.push_str(side.get(at..).unwrap_or_default());
+                out.push_str(&format!(
+                    "{line}\n  {other}\n  {dim}{}{dim:#}\n\n",
+                    h.origin
+                ));
+            }
+            ctx.report(format!("{} unit(s)", hits.len()));
+        }
     }
     ctx.out.write_str(&out)?;
     Ok(Outcome::Clean)

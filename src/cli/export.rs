@@ -9,7 +9,16 @@ use crate::error::{Error, Result};
 use crate::fsx;
 use crate::tm::export::{ExportFormat, export_memory};
 
-const FORMATS: &[&str] = &["tmx", "tsv", "csv"];
+/// `export`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// TMX 1.4b (the default).
+    Tmx,
+    /// `source<TAB>target` per unit.
+    Tsv,
+    /// A header row naming the languages, then a row per unit.
+    Csv,
+}
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -25,13 +34,10 @@ pub struct ExportArgs {
 
 /// Runs `export`.
 pub fn run(ctx: &mut Context, args: &ExportArgs) -> Result<Outcome> {
-    let format = match ctx.global.format.as_deref() {
-        None => ExportFormat::Tmx,
-        Some(_) => match ctx.format("export", FORMATS)? {
-            "tsv" => ExportFormat::Tsv,
-            "csv" => ExportFormat::Csv,
-            _ => ExportFormat::Tmx,
-        },
+    let format = match ctx.format("export")? {
+        Format::Tmx => ExportFormat::Tmx,
+        Format::Tsv => ExportFormat::Tsv,
+        Format::Csv => ExportFormat::Csv,
     };
     let memory = ctx.memory();
     let (n, loaded) = match &args.output {

@@ -112,7 +112,16 @@ pub struct AddArgs {
     pub match_mode: Option<String>,
 }
 
-const LIST_FORMATS: &[&str] = &["table", "json", "tsv"];
+/// `glossary list`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormat {
+    /// A table for the terminal.
+    Table,
+    /// One object per term and line.
+    Json,
+    /// `german<TAB>english; english<TAB>note` per term.
+    Tsv,
+}
 
 /// Runs a glossary command.
 pub fn run(ctx: &mut Context, cmd: &GlossaryCommand) -> Result<Outcome> {
@@ -127,17 +136,17 @@ pub fn run(ctx: &mut Context, cmd: &GlossaryCommand) -> Result<Outcome> {
 }
 
 fn list(ctx: &mut Context, path: &Path) -> Result<Outcome> {
-    let format = ctx.format("glossary list", LIST_FORMATS)?;
+    let format: ListFormat = ctx.format("glossary list")?;
     let glossary = glossary::load(path)?;
     let mut out = String::new();
     match format {
-        "json" => {
+        ListFormat::Json => {
             for term in &glossary.terms {
                 out.push_str(&glossary::to_json_line(term));
                 out.push('\n');
             }
         }
-        "tsv" => {
+        ListFormat::Tsv => {
             for term in &glossary.terms {
                 out.push_str(&format!(
                     "{}\t{}\t{}\n",
@@ -147,7 +156,7 @@ fn list(ctx: &mut Context, path: &Path) -> Result<Outcome> {
                 ));
             }
         }
-        _ => {
+        ListFormat::Table => {
             let mut table = Table::new();
             table
                 .load_style(presets::UTF8_FULL_CONDENSED)
@@ -217,7 +226,16 @@ fn remove(ctx: &mut Context, path: &Path, de: &str) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-const EXPORT_FORMATS: &[&str] = &["tbx", "tsv", "csv"];
+/// `glossary export`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportAs {
+    /// TBX-Basic (the default).
+    Tbx,
+    /// OmegaT's `german<TAB>english<TAB>comment`.
+    Tsv,
+    /// A header row, then a row per term.
+    Csv,
+}
 
 /// `glossary import FILE`: reads the file first (nothing is written when it
 /// is broken), then merges under the lock of the glossary's folder.
@@ -312,13 +330,13 @@ fn import_languages(ctx: &Context, path: &Path, text: &str) -> Result<(String, S
 
 /// `glossary export [-o FILE]`.
 fn export(ctx: &mut Context, path: &Path, output: Option<&Path>) -> Result<Outcome> {
-    let format = match ctx.format("glossary export", EXPORT_FORMATS)? {
-        "tsv" => ExportFormat::Tsv,
-        "csv" => ExportFormat::Csv,
-        _ => ExportFormat::Tbx,
+    let format = match ctx.format("glossary export")? {
+        ExportAs::Tbx => ExportFormat::Tbx,
+        ExportAs::Tsv => ExportFormat::Tsv,
+        ExportAs::Csv => ExportFormat::Csv,
     };
     let glossary = glossary::load(path)?;
-    let text = exchange::export(&glossary, format);
+    let text = exchange::export(&glossary, format)?;
     match output {
         Some(o) => fsx::write_atomic(o, text.as_bytes())?,
         None => ctx.out.write_str(&text)?,

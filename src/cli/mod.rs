@@ -7,18 +7,24 @@
 //!
 //! The doc comments of the argument types are the `--help` text, written
 //! for a terminal (`german<TAB>english`, `[i,j]:[k]`), not for rustdoc.
-#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
+#![allow(
+    rustdoc::invalid_html_tags,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::private_intra_doc_links
+)]
 
 mod align;
 mod align_html;
 mod analyze;
 mod check;
+mod completions;
 mod concordance;
 mod export;
 mod glossary;
 mod import;
 mod input;
 mod language;
+mod man;
 mod output;
 mod segment;
 mod suggest;
@@ -222,6 +228,18 @@ pub enum Command {
     /// (TBX-Basic with example contexts), html (a self-contained page with a
     /// search box and a bar per term); with --extract: table, md, csv, tbx.
     Terms(terms::TermsArgs),
+    /// A shell completion script: bash, zsh, fish, elvish or powershell.
+    ///
+    /// Generated from the same definitions as --help, so it completes every
+    /// command, option and value satz has; install it where your shell
+    /// looks (see the examples below).
+    Completions(completions::CompletionsArgs),
+    /// The manual page, in roff, on stdout.
+    ///
+    /// satz(1) with every command and option, or with COMMAND that
+    /// command's page, satz-COMMAND(1); the text is that of --help. Read it
+    /// with "satz man | man -l -", or save it in a man1 folder.
+    Man(man::ManArgs),
 }
 
 /// Warnings shown without --verbose.
@@ -266,13 +284,14 @@ impl Context {
         Memory::new(self.global.memory.clone(), self.pair())
     }
 
-    /// The output format: the one asked for, checked against `allowed`, else
-    /// `table` on a terminal (where allowed), else the first machine format.
-    pub fn format(&self, command: &str, allowed: &[&'static str]) -> Result<&'static str> {
+    /// The output format of `command`, whose formats are the variants of
+    /// `F` (so a format without a match arm does not compile): the one
+    /// `--format` asks for, else `table` on a terminal (where `F` has it),
+    /// else the first machine format.
+    pub fn format<F: clap::ValueEnum + Copy>(&self, command: &str) -> Result<F> {
         output::choose_format(
             self.global.format.as_deref(),
             command,
-            allowed,
             self.out.is_terminal(),
         )
     }
@@ -330,6 +349,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),
         Command::Terms(args) => terms::run(&mut ctx, &args),
+        Command::Completions(args) => completions::run(&mut ctx, &args),
+        Command::Man(args) => man::run(&mut ctx, &args),
     }?;
     ctx.out.flush()?;
     Ok(outcome)

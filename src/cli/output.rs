@@ -27,29 +27,43 @@ pub fn set_color(when: ColorWhen) {
     choice.write_global();
 }
 
-/// Picks the output format; see [`super::Context::format`].
-pub fn choose_format(
+/// The name `--format` gives a format of a command's format enum (a
+/// [`clap::ValueEnum`], variants in the order the command lists them).
+pub fn format_name<F: clap::ValueEnum>(format: &F) -> String {
+    format
+        .to_possible_value()
+        .map(|p| p.get_name().to_owned())
+        .unwrap_or_default()
+}
+
+/// Picks the output format of a command whose formats are the variants of
+/// `F`; see [`super::Context::format`]. A `table` variant is the human
+/// format; the first other variant is the default off a terminal.
+pub fn choose_format<F: clap::ValueEnum + Copy>(
     asked: Option<&str>,
     command: &str,
-    allowed: &[&'static str],
     terminal: bool,
-) -> Result<&'static str> {
+) -> Result<F> {
+    let formats = F::value_variants();
     if let Some(asked) = asked {
-        return allowed
+        return formats
             .iter()
-            .find(|f| f.eq_ignore_ascii_case(asked.trim()))
+            .find(|f| format_name(*f).eq_ignore_ascii_case(asked.trim()))
             .copied()
             .ok_or_else(|| {
+                let names: Vec<String> = formats.iter().map(format_name).collect();
                 Error::Usage(format!(
                     "'{command}' has no format '{asked}'; it writes {}",
-                    allowed.join(", ")
+                    names.join(", ")
                 ))
             });
     }
-    let machine = allowed.iter().find(|f| **f != "table").copied();
-    match (terminal && allowed.contains(&"table"), machine) {
-        (true, _) | (false, None) => Ok("table"),
-        (false, Some(m)) => Ok(m),
+    let table = formats.iter().find(|f| format_name(*f) == "table");
+    let machine = formats.iter().find(|f| format_name(*f) != "table");
+    match (terminal, table, machine) {
+        (true, Some(t), _) | (false, Some(t), None) => Ok(*t),
+        (_, _, Some(m)) => Ok(*m),
+        (_, None, None) => Err(Error::Usage(format!("'{command}' has no output format"))),
     }
 }
 
@@ -104,23 +118,31 @@ pub fn stdout_error(e: io::Error) -> Error {
 mod tests {
     use super::*;
 
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+    enum Human {
+        Table,
+        Json,
+        Md,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+    enum Machine {
+        Tmx,
+        Tsv,
+    }
+
     #[test]
     fn format_defaults_to_table_on_a_terminal_else_first_machine_format() {
-        let allowed = ["table", "json", "md"];
-        assert_eq!(choose_format(None, "x", &allowed, true).unwrap(), "table");
-        assert_eq!(choose_format(None, "x", &allowed, false).unwrap(), "json");
-        assert_eq!(
-            choose_format(Some("MD"), "x", &allowed, false).unwrap(),
-            "md"
-        );
-        let err = choose_format(Some("tbx"), "suggest", &allowed, false).unwrap_err();
+        assert_eq!(choose_format(None, "x", true).ok(), Some(Human::Table));
+        assert_eq!(choose_format(None, "x", false).ok(), Some(Human::Json));
+        assert_eq!(choose_format(Some("MD "), "x", false).ok(), Some(Human::Md));
+        let err = choose_format::<Human>(Some("tbx"), "suggest", false).unwrap_err();
         assert_eq!(
             err.to_string(),
             "'suggest' has no format 'tbx'; it writes table, json, md"
         );
-        assert_eq!(
-            choose_format(None, "x", &["tmx", "tsv"], true).unwrap(),
-            "tmx"
-        );
+        assert_eq!(choose_format(None, "x", true).ok(), Some(Machine::Tmx));
+        assert_eq!(choose_format(None, "x", false).ok(), Some(Machine::Tmx));
+        assert_eq!(format_name(&Machine::Tsv), "tsv");
     }
 }

@@ -16,7 +16,16 @@ use crate::tm::fuzzy::diff::{Piece, diff};
 use crate::tm::fuzzy::{Prepared, score::Penalty};
 use crate::tm::index::{Field, View, search};
 
-const FORMATS: &[&str] = &["table", "json", "md"];
+/// `suggest`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Matches per sentence for the terminal, with a coloured diff.
+    Table,
+    /// One object per sentence and line.
+    Json,
+    /// Markdown.
+    Md,
+}
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -71,7 +80,7 @@ pub struct SuggestionOut {
 
 /// Runs `suggest`.
 pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
-    let format = ctx.format("suggest", FORMATS)?;
+    let format: Format = ctx.format("suggest")?;
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let sentences = read_sentences(ctx, &input, args.segmented)?;
     let matcher = load_matcher(ctx)?;
@@ -96,9 +105,9 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
         results
     })?;
     let text = match format {
-        "json" => json(&results),
-        "md" => markdown(&results),
-        _ => table(&results),
+        Format::Json => json(&results),
+        Format::Md => markdown(&results),
+        Format::Table => table(&results),
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)

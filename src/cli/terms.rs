@@ -7,8 +7,41 @@ use crate::error::Result;
 use crate::glossary::Glossary;
 use crate::terms::{self, ExtractOptions, Flavour, UnitText, UsageCounter, render};
 
-const FORMATS: &[&str] = &["table", "md", "csv", "tbx", "html"];
-const EXTRACT_FORMATS: &[&str] = &["table", "md", "csv", "tbx"];
+/// `terms`' output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown pipe table.
+    Md,
+    /// CSV with a header row.
+    Csv,
+    /// TBX-Basic with example contexts.
+    Tbx,
+    /// A self-contained page.
+    Html,
+}
+
+/// `terms --extract`'s output formats, in the order `--help` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExtractFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown pipe table.
+    Md,
+    /// CSV with a header row.
+    Csv,
+    /// TBX-Basic, unreviewed.
+    Tbx,
+}
+
+/// The table `terms` writes, in the format asked for.
+enum Chosen {
+    /// The term table.
+    Terms(Format),
+    /// The candidates of `--extract`.
+    Extract(ExtractFormat),
+}
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -32,10 +65,10 @@ pub struct TermsArgs {
 
 /// Runs `terms`.
 pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
-    let format = if args.extract {
-        ctx.format("terms --extract", EXTRACT_FORMATS)?
+    let chosen = if args.extract {
+        Chosen::Extract(ctx.format("terms --extract")?)
     } else {
-        ctx.format("terms", FORMATS)?
+        Chosen::Terms(ctx.format("terms")?)
     };
     let path = ctx.global.glossary.clone();
     let glossary = if path.exists() {
@@ -50,72 +83,81 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
         }
     };
     let memory = ctx.memory();
-    let flavour = match format {
-        "md" => Flavour::Markdown,
-        "csv" => Flavour::Csv,
-        _ => Flavour::Terminal,
-    };
     let origin = |u: &crate::tm::Unit| u.origin.as_ref().map(|o| format!("{}:{}", o.file, o.line));
-    let text = if args.extract {
-        // Extraction reads the units several times: hold their text.
-        let mut units: Vec<UnitText> = Vec::new();
-        let loaded = memory.for_each_unit(|u| {
-            units.push(UnitText {
-                source: u.source_text(),
-                target: u.target_text(),
-                origin: origin(&u),
-            });
-        })?;
-        ctx.warn_all(&loaded.warnings);
-        let candidates = terms::extract(
-            &units,
-            &glossary,
-            ExtractOptions {
-                min_freq: args.min_freq,
-                top: args.top,
-            },
-        );
-        ctx.report(format!(
-            "{} candidate(s) from {} unit(s) in {}",
-            candidates.len(),
-            units.len(),
-            memory.dir.display()
-        ));
-        match format {
-            "tbx" => render::candidate_tbx(&candidates, &glossary),
-            _ => table_text(
-                &render::candidate_table(&candidates, &glossary, flavour),
-                flavour,
-            ),
+    let text = match chosen {
+        Chosen::Extract(format) => {
+            // Extraction reads the units several times: hold their text.
+            let mut units: Vec<UnitText> = Vec::new();
+            let loaded = memory.for_each_unit(|u| {
+                units.push(UnitText {
+                    source: u.source_text(),
+                    target: u.target_text(),
+                    origin: origin(&u),
+                });
+            })?;
+            ctx.warn_all(&loaded.warnings);
+            let candidates = terms::extract(
+                &units,
+                &glossary,
+                ExtractOptions {
+                    min_freq: args.min_freq,
+                    top: args.top,
+                },
+            );
+            ctx.report(format!(
+                "{} candidate(s) from {} unit(s) in {}",
+                candidates.len(),
+                units.len(),
+                memory.dir.display()
+            ));
+            let table = |flavour| {
+                table_text(
+                    &render::candidate_table(&candidates, &glossary, flavour),
+                    flavour,
+                )
+            };
+            match format {
+                ExtractFormat::Table => table(Flavour::Terminal)?,
+                ExtractFormat::Md => table(Flavour::Markdown)?,
+                ExtractFormat::Csv => table(Flavour::Csv)?,
+                ExtractFormat::Tbx => render::candidate_tbx(&candidates, &glossary),
+            }
         }
-    } else {
-        // The term table streams the memory: one unit at a time.
-        let mut counter = UsageCounter::new(&glossary);
-        let loaded = memory.for_each_unit(|u| {
-            counter.add(&u.source_text(), &u.target_text(), origin(&u));
-        })?;
-        ctx.warn_all(&loaded.warnings);
-        let units = counter.units_seen();
-        let usage = counter.finish();
-        let found = usage.iter().filter(|u| u.units > 0).count();
-        ctx.report(format!(
-            "{} term(s), {found} found in memory ({units} unit(s) read)",
-            glossary.terms.len(),
-        ));
-        match format {
-            "tbx" => render::term_tbx(&glossary, &usage),
-            "html" => terms::html::page(&path.display().to_string(), &glossary, &usage, units),
-            _ => table_text(&render::term_table(&glossary, &usage, flavour), flavour),
+        Chosen::Terms(format) => {
+            // The term table streams the memory: one unit at a time.
+            let mut counter = UsageCounter::new(&glossary);
+            let loaded = memory.for_each_unit(|u| {
+                counter.add(&u.source_text(), &u.target_text(), origin(&u));
+            })?;
+            ctx.warn_all(&loaded.warnings);
+            let units = counter.units_seen();
+            let usage = counter.finish();
+            let found = usage.iter().filter(|u| u.units > 0).count();
+            ctx.report(format!(
+                "{} term(s), {found} found in memory ({units} unit(s) read)",
+                glossary.terms.len(),
+            ));
+            let table =
+                |flavour| table_text(&render::term_table(&glossary, &usage, flavour), flavour);
+            match format {
+                Format::Table => table(Flavour::Terminal)?,
+                Format::Md => table(Flavour::Markdown)?,
+                Format::Csv => table(Flavour::Csv)?,
+                Format::Tbx => render::term_tbx(&glossary, &usage),
+                Format::Html => {
+                    terms::html::page(&path.display().to_string(), &glossary, &usage, units)
+                }
+            }
         }
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
 }
 
-fn table_text(table: &terms::TableData, flavour: Flavour) -> String {
-    match flavour {
+fn table_text(table: &terms::TableData, flavour: Flavour) -> Result<String> {
+    Ok(match flavour {
         Flavour::Markdown => table.to_markdown(),
-        Flavour::Csv => table.to_csv(),
+        Flavour::Csv => table.to_csv()?,
         Flavour::Terminal => table.to_terminal(),
-    }
+    })
 }

@@ -70,7 +70,7 @@ pub struct AddResult {
 ///
 /// Errors: the existing text's own parse errors; `term` failing
 /// [`Term::validate`] (no location); a term in the file that differs from
-/// `term.de` only in case and is the same entry per [`Term::same_term_as`]
+/// `term.de` only in case or `ß`/`ss` and is the same entry per [`Term::same_term_as`]
 /// ([`ErrorKind::CaseConflict`], no location); a merge that would put a
 /// value in both `en` and `forbidden` ([`ErrorKind::ApprovedAndForbidden`],
 /// no location).
@@ -149,16 +149,16 @@ pub fn add_term(text: &str, path: &Path, term: &Term) -> Result<AddResult, Gloss
 ///
 /// Errors: the text's own parse errors; [`ErrorKind::TermNotFound`] (no
 /// location) when no term has exactly that `de`, with a hint naming a term
-/// that differs only in case, if there is one.
+/// that differs only in case or `ß`/`ss`, if there is one.
 pub fn remove_term(text: &str, path: &Path, de: &str) -> Result<String, GlossaryError> {
     let parsed = parse_document(text, path)?;
     let Some(index) = parsed.glossary.terms.iter().position(|t| t.de == de) else {
-        let lower = de.to_lowercase();
+        let wanted = crate::text::words::key(de);
         let hint = parsed
             .glossary
             .terms
             .iter()
-            .find(|t| t.de.to_lowercase() == lower)
+            .find(|t| t.identity_key() == wanted)
             .map(|t| format!(" (did you mean {:?}?)", t.de))
             .unwrap_or_default();
         return Err(GlossaryError::nowhere(

@@ -247,11 +247,9 @@ pub enum ErrorKind {
         /// The 1-based line of the earlier entry's `de`.
         first_line: usize,
     },
-    /// `add_term` was given a term that differs only in case from one in the file.
-    #[error(
-        "cannot add {de:?}: it differs only in case from {existing:?} at line {line} \
-         (set case_sensitive = true on both terms to keep them apart)"
-    )]
+    /// `add_term` was given a term that is the same entry as one in the
+    /// file with another `de` (it differs only in case or in `ß`/`ss`).
+    #[error("{}", conflict_message(.de, .existing, *.line))]
     CaseConflict {
         /// The term being added.
         de: String,
@@ -277,14 +275,73 @@ pub enum ErrorKind {
     },
 }
 
+/// How the `de` of two entries that are the same term differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sameness {
+    /// Written the same.
+    Equal,
+    /// Only in `ß` against `ss`: no setting keeps them apart, since term
+    /// matching always takes `ß` for `ss`.
+    SharpS,
+    /// In case (and perhaps `ß`/`ss`): `case_sensitive` on both keeps them
+    /// apart.
+    Case,
+}
+
+impl Sameness {
+    /// How `a` and `b`, the same term per
+    /// [`Term::same_term_as`](super::Term::same_term_as), differ.
+    pub(crate) fn of(a: &str, b: &str) -> Sameness {
+        use crate::text::words::swiss;
+        if a == b {
+            Sameness::Equal
+        } else if swiss(a) == swiss(b) {
+            Sameness::SharpS
+        } else {
+            Sameness::Case
+        }
+    }
+}
+
 fn duplicate_message(de: &str, first_de: &str, first_line: usize) -> String {
-    if de == first_de {
-        format!("duplicate term {de:?}: already defined at line {first_line}")
+    match Sameness::of(de, first_de) {
+        Sameness::Equal => {
+            format!("duplicate term {de:?}: already defined at line {first_line}")
+        }
+        Sameness::SharpS => format!(
+            "duplicate term {de:?}: same as {first_de:?} at line {first_line}, since ß and ss \
+             match the same words; merge the two [[term]] entries into one (keep one spelling \
+             in de, move the other's en, forbidden and forms into it, and delete the other)"
+        ),
+        Sameness::Case => format!(
+            "duplicate term {de:?}: same as {first_de:?} at line {first_line} ignoring case{} \
+             (set case_sensitive = true on both terms to keep them apart)",
+            sharp_s_too(de, first_de)
+        ),
+    }
+}
+
+fn conflict_message(de: &str, existing: &str, line: usize) -> String {
+    match Sameness::of(de, existing) {
+        Sameness::Equal | Sameness::SharpS => format!(
+            "cannot add {de:?}: it is the term {existing:?} at line {line}, since ß and ss \
+             match the same words; add the translations to that term instead \
+             (satz glossary add {existing:?} ...)"
+        ),
+        Sameness::Case => format!(
+            "cannot add {de:?}: it differs only in case{} from {existing:?} at line {line} \
+             (set case_sensitive = true on both terms to keep them apart)",
+            sharp_s_too(de, existing)
+        ),
+    }
+}
+
+/// `" and ß/ss"` when `a` and `b` differ in `ß`/`ss` besides case.
+fn sharp_s_too(a: &str, b: &str) -> &'static str {
+    if a.to_lowercase() == b.to_lowercase() {
+        ""
     } else {
-        format!(
-            "duplicate term {de:?}: same as {first_de:?} at line {first_line} ignoring case \
-             (set case_sensitive = true on both terms to keep them apart)"
-        )
+        " and ß/ss"
     }
 }
 

@@ -10,6 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::error::{ErrorKind, Location};
+use crate::text::words::{key, swiss};
 
 /// The `source_lang` used when the file has no `[glossary]` table or key.
 pub const DEFAULT_SOURCE_LANG: &str = "de";
@@ -109,13 +110,25 @@ impl Term {
     /// Whether `self` and `other` are the same glossary entry, i.e. may not
     /// both appear in one file.
     ///
-    /// They are if their `de` are equal, or equal after lower-casing
-    /// (`str::to_lowercase`) unless **both** are `case_sensitive`. So
-    /// "Arm" and "arm" may coexist only when both set `case_sensitive = true`.
+    /// They are when term matching cannot tell their `de` apart: when they
+    /// are equal once folded as matching folds a text word
+    /// ([`Term::identity_key`]: case, `ß`/`ss`), or, when **both** are
+    /// `case_sensitive`, equal with `ß` written `ss` (case kept). So "Arm"
+    /// and "arm" may coexist only when both set `case_sensitive = true`,
+    /// and "Straße" and "Strasse" never: both would match the same words.
     pub fn same_term_as(&self, other: &Term) -> bool {
-        self.de == other.de
-            || (!(self.case_sensitive && other.case_sensitive)
-                && self.de.to_lowercase() == other.de.to_lowercase())
+        if self.case_sensitive && other.case_sensitive {
+            swiss(&self.de) == swiss(&other.de)
+        } else {
+            self.identity_key() == other.identity_key()
+        }
+    }
+
+    /// `de` folded as term matching folds a text word: lower case, `ß` and
+    /// `ẞ` as `ss`, `’` as `'` ([`crate::text::words::key`]). Terms that are
+    /// the same entry ([`Term::same_term_as`]) have the same key.
+    pub fn identity_key(&self) -> String {
+        key(&self.de)
     }
 
     /// Checks the rules that [`Glossary::parse`] enforces on each term:
@@ -515,6 +528,23 @@ mod tests {
             stem: "Sippenhaft".into(),
         };
         assert!(matches!(t.validate(), Err(ErrorKind::BadMatch { .. })));
+    }
+
+    #[test]
+    fn identity_folds_sharp_s_like_matching() {
+        let strasse = Term::new("Strasse", ["street"]);
+        let strasse_ss = Term::new("Straße", ["road"]);
+        assert!(strasse.same_term_as(&strasse_ss));
+        assert_eq!(strasse.identity_key(), strasse_ss.identity_key());
+        // Case-sensitive terms keep case apart, never ß and ss.
+        let cased = |de: &str| Term {
+            case_sensitive: true,
+            ..Term::new(de, ["x"])
+        };
+        assert!(cased("Straße").same_term_as(&cased("Strasse")));
+        assert!(cased("STRAẞE").same_term_as(&cased("STRASSE")));
+        assert!(!cased("Straße").same_term_as(&cased("STRASSE")));
+        assert!(cased("Straße").same_term_as(&Term::new("STRASSE", ["x"])));
     }
 
     #[test]

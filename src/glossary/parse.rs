@@ -196,42 +196,16 @@ fn value_type_name(value: &Value) -> &'static str {
 }
 
 /// A suggestion for a mistyped key: the closest allowed key within edit
-/// distance 2, as `` (did you mean `x`?)``, or an empty string.
+/// distance (Levenshtein, over chars) 2, as `` (did you mean `x`?)``, or an empty string.
 pub(crate) fn suggest(key: &str, allowed: &[&str]) -> String {
     let lower = key.to_lowercase();
     allowed
         .iter()
-        .map(|cand| (edit_distance(&lower, cand), *cand))
+        .map(|cand| (strsim::levenshtein(&lower, cand), *cand))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, cand)| format!(" (did you mean `{cand}`?)"))
         .unwrap_or_default()
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev
-                .get(j)
-                .copied()
-                .unwrap_or(usize::MAX)
-                .saturating_add(usize::from(ca != *cb));
-            let del = prev
-                .get(j + 1)
-                .copied()
-                .unwrap_or(usize::MAX)
-                .saturating_add(1);
-            let ins = cur.last().copied().unwrap_or(usize::MAX).saturating_add(1);
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// A string list as read from the file: values with their offsets.
@@ -511,9 +485,9 @@ impl Cx<'_> {
     /// Reports the first term (in file order) that is the same entry as an
     /// earlier one, per [`Term::same_term_as`].
     fn check_duplicates(&self, terms: &[Term], de_offsets: &[usize]) -> Result<(), GlossaryError> {
-        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, term) in terms.iter().enumerate() {
-            let bucket = by_lower.entry(term.de.to_lowercase()).or_default();
+            let bucket = by_key.entry(term.identity_key()).or_default();
             let earlier = bucket
                 .iter()
                 .copied()

@@ -370,6 +370,26 @@ proptest! {
         }
     }
 
+    /// The bound on a compound head's length changes no result: the
+    /// bounded search finds what looking up every rest of the word finds.
+    #[test]
+    fn compound_heads_match_the_unbounded_search(
+        parts in proptest::collection::vec(prop_oneof![
+            proptest::sample::select(vec![
+                "atom", "waffen", "lieferung", "diktatur", "erb", "rüstung", "auf",
+                "munition", "sanktion", "en", "s", "ß", "militär", "x",
+            ]).prop_map(str::to_owned),
+            "[a-zäöüß]{1,6}",
+        ], 1..12),
+    ) {
+        static MATCHER: std::sync::LazyLock<TermMatcher> =
+            std::sync::LazyLock::new(|| TermMatcher::new(&real()));
+        let m = &*MATCHER;
+        let key: String = parts.concat();
+        let stem = m.stemmers.de_key(&key);
+        prop_assert_eq!(m.compound_heads(&stem, &key), m.compound_heads_unbounded(&stem, &key));
+    }
+
     #[test]
     fn german_like_text_never_panics(text in "[A-Za-zäöüÄÖÜß' \\-.,İ]{0,60}", de in "[A-Za-zäöüßİ]{1,12}( [a-zäöü]{1,8})?") {
         let cut = de.char_indices().nth(1).map_or(de.len(), |(b, _)| b);

@@ -53,14 +53,8 @@ impl TableData {
     }
 
     /// CSV with the header as its first row.
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&self.header);
-        for row in &self.rows {
-            let _ = w.write_record(row);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    pub fn to_csv(&self) -> Result<String, csv::Error> {
+        crate::report::csv::to_string(std::iter::once(&self.header).chain(&self.rows))
     }
 }
 

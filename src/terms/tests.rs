@@ -76,7 +76,7 @@ fn markdown_cells_are_escaped() {
         rows: vec![vec!["x|y".into(), String::new()]],
     };
     assert_eq!(t.to_markdown(), "| a | b |\n|---|---|\n| x\\|y |  |\n");
-    assert_eq!(t.to_csv(), "a,b\nx|y,\n");
+    assert_eq!(t.to_csv().unwrap(), "a,b\nx|y,\n");
 }
 
 fn fixture_units() -> Vec<UnitText> {

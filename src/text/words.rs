@@ -80,6 +80,8 @@ pub fn key(word: &str) -> String {
 
 fn push_key(out: &mut String, c: char) {
     match c {
+        // Most letters: no case-mapping tables, no iterator.
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         'ß' | 'ẞ' => out.push_str("ss"),
         '’' | 'ʼ' => out.push('\''),
         _ => out.extend(c.to_lowercase()),

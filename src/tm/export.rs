@@ -90,11 +90,9 @@ pub fn export_memory(
 
 /// One CSV record (RFC 4180 quoting by the csv crate).
 fn csv_record(a: &str, b: &str) -> std::io::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([a, b])
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    w.into_inner()
-        .map_err(|e| std::io::Error::other(e.to_string()))
+    crate::report::csv::to_string([[a, b]])
+        .map(String::into_bytes)
+        .map_err(std::io::Error::from)
 }
 
 fn io_err(e: std::io::Error) -> crate::error::Error {

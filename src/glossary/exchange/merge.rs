@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::entry::{Entry, LangKey, SkipReason, convert};
+use crate::glossary::error::Sameness;
 use crate::glossary::model::{is_language_tag, merge_terms};
 use crate::glossary::{ErrorKind, Glossary, GlossaryError, Term, add_term, render};
 
@@ -150,13 +151,11 @@ pub fn merge_entries(
 
     let mut current = base.clone();
     let mut new_terms: Vec<Term> = Vec::new();
-    // Terms by lower-cased `de`, to find case clashes without a quadratic scan.
-    let mut by_lower: HashMap<String, Vec<Term>> = HashMap::new();
+    // Terms by identity key (`de` folded), to find clashes without a
+    // quadratic scan.
+    let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();
     for t in &glossary.terms {
-        by_lower
-            .entry(t.de.to_lowercase())
-            .or_default()
-            .push(t.clone());
+        by_key.entry(t.identity_key()).or_default().push(t.clone());
     }
     let index: HashMap<String, usize> = glossary
         .terms
@@ -190,22 +189,29 @@ pub fn merge_entries(
             }
             continue;
         }
-        let lower = term.de.to_lowercase();
-        let clash = by_lower
-            .get(&lower)
+        let identity = term.identity_key();
+        let clash = by_key
+            .get(&identity)
             .and_then(|list| list.iter().find(|t| t.same_term_as(&term)));
         if let Some(other) = clash {
-            out.skipped.push(Skipped {
-                line,
-                kind: SkipKind::Invalid,
-                reason: format!(
+            let reason = match Sameness::of(&term.de, &other.de) {
+                Sameness::Case => format!(
                     "{:?} differs only in case from the glossary term {:?} (set case_sensitive on both to keep both)",
                     term.de, other.de
                 ),
+                Sameness::Equal | Sameness::SharpS => format!(
+                    "{:?} is the glossary term {:?}, since ß and ss match the same words (merge its translations into that term)",
+                    term.de, other.de
+                ),
+            };
+            out.skipped.push(Skipped {
+                line,
+                kind: SkipKind::Invalid,
+                reason,
             });
             continue;
         }
-        by_lower.entry(lower).or_default().push(term.clone());
+        by_key.entry(identity).or_default().push(term.clone());
         new_terms.push(term);
     }
 

@@ -55,13 +55,13 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// The glossary in an exchange format.
-pub fn export(glossary: &Glossary, format: ExportFormat) -> String {
-    match format {
+/// The glossary in an exchange format. Only the CSV writer can fail.
+pub fn export(glossary: &Glossary, format: ExportFormat) -> Result<String, csv::Error> {
+    Ok(match format {
         ExportFormat::Tbx => to_tbx(glossary, &TbxOptions::default()),
         ExportFormat::Tsv => delimited::to_tsv(glossary),
-        ExportFormat::Csv => delimited::to_csv(glossary),
-    }
+        ExportFormat::Csv => delimited::to_csv(glossary)?,
+    })
 }
 
 /// What an import file held.

@@ -197,7 +197,7 @@ impl El {
             match kid {
                 Node::Text(s) => {
                     for c in s.chars() {
-                        if super::tbx_write::is_xml_space(c) {
+                        if crate::xml::is_xml_space(c) {
                             *pending = !out.is_empty();
                         } else {
                             if *pending {

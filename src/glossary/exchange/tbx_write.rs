@@ -54,6 +54,7 @@
 //! is deterministic: no dates, ids by position.
 
 use crate::glossary::{Glossary, MatchMode, Status, Term};
+use crate::xml::Escape;
 
 /// A context sentence pair for one term (`satz terms --format tbx`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -225,45 +226,12 @@ pub fn tbx_pos(pos: &str) -> &'static str {
 
 /// Escapes text content (see the module documentation on whitespace).
 pub fn text(s: &str) -> String {
-    escape(s, false)
+    crate::xml::escape(s, Escape::LAYOUT_TEXT)
 }
 
 /// Escapes an attribute value.
 pub fn attr(s: &str) -> String {
-    escape(s, true)
-}
-
-fn escape(s: &str, in_attr: bool) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_ws = i
-            .checked_sub(1)
-            .and_then(|j| chars.get(j))
-            .is_some_and(|&p| is_xml_space(p));
-        let next_ws = chars.get(i + 1).is_none_or(|&n| is_xml_space(n));
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            ' ' if i > 0 && !prev_ws && !next_ws => out.push(' '),
-            c if is_xml_space(c) => out.push_str(&format!("&#{};", u32::from(c))),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// XML's white space (`S`): what a reader may treat as layout.
-pub fn is_xml_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
-}
-
-/// Whether XML 1.0 can hold `c` (its `Char` production).
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    crate::xml::escape(s, Escape::LAYOUT_ATTR)
 }
 
 /// Percent-encodes what a processing instruction's quoted value cannot hold.

@@ -2,10 +2,13 @@
 //! (`Militärdiktatur` for `Diktatur`, [`HitKind::Compound`]) and a one-word
 //! term written as two words joined by a hyphen (`Kreml-Chef` for
 //! `Kremlchef`), or split by a suspended hyphen (`Atom- und
-//! Raketenprogramm` holds `Atomprogramm`). Heads are indexed by stem when the matcher is built (also
-//! as a compound would stem them, see `Stemmers::de_compound_key`), and a
-//! text word's stem is looked up at every position after the first
-//! [`MIN_COMPOUND_PREFIX`] letters.
+//! Raketenprogramm` holds `Atomprogramm`). Heads are indexed by stem when
+//! the matcher is built (also as a compound would stem them, see
+//! `Stemmers::de_compound_key`), and a text word's stem is looked up at
+//! every position after the first [`MIN_COMPOUND_PREFIX`] letters that
+//! leaves a rest no longer than the longest indexed head, so a word costs
+//! time linear in its length (a 40,000-letter word is no slower per letter
+//! than a short one).
 
 use std::collections::HashMap;
 
@@ -25,28 +28,35 @@ const MIN_HEAD_STEM: usize = 4;
 /// The longest compound (in bytes) looked for behind a suspended hyphen.
 const MAX_SUSPENDED_COMPOUND: usize = 80;
 
-/// Indexes variant `v` in `by_head` under its stem and under the stem it
-/// has at the end of a compound, if it is a one-word `stem`-mode variant
-/// (not a form) that is not case-sensitive; stems of fewer than
-/// [`MIN_HEAD_STEM`] letters are left out.
-pub(super) fn add_heads(
-    by_head: &mut HashMap<String, Vec<usize>>,
-    stemmers: &Stemmers,
-    v: usize,
-    variant: &Variant,
-) {
-    if let (false, None, [Pat::Stem { stem: s, .. }]) =
-        (variant.form, &variant.cased, variant.pats.as_slice())
-    {
-        let compound = variant
-            .keys
-            .first()
-            .and_then(|k| stemmers.de_compound_key(k));
-        for head in std::iter::once(s.clone()).chain(compound) {
-            if head.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEAD_STEM {
-                let list = by_head.entry(head).or_default();
-                if !list.contains(&v) {
-                    list.push(v);
+/// The stems a compound may end in, with the variants each one is the head
+/// of.
+#[derive(Debug, Default)]
+pub(super) struct Heads {
+    by_stem: HashMap<String, Vec<usize>>,
+    /// The longest stem in `by_stem`, in bytes: no head is longer.
+    max_len: usize,
+}
+
+impl Heads {
+    /// Indexes variant `v` under its stem and under the stem it has at the
+    /// end of a compound, if it is a one-word `stem`-mode variant (not a
+    /// form) that is not case-sensitive; stems of fewer than
+    /// [`MIN_HEAD_STEM`] letters are left out.
+    pub(super) fn add(&mut self, stemmers: &Stemmers, v: usize, variant: &Variant) {
+        if let (false, None, [Pat::Stem { stem: s, .. }]) =
+            (variant.form, &variant.cased, variant.pats.as_slice())
+        {
+            let compound = variant
+                .keys
+                .first()
+                .and_then(|k| stemmers.de_compound_key(k));
+            for head in std::iter::once(s.clone()).chain(compound) {
+                if head.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEAD_STEM {
+                    self.max_len = self.max_len.max(head.len());
+                    let list = self.by_stem.entry(head).or_default();
+                    if !list.contains(&v) {
+                        list.push(v);
+                    }
                 }
             }
         }
@@ -62,11 +72,14 @@ impl TermMatcher {
     /// `Ermittlung`; the verb `aufrüsten` may still be `Aufrüstung`).
     pub(super) fn compound_heads(&self, stem: &str, key: &str) -> Vec<(usize, usize, bool)> {
         let mut compound = Vec::new();
-        if !self.by_head.is_empty() {
+        if !self.by_head.by_stem.is_empty() {
+            // A rest longer than every head is no head: not hashed.
+            let first = stem.len().saturating_sub(self.by_head.max_len);
             let mut letters = 0usize;
             for (p, (b, c)) in stem.char_indices().enumerate() {
                 if letters >= MIN_COMPOUND_PREFIX
-                    && let Some(vs) = stem.get(b..).and_then(|h| self.by_head.get(h))
+                    && b >= first
+                    && let Some(vs) = stem.get(b..).and_then(|h| self.by_head.by_stem.get(h))
                 {
                     let head: String = key.chars().skip(p).collect();
                     compound.extend(vs.iter().map(|&v| (v, p, self.head_ending_ok(v, &head))));
@@ -74,6 +87,31 @@ impl TermMatcher {
                 if c.is_alphabetic() {
                     letters += 1;
                 }
+            }
+        }
+        compound
+    }
+
+    /// [`TermMatcher::compound_heads`] without the bound on a head's
+    /// length: every rest of the stem is looked up (the brute-force twin
+    /// the tests compare it with).
+    #[cfg(test)]
+    pub(super) fn compound_heads_unbounded(
+        &self,
+        stem: &str,
+        key: &str,
+    ) -> Vec<(usize, usize, bool)> {
+        let mut compound = Vec::new();
+        let mut letters = 0usize;
+        for (p, (b, c)) in stem.char_indices().enumerate() {
+            if letters >= MIN_COMPOUND_PREFIX
+                && let Some(vs) = stem.get(b..).and_then(|h| self.by_head.by_stem.get(h))
+            {
+                let head: String = key.chars().skip(p).collect();
+                compound.extend(vs.iter().map(|&v| (v, p, self.head_ending_ok(v, &head))));
+            }
+            if c.is_alphabetic() {
+                letters += 1;
             }
         }
         compound

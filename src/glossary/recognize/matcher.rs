@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::Rendering;
-use super::compound::{Parts, add_heads};
+use super::compound::{Heads, Parts};
 use super::english::{EnIndex, rendering_index};
 use super::inflection::inflected_variants;
 use crate::glossary::model::{Glossary, MatchMode, Term};
@@ -71,7 +71,7 @@ pub struct TermMatcher {
     /// The longest prefix in `by_prefix`, in chars.
     pub(super) max_prefix_chars: usize,
     /// Variants by the stems a compound having them as head may end in.
-    pub(super) by_head: HashMap<String, Vec<usize>>,
+    pub(super) by_head: Heads,
     /// (term, list, index in the list) of every English rendering.
     pub(super) renderings: Vec<(usize, Rendering, usize)>,
     /// The renderings stemmed for lookup; owners index `renderings`.
@@ -97,7 +97,7 @@ impl TermMatcher {
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_exact: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_head = Heads::default();
         let mut max_prefix_chars = 0;
         for (v, variant) in variants.iter().enumerate() {
             match variant.pats.first() {
@@ -109,7 +109,7 @@ impl TermMatcher {
                 }
                 None => {}
             }
-            add_heads(&mut by_head, &stemmers, v, variant);
+            by_head.add(&stemmers, v, variant);
         }
 
         let (renderings, en_index) = rendering_index(glossary, &stemmers);

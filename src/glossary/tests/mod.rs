@@ -198,6 +198,21 @@ fn unknown_keys_everywhere() {
 }
 
 #[test]
+fn key_suggestions_are_within_two_edits_counted_in_characters() {
+    use super::parse::suggest;
+    let allowed = ["forbidden", "forms", "note"];
+    assert_eq!(
+        suggest("Forbiden", &allowed),
+        " (did you mean `forbidden`?)"
+    );
+    assert_eq!(suggest("fobiden", &allowed), " (did you mean `forbidden`?)");
+    // `ö` is one edit, though two bytes.
+    assert_eq!(suggest("förms", &allowed), " (did you mean `forms`?)");
+    assert_eq!(suggest("fbidn", &allowed), "");
+    assert_eq!(suggest("", &allowed), "");
+}
+
+#[test]
 fn missing_and_empty_required_keys() {
     assert_eq!(
         parse_err("[[term]]\nen = [\"x\"]\n\n  [[term]]\nde = \"b\"\n"),

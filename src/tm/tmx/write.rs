@@ -10,10 +10,10 @@
 //! line feeds), and inline codes are written back with the attributes and
 //! native code they were read with.
 
-use std::fmt::Write as _;
-
 use crate::tm::tmx::read::{Header, RawUnit};
 use crate::tm::unit::{Annotation, Attrs, Inline, Variant};
+pub use crate::xml::is_xml_char;
+use crate::xml::{Escape, escape_into};
 
 /// Header attributes satz writes itself, in this order.
 const OWN_HEADER_ATTRS: [&str; 7] = [
@@ -148,37 +148,10 @@ fn write_attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => {
-                let _ = write!(out, "&#{};", u32::from(c));
-            }
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
+    escape_into(out, value, Escape::ATTR);
     out.push('"');
 }
 
 fn escape_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_xml_char(c) => out.push(c),
-            // Characters XML 1.0 cannot hold are dropped; importers warn first.
-            _ => {}
-        }
-    }
-}
-
-/// True for the characters XML 1.0 allows in a document.
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    escape_into(out, text, Escape::TEXT);
 }

@@ -68,13 +68,12 @@ pub fn to_tsv(glossary: &Glossary) -> String {
 }
 
 /// The glossary as CSV with a header (see the module documentation).
-pub fn to_csv(glossary: &Glossary) -> String {
+pub fn to_csv(glossary: &Glossary) -> Result<String, csv::Error> {
     // Fields with `#` are quoted, so that readers taking `#` for a comment
     // (OmegaT's CSV glossary reader skips lines starting with `#`) keep a
     // row whose German starts with one.
-    let mut w = csv::WriterBuilder::new()
-        .comment(Some(b'#'))
-        .from_writer(Vec::new());
+    let mut builder = csv::WriterBuilder::new();
+    builder.comment(Some(b'#'));
     let header = [
         glossary.source_lang.as_str(),
         glossary.target_lang.as_str(),
@@ -104,10 +103,5 @@ pub fn to_csv(glossary: &Glossary) -> String {
             },
         ]);
     }
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&row);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    crate::report::csv::to_string_with(&builder, rows)
 }

@@ -64,12 +64,12 @@ fn hash_is_not_a_comment_in_csv_and_exports_keep_it() {
     assert_eq!(g.terms[0].en, ["#MeToo debate"]);
     // satz's own exports round-trip such terms, and write them so that
     // OmegaT keeps them too: quoted in CSV, after a space in OmegaT's TSV.
-    let csv = export(&g, ExportFormat::Csv);
+    let csv = export(&g, ExportFormat::Csv).unwrap();
     assert!(
         csv.contains("\n\"#MeToo-Debatte\",\"#MeToo debate\","),
         "{csv}"
     );
-    let tsv = export(&g, ExportFormat::Tsv);
+    let tsv = export(&g, ExportFormat::Tsv).unwrap();
     assert!(tsv.contains("\n #MeToo-Debatte\t#MeToo debate\n"), "{tsv}");
     assert!(tsv.contains("\nC#-Entwickler\tC# developer\n"), "{tsv}");
     for (text, name) in [(csv, "b.csv"), (tsv, "b.txt")] {

@@ -71,7 +71,7 @@ fn import(bytes: &[u8], name: &str, source: &str, target: &str) -> (Glossary, Im
 #[test]
 fn tbx_round_trip_keeps_everything() {
     for original in [shipped(), hand_made()] {
-        let tbx = export(&original, ExportFormat::Tbx);
+        let tbx = export(&original, ExportFormat::Tbx).unwrap();
         let (back, out) = import(tbx.as_bytes(), "g.tbx", "de", "en");
         assert_eq!(back, original, "{tbx}");
         assert!(out.skipped.is_empty(), "{:?}", out.skipped);
@@ -82,7 +82,7 @@ fn tbx_round_trip_keeps_everything() {
 #[test]
 fn csv_round_trip_keeps_everything() {
     for original in [shipped(), hand_made()] {
-        let csv = export(&original, ExportFormat::Csv);
+        let csv = export(&original, ExportFormat::Csv).unwrap();
         let (back, _) = import(csv.as_bytes(), "g.csv", "de", "en");
         assert_eq!(back, original, "{csv}");
     }
@@ -112,7 +112,7 @@ fn tsv_view(g: &Glossary) -> Vec<TsvView> {
 #[test]
 fn tsv_round_trip_keeps_what_omegat_holds() {
     for original in [shipped(), hand_made()] {
-        let tsv = export(&original, ExportFormat::Tsv);
+        let tsv = export(&original, ExportFormat::Tsv).unwrap();
         assert!(tsv.starts_with("# -*- coding: utf-8 -*-\n"));
         let (back, out) = import(tsv.as_bytes(), "g.txt", "de", "en");
         assert_eq!(tsv_view(&back), tsv_view(&original), "{tsv}");
@@ -120,7 +120,7 @@ fn tsv_round_trip_keeps_what_omegat_holds() {
     }
     let shipped = shipped();
     let (back, _) = import(
-        export(&shipped, ExportFormat::Tsv).as_bytes(),
+        export(&shipped, ExportFormat::Tsv).unwrap().as_bytes(),
         "g.tab",
         "de",
         "en",
@@ -148,13 +148,13 @@ fn tsv_lines_per_translation_with_the_comment_on_the_first() {
         ..Glossary::default()
     };
     assert_eq!(
-        export(&g, ExportFormat::Tsv),
+        export(&g, ExportFormat::Tsv).unwrap(),
         "# -*- coding: utf-8 -*-\n\
          Sippenhaft\tcollective punishment\tPunishing relatives. [forbidden: clan custody; kin custody]\n\
          Sippenhaft\tkin liability\n"
     );
     assert_eq!(
-        export(&g, ExportFormat::Csv),
+        export(&g, ExportFormat::Csv).unwrap(),
         "de,en,note,forbidden,pos,status,forms,case_sensitive,match\n\
          Sippenhaft,collective punishment; kin liability,Punishing relatives.,clan custody; kin custody,,,,,\n"
     );
@@ -216,7 +216,7 @@ fn tbx_output_is_tbx_basic() {
   </text>
 </tbx>
 "#;
-    assert_eq!(export(&g, ExportFormat::Tbx), expected);
+    assert_eq!(export(&g, ExportFormat::Tbx).unwrap(), expected);
 }
 
 #[test]
@@ -386,6 +386,22 @@ target_lang = \"en\"
 de = \"Sippenhaft\"
 en = \"collective punishment\"   # the one we use
 ";
+
+#[test]
+fn import_refuses_the_other_sharp_s_spelling_of_a_term() {
+    let tsv = "Strasse\tstreet\nStraße\troad\n";
+    let file = read_bytes(tsv.as_bytes(), Path::new("a.txt")).unwrap();
+    let out = merge_entries("", Path::new("glossary.toml"), "de", "en", &file.entries).unwrap();
+    assert_eq!(out.added, ["Strasse"]);
+    assert_eq!(out.skipped.len(), 1);
+    assert!(
+        out.skipped[0]
+            .reason
+            .contains("\"Straße\" is the glossary term \"Strasse\", since ß and ss match"),
+        "{:?}",
+        out.skipped
+    );
+}
 
 #[test]
 fn import_merges_keeps_comments_and_refuses_case_clashes() {
