@@ -346,3 +346,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn feet_and_inches_with_typographic_marks_keep_char_boundaries() {
+    // Regression: the inch mark `”` is three bytes, not one.
+    for text in ["He is 6’7” tall.", "He is 6'7\" tall.", "0’0”"] {
+        let qs = find_quantities(text, NumLang::En);
+        for q in &qs {
+            assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()), "{text}");
+        }
+    }
+    let qs = find_quantities("He is 6’7” tall.", NumLang::En);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "6’7”");
+    assert!((qs[0].values[0] - (6.0 + 7.0 / 12.0)).abs() < 1e-9);
+}

@@ -177,10 +177,14 @@ fn merge_fraction(text: &str, between: &str, out: &mut Vec<Quantity>, q: &Quanti
 
 /// Feet and inches written `6'7"`: one length in feet.
 fn merge_feet_inches(text: &str, between: &str, prev: &mut Quantity, q: &Quantity) -> bool {
-    let inch_mark = text
+    let Some(inch_mark) = text
         .get(q.end..)
-        .is_some_and(|r| r.starts_with(['"', '″', '”']));
-    if !matches!(between, "'" | "′" | "’") || !inch_mark {
+        .and_then(|r| r.chars().next())
+        .filter(|c| matches!(c, '"' | '″' | '”'))
+    else {
+        return false;
+    };
+    if !matches!(between, "'" | "′" | "’") {
         return false;
     }
     let (Some(feet), Some(inches)) = (prev.int_value(), q.int_value()) else {
@@ -190,7 +194,7 @@ fn merge_feet_inches(text: &str, between: &str, prev: &mut Quantity, q: &Quantit
         return false;
     }
     prev.values = vec![feet as f64 + inches as f64 / 12.0];
-    prev.end = q.end + 1;
+    prev.end = q.end + inch_mark.len_utf8();
     prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
     prev.unit = Some(super::units::FOOT_UNIT);
     true
