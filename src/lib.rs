@@ -1,35 +1,14 @@
 //! satz: a translation memory and bilingual glossary for translators who
 //! turn German news into English.
 //!
-//! The binary is a thin shell over this library: every command lives in
-//! [`cli`] and writes to any `Write`, so tests and benchmarks call it
-//! without a process.
-//!
-//! | module | what |
-//! |---|---|
-//! | [`fsx`] | reading text in any encoding (BOM, UTF-16, declared legacy encodings, NFC), atomic writes, the `memory/` lock |
-//! | [`text`] | normalisation shared by all: whitespace and case folding |
-//! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export |
-//! | [`align`] | sentence alignment: length model, lexical anchors, a learnt lexicon, banded dynamic programming |
-//! | [`check`] | QA checks: glossary terms, numbers, consistency, typography; one file per check |
-//! | [`langid`] | which language a text is in (German, English, French or unknown), from function words and letters |
-//! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
-//! | [`segment`] | sentence segmentation for German and English |
-//! | [`terms`] | term tables from glossary and memory, term extraction |
-//! | [`cli`] | the commands |
-//! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
-//! | [`error`] | the error type: every input error names file, line and column |
+//! This package is the command line ([`cli`]); everything else is the
+//! library crate `satz-core` (`crates/satz-core`), which knows nothing of a
+//! command line and whose modules are re-exported here, so tests,
+//! benchmarks and examples write `satz::check`. Every command writes to any
+//! `Write`, so tests call it without a process.
 
-pub mod align;
-pub mod check;
 pub mod cli;
-pub mod error;
-pub mod fsx;
-pub mod glossary;
-pub mod langid;
-pub mod report;
-pub mod segment;
-pub mod terms;
-pub mod text;
-pub mod tm;
-pub mod xml;
+
+pub use satz_core::{
+    align, check, error, fsx, glossary, langid, report, segment, terms, text, tm, xml,
+};

@@ -158,6 +158,21 @@ fn table_text(table: &terms::TableData, flavour: Flavour) -> Result<String> {
     Ok(match flavour {
         Flavour::Markdown => table.to_markdown(),
         Flavour::Csv => table.to_csv()?,
-        Flavour::Terminal => table.to_terminal(),
+        Flavour::Terminal => terminal_table(table),
     })
+}
+
+/// For the terminal: box drawing, cells wrapped to fit the terminal's
+/// width when there is one.
+fn terminal_table(data: &terms::TableData) -> String {
+    use comfy_table::{ContentArrangement, Table, presets};
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(data.header.clone());
+    for row in &data.rows {
+        table.add_row(row.clone());
+    }
+    format!("{table}\n")
 }

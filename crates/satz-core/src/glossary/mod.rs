@@ -37,14 +37,14 @@
 //!
 //! ```
 //! use std::path::Path;
-//! use satz::glossary::{add_term, AddOutcome, Glossary, Term};
+//! use satz_core::glossary::{add_term, AddOutcome, Glossary, Term};
 //!
 //! let path = Path::new("glossary.toml");
 //! let added = add_term("", path, &Term::new("Sippenhaft", ["kin liability"]))?;
 //! assert_eq!(added.outcome, AddOutcome::Added);
 //! let glossary = Glossary::parse(&added.text, path)?;
 //! assert_eq!(glossary.find("Sippenhaft").and_then(Term::preferred), Some("kin liability"));
-//! # Ok::<(), satz::glossary::GlossaryError>(())
+//! # Ok::<(), satz_core::glossary::GlossaryError>(())
 //! ```
 
 mod edit;

@@ -80,7 +80,7 @@ fn markdown_cells_are_escaped() {
 }
 
 fn fixture_units() -> Vec<UnitText> {
-    include_str!("../../tests/fixtures/terms-extract.tsv")
+    include_str!("../../../../tests/fixtures/terms-extract.tsv")
         .lines()
         .filter_map(|l| l.split_once('\t'))
         .map(|(de, en)| unit(de, en))

@@ -5,7 +5,7 @@ use super::*;
 // ---------------------------------------------------------------- the project's real file
 
 /// A snapshot of the project's `glossary.toml`.
-const REAL: &str = include_str!("../../../glossary.toml");
+const REAL: &str = include_str!("../../../../../glossary.toml");
 
 #[test]
 fn real_glossary_parses() {

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::*;
 use crate::glossary::{MatchMode, Status, Term};
 
-const SHIPPED: &str = include_str!("../../../../glossary.toml");
+const SHIPPED: &str = include_str!("../../../../../../glossary.toml");
 
 fn shipped() -> Glossary {
     Glossary::parse(SHIPPED, Path::new("glossary.toml")).unwrap()

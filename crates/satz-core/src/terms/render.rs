@@ -1,9 +1,7 @@
-//! Writing term tables: the terminal (comfy-table, fitted to the terminal's
-//! width), Markdown (a pipe table), CSV (a header row, the German term
-//! first), TBX (the glossary's TBX-Basic with each term's example pair as
-//! `descrip type="context"`) and, in [`super::html`], a self-contained page.
-
-use comfy_table::{ContentArrangement, Table, presets};
+//! Writing term tables: the cells for the terminal (drawn by the CLI),
+//! Markdown (a pipe table), CSV (a header row, the German term first), TBX
+//! (the glossary's TBX-Basic with each term's example pair as `descrip
+//! type="context"`) and, in [`super::html`], a self-contained page.
 
 use super::extract::Candidate;
 use super::usage::TermUsage;
@@ -20,20 +18,6 @@ pub struct TableData {
 }
 
 impl TableData {
-    /// For the terminal: box drawing, cells wrapped to fit the terminal's
-    /// width when there is one.
-    pub fn to_terminal(&self) -> String {
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header(self.header.clone());
-        for row in &self.rows {
-            table.add_row(row.clone());
-        }
-        format!("{table}\n")
-    }
-
     /// A GitHub-flavoured Markdown pipe table.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();

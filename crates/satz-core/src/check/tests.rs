@@ -17,7 +17,7 @@ use super::*;
 use crate::glossary::{Glossary, Status, Term};
 
 fn real() -> Glossary {
-    let text = include_str!("../../tests/fixtures/check/glossary.toml");
+    let text = include_str!("../../../../tests/fixtures/check/glossary.toml");
     Glossary::parse(text, Path::new("glossary.toml")).unwrap()
 }
 

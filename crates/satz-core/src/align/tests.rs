@@ -378,8 +378,14 @@ fn example() -> (Sentences, Sentences) {
             .collect()
     };
     (
-        split(include_str!("../../examples/kim-putin.de.txt"), Lang::De),
-        split(include_str!("../../examples/kim-putin.en.txt"), Lang::En),
+        split(
+            include_str!("../../../../examples/kim-putin.de.txt"),
+            Lang::De,
+        ),
+        split(
+            include_str!("../../../../examples/kim-putin.en.txt"),
+            Lang::En,
+        ),
     )
 }
 
@@ -387,7 +393,7 @@ fn example() -> (Sentences, Sentences) {
 /// the shipped glossary's term pairs.
 fn example_options() -> AlignOptions {
     let glossary = crate::glossary::Glossary::parse(
-        include_str!("../../glossary.toml"),
+        include_str!("../../../../glossary.toml"),
         std::path::Path::new("glossary.toml"),
     )
     .unwrap();

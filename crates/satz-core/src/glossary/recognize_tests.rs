@@ -16,7 +16,7 @@ fn glossary(terms: Vec<Term>) -> Glossary {
 }
 
 fn real() -> Glossary {
-    let text = include_str!("../../tests/fixtures/check/glossary.toml");
+    let text = include_str!("../../../../tests/fixtures/check/glossary.toml");
     Glossary::parse(text, Path::new("glossary.toml")).unwrap()
 }
 
