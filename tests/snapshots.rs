@@ -1,7 +1,7 @@
 //! Snapshots (insta) of every machine format and every kind of error
 //! message, on the shipped example: `glossary.toml`, `memory/kim-putin.tmx`
 //! and the texts in `examples/`. The machine formats are a contract
-//! (CLI.md): a changed snapshot here is a contract change, to be made on
+//! (docs/contract.md): a changed snapshot here is a contract change, to be made on
 //! purpose. The snapshots live in `tests/snapshots/`; after an intended
 //! change, review them with `cargo insta review` or rewrite them with
 //! `INSTA_UPDATE=always cargo test snapshots`.

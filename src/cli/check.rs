@@ -43,7 +43,7 @@ doubled-word, double-space, punctuation-end, inconsistent-translation,
 inconsistent-source, omission, addition. omission and addition need DE EN: a German
 sentence the alignment finds no translation for, an English sentence with no German
 source, also inside a merged link. Each finding is an error (satz is confident a
-reviewer must act) or a warning (uncertain evidence); the README's table says which,
+reviewer must act) or a warning (uncertain evidence); docs/commands.md says which,
 and the JSON's evidence field says why. Exit 1 when a finding fails the check
 (--fail-on, default: errors). Accept a finding for one memory unit with
 <prop type=\"x-satz-accept\">number-mismatch</prop> (codes comma-separated, * for all).")]

@@ -1,9 +1,9 @@
 //! The command line: global options, one file per command, exit codes.
 //!
-//! The contract (commands, formats, exit codes) is kept in the README's
-//! "Command-line contract" section: machine formats are stable, human
-//! `table` output may change. Exit codes: 0 success, 1 the command found
-//! error-level problems (`check`), 2 bad usage or bad input.
+//! The contract (commands, formats, exit codes) is kept in
+//! `docs/contract.md`: machine formats are stable, human `table` output
+//! may change. Exit codes: 0 success, 1 `check` found what it gates on
+//! (by default an error-level finding), 2 bad usage or bad input.
 //!
 //! The doc comments of the argument types are the `--help` text, written
 //! for a terminal (`german<TAB>english`, `[i,j]:[k]`), not for rustdoc.

@@ -1,6 +1,6 @@
 //! The finding codes: one enum, each code's name, what it finds and the
 //! severities it can have in one place, so that the CLI's `--ignore` and
-//! `--fail-on`, the JSON, the README's table and the checks cannot drift
+//! `--fail-on`, the JSON, the severity table (docs/commands.md) and the checks cannot drift
 //! apart.
 
 use std::fmt;

@@ -14,8 +14,8 @@
 //!   their most likely English equivalents by Dice co-occurrence; the score
 //!   is documented there.
 //!
-//! The contract (formats, columns) is in the README's `satz terms` section
-//! and `../shared/CLI.md`.
+//! The contract (formats, columns) is in `docs/commands.md` (`satz terms`)
+//! and `docs/contract.md`.
 
 pub mod extract;
 pub mod html;

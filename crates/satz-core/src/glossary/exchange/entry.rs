@@ -525,7 +525,7 @@ mod tests {
         let terms = convert(&both, "de", "en").unwrap();
         let de: Vec<&str> = terms.iter().map(|t| t.de.as_str()).collect();
         assert_eq!(de, ["Strassenbahn", "Tram"]);
-        // A region matches that region only (CLI.md), or a tag without one.
+        // A region matches that region only (docs/contract.md), or a tag without one.
         let us_only = Entry {
             groups: vec![
                 group("de-DE", &[("Angriffskrieg", None)]),
