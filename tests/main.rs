@@ -17,6 +17,7 @@ mod bad_input;
 mod check;
 mod check_audit;
 mod check_corpus;
+mod code_shape;
 mod common;
 mod completions;
 mod errors;
