@@ -160,7 +160,7 @@ fn export_defaults_to_tbx_and_writes_stdout() {
         .args(["glossary", "export", "--format", "json"])
         .assert()
         .code(2)
-        .stderr("satz: 'glossary export' has no format 'json'; it writes tbx, tsv, csv\n");
+        .stderr("satz: 'glossary export' has no format 'json'; it writes tbx, tbx2008, tsv, omegat, csv\n");
 }
 
 #[test]

@@ -54,14 +54,18 @@ pub enum GlossaryCommand {
     ///
     /// tbx: TBX-Basic (TBX v3, ISO 30042:2019); the first approved
     /// translation is preferredTerm-admn-sts, the others admittedTerm-admn-sts,
-    /// forbidden ones deprecatedTerm-admn-sts. tsv: OmegaT's
-    /// german<TAB>english<TAB>comment, one line per approved translation, the
-    /// note and "[forbidden: a; b]" in the first line's comment. csv: a
+    /// forbidden ones deprecatedTerm-admn-sts. tbx2008: the same as TBX-Basic
+    /// 2008 (<martif>), the TBX that OmegaT and translate-toolkit read. tsv:
+    /// OmegaT's german<TAB>english<TAB>comment, one line per approved
+    /// translation, the note and "[forbidden: a; b]" in the first line's
+    /// comment. omegat: the same for OmegaT's glossary folder (name it .txt:
+    /// OmegaT ignores .tsv). csv: a
     /// header (de,en,note,forbidden,pos,status,forms,case_sensitive,match),
     /// one row per term, every field, lists joined by "; ".
     #[command(after_help = "Examples:
   satz glossary export -o glossary.tbx
-  satz glossary export --format tsv -o omegat/glossary/glossary.txt
+  satz glossary export --format omegat -o omegat/glossary/glossary.txt
+  satz glossary export --format tbx2008 -o omegat/glossary/glossary.tbx
   satz glossary export --format csv > glossary.csv")]
     Export(GlossaryExportArgs),
 }
@@ -229,10 +233,14 @@ fn remove(ctx: &mut Context, path: &Path, de: &str) -> Result<Outcome> {
 /// `glossary export`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ExportAs {
-    /// TBX-Basic (the default).
+    /// TBX-Basic, TBX v3 (the default).
     Tbx,
+    /// TBX-Basic 2008 (`<martif>`): what OmegaT and translate-toolkit read.
+    Tbx2008,
     /// OmegaT's `german<TAB>english<TAB>comment`.
     Tsv,
+    /// OmegaT's glossary file (tab-separated; with -o, name it .txt).
+    Omegat,
     /// A header row, then a row per term.
     Csv,
 }
@@ -328,14 +336,44 @@ fn import_languages(ctx: &Context, path: &Path, text: &str) -> Result<(String, S
     Ok((existing.source_lang, existing.target_lang))
 }
 
+/// What OmegaT will not read as written: a file name it ignores, terms
+/// starting with `#` (see [`exchange::omegat_hash_terms`]).
+fn omegat_warnings(ctx: &Context, path: &Path, glossary: &Glossary, output: Option<&Path>) {
+    let mut warnings = Vec::new();
+    if let Some(o) = output
+        && !exchange::omegat_loads(o)
+    {
+        warnings.push(Warning {
+            location: Location::file(o),
+            message: "OmegaT loads a tab-separated glossary only from a file named .txt, .tab or .utf8; it ignores this one".to_owned(),
+        });
+    }
+    let hash = exchange::omegat_hash_terms(glossary);
+    if !hash.is_empty() {
+        warnings.push(Warning {
+            location: Location::file(path),
+            message: format!(
+                "{} written after a space, because OmegaT reads a line starting with # as a comment: OmegaT 4 and later drop the space, OmegaT 3.6 keeps it",
+                hash.join(", ")
+            ),
+        });
+    }
+    ctx.warn_all(&warnings);
+}
+
 /// `glossary export [-o FILE]`.
 fn export(ctx: &mut Context, path: &Path, output: Option<&Path>) -> Result<Outcome> {
     let format = match ctx.format("glossary export")? {
         ExportAs::Tbx => ExportFormat::Tbx,
+        ExportAs::Tbx2008 => ExportFormat::Tbx2008,
         ExportAs::Tsv => ExportFormat::Tsv,
+        ExportAs::Omegat => ExportFormat::Omegat,
         ExportAs::Csv => ExportFormat::Csv,
     };
     let glossary = glossary::load(path)?;
+    if format == ExportFormat::Omegat {
+        omegat_warnings(ctx, path, &glossary, output);
+    }
     let text = exchange::export(&glossary, format)?;
     match output {
         Some(o) => fsx::write_atomic(o, text.as_bytes())?,

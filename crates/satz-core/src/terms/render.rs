@@ -369,6 +369,7 @@ pub fn candidate_tbx(candidates: &[Candidate], glossary: &Glossary) -> String {
                 g.target_lang,
                 g.terms.len()
             )),
+            ..TbxOptions::default()
         },
     )
 }

@@ -39,7 +39,7 @@ use std::path::Path;
 
 pub use entry::{Entry, EntryTerm, LangGroup, LangKey, SkipReason, TermStatus, convert};
 pub use merge::{ImportOutcome, SkipKind, Skipped, merge_entries};
-pub use tbx_write::{TbxContext, TbxOptions, to_tbx};
+pub use tbx_write::{TbxContext, TbxDialect, TbxOptions, to_tbx};
 
 use crate::error::{Result, Warning};
 use crate::glossary::Glossary;
@@ -49,8 +49,13 @@ use crate::glossary::Glossary;
 pub enum ExportFormat {
     /// TBX-Basic (TBX v3, DCA style).
     Tbx,
+    /// TBX-Basic 2008 (`<martif>`), what OmegaT and translate-toolkit read.
+    Tbx2008,
     /// OmegaT tab-separated.
     Tsv,
+    /// OmegaT's glossary: the tab-separated layout, for a file OmegaT loads
+    /// (`.txt`, `.tab`, `.utf8`; see [`omegat_loads`]).
+    Omegat,
     /// CSV with a header.
     Csv,
 }
@@ -59,9 +64,42 @@ pub enum ExportFormat {
 pub fn export(glossary: &Glossary, format: ExportFormat) -> Result<String, csv::Error> {
     Ok(match format {
         ExportFormat::Tbx => to_tbx(glossary, &TbxOptions::default()),
-        ExportFormat::Tsv => delimited::to_tsv(glossary),
+        ExportFormat::Tbx2008 => to_tbx(
+            glossary,
+            &TbxOptions {
+                dialect: TbxDialect::V2,
+                ..TbxOptions::default()
+            },
+        ),
+        ExportFormat::Tsv | ExportFormat::Omegat => delimited::to_tsv(glossary),
         ExportFormat::Csv => delimited::to_csv(glossary)?,
     })
+}
+
+/// Whether OmegaT loads a glossary file of this name: it picks a reader by
+/// the extension (`.txt`, `.tab` and `.utf8` tab-separated, `.csv`, `.tbx`)
+/// and silently ignores every other file, `.tsv` included.
+pub fn omegat_loads(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    [".txt", ".tab", ".utf8"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// The German terms OmegaT 3.6 reads with a leading space: its
+/// tab-separated reader skips a line that starts with `#` as a comment, so
+/// the writer puts a space before such a term; OmegaT 4 and later trim
+/// every cell (as satz does), OmegaT 3.6 keeps the space.
+pub fn omegat_hash_terms(glossary: &Glossary) -> Vec<&str> {
+    glossary
+        .terms
+        .iter()
+        .map(|t| t.de.as_str())
+        .filter(|de| de.trim_start().starts_with('#'))
+        .collect()
 }
 
 /// What an import file held.

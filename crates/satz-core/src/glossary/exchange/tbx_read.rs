@@ -447,7 +447,7 @@ fn without_controls(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Reads `match="..."` and `case_sensitive="true"` from a `<?satz?>`
+/// Reads `match="..."`, `pos="..."` and `case_sensitive="true"` from a `<?satz?>`
 /// instruction (values percent-encoded, see the writer).
 fn satz_instruction(content: &str, term: &mut EntryTerm) {
     let mut rest = content;
@@ -458,6 +458,9 @@ fn satz_instruction(content: &str, term: &mut EntryTerm) {
         let value = percent_decode(after.get(..end).unwrap_or_default());
         match key {
             "match" => term.match_mode = Some(value),
+            // The glossary's own part of speech where TBX-Basic's picklist
+            // has another word for it (`properNoun` written as `noun`).
+            "pos" => term.pos = Some(value),
             "case_sensitive" => term.case_sensitive = value == "true",
             _ => {}
         }

@@ -1,6 +1,16 @@
-//! The TBX writer: TBX-Basic in the DCA style of TBX v3 (ISO 30042:2019,
-//! namespace `urn:iso:std:iso:30042:ed-2`), one `conceptEntry` per glossary
-//! term.
+//! The TBX writer: TBX-Basic in two editions, one `conceptEntry` (v3) or
+//! `termEntry` (2008) per glossary term.
+//!
+//! * [`TbxDialect::V3`]: TBX v3 (ISO 30042:2019) in the DCA style, namespace
+//!   `urn:iso:std:iso:30042:ed-2`, root `<tbx type="TBX-Basic">`: what
+//!   current terminology tools and the TBX-Basic schemas expect.
+//! * [`TbxDialect::V2`]: TBX 2008 (ISO 30042:2008, LISA TBX-Basic), root
+//!   `<martif type="TBX-Basic">` with no namespace and a `DOCTYPE` naming
+//!   `TBXcoreStructV02.dtd`: the only edition OmegaT (3.6 to 6) and
+//!   translate-toolkit read. The element names differ
+//!   (`martifHeader`/`termEntry`/`langSet`/`tig` for
+//!   `tbxHeader`/`conceptEntry`/`langSec`/`termSec`); the content is the
+//!   same.
 //!
 //! ```xml
 //! <conceptEntry id="c1">
@@ -37,15 +47,19 @@
 //!   `usageStatus`); deprecated is its value for a term that must not be used
 //!   (`supersededTerm` would say it was once admitted);
 //! * `pos` goes on the German term, mapped to TBX-Basic's picklist (`noun`,
-//!   `verb`, `adjective`, `adverb`, `properNoun`, `other`; `adj`, `n`,
-//!   `proper noun` and similar spellings are recognised, anything else is
-//!   `other`);
+//!   `verb`, `adjective`, `adverb`, `other`; `adj`, `n`, `proper noun` and
+//!   similar spellings are recognised, a proper noun is a `noun`, anything
+//!   else `other`); when that loses something (a proper noun, `phrase`),
+//!   the glossary's own value is kept in `<?satz pos="..."?>`;
 //! * `note` is a `<note>` of the concept;
 //! * `forms` are German `termSec`s of `termType` `variant`;
 //! * `match` and `case_sensitive`, which no TBX data category holds, are
 //!   processing instructions inside the German `termSec`
 //!   (`<?satz match="Erb|diktatur"?>`), invisible to other tools and read
-//!   back by satz, so a round trip loses nothing.
+//!   back by satz, so a round trip loses nothing;
+//! * a term with no English at all (an extraction candidate without an
+//!   equivalent) has no English `langSec`: the core structure does not
+//!   allow an empty one.
 //!
 //! Whitespace that XML would not keep (line breaks, tabs, a space at either
 //! end or next to another one) is written as a character reference, which
@@ -79,16 +93,91 @@ pub struct TbxOptions {
     pub candidates: bool,
     /// The text of the header's `<sourceDesc><p>`.
     pub source_desc: Option<String>,
+    /// Which edition of TBX to write.
+    pub dialect: TbxDialect,
+}
+
+/// The edition of TBX written (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TbxDialect {
+    /// TBX v3 (ISO 30042:2019), TBX-Basic DCA style.
+    #[default]
+    V3,
+    /// TBX 2008 (ISO 30042:2008), TBX-Basic `<martif>`.
+    V2,
+}
+
+/// The element names of an edition.
+struct Names {
+    entry: &'static str,
+    lang: &'static str,
+    term: &'static str,
+}
+
+impl TbxDialect {
+    fn names(self) -> Names {
+        match self {
+            TbxDialect::V3 => Names {
+                entry: "conceptEntry",
+                lang: "langSec",
+                term: "termSec",
+            },
+            TbxDialect::V2 => Names {
+                entry: "termEntry",
+                lang: "langSet",
+                term: "tig",
+            },
+        }
+    }
+
+    /// The XML declaration, doctype and root start tag.
+    fn prologue(self, lang: &str) -> String {
+        let lang = attr(lang);
+        match self {
+            TbxDialect::V3 => format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                 <tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"{lang}\" \
+                 xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+            ),
+            TbxDialect::V2 => format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                 <!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n\
+                 <martif type=\"TBX-Basic\" xml:lang=\"{lang}\">\n"
+            ),
+        }
+    }
+
+    /// The header, from `<tbxHeader>`/`<martifHeader>` to its end tag.
+    fn header(self, desc: &str) -> String {
+        let (header, encoding) = match self {
+            TbxDialect::V3 => ("tbxHeader", ""),
+            // The XCS that TBX-Basic 2008 files name; readers use it as
+            // the dialect's name, nobody fetches it.
+            TbxDialect::V2 => (
+                "martifHeader",
+                "    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n",
+            ),
+        };
+        format!(
+            "  <{header}>\n    <fileDesc>\n      <sourceDesc>\n        <p>{}</p>\n      \
+             </sourceDesc>\n    </fileDesc>\n{encoding}  </{header}>\n",
+            text(desc)
+        )
+    }
+
+    fn root(self) -> &'static str {
+        match self {
+            TbxDialect::V3 => "tbx",
+            TbxDialect::V2 => "martif",
+        }
+    }
 }
 
 /// TBX-Basic for `glossary` (see the module documentation).
 pub fn to_tbx(glossary: &Glossary, options: &TbxOptions) -> String {
     let mut out = String::with_capacity(256 + glossary.terms.len() * 600);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&format!(
-        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"{}\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n",
-        attr(&glossary.target_lang)
-    ));
+    let dialect = options.dialect;
+    out.push_str(&dialect.prologue(&glossary.target_lang));
     let desc = options.source_desc.clone().unwrap_or_else(|| {
         format!(
             "satz glossary, {} to {}, {} terms",
@@ -97,44 +186,81 @@ pub fn to_tbx(glossary: &Glossary, options: &TbxOptions) -> String {
             glossary.terms.len()
         )
     });
-    out.push_str("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n");
-    out.push_str(&format!("        <p>{}</p>\n", text(&desc)));
-    out.push_str("      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n");
+    out.push_str(&dialect.header(&desc));
     out.push_str("  <text>\n    <body>\n");
+    let names = dialect.names();
     for (i, term) in glossary.terms.iter().enumerate() {
+        // Absent when the caller has no context for this term.
         let context = options.contexts.get(i).and_then(Option::as_ref);
-        concept(&mut out, i + 1, term, glossary, context, options.candidates);
+        let entry = EntryOut {
+            n: i + 1,
+            term,
+            context,
+            candidates: options.candidates,
+        };
+        concept(&mut out, &names, &entry, glossary);
     }
-    out.push_str("    </body>\n  </text>\n</tbx>\n");
+    out.push_str(&format!("    </body>\n  </text>\n</{}>\n", dialect.root()));
     out
 }
 
-fn concept(
-    out: &mut String,
+/// One term to write, with what goes with it.
+struct EntryOut<'a> {
+    /// Its position, from 1 (the entry's id).
     n: usize,
-    term: &Term,
-    glossary: &Glossary,
-    context: Option<&TbxContext>,
+    term: &'a Term,
+    context: Option<&'a TbxContext>,
     candidates: bool,
-) {
-    out.push_str(&format!("      <conceptEntry id=\"c{n}\">\n"));
-    if let Some(note) = &term.note {
+}
+
+fn concept(out: &mut String, names: &Names, entry: &EntryOut<'_>, glossary: &Glossary) {
+    let Names {
+        entry: el, lang, ..
+    } = names;
+    out.push_str(&format!("      <{el} id=\"c{}\">\n", entry.n));
+    if let Some(note) = &entry.term.note {
         out.push_str(&format!("        <note>{}</note>\n", text(note)));
     }
     out.push_str(&format!(
-        "        <langSec xml:lang=\"{}\">\n",
+        "        <{lang} xml:lang=\"{}\">\n",
         attr(&glossary.source_lang)
     ));
-    out.push_str("          <termSec>\n");
-    out.push_str(&format!("            <term>{}</term>\n", text(&term.de)));
-    if let Some(pos) = &term.pos {
-        term_note(out, "partOfSpeech", tbx_pos(pos));
+    source_terms(out, names, entry);
+    out.push_str(&format!("        </{lang}>\n"));
+    let term = entry.term;
+    if !(term.en.is_empty() && term.forbidden.is_empty()) {
+        out.push_str(&format!(
+            "        <{lang} xml:lang=\"{}\">\n",
+            attr(&glossary.target_lang)
+        ));
+        target_terms(out, names, entry);
+        out.push_str(&format!("        </{lang}>\n"));
     }
-    if !candidates && let Some(status) = term.status {
+    out.push_str(&format!("      </{el}>\n"));
+}
+
+/// The German term with its data categories, then its variant forms.
+fn source_terms(out: &mut String, names: &Names, entry: &EntryOut<'_>) {
+    let (sec, term) = (names.term, entry.term);
+    out.push_str(&format!("          <{sec}>\n"));
+    out.push_str(&format!("            <term>{}</term>\n", text(&term.de)));
+    let pos = term.pos.as_deref().map(|p| (p, pos_mapping(p)));
+    if let Some((_, (tbx, _))) = pos {
+        term_note(out, "partOfSpeech", tbx);
+    }
+    if !entry.candidates
+        && let Some(status) = term.status
+    {
         term_note(out, "administrativeStatus", admin_status(status));
     }
-    if let Some(c) = context {
+    if let Some(c) = entry.context {
         descrip_context(out, &c.source);
+    }
+    if let Some((own, (_, false))) = pos {
+        out.push_str(&format!(
+            "            <?satz pos=\"{}\"?>\n",
+            percent_encode(own)
+        ));
     }
     if term.match_mode != MatchMode::Stem {
         out.push_str(&format!(
@@ -145,42 +271,42 @@ fn concept(
     if term.case_sensitive {
         out.push_str("            <?satz case_sensitive=\"true\"?>\n");
     }
-    out.push_str("          </termSec>\n");
+    out.push_str(&format!("          </{sec}>\n"));
     for form in &term.forms {
-        out.push_str("          <termSec>\n");
+        out.push_str(&format!("          <{sec}>\n"));
         out.push_str(&format!("            <term>{}</term>\n", text(form)));
         term_note(out, "termType", "variant");
-        out.push_str("          </termSec>\n");
+        out.push_str(&format!("          </{sec}>\n"));
     }
-    out.push_str("        </langSec>\n");
-    out.push_str(&format!(
-        "        <langSec xml:lang=\"{}\">\n",
-        attr(&glossary.target_lang)
-    ));
-    let context_at = context.map(|c| c.en_index.unwrap_or(0));
+}
+
+/// The approved translations (the first preferred), then the forbidden
+/// ones; the context sentence on the translation it uses.
+fn target_terms(out: &mut String, names: &Names, entry: &EntryOut<'_>) {
+    let (sec, term) = (names.term, entry.term);
+    // The context sentence uses the preferred translation unless it says.
+    let context_at = entry.context.map(|c| c.en_index.unwrap_or(0));
     for (i, en) in term.en.iter().enumerate() {
-        let status = match (candidates, i) {
+        let status = match (entry.candidates, i) {
             (false, 0) => "preferredTerm-admn-sts",
             _ => "admittedTerm-admn-sts",
         };
-        out.push_str("          <termSec>\n");
+        out.push_str(&format!("          <{sec}>\n"));
         out.push_str(&format!("            <term>{}</term>\n", text(en)));
         term_note(out, "administrativeStatus", status);
         if context_at == Some(i)
-            && let Some(c) = context
+            && let Some(c) = entry.context
         {
             descrip_context(out, &c.target);
         }
-        out.push_str("          </termSec>\n");
+        out.push_str(&format!("          </{sec}>\n"));
     }
     for f in &term.forbidden {
-        out.push_str("          <termSec>\n");
+        out.push_str(&format!("          <{sec}>\n"));
         out.push_str(&format!("            <term>{}</term>\n", text(f)));
         term_note(out, "administrativeStatus", "deprecatedTerm-admn-sts");
-        out.push_str("          </termSec>\n");
+        out.push_str(&format!("          </{sec}>\n"));
     }
-    out.push_str("        </langSec>\n");
-    out.push_str("      </conceptEntry>\n");
 }
 
 fn term_note(out: &mut String, kind: &str, value: &str) {
@@ -206,8 +332,16 @@ pub fn admin_status(status: Status) -> &'static str {
     }
 }
 
-/// TBX-Basic's `partOfSpeech` value for a free-text part of speech.
+/// TBX-Basic's `partOfSpeech` value (`noun`, `verb`, `adjective`,
+/// `adverb`, `other`) for a free-text part of speech.
 pub fn tbx_pos(pos: &str) -> &'static str {
+    pos_mapping(pos).0
+}
+
+/// TBX-Basic's value for a part of speech, and whether it says the same
+/// (`n` is `noun`; a proper noun written as `noun`, or `phrase` as
+/// `other`, loses something, which the writer keeps in a `<?satz pos?>`).
+fn pos_mapping(pos: &str) -> (&'static str, bool) {
     let p: String = pos
         .trim()
         .to_lowercase()
@@ -215,12 +349,16 @@ pub fn tbx_pos(pos: &str) -> &'static str {
         .filter(|c| c.is_alphanumeric())
         .collect();
     match p.as_str() {
-        "noun" | "n" | "nn" | "substantive" | "substantiv" | "nomen" | "commonnoun" => "noun",
-        "verb" | "v" | "vb" => "verb",
-        "adjective" | "adj" | "a" | "jj" | "adjektiv" => "adjective",
-        "adverb" | "adv" | "rb" => "adverb",
-        "propernoun" | "propn" | "nnp" | "name" | "eigenname" | "pn" => "properNoun",
-        _ => "other",
+        "noun" | "n" | "nn" | "substantive" | "substantiv" | "nomen" | "commonnoun" => {
+            ("noun", true)
+        }
+        "verb" | "v" | "vb" => ("verb", true),
+        "adjective" | "adj" | "a" | "jj" | "adjektiv" => ("adjective", true),
+        "adverb" | "adv" | "rb" => ("adverb", true),
+        "other" => ("other", true),
+        // TBX-Basic's picklist has no proper noun: a name is a noun.
+        "propernoun" | "propn" | "nnp" | "name" | "eigenname" | "pn" => ("noun", false),
+        _ => ("other", false),
     }
 }
 
