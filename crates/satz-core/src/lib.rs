@@ -28,6 +28,7 @@ pub mod error;
 pub mod fsx;
 pub mod glossary;
 pub mod langid;
+pub mod pretranslate;
 pub mod report;
 pub mod segment;
 pub mod terms;
