@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         ignore: args.ignore.clone(),
         accepted: Vec::new(),
     };
-    let checker = Checker::for_pair(&glossary, &ctx.global.source_lang, &ctx.global.target_lang);
+    let checker = Checker::for_langs(&glossary, &ctx.pair());
     let (findings, units) = match (&args.de, &args.en) {
         (Some(de), Some(en)) => {
             let (src, tgt, links) = document_links(ctx, de, en, args.segmented)?;

@@ -89,10 +89,10 @@ pub struct Global {
     /// Source language (BCP 47). A bare language (de) matches every regional
     /// variant (de-CH); a tag with a region matches that region only.
     #[arg(long, global = true, default_value = "de", value_name = "TAG")]
-    pub source_lang: String,
+    pub source_lang: Lang,
     /// Target language (BCP 47), matched like --source-lang.
     #[arg(long, global = true, default_value = "en", value_name = "TAG")]
-    pub target_lang: String,
+    pub target_lang: Lang,
     /// Output format; each command lists its own. Default: table on a
     /// terminal, else the command's first machine format.
     #[arg(long, global = true, value_name = "FMT")]
@@ -268,8 +268,8 @@ impl Context {
     /// The language pair of --source-lang and --target-lang.
     pub fn pair(&self) -> LangPair {
         LangPair {
-            source: Lang::new(&self.global.source_lang),
-            target: Lang::new(&self.global.target_lang),
+            source: self.global.source_lang.clone(),
+            target: self.global.target_lang.clone(),
         }
     }
 

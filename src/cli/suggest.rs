@@ -11,6 +11,7 @@ use super::input::{progress, read_sentences, with_index};
 use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::{Context, Outcome};
 use crate::error::Result;
+use crate::lang::LangPair;
 use crate::tm::fuzzy::adapt::adapt;
 use crate::tm::fuzzy::diff::{Piece, diff};
 use crate::tm::fuzzy::{Prepared, score::Penalty};
@@ -84,6 +85,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let sentences = read_sentences(ctx, &input, args.segmented)?;
     let matcher = load_matcher(ctx)?;
+    let pair = ctx.pair();
     let results = with_index(ctx, |view| {
         let bar = progress(ctx, sentences.texts.len(), "matching");
         let results: Vec<SuggestionOut> = (0..sentences.texts.len())
@@ -92,7 +94,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
                 bar.inc(1);
                 let query = sentences.texts.get(i).cloned().unwrap_or_default();
                 let (prev, next) = sentences.neighbours(i);
-                let matches = suggest_one(view, &query, prev, next, args.min, args.top);
+                let matches = suggest_one(view, &pair, &query, prev, next, args.min, args.top);
                 let terms = find_terms(matcher.as_ref(), &query);
                 SuggestionOut {
                     query,
@@ -116,6 +118,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
 /// The matches for one sentence, with its neighbours for context matches.
 pub fn suggest_one(
     view: &View<'_>,
+    pair: &LangPair,
     query: &str,
     prev: &str,
     next: &str,
@@ -131,7 +134,7 @@ pub fn suggest_one(
             let target = view.text(m.unit, Field::Target).to_owned();
             MatchOut {
                 score: m.score,
-                adapted: adapt(query, &source, &target),
+                adapted: adapt(query, &source, &target, pair),
                 diff: diff(&source, query),
                 source,
                 target,

@@ -14,6 +14,7 @@
 //! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export, the index |
 //! | [`align`] | sentence alignment: length model, lexical anchors, a learnt lexicon, banded dynamic programming |
 //! | [`check`] | QA checks: glossary terms, numbers and dates, consistency, typography; one file per check |
+//! | [`lang`] | language tags (`de-CH`, `deu`, `en_US`): subtags, matching, number and date conventions |
 //! | [`langid`] | which language a text is in (German, English, French or unknown), from function words and letters |
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
@@ -27,6 +28,7 @@ pub mod check;
 pub mod error;
 pub mod fsx;
 pub mod glossary;
+pub mod lang;
 pub mod langid;
 pub mod report;
 pub mod segment;

@@ -21,8 +21,8 @@ use encoding_rs::Encoding;
 
 use crate::error::{Error, Location, Result, Warning};
 use crate::fsx;
+use crate::lang::LangPair;
 use crate::langid::{Scores, judge_pair};
-use crate::tm::lang::LangPair;
 use crate::tm::store::{Added, Memory};
 use crate::tm::tmx;
 use crate::tm::tmx::write::is_xml_char;
@@ -230,8 +230,8 @@ pub fn language_warning(parsed: &Parsed, path: &Path, pair: &LangPair) -> Option
         source.add(&Scores::of(&u.source_text()));
         target.add(&Scores::of(&u.target_text()));
     }
-    let (s, t) = (pair.source.as_str(), pair.target.as_str());
-    let verdict = judge_pair(&source.guess(), &target.guess(), s, t);
+    let verdict = judge_pair(&source.guess(), &target.guess(), pair);
+    let (s, t) = (&pair.source, &pair.target);
     let n = parsed.units.len();
     let message = match (verdict.source, verdict.target) {
         (Some(a), Some(b)) if verdict.swapped => {

@@ -5,11 +5,10 @@ pub mod export;
 pub mod fuzzy;
 pub mod import;
 pub mod index;
-pub mod lang;
 pub mod store;
 pub mod tmx;
 pub mod unit;
 
-pub use lang::{Lang, LangPair};
+pub use crate::lang::{Lang, LangPair};
 pub use store::Memory;
 pub use unit::{Segment, Unit};

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
 use crate::fsx::{self, MemoryLock};
-use crate::tm::lang::LangPair;
+use crate::lang::LangPair;
 use crate::tm::tmx::{self, Header, RawUnit};
 use crate::tm::unit::{Unit, attr};
 
