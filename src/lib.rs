@@ -10,5 +10,6 @@
 pub mod cli;
 
 pub use satz_core::{
-    align, check, error, fsx, glossary, lang, langid, report, segment, terms, text, tm, xml,
+    align, check, error, fsx, glossary, lang, langid, position, report, segment, terms, text, tm,
+    xml,
 };

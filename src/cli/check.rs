@@ -251,7 +251,7 @@ fn fail_policy(ctx: &Context, args: &CheckArgs, glossary: &Glossary) -> Result<F
     for (value, at) in list {
         let item = value.parse::<FailOn>().map_err(|_| {
             Error::input(
-                crate::error::Location::at(&ctx.global.glossary, at.line, at.column),
+                crate::error::Location::at(&ctx.global.glossary, *at),
                 format!("[check] fail_on: {}", fail_on_help(value)),
             )
         })?;

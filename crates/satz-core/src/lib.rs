@@ -21,6 +21,7 @@
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`report`] | what the report pages and tables share: HTML escapes, CSV |
 //! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
+//! | [`position`] | a line and column in a text, from a byte offset: the one position type |
 //! | [`error`] | the error type: every input error names file, line and column |
 
 pub mod align;
@@ -30,6 +31,7 @@ pub mod fsx;
 pub mod glossary;
 pub mod lang;
 pub mod langid;
+pub mod position;
 pub mod report;
 pub mod segment;
 pub mod terms;

@@ -136,7 +136,8 @@ impl Report {
 }
 
 /// Reads `path` and adds its units to `memory/NAME.tmx`, NAME defaulting to
-/// the input's file stem.
+/// the input's file stem ([`Error::UnnamedInput`] for standard input
+/// without a name).
 pub fn import(
     memory: &Memory,
     path: &Path,
@@ -148,9 +149,7 @@ pub fn import(
         (Some(n), _) => n.to_owned(),
         (None, Some(s)) if path.as_os_str() != "-" => s,
         _ => {
-            return Err(Error::Usage(
-                "importing from standard input needs --name NAME".to_owned(),
-            ));
+            return Err(Error::UnnamedInput);
         }
     };
     let mut parsed = parse_file(path, &memory.pair, options.encoding)?;

@@ -130,9 +130,7 @@ impl Memory {
             || stem.contains(['/', '\\', '\0'])
             || stem.chars().any(char::is_control);
         if bad {
-            return Err(Error::Usage(format!(
-                "'{name}' is not a usable memory name: use letters, digits, '-' or '_', no folders"
-            )));
+            return Err(Error::MemoryName(name.to_owned()));
         }
         Ok(self.dir.join(format!("{stem}.tmx")))
     }
