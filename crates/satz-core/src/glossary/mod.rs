@@ -54,7 +54,7 @@ mod json;
 mod model;
 mod parse;
 mod recognize;
-mod stem;
+pub(crate) mod stem;
 
 #[cfg(test)]
 mod tests;
