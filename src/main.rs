@@ -6,7 +6,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = satz::cli::Cli::parse();
-    match satz::cli::run(cli) {
+    satz::cli::set_color(cli.global.color);
+    let (mut stdout, terminal) = satz::cli::stdout();
+    match satz::cli::run(cli, &mut stdout, terminal) {
         Ok(satz::cli::Outcome::Clean) => ExitCode::SUCCESS,
         Ok(satz::cli::Outcome::Findings) => ExitCode::from(1),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

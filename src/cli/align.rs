@@ -13,7 +13,6 @@ use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
 use crate::error::{Error, Location, Result};
 use crate::fsx;
 use crate::text::fold_whitespace;
-use crate::text::numbers::NumLang;
 use crate::tm::tmx::{self, Header};
 use crate::tm::unit::{Annotation, Unit};
 
@@ -120,15 +119,6 @@ impl LinkText {
     }
 }
 
-/// The number conventions for a language tag.
-pub fn num_lang(tag: &str) -> NumLang {
-    match crate::tm::Lang::new(tag).primary().as_str() {
-        "en" => NumLang::En,
-        "fr" => NumLang::Fr,
-        _ => NumLang::De,
-    }
-}
-
 /// Options for aligning in `ctx`'s language pair, with the glossary's term
 /// pairs (when there is a glossary) and `dict`'s as anchors.
 ///
@@ -138,8 +128,8 @@ pub fn num_lang(tag: &str) -> NumLang {
 /// line by line from a CAT tool are (see [`Granularity::Auto`]).
 pub fn options(ctx: &Context, dict: Option<&Path>, segmented: bool) -> Result<AlignOptions> {
     let mut opts = AlignOptions {
-        source_lang: num_lang(&ctx.global.source_lang),
-        target_lang: num_lang(&ctx.global.target_lang),
+        source_lang: ctx.global.source_lang.numbers(),
+        target_lang: ctx.global.target_lang.numbers(),
         granularity: if segmented {
             Granularity::Auto
         } else {
@@ -339,7 +329,7 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
                 .iter()
                 .map(tmx::raw_from_unit)
                 .collect();
-            tmx::write::render(&Header::default(), &ctx.global.source_lang, &raw)
+            tmx::write::render(&Header::default(), ctx.global.source_lang.as_str(), &raw)
         }
         Format::Html => super::align_html::page(&args.de, &args.en, &links),
         Format::Table => table(&links),

@@ -1,21 +1,17 @@
 //! `satz analyze FILE...`: word counts per match band, the figures
 //! translators quote prices from.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use clap::Args;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::input::{progress, read_sentences, with_index};
-use super::suggest::context_matches;
 use super::{Context, Outcome};
 use crate::error::Result;
-use crate::text::tokenize::word_count;
-use crate::tm::fuzzy::Prepared;
-use crate::tm::index::search;
+use crate::tm::analyze::{Analysis, BANDS, FileAnalysis};
+use crate::tm::suggest::{Query, best_score};
 
 /// `analyze`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,19 +23,6 @@ enum Format {
     /// `file,band,segments,words`.
     Csv,
 }
-
-/// The bands, in the order CAT tools print them. `101%` is a context match
-/// (a 100% match whose neighbouring sentences match too).
-pub const BANDS: [&str; 8] = [
-    "repetitions",
-    "101%",
-    "100%",
-    "95-99",
-    "85-94",
-    "75-84",
-    "50-74",
-    "no match",
-];
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -53,39 +36,6 @@ pub struct AnalyzeArgs {
     /// The inputs hold one sentence per line.
     #[arg(long)]
     pub segmented: bool,
-}
-
-/// Segments and words of one band.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Count {
-    /// Sentences.
-    pub segments: usize,
-    /// Words.
-    pub words: usize,
-}
-
-/// The analysis of one file (or the total).
-#[derive(Debug, Clone, Serialize)]
-pub struct FileAnalysis {
-    /// The file, or `total`.
-    pub file: String,
-    /// Per band, in [`BANDS`] order.
-    pub bands: Vec<(String, Count)>,
-    /// All segments and words.
-    pub total: Count,
-}
-
-/// The band of a best-match score.
-pub fn band(score: Option<u32>) -> usize {
-    match score {
-        Some(101..) => 1,
-        Some(100) => 2,
-        Some(95..=99) => 3,
-        Some(85..=94) => 4,
-        Some(75..=84) => 5,
-        Some(50..=74) => 6,
-        _ => 7,
-    }
 }
 
 /// Runs `analyze`.
@@ -110,10 +60,7 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
                         bar.inc(1);
                         let text = sentences.texts.get(i).map_or("", String::as_str);
                         let (prev, next) = sentences.neighbours(i);
-                        let context = |u: usize| context_matches(view, u, prev, next);
-                        search::search(view, &Prepared::new(text), 50, 1, &context)
-                            .first()
-                            .map(|m| m.score)
+                        best_score(view, Query { text, prev, next })
                     })
                     .collect();
                 bar.finish_and_clear();
@@ -121,29 +68,18 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
             })
             .collect()
     })?;
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut files = Vec::new();
-    let mut total = [Count::default(); 8];
-    for ((path, sentences), best) in args.files.iter().zip(inputs).zip(best) {
-        let mut counts = [Count::default(); 8];
-        for (text, score) in sentences.texts.iter().zip(best) {
-            let b = if seen.insert(crate::text::fold_whitespace(text)) {
-                band(score)
-            } else {
-                0
-            };
-            let words = word_count(text);
-            for c in [&mut counts, &mut total] {
-                if let Some(c) = c.get_mut(b) {
-                    c.segments += 1;
-                    c.words += words;
-                }
-            }
-        }
-        files.push(analysis(path.display().to_string(), &counts));
-    }
+    let mut analysis = Analysis::new();
+    let mut files: Vec<FileAnalysis> = args
+        .files
+        .iter()
+        .zip(inputs)
+        .zip(best)
+        .map(|((path, sentences), best)| {
+            analysis.add_file(path.display().to_string(), &sentences.texts, &best)
+        })
+        .collect();
     if files.len() > 1 {
-        files.push(analysis("total".to_owned(), &total));
+        files.push(analysis.total());
     }
     let text = match format {
         Format::Json => files.iter().map(|f| json(f) + "\n").collect::<String>(),
@@ -152,22 +88,6 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
-}
-
-fn analysis(file: String, counts: &[Count; 8]) -> FileAnalysis {
-    let total = Count {
-        segments: counts.iter().map(|c| c.segments).sum(),
-        words: counts.iter().map(|c| c.words).sum(),
-    };
-    FileAnalysis {
-        file,
-        bands: BANDS
-            .iter()
-            .zip(counts)
-            .map(|(b, c)| ((*b).to_owned(), *c))
-            .collect(),
-        total,
-    }
 }
 
 /// `{"file":..,"bands":{"repetitions":{"segments":n,"words":w},..},"total":{..}}`
@@ -230,21 +150,4 @@ fn table(files: &[FileAnalysis]) -> String {
         col.set_cell_alignment(CellAlignment::Right);
     }
     format!("{t}\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bands_follow_cat_conventions() {
-        assert_eq!(BANDS[band(Some(101))], "101%");
-        assert_eq!(BANDS[band(Some(100))], "100%");
-        assert_eq!(BANDS[band(Some(95))], "95-99");
-        assert_eq!(BANDS[band(Some(94))], "85-94");
-        assert_eq!(BANDS[band(Some(75))], "75-84");
-        assert_eq!(BANDS[band(Some(50))], "50-74");
-        assert_eq!(BANDS[band(Some(49))], "no match");
-        assert_eq!(BANDS[band(None)], "no match");
-    }
 }

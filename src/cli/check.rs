@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         ignore: args.ignore.clone(),
         accepted: Vec::new(),
     };
-    let checker = Checker::for_pair(&glossary, &ctx.global.source_lang, &ctx.global.target_lang);
+    let checker = Checker::for_langs(&glossary, &ctx.pair());
     let (findings, units) = match (&args.de, &args.en) {
         (Some(de), Some(en)) => {
             let (src, tgt, links) = document_links(ctx, de, en, args.segmented)?;
@@ -251,7 +251,7 @@ fn fail_policy(ctx: &Context, args: &CheckArgs, glossary: &Glossary) -> Result<F
     for (value, at) in list {
         let item = value.parse::<FailOn>().map_err(|_| {
             Error::input(
-                crate::error::Location::at(&ctx.global.glossary, at.line, at.column),
+                crate::error::Location::at(&ctx.global.glossary, *at),
                 format!("[check] fail_on: {}", fail_on_help(value)),
             )
         })?;

@@ -11,6 +11,7 @@ use crate::error::{Location, Warning};
 use crate::fsx::{self, MemoryLock};
 use crate::glossary::exchange::{self, ExportFormat, SkipKind};
 use crate::glossary::{self, AddOutcome, Glossary, MatchMode, Status, Term};
+use crate::lang::Lang;
 
 /// Manage glossary.toml.
 ///
@@ -318,13 +319,15 @@ fn import(ctx: &mut Context, path: &Path, file: &Path) -> Result<Outcome> {
 fn import_languages(ctx: &Context, path: &Path, text: &str) -> Result<(String, String)> {
     let (cli_source, cli_target) = (&ctx.global.source_lang, &ctx.global.target_lang);
     if text.trim().is_empty() {
-        return Ok((cli_source.trim().to_owned(), cli_target.trim().to_owned()));
+        return Ok((
+            cli_source.as_str().to_owned(),
+            cli_target.as_str().to_owned(),
+        ));
     }
     let existing = Glossary::parse(text, path)?;
-    let same = |a: &str, b: &str| a.trim().replace('_', "-").eq_ignore_ascii_case(b.trim());
-    let defaults = cli_source == "de" && cli_target == "en";
-    let matches =
-        same(cli_source, &existing.source_lang) && same(cli_target, &existing.target_lang);
+    let defaults = cli_source.as_str() == "de" && cli_target.as_str() == "en";
+    let matches = cli_source.same(&Lang::new(&existing.source_lang))
+        && cli_target.same(&Lang::new(&existing.target_lang));
     if !(defaults || matches) {
         return Err(Error::Usage(format!(
             "{} is a {} -> {} glossary; --source-lang {cli_source} --target-lang {cli_target} name another pair",

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Context, Outcome};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::tm::import;
 
 /// Arguments of the command (documented on [`super::Command`]).
@@ -35,7 +35,13 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<Outcome> {
                 encoding: ctx.encoding,
                 check_languages: !ctx.global.no_language_check,
             },
-        )?;
+        )
+        .map_err(|e| match e {
+            Error::UnnamedInput => {
+                Error::Usage("importing from standard input needs --name NAME".to_owned())
+            }
+            e => e,
+        })?;
         ctx.warn_all(&report.parsed.warnings);
         ctx.report(report.summary(file, &memory.pair));
     }

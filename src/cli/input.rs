@@ -10,7 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Context;
 use crate::error::{Error, Location, Result};
-use crate::segment::{self, Lang};
+use crate::lang::Lang;
+use crate::segment;
 use crate::tm::index::{Index, Opened, View};
 
 /// A text's sentences with their paragraph numbers.
@@ -27,16 +28,6 @@ impl Sentences {
     pub fn neighbours(&self, i: usize) -> (&str, &str) {
         let get = |j: Option<usize>| j.and_then(|j| self.texts.get(j)).map_or("", String::as_str);
         (get(i.checked_sub(1)), get(i.checked_add(1)))
-    }
-}
-
-/// The segmenter language for a BCP 47 tag: English rules for `en*`,
-/// German rules for everything else.
-pub fn segment_lang(tag: &str) -> Lang {
-    if crate::tm::Lang::new("en").matches(tag) {
-        Lang::En
-    } else {
-        Lang::De
     }
 }
 
@@ -69,7 +60,7 @@ pub fn read_sentences_of(
     path: &Path,
     text: &str,
     segmented: bool,
-    tag: &str,
+    tag: &Lang,
 ) -> Result<Sentences> {
     if text.trim().is_empty() {
         return Err(no_text(path));
@@ -90,10 +81,7 @@ pub fn read_sentences_of(
         }
         return Ok(out);
     }
-    let seg = segment::load_segmenter(
-        segment_lang(tag),
-        &segment::rules_path(&ctx.global.glossary),
-    )?;
+    let seg = segment::load_segmenter(tag.segmenter(), &segment::rules_path(&ctx.global.glossary))?;
     for s in seg.split(text) {
         out.texts.push(crate::text::fold_whitespace(s.text(text)));
         out.paragraphs.push(s.paragraph);

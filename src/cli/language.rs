@@ -17,6 +17,7 @@ use std::path::Path;
 
 use super::Context;
 use crate::error::{Error, Location, Result, Warning};
+use crate::lang::Lang;
 use crate::langid::{Expected, Language, identify, judge_pair};
 
 /// One input text and the path that names it.
@@ -50,16 +51,8 @@ pub fn check_pair(
     if ctx.global.no_language_check {
         return Ok(());
     }
-    let (source_tag, target_tag) = (
-        ctx.global.source_lang.as_str(),
-        ctx.global.target_lang.as_str(),
-    );
-    let verdict = judge_pair(
-        &identify(source.text),
-        &identify(target.text),
-        source_tag,
-        target_tag,
-    );
+    let (source_tag, target_tag) = (&ctx.global.source_lang, &ctx.global.target_lang);
+    let verdict = judge_pair(&identify(source.text), &identify(target.text), &ctx.pair());
     if verdict.swapped
         && let (Some(s), Some(t)) = (verdict.source, verdict.target)
     {
@@ -113,7 +106,7 @@ pub fn check_pair(
 
 /// Warns when a single text (`segment`, `suggest`, `analyze`) is clearly
 /// not in the language `tag` that `option` names.
-pub fn check_one(ctx: &Context, input: Input<'_>, tag: &str, option: &str) {
+pub fn check_one(ctx: &Context, input: Input<'_>, tag: &Lang, option: &str) {
     if ctx.global.no_language_check {
         return;
     }
@@ -127,7 +120,7 @@ pub fn check_one(ctx: &Context, input: Input<'_>, tag: &str, option: &str) {
 }
 
 /// `looks English, not German (--source-lang de)`.
-fn mismatch(found: Language, expected: &Expected, option: &str, tag: &str) -> String {
+fn mismatch(found: Language, expected: &Expected, option: &str, tag: &Lang) -> String {
     match expected.language {
         Some(want) => format!("looks {found}, not {want} ({option} {tag})"),
         None => format!("looks {found}, the other language of the pair ({option} {tag})"),

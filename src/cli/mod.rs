@@ -38,7 +38,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::error::Result;
 use crate::tm::{Lang, LangPair, Memory};
 
-pub use output::Output;
+pub use output::{Output, set_color, stdout};
 
 /// satz: translation memory and glossary for German-to-English news translation.
 ///
@@ -89,10 +89,10 @@ pub struct Global {
     /// Source language (BCP 47). A bare language (de) matches every regional
     /// variant (de-CH); a tag with a region matches that region only.
     #[arg(long, global = true, default_value = "de", value_name = "TAG")]
-    pub source_lang: String,
+    pub source_lang: Lang,
     /// Target language (BCP 47), matched like --source-lang.
     #[arg(long, global = true, default_value = "en", value_name = "TAG")]
-    pub target_lang: String,
+    pub target_lang: Lang,
     /// Output format; each command lists its own. Default: table on a
     /// terminal, else the command's first machine format.
     #[arg(long, global = true, value_name = "FMT")]
@@ -255,21 +255,21 @@ pub enum Outcome {
 }
 
 /// What every command gets: the global options, resolved.
-pub struct Context {
+pub struct Context<'w> {
     /// The global options.
     pub global: Global,
     /// Where results go.
-    pub out: Output,
+    pub out: Output<'w>,
     /// The encoding `--encoding` names, if any.
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
-impl Context {
+impl Context<'_> {
     /// The language pair of --source-lang and --target-lang.
     pub fn pair(&self) -> LangPair {
         LangPair {
-            source: Lang::new(&self.global.source_lang),
-            target: Lang::new(&self.global.target_lang),
+            source: self.global.source_lang.clone(),
+            target: self.global.target_lang.clone(),
         }
     }
 
@@ -326,16 +326,16 @@ impl Context {
     }
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<Outcome> {
-    output::set_color(cli.global.color);
+/// Runs a parsed command line, writing results to `stdout` (a terminal
+/// when `terminal`; colour as [`set_color`] was told).
+pub fn run(cli: Cli, stdout: &mut dyn std::io::Write, terminal: bool) -> Result<Outcome> {
     let encoding = match &cli.global.encoding {
         Some(label) => Some(crate::fsx::encoding_for_label(label)?),
         None => None,
     };
     let mut ctx = Context {
         global: cli.global,
-        out: Output::stdout(),
+        out: Output::new(stdout, terminal),
         encoding,
     };
     let outcome = match cli.command {

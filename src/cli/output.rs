@@ -67,24 +67,24 @@ pub fn choose_format<F: clap::ValueEnum + Copy>(
     }
 }
 
+/// Buffered, colour-aware stdout (colour as `--color` says: call
+/// [`set_color`] first), and whether it is a terminal: what `main` hands
+/// to [`super::run`].
+pub fn stdout() -> (io::BufWriter<anstream::AutoStream<io::Stdout>>, bool) {
+    let terminal = io::stdout().is_terminal();
+    (io::BufWriter::new(anstream::stdout()), terminal)
+}
+
 /// The results stream.
-pub struct Output {
-    inner: Box<dyn Write>,
+pub struct Output<'w> {
+    inner: &'w mut dyn Write,
     terminal: bool,
 }
 
-impl Output {
-    /// Buffered, colour-aware stdout.
-    pub fn stdout() -> Output {
-        let terminal = io::stdout().is_terminal();
-        Output {
-            inner: Box::new(io::BufWriter::new(anstream::stdout())),
-            terminal,
-        }
-    }
-
-    /// Any writer (tests, files).
-    pub fn new(inner: Box<dyn Write>, terminal: bool) -> Output {
+impl<'w> Output<'w> {
+    /// Results go to `inner`; `terminal` says whether that is a terminal
+    /// (human formats by default).
+    pub fn new(inner: &'w mut dyn Write, terminal: bool) -> Output<'w> {
         Output { inner, terminal }
     }
 
@@ -105,7 +105,7 @@ impl Output {
 
     /// The raw writer, for formats that stream.
     pub fn writer(&mut self) -> &mut dyn Write {
-        &mut self.inner
+        self.inner
     }
 }
 

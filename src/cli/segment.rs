@@ -46,7 +46,7 @@ pub fn run(ctx: &mut Context, args: &SegmentArgs) -> Result<Outcome> {
             path: &input,
             text: &text,
         },
-        &args.lang,
+        &crate::lang::Lang::new(&args.lang),
         "--lang",
     );
     let mut out = String::with_capacity(text.len() + text.len() / 8);

@@ -11,10 +11,8 @@ use super::input::{progress, read_sentences, with_index};
 use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::{Context, Outcome};
 use crate::error::Result;
-use crate::tm::fuzzy::adapt::adapt;
-use crate::tm::fuzzy::diff::{Piece, diff};
-use crate::tm::fuzzy::{Prepared, score::Penalty};
-use crate::tm::index::{Field, View, search};
+use crate::tm::fuzzy::diff::Piece;
+use crate::tm::suggest::{Query, Suggestion, suggest};
 
 /// `suggest`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,32 +46,13 @@ pub struct SuggestArgs {
     pub top: usize,
 }
 
-/// One match as printed.
-#[derive(Debug, Serialize)]
-pub struct MatchOut {
-    /// Percentage (101 for a context match).
-    pub score: u32,
-    /// The memory's source.
-    pub source: String,
-    /// The memory's translation.
-    pub target: String,
-    /// The translation with numbers fitted to the query, when possible.
-    pub adapted: Option<String>,
-    /// The memory file.
-    pub origin: String,
-    /// Penalties applied, as `-2 numbers`.
-    pub penalties: Vec<String>,
-    #[serde(skip)]
-    diff: Vec<Piece>,
-}
-
 /// One input sentence with its matches and terms.
 #[derive(Debug, Serialize)]
 pub struct SuggestionOut {
     /// The input sentence.
     pub query: String,
     /// Best first.
-    pub matches: Vec<MatchOut>,
+    pub matches: Vec<Suggestion>,
     /// Glossary terms in the sentence.
     pub terms: Vec<TermFound>,
 }
@@ -84,6 +63,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let sentences = read_sentences(ctx, &input, args.segmented)?;
     let matcher = load_matcher(ctx)?;
+    let pair = ctx.pair();
     let results = with_index(ctx, |view| {
         let bar = progress(ctx, sentences.texts.len(), "matching");
         let results: Vec<SuggestionOut> = (0..sentences.texts.len())
@@ -92,7 +72,12 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
                 bar.inc(1);
                 let query = sentences.texts.get(i).cloned().unwrap_or_default();
                 let (prev, next) = sentences.neighbours(i);
-                let matches = suggest_one(view, &query, prev, next, args.min, args.top);
+                let q = Query {
+                    text: &query,
+                    prev,
+                    next,
+                };
+                let matches = suggest(view, &pair, q, args.min, args.top);
                 let terms = find_terms(matcher.as_ref(), &query);
                 SuggestionOut {
                     query,
@@ -111,42 +96,6 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
-}
-
-/// The matches for one sentence, with its neighbours for context matches.
-pub fn suggest_one(
-    view: &View<'_>,
-    query: &str,
-    prev: &str,
-    next: &str,
-    min: u32,
-    top: usize,
-) -> Vec<MatchOut> {
-    let q = Prepared::new(query);
-    let context = |u: usize| context_matches(view, u, prev, next);
-    search::search(view, &q, min, top, &context)
-        .into_iter()
-        .map(|m| {
-            let source = view.text(m.unit, Field::Source).to_owned();
-            let target = view.text(m.unit, Field::Target).to_owned();
-            MatchOut {
-                score: m.score,
-                adapted: adapt(query, &source, &target),
-                diff: diff(&source, query),
-                source,
-                target,
-                origin: view.origin(m.unit).0.to_owned(),
-                penalties: m.penalties.iter().map(|p: &Penalty| p.label()).collect(),
-            }
-        })
-        .collect()
-}
-
-/// A unit's recorded neighbours agree with the query's: at least one is
-/// recorded, and every recorded one is equal.
-pub fn context_matches(view: &View<'_>, u: usize, prev: &str, next: &str) -> bool {
-    let (p, n) = (view.text(u, Field::Prev), view.text(u, Field::Next));
-    (!p.is_empty() || !n.is_empty()) && (p.is_empty() || p == prev) && (n.is_empty() || n == next)
 }
 
 fn json(results: &[SuggestionOut]) -> String {

@@ -76,8 +76,8 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
     } else {
         ctx.report(format!("{}: not found; no glossary terms", path.display()));
         Glossary {
-            source_lang: ctx.global.source_lang.clone(),
-            target_lang: ctx.global.target_lang.clone(),
+            source_lang: ctx.global.source_lang.as_str().to_owned(),
+            target_lang: ctx.global.target_lang.as_str().to_owned(),
             terms: Vec::new(),
             ..Glossary::default()
         }

@@ -1,7 +1,7 @@
 //! The crate's error type.
 //!
 //! Every error that comes from bad input carries a [`Location`]: the file, and
-//! where it applies the 1-based line and column, so that messages read as
+//! where it applies the 1-based line and column ([`Position`]), so that messages read as
 //! `path:line:col: what is wrong` (the convention of compilers and of
 //! `grep -n`, which editors can jump to). All errors map to exit code 2; a
 //! command that ran and found problems (`check`) reports them as findings, not
@@ -11,18 +11,30 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::position::Position;
+
 /// The result type of the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Where in an input something was found.
+/// Where in an input something was found: a file, and where it applies a
+/// line, or a line and column ([`Position`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The file; `-` stands for standard input.
     pub path: PathBuf,
-    /// 1-based line, where known.
-    pub line: Option<usize>,
-    /// 1-based column in characters, where known.
-    pub col: Option<usize>,
+    /// The place in the file.
+    pub place: Place,
+}
+
+/// The place in a file a [`Location`] points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The whole file.
+    File,
+    /// A 1-based line.
+    Line(usize),
+    /// A line and column.
+    At(Position),
 }
 
 impl Location {
@@ -30,8 +42,7 @@ impl Location {
     pub fn file(path: &Path) -> Location {
         Location {
             path: path.to_path_buf(),
-            line: None,
-            col: None,
+            place: Place::File,
         }
     }
 
@@ -39,18 +50,21 @@ impl Location {
     pub fn line(path: &Path, line: usize) -> Location {
         Location {
             path: path.to_path_buf(),
-            line: Some(line),
-            col: None,
+            place: Place::Line(line),
         }
     }
 
     /// A line and column of a file.
-    pub fn at(path: &Path, line: usize, col: usize) -> Location {
+    pub fn at(path: &Path, position: Position) -> Location {
         Location {
             path: path.to_path_buf(),
-            line: Some(line),
-            col: Some(col),
+            place: Place::At(position),
         }
+    }
+
+    /// The place of byte `offset` in `text`, read from `path`.
+    pub fn at_offset(path: &Path, text: &str, offset: usize) -> Location {
+        Location::at(path, Position::from_offset(text, offset))
     }
 }
 
@@ -61,13 +75,11 @@ impl fmt::Display for Location {
         } else {
             write!(f, "{}", self.path.display())?;
         }
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.col {
-                write!(f, ":{col}")?;
-            }
+        match self.place {
+            Place::File => Ok(()),
+            Place::Line(line) => write!(f, ":{line}"),
+            Place::At(position) => write!(f, ":{position}"),
         }
-        Ok(())
     }
 }
 
@@ -94,7 +106,14 @@ pub enum Error {
     /// `glossary.toml` (or a term given on the command line) is malformed.
     #[error(transparent)]
     Glossary(#[from] crate::glossary::GlossaryError),
-    /// The command line is wrong in a way clap cannot see.
+    /// A memory file name that is empty, hidden or would leave `memory/`.
+    #[error("'{0}' is not a usable memory name: use letters, digits, '-' or '_', no folders")]
+    MemoryName(String),
+    /// Units to add from standard input, which has no file name to name
+    /// their memory file after, and no name given.
+    #[error("standard input has no file name to name its memory file after")]
+    UnnamedInput,
+    /// The command line is wrong in a way its parser cannot see.
     #[error("{0}")]
     Usage(String),
     /// A CSV output could not be written (see [`crate::report::csv`]).
@@ -126,20 +145,6 @@ impl Error {
     }
 }
 
-/// Converts a byte offset in `text` to a 1-based line and a 1-based column
-/// counted in characters.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = text.get(..offset).unwrap_or_default();
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, col)
-}
-
 /// A problem that does not stop the command: a unit skipped, a variant
 /// dropped. Printed on stderr as `warning: path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,21 +166,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_col_counts_lines_and_characters() {
-        let text = "ab\nÄöü x\n";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (2, 1));
-        // 'x' is after three two-byte letters and a space
-        assert_eq!(line_col(text, 3 + 7), (2, 5));
-        // inside a character: rounds down to its start
-        assert_eq!(line_col(text, 4), (2, 1));
-        assert_eq!(line_col(text, 999), (3, 1));
-    }
-
-    #[test]
     fn locations_print_like_compilers() {
         let p = Path::new("memory/a.tmx");
-        assert_eq!(Location::at(p, 3, 7).to_string(), "memory/a.tmx:3:7");
+        assert_eq!(
+            Location::at(p, Position { line: 3, column: 7 }).to_string(),
+            "memory/a.tmx:3:7"
+        );
         assert_eq!(Location::line(p, 3).to_string(), "memory/a.tmx:3");
         assert_eq!(Location::file(Path::new("-")).to_string(), "<stdin>");
     }

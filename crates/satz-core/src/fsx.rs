@@ -229,7 +229,7 @@ fn undecodable(
     debug_assert!(at <= body.len());
     #[allow(clippy::indexing_slicing)]
     let (before, _) = encoding.decode_without_bom_handling(&body[..at]);
-    let (line, col) = crate::error::line_col(&before, before.len());
+    let position = crate::position::Position::from_offset(&before, before.len());
     let xml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["tmx", "tbx", "xml", "xlf", "xliff"]
             .iter()
@@ -265,7 +265,7 @@ fn undecodable(
             "save the file as UTF-8, or as UTF-16 with a byte-order mark".to_owned()
         }
     };
-    Error::input(Location::at(path, line, col), format!("{what} ({hint})"))
+    Error::input(Location::at(path, position), format!("{what} ({hint})"))
 }
 
 /// What `byte` is in windows-1252, when it is a printable character there.

@@ -14,12 +14,15 @@
 //! | [`tm`] | translation units, TMX 1.4b read and write, the `memory/` folder, import and export, the index |
 //! | [`align`] | sentence alignment: length model, lexical anchors, a learnt lexicon, banded dynamic programming |
 //! | [`check`] | QA checks: glossary terms, numbers and dates, consistency, typography; one file per check |
+//! | [`lang`] | language tags (`de-CH`, `deu`, `en_US`): subtags, matching, number and date conventions |
 //! | [`langid`] | which language a text is in (German, English, French or unknown), from function words and letters |
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
+//! | [`pretranslate`] | a text handed to a CAT tool with satz's matches and terms in it: XLIFF 1.2 and 2.0 |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`report`] | what the report pages and tables share: HTML escapes, CSV |
 //! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
+//! | [`position`] | a line and column in a text, from a byte offset: the one position type |
 //! | [`error`] | the error type: every input error names file, line and column |
 
 pub mod align;
@@ -27,7 +30,9 @@ pub mod check;
 pub mod error;
 pub mod fsx;
 pub mod glossary;
+pub mod lang;
 pub mod langid;
+pub mod position;
 pub mod pretranslate;
 pub mod report;
 pub mod segment;

@@ -22,6 +22,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::error::{Error, Location, Result};
 use crate::fsx::nfc_str;
+use crate::position::Position;
 
 /// A positioned XML event reader over one document.
 pub struct Cursor<'a> {
@@ -116,8 +117,7 @@ impl<'a> Cursor<'a> {
 
     /// An input error at a byte offset.
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
-        let (line, col) = crate::error::line_col(self.text, offset);
-        Error::input(Location::at(self.path, line, col), message)
+        Error::input(Location::at_offset(self.path, self.text, offset), message)
     }
 
     /// The 1-based line of a byte offset; offsets asked for mostly grow, so
@@ -125,7 +125,7 @@ impl<'a> Cursor<'a> {
     pub fn line_of(&mut self, offset: usize) -> usize {
         let (from, line) = self.line_cache;
         if offset < from {
-            return crate::error::line_col(self.text, offset).0;
+            return Position::from_offset(self.text, offset).line;
         }
         let n = self
             .text

@@ -96,6 +96,7 @@ use serde::Serialize;
 pub use document::AlignedLink;
 
 use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
+use crate::lang::LangPair;
 use crate::langid::Language;
 use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
 
@@ -224,19 +225,24 @@ impl<'g> Checker<'g> {
         Checker::for_pair(glossary, &glossary.source_lang, &glossary.target_lang)
     }
 
+    /// [`Checker::for_langs`] with the tags as written.
+    pub fn for_pair(glossary: &'g Glossary, source_tag: &str, target_tag: &str) -> Checker<'g> {
+        Checker::for_langs(glossary, &LangPair::new(source_tag, target_tag))
+    }
+
     /// Prepares the checks for `glossary` in the language pair the user
     /// gave (`--source-lang`, `--target-lang`): numbers are read, dates
     /// ordered (`en-US` writes the month first) and languages identified
     /// by these tags.
-    pub fn for_pair(glossary: &'g Glossary, source_tag: &str, target_tag: &str) -> Checker<'g> {
+    pub fn for_langs(glossary: &'g Glossary, pair: &LangPair) -> Checker<'g> {
         Checker {
             glossary,
             matcher: TermMatcher::new(glossary),
-            source_lang: num_lang(source_tag),
-            target_lang: num_lang(target_tag),
-            target_dates: DateOrder::of_tag(target_tag),
-            source_language: Language::from_tag(source_tag),
-            target_language: Language::from_tag(target_tag),
+            source_lang: pair.source.numbers(),
+            target_lang: pair.target.numbers(),
+            target_dates: pair.target.date_order(),
+            source_language: Language::of(&pair.source),
+            target_language: Language::of(&pair.target),
         }
     }
 
@@ -310,16 +316,6 @@ impl<'g> Checker<'g> {
         double_space::check(&ctx, &mut out);
         punctuation_end::check(&ctx, &mut out);
         out
-    }
-}
-
-/// Number conventions for a language tag.
-fn num_lang(tag: &str) -> NumLang {
-    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
-        "en" => NumLang::En,
-        "fr" => NumLang::Fr,
-        _ => NumLang::De,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Errors reported while reading or editing a glossary file.
 //!
 //! Every error names the glossary file. Errors that point at a place in the
-//! file also carry a 1-based [`Location`] and display as
+//! file also carry a 1-based [`Position`] and display as
 //! `path:line:col: message`; the few errors that are not about a place in the
 //! file (a term handed to [`add_term`](super::add_term) that is itself
 //! invalid, a term that [`remove_term`](super::remove_term) cannot find)
@@ -10,35 +10,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// A 1-based position in the glossary text.
-///
-/// `column` counts Unicode scalar values (Rust `char`s) from the start of the
-/// line, so a line starting with `ü = 1` has `=` at column 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Location {
-    /// 1-based line number.
-    pub line: usize,
-    /// 1-based column, counted in `char`s.
-    pub column: usize,
-}
-
-impl Location {
-    /// Converts a byte offset into `text` to a line and column.
-    ///
-    /// Offsets past the end are clamped to the end of the text, and offsets
-    /// inside a multi-byte character are moved back to its first byte, so
-    /// this never panics.
-    pub fn from_offset(text: &str, offset: usize) -> Location {
-        let (line, column) = crate::error::line_col(text, offset);
-        Location { line, column }
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
+use crate::position::Position;
 
 /// The part of the file a key was found in, used in "unknown key" messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,7 +46,7 @@ pub struct GlossaryError {
     /// The path the caller passed in, used only for messages.
     pub path: PathBuf,
     /// Where in the text the problem is, if it is about a place in the text.
-    pub location: Option<Location>,
+    pub location: Option<Position>,
     /// What is wrong.
     pub kind: ErrorKind,
 }
@@ -84,7 +56,7 @@ impl GlossaryError {
     pub(crate) fn at(path: &Path, text: &str, offset: Option<usize>, kind: ErrorKind) -> Self {
         GlossaryError {
             path: path.to_path_buf(),
-            location: offset.map(|o| Location::from_offset(text, o)),
+            location: offset.map(|o| Position::from_offset(text, o)),
             kind,
         }
     }
@@ -110,12 +82,12 @@ impl GlossaryError {
 }
 
 /// Formats `:line:col` or nothing.
-struct LocationSuffix(Option<Location>);
+struct LocationSuffix(Option<Position>);
 
 impl fmt::Display for LocationSuffix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(l) => write!(f, ":{}:{}", l.line, l.column),
+            Some(p) => write!(f, ":{p}"),
             None => Ok(()),
         }
     }
@@ -348,49 +320,6 @@ fn sharp_s_too(a: &str, b: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offsets_to_line_and_column() {
-        let text = "ab\nü = 1\n\nx";
-        assert_eq!(
-            Location::from_offset(text, 0),
-            Location { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Location::from_offset(text, 2),
-            Location { line: 1, column: 3 }
-        );
-        assert_eq!(
-            Location::from_offset(text, 3),
-            Location { line: 2, column: 1 }
-        );
-        // "ü" is two bytes; "=" is at byte 6, column 3.
-        assert_eq!(
-            Location::from_offset(text, 6),
-            Location { line: 2, column: 3 }
-        );
-        // Inside "ü": moved back to its start.
-        assert_eq!(
-            Location::from_offset(text, 4),
-            Location { line: 2, column: 1 }
-        );
-        assert_eq!(
-            Location::from_offset(text, 10),
-            Location { line: 3, column: 1 }
-        );
-        assert_eq!(
-            Location::from_offset(text, 11),
-            Location { line: 4, column: 1 }
-        );
-        assert_eq!(
-            Location::from_offset(text, 999),
-            Location { line: 4, column: 2 }
-        );
-        assert_eq!(
-            Location::from_offset("", 5),
-            Location { line: 1, column: 1 }
-        );
-    }
 
     #[test]
     fn display_with_and_without_location() {

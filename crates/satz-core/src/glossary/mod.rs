@@ -54,13 +54,13 @@ mod json;
 mod model;
 mod parse;
 mod recognize;
-mod stem;
+pub(crate) mod stem;
 
 #[cfg(test)]
 mod tests;
 
 pub use edit::{AddOutcome, AddResult, add_term, remove_term, render};
-pub use error::{ErrorKind, GlossaryError, Location, Section};
+pub use error::{ErrorKind, GlossaryError, Section};
 pub use json::to_json_line;
 pub use model::{
     DEFAULT_SOURCE_LANG, DEFAULT_TARGET_LANG, Glossary, MatchMode, MergeReport, Status, Term,

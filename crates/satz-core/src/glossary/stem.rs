@@ -62,6 +62,13 @@ impl Stemmers {
         (folded.starts_with(head) && head != self.de_key(word_key)).then(|| head.to_owned())
     }
 
+    /// The plain Snowball stem of a word as given, German or English
+    /// (concordance search, which folds case itself).
+    pub(crate) fn snowball(&self, english: bool, word: &str) -> String {
+        let stemmer = if english { &self.en } else { &self.de };
+        stemmer.stem(word).into_owned()
+    }
+
     /// The English stem of a word (any case). Plurals Snowball does not
     /// know are made singular first: an acronym's (`MPs`, `CEOs`, `MP's`),
     /// `-men` (`policemen`, `women`, `chairmen`), `children`, `people`.

@@ -46,6 +46,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::lang::Lang;
 use crate::text::words::words;
 
 /// A language satz can identify.
@@ -66,16 +67,16 @@ impl Language {
     /// The language a BCP 47 tag names, when it is one of these (`de-CH` is
     /// German; `deu` and `ger` too). Case and `_` for `-` do not matter.
     pub fn from_tag(tag: &str) -> Option<Language> {
-        let primary = tag
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "de" | "deu" | "ger" | "gsw" => Some(Language::German),
-            "en" | "eng" => Some(Language::English),
-            "fr" | "fra" | "fre" => Some(Language::French),
+        Language::of(&Lang::new(tag))
+    }
+
+    /// The language of a parsed tag, when it is one of these (Swiss German,
+    /// `gsw`, counts as German).
+    pub fn of(tag: &Lang) -> Option<Language> {
+        match tag.primary() {
+            "de" | "gsw" => Some(Language::German),
+            "en" => Some(Language::English),
+            "fr" => Some(Language::French),
             _ => None,
         }
     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::lang::LangPair;
 
 fn lang(text: &str) -> Option<Language> {
     identify(text).language
@@ -98,16 +99,23 @@ const FR: &str = "La dictature a donc envoyé de la chair à canon à Poutine, e
 
 #[test]
 fn a_pair_in_the_configured_order_is_fine() {
-    let v = judge_pair(&doc(DE), &doc(EN), "de", "en");
+    let v = judge_pair(&doc(DE), &doc(EN), &LangPair::new("de", "en"));
     assert!(v.is_fine() && !v.swapped, "{v:?}");
     // Regions and case do not matter; unknown never objects.
-    assert!(judge_pair(&doc(DE), &doc(EN), "DE-ch", "en_GB").is_fine());
-    assert!(judge_pair(&doc("Kim Jong Un"), &doc("BBC Two"), "de", "en").is_fine());
+    assert!(judge_pair(&doc(DE), &doc(EN), &LangPair::new("DE-ch", "en_GB")).is_fine());
+    assert!(
+        judge_pair(
+            &doc("Kim Jong Un"),
+            &doc("BBC Two"),
+            &LangPair::new("de", "en")
+        )
+        .is_fine()
+    );
 }
 
 #[test]
 fn a_swapped_pair_is_both_sides_in_the_other_language() {
-    let v = judge_pair(&doc(EN), &doc(DE), "de", "en");
+    let v = judge_pair(&doc(EN), &doc(DE), &LangPair::new("de", "en"));
     assert_eq!(
         v,
         PairVerdict {
@@ -117,10 +125,10 @@ fn a_swapped_pair_is_both_sides_in_the_other_language() {
         }
     );
     // German-French too, and an English-German pair the other way round.
-    assert!(judge_pair(&doc(FR), &doc(DE), "de", "fr").swapped);
-    assert!(judge_pair(&doc(DE), &doc(EN), "en", "de").swapped);
+    assert!(judge_pair(&doc(FR), &doc(DE), &LangPair::new("de", "fr")).swapped);
+    assert!(judge_pair(&doc(DE), &doc(EN), &LangPair::new("en", "de")).swapped);
     // One side unknown: not swapped, but that side is still a mismatch.
-    let v = judge_pair(&doc(EN), &doc("Kim Jong Un"), "de", "en");
+    let v = judge_pair(&doc(EN), &doc("Kim Jong Un"), &LangPair::new("de", "en"));
     assert_eq!(
         (v.source, v.target, v.swapped),
         (Some(Language::English), None, false)
@@ -129,13 +137,13 @@ fn a_swapped_pair_is_both_sides_in_the_other_language() {
 
 #[test]
 fn a_third_language_is_a_mismatch_of_its_side_only() {
-    let v = judge_pair(&doc(DE), &doc(FR), "de", "en");
+    let v = judge_pair(&doc(DE), &doc(FR), &LangPair::new("de", "en"));
     assert_eq!(
         (v.source, v.target, v.swapped),
         (None, Some(Language::French), false)
     );
     // Both sides the same language: the target is the mismatch.
-    let v = judge_pair(&doc(DE), &doc(DE), "de", "en");
+    let v = judge_pair(&doc(DE), &doc(DE), &LangPair::new("de", "en"));
     assert_eq!(
         (v.source, v.target, v.swapped),
         (None, Some(Language::German), false)
@@ -145,13 +153,16 @@ fn a_third_language_is_a_mismatch_of_its_side_only() {
 #[test]
 fn a_language_satz_cannot_identify_objects_only_to_the_other_side() {
     // Italian is not identified: a target tagged `it` objects only to German.
-    let it = Expected::new("it", Some("de"));
+    let it = Expected::new(&Lang::new("it"), Some(&Lang::new("de")));
     assert_eq!(it.mismatch(&doc(EN)), None);
     assert_eq!(it.mismatch(&doc(DE)), Some(Language::German));
     assert!(it.is_other(Language::German));
     // A single text: only its own language counts.
-    let de = Expected::new("de", None);
+    let de = Expected::new(&Lang::new("de"), None);
     assert_eq!(de.mismatch(&doc(EN)), Some(Language::English));
     assert!(!de.is_other(Language::English));
-    assert_eq!(Expected::new("it", None).mismatch(&doc(DE)), None);
+    assert_eq!(
+        Expected::new(&Lang::new("it"), None).mismatch(&doc(DE)),
+        None
+    );
 }

@@ -7,6 +7,7 @@
 //! it is clearly the other side's language.
 
 use super::{Guess, Language};
+use crate::lang::{Lang, LangPair};
 
 /// What one side of a pair (or a single text) is expected to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +22,10 @@ pub struct Expected {
 impl Expected {
     /// The expectation for a text tagged `tag`, in a pair whose other side
     /// is tagged `other` (if any).
-    pub fn new(tag: &str, other: Option<&str>) -> Expected {
+    pub fn new(tag: &Lang, other: Option<&Lang>) -> Expected {
         Expected {
-            language: Language::from_tag(tag),
-            other: other.and_then(Language::from_tag),
+            language: Language::of(tag),
+            other: other.and_then(Language::of),
         }
     }
 
@@ -66,15 +67,10 @@ impl PairVerdict {
 }
 
 /// Judges a pair of texts whose guesses are `source` and `target` against
-/// the pair of tags `source_tag` and `target_tag`.
-pub fn judge_pair(
-    source: &Guess,
-    target: &Guess,
-    source_tag: &str,
-    target_tag: &str,
-) -> PairVerdict {
-    let want_source = Expected::new(source_tag, Some(target_tag));
-    let want_target = Expected::new(target_tag, Some(source_tag));
+/// the language pair `pair`.
+pub fn judge_pair(source: &Guess, target: &Guess, pair: &LangPair) -> PairVerdict {
+    let want_source = Expected::new(&pair.source, Some(&pair.target));
+    let want_target = Expected::new(&pair.target, Some(&pair.source));
     let found_source = want_source.mismatch(source);
     let found_target = want_target.mismatch(target);
     let swapped = match (found_source, found_target) {

@@ -325,10 +325,7 @@ pub fn load_segmenter(lang: Lang, path: &std::path::Path) -> crate::error::Resul
     }
     let text = crate::fsx::read_text(path)?;
     let rules = UserRules::from_toml_str(&text).map_err(|e| {
-        crate::error::Error::input(
-            crate::error::Location::at(path, e.line, e.column),
-            e.message,
-        )
+        crate::error::Error::input(crate::error::Location::at(path, e.position), e.message)
     })?;
     Ok(Segmenter::with_rules(lang, &rules))
 }

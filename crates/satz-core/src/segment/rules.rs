@@ -33,10 +33,8 @@ pub struct UserRules {
 /// characters) of the offending place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RulesError {
-    /// 1-based line of the error.
-    pub line: usize,
-    /// 1-based column (in characters) of the error.
-    pub column: usize,
+    /// Where the error is.
+    pub position: crate::position::Position,
     /// What is wrong.
     pub message: String,
 }
@@ -46,7 +44,7 @@ impl fmt::Display for RulesError {
         write!(
             f,
             "line {}, column {}: {}",
-            self.line, self.column, self.message
+            self.position.line, self.position.column, self.message
         )
     }
 }
@@ -74,10 +72,8 @@ struct RawLang {
 }
 
 fn error_at(src: &str, offset: usize, message: String) -> RulesError {
-    let (line, column) = crate::error::line_col(src, offset);
     RulesError {
-        line,
-        column,
+        position: crate::position::Position::from_offset(src, offset),
         message,
     }
 }

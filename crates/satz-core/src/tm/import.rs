@@ -21,8 +21,8 @@ use encoding_rs::Encoding;
 
 use crate::error::{Error, Location, Result, Warning};
 use crate::fsx;
+use crate::lang::LangPair;
 use crate::langid::{Scores, judge_pair};
-use crate::tm::lang::LangPair;
 use crate::tm::store::{Added, Memory};
 use crate::tm::tmx;
 use crate::tm::tmx::write::is_xml_char;
@@ -136,7 +136,8 @@ impl Report {
 }
 
 /// Reads `path` and adds its units to `memory/NAME.tmx`, NAME defaulting to
-/// the input's file stem.
+/// the input's file stem ([`Error::UnnamedInput`] for standard input
+/// without a name).
 pub fn import(
     memory: &Memory,
     path: &Path,
@@ -148,9 +149,7 @@ pub fn import(
         (Some(n), _) => n.to_owned(),
         (None, Some(s)) if path.as_os_str() != "-" => s,
         _ => {
-            return Err(Error::Usage(
-                "importing from standard input needs --name NAME".to_owned(),
-            ));
+            return Err(Error::UnnamedInput);
         }
     };
     let mut parsed = parse_file(path, &memory.pair, options.encoding)?;
@@ -230,8 +229,8 @@ pub fn language_warning(parsed: &Parsed, path: &Path, pair: &LangPair) -> Option
         source.add(&Scores::of(&u.source_text()));
         target.add(&Scores::of(&u.target_text()));
     }
-    let (s, t) = (pair.source.as_str(), pair.target.as_str());
-    let verdict = judge_pair(&source.guess(), &target.guess(), s, t);
+    let verdict = judge_pair(&source.guess(), &target.guess(), pair);
+    let (s, t) = (&pair.source, &pair.target);
     let n = parsed.units.len();
     let message = match (verdict.source, verdict.target) {
         (Some(a), Some(b)) if verdict.swapped => {

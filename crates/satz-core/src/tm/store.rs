@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
 use crate::fsx::{self, MemoryLock};
-use crate::tm::lang::LangPair;
+use crate::lang::LangPair;
 use crate::tm::tmx::{self, Header, RawUnit};
 use crate::tm::unit::{Unit, attr};
 
@@ -130,9 +130,7 @@ impl Memory {
             || stem.contains(['/', '\\', '\0'])
             || stem.chars().any(char::is_control);
         if bad {
-            return Err(Error::Usage(format!(
-                "'{name}' is not a usable memory name: use letters, digits, '-' or '_', no folders"
-            )));
+            return Err(Error::MemoryName(name.to_owned()));
         }
         Ok(self.dir.join(format!("{stem}.tmx")))
     }

@@ -28,6 +28,7 @@
 use std::collections::HashSet;
 
 use crate::glossary::{MatchMode, Status, Term};
+use crate::lang::Lang;
 
 /// Which language a group of terms is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,48 +205,16 @@ enum Fit {
     Exact,
 }
 
-fn subtags(tag: &str) -> impl Iterator<Item = &str> {
-    tag.trim().split(['-', '_']).filter(|s| !s.is_empty())
-}
-
-/// The primary subtag of a tag, lower case; the three-letter ISO 639-2
-/// codes some tools write (`deu`, `ger`, `eng`) as their two-letter ones.
-pub fn primary(tag: &str) -> String {
-    let p = subtags(tag).next().unwrap_or_default().to_ascii_lowercase();
-    const ISO_639_2: [(&str, &str); 16] = [
-        ("deu", "de"),
-        ("ger", "de"),
-        ("eng", "en"),
-        ("fra", "fr"),
-        ("fre", "fr"),
-        ("ita", "it"),
-        ("spa", "es"),
-        ("nld", "nl"),
-        ("dut", "nl"),
-        ("por", "pt"),
-        ("rus", "ru"),
-        ("pol", "pl"),
-        ("ces", "cs"),
-        ("cze", "cs"),
-        ("swe", "sv"),
-        ("ukr", "uk"),
-    ];
-    ISO_639_2
-        .iter()
-        .find(|(three, _)| *three == p)
-        .map_or(p, |&(_, two)| two.to_owned())
-}
-
-fn fit(file_tag: &str, want: &str) -> Fit {
-    let same_primary = !primary(want).is_empty() && primary(file_tag) == primary(want);
-    let same_rest = subtags(file_tag)
-        .skip(1)
+fn fit(file_tag: &Lang, want: &Lang) -> Fit {
+    let same_primary = !want.is_empty() && file_tag.primary() == want.primary();
+    let same_rest = file_tag
+        .rest()
         .map(str::to_ascii_lowercase)
-        .eq(subtags(want).skip(1).map(str::to_ascii_lowercase));
+        .eq(want.rest().map(str::to_ascii_lowercase));
     if same_primary && same_rest {
         Fit::Exact
     } else if same_primary {
-        if subtags(file_tag).nth(1).is_some() && subtags(want).nth(1).is_some() {
+        if file_tag.rest().next().is_some() && want.rest().next().is_some() {
             Fit::OtherRegion
         } else {
             Fit::Primary
@@ -258,12 +227,13 @@ fn fit(file_tag: &str, want: &str) -> Fit {
 /// The groups of `entry` in the language `want` (or at the positional
 /// `role`), exact matches only when there are any.
 fn select<'a>(entry: &'a Entry, role: &LangKey, want: &str) -> Vec<&'a LangGroup> {
+    let want = Lang::new(want);
     let fits: Vec<(Fit, &LangGroup)> = entry
         .groups
         .iter()
         .map(|g| {
             let f = match &g.lang {
-                LangKey::Tag(t) => fit(t, want),
+                LangKey::Tag(t) => fit(&Lang::new(t), &want),
                 other if other == role => Fit::Exact,
                 _ => Fit::No,
             };
@@ -272,7 +242,7 @@ fn select<'a>(entry: &'a Entry, role: &LangKey, want: &str) -> Vec<&'a LangGroup
         .collect();
     // A glossary in `de` takes every `de` group, any region; one in `en-GB`
     // takes `en-GB` (else plain `en`), never `en-US`.
-    let regional = subtags(want).nth(1).is_some();
+    let regional = want.rest().next().is_some();
     if !regional {
         return fits
             .into_iter()

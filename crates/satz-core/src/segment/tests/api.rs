@@ -48,23 +48,23 @@ fn rules_doc_example_parses() {
 #[test]
 fn rules_unknown_key_has_position() {
     let e = UserRules::from_toml_str("[de]\nabbreviations = [\"Kdt.\"]\n  foo = 1\n").unwrap_err();
-    assert_eq!((e.line, e.column), (3, 3), "{e}");
+    assert_eq!((e.position.line, e.position.column), (3, 3), "{e}");
     assert!(e.message.contains("foo"), "{e}");
     let e = UserRules::from_toml_str("[fr]\nabbreviations = []\n").unwrap_err();
-    assert_eq!((e.line, e.column), (1, 2), "{e}");
+    assert_eq!((e.position.line, e.position.column), (1, 2), "{e}");
     assert!(e.to_string().starts_with("line 1, column 2: "), "{e}");
 }
 
 #[test]
 fn rules_bad_entries_have_position() {
     let e = UserRules::from_toml_str("[en]\nabbreviations = [\"Gov.\", \"Bldg\"]\n").unwrap_err();
-    assert_eq!((e.line, e.column), (2, 26), "{e}");
+    assert_eq!((e.position.line, e.position.column), (2, 26), "{e}");
     let e = UserRules::from_toml_str("[de]\nno_break_before = [\"zwei Wörter\"]\n").unwrap_err();
-    assert_eq!((e.line, e.column), (2, 20), "{e}");
+    assert_eq!((e.position.line, e.position.column), (2, 20), "{e}");
     let e = UserRules::from_toml_str("[de]\nabbreviations = \"Kdt.\"\n").unwrap_err();
-    assert_eq!(e.line, 2, "{e}");
+    assert_eq!(e.position.line, 2, "{e}");
     let e = UserRules::from_toml_str("[de\n").unwrap_err();
-    assert_eq!(e.line, 1, "{e}");
+    assert_eq!(e.position.line, 1, "{e}");
 }
 
 #[test]

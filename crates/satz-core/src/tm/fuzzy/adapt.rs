@@ -4,19 +4,25 @@
 //! mapping is certain, else left alone (no guessing):
 //!
 //! * **Numbers.** The i-th number of the query corresponds to the i-th number
-//!   of the source (both German); a source number whose value differs must
-//!   occur exactly once in the source and exactly once, by value, in the
-//!   English target. The new number is written the English way: `10'000` and
-//!   `10.000` become `10,000`, `5,5` becomes `5.5`, `2024` stays `2024`.
-//! * **Months.** The i-th German month name of the query corresponds to the
-//!   i-th of the source; a changed one is replaced when its English name
-//!   occurs exactly once in the target (`am 6. Januar` -> `am 14. Februar`
-//!   turns "6 January" into "14 February", the day being a number).
+//!   of the source (both read in the source language's conventions); a
+//!   source number whose value differs must occur exactly once in the source
+//!   and exactly once, by value, in the target (read in the target
+//!   language's conventions). The new number is written the target's way:
+//!   from German into English `10'000` and `10.000` become `10,000`, `5,5`
+//!   becomes `5.5`, `2024` stays `2024`; from English into German or French
+//!   `5.5` becomes `5,5`; between languages with the same conventions the
+//!   query's digits are kept.
+//! * **Months.** From German into English only: the i-th German month name
+//!   of the query corresponds to the i-th of the source; a changed one is
+//!   replaced when its English name occurs exactly once in the target
+//!   (`am 6. Januar` -> `am 14. Februar` turns "6 January" into
+//!   "14 February", the day being a number).
 //! * **Names.** When query and source have the same words but for one or
 //!   two capitalised, non-initial words, and each replaced word stands
 //!   verbatim exactly once in the English target (as names do, and
 //!   translated nouns do not), it is replaced there (`Blinken` -> `Sullivan`).
 
+use crate::lang::LangPair;
 use crate::text::numbers::{ENGLISH_MONTHS, NumLang, Number, find_numbers, same_value};
 use crate::text::tokenize::{TokenKind, tokenize};
 
@@ -24,17 +30,25 @@ use crate::text::tokenize::{TokenKind, tokenize};
 type Edit = (usize, usize, String);
 
 /// The target with its placeables changed to fit `query`, or `None` when
-/// nothing differs or no difference can be mapped with certainty.
-pub fn adapt(query: &str, source: &str, target: &str) -> Option<String> {
+/// nothing differs or no difference can be mapped with certainty. `query`
+/// and `source` are in `pair.source`, `target` in `pair.target`.
+pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<String> {
     let mut edits: Vec<Edit> = Vec::new();
-    for kind in [numbers, months, names] {
-        if let Some(mut e) = kind(query, source, target) {
-            // A kind whose edits overlap another's is dropped whole.
-            if e.iter()
-                .all(|a| edits.iter().all(|b| a.1 <= b.0 || b.1 <= a.0))
-            {
-                edits.append(&mut e);
-            }
+    // Month names are known in German and English only.
+    let german_to_english = pair.source.primary() == "de" && pair.target.primary() == "en";
+    let kinds = [
+        numbers(query, source, target, pair),
+        german_to_english
+            .then(|| months(query, source, target))
+            .flatten(),
+        names(query, source, target),
+    ];
+    for mut e in kinds.into_iter().flatten() {
+        // A kind whose edits overlap another's is dropped whole.
+        if e.iter()
+            .all(|a| edits.iter().all(|b| a.1 <= b.0 || b.1 <= a.0))
+        {
+            edits.append(&mut e);
         }
     }
     apply(target, edits)
@@ -57,13 +71,14 @@ fn apply(target: &str, mut edits: Vec<Edit>) -> Option<String> {
 }
 
 /// Number edits, or `None` when numbers differ in a way that cannot be mapped.
-fn numbers(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
-    let qn = find_numbers(query, NumLang::De);
-    let sn = find_numbers(source, NumLang::De);
+fn numbers(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<Vec<Edit>> {
+    let (from, to) = (pair.source.numbers(), pair.target.numbers());
+    let qn = find_numbers(query, from);
+    let sn = find_numbers(source, from);
     if qn.len() != sn.len() || qn.is_empty() {
         return None;
     }
-    let tn = find_numbers(target, NumLang::En);
+    let tn = find_numbers(target, to);
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     for (q, s) in qn.iter().zip(&sn) {
         if same_value(q.value, s.value) {
@@ -78,7 +93,7 @@ fn numbers(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
         if t.ordinal {
             return None;
         }
-        edits.push((t.start, t.end, english(&q.text)));
+        edits.push((t.start, t.end, written_as(&q.text, from, to)));
     }
     Some(edits)
 }
@@ -178,6 +193,28 @@ fn names(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
     Some(edits)
 }
 
+/// A number written in the conventions of `from` rewritten in those of
+/// `to`, without an ordinal dot (a date's day in the target is no ordinal).
+pub fn written_as(number: &str, from: NumLang, to: NumLang) -> String {
+    match (from, to) {
+        (NumLang::De | NumLang::Fr, NumLang::En) => english(number),
+        (NumLang::En, NumLang::De | NumLang::Fr) => continental(number),
+        _ => number.trim_end_matches('.').to_owned(),
+    }
+}
+
+/// An English number written the German way: `10,000.5` becomes `10.000,5`.
+fn continental(english: &str) -> String {
+    english
+        .chars()
+        .map(|c| match c {
+            ',' => '.',
+            '.' => ',',
+            c => c,
+        })
+        .collect()
+}
+
 /// A German number written the English way.
 pub fn english(german: &str) -> String {
     let body = german.trim_end_matches('.');
@@ -195,6 +232,38 @@ pub fn english(german: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn adapt(query: &str, source: &str, target: &str) -> Option<String> {
+        super::adapt(query, source, target, &LangPair::default())
+    }
+
+    #[test]
+    fn numbers_follow_the_language_pair() {
+        let en_de = LangPair::new("en-GB", "de-CH");
+        assert_eq!(
+            super::adapt(
+                "They paid 7.5 million.",
+                "They paid 5.5 million.",
+                "Sie zahlten 5,5 Millionen.",
+                &en_de
+            )
+            .as_deref(),
+            Some("Sie zahlten 7,5 Millionen.")
+        );
+        let de_fr = LangPair::new("deu", "fra");
+        assert_eq!(
+            super::adapt(
+                "Es kamen 12,5 Tonnen.",
+                "Es kamen 10,5 Tonnen.",
+                "Il est venu 10,5 tonnes.",
+                &de_fr
+            )
+            .as_deref(),
+            Some("Il est venu 12,5 tonnes.")
+        );
+        // Month names are German-to-English only.
+        assert_eq!(super::adapt("im Mai", "im Juni", "en juin", &de_fr), None);
+    }
 
     #[test]
     fn swiss_and_german_numbers_are_carried_over_in_english_format() {
@@ -291,6 +360,14 @@ mod tests {
         );
         // The first word is capitalised anyway: never taken for a name.
         assert_eq!(adapt("Kim kam.", "Putin kam.", "Putin came."), None);
+    }
+
+    #[test]
+    fn written_in_the_target_format() {
+        assert_eq!(written_as("10.000,5", NumLang::De, NumLang::En), "10,000.5");
+        assert_eq!(written_as("10,000.5", NumLang::En, NumLang::De), "10.000,5");
+        assert_eq!(written_as("6.", NumLang::De, NumLang::De), "6");
+        assert_eq!(written_as("2024", NumLang::En, NumLang::En), "2024");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::path::Path;
 pub use read::{Header, RawUnit, TmxReader};
 
 use crate::error::{Location, Result, Warning};
-use crate::tm::lang::LangPair;
+use crate::lang::LangPair;
 use crate::tm::unit::{Origin, Unit};
 
 /// Why a `<tu>` did not become a unit of the pair.

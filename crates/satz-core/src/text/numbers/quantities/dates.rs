@@ -27,22 +27,6 @@ pub enum DateOrder {
     Either,
 }
 
-impl DateOrder {
-    /// The order a language tag implies: `en-US` month first, `en-GB`,
-    /// `en-AU` ... day first, `en` either.
-    pub fn of_tag(tag: &str) -> DateOrder {
-        let mut parts = tag.trim().split(['-', '_']);
-        let lang = parts.next().unwrap_or_default();
-        let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()));
-        match (lang.to_ascii_lowercase().as_str(), region) {
-            ("en", Some(r)) if r.eq_ignore_ascii_case("us") => DateOrder::MonthFirst,
-            ("en", Some(_)) => DateOrder::DayFirst,
-            ("en", None) => DateOrder::Either,
-            _ => DateOrder::DayFirst,
-        }
-    }
-}
-
 /// The English month names, January first.
 pub const ENGLISH_MONTHS: [&str; 12] = [
     "January",
@@ -344,14 +328,5 @@ mod tests {
         assert_eq!(days("on 15 July", NumLang::En), [15]);
         assert_eq!(days("the 15th of July", NumLang::En), [15]);
         assert!(days("in July 2024", NumLang::En).is_empty());
-    }
-
-    #[test]
-    fn date_order_of_tags() {
-        assert_eq!(DateOrder::of_tag("en-US"), DateOrder::MonthFirst);
-        assert_eq!(DateOrder::of_tag("en_us"), DateOrder::MonthFirst);
-        assert_eq!(DateOrder::of_tag("en-GB"), DateOrder::DayFirst);
-        assert_eq!(DateOrder::of_tag("en"), DateOrder::Either);
-        assert_eq!(DateOrder::of_tag("de-CH"), DateOrder::DayFirst);
     }
 }
