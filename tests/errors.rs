@@ -137,7 +137,11 @@ fn every_command_names_its_formats() {
         ("concordance", &["concordance", "Krieg"], "table, json"),
         ("check", &["check"], "table, json"),
         ("glossary list", &["glossary", "list"], "table, json, tsv"),
-        ("glossary export", &["glossary", "export"], "tbx, tbx2008, tsv, omegat, csv"),
+        (
+            "glossary export",
+            &["glossary", "export"],
+            "tbx, tbx2008, tsv, omegat, csv",
+        ),
         ("terms", &["terms"], "table, md, csv, tbx, html"),
         (
             "terms --extract",

@@ -27,6 +27,7 @@ mod glossary_exchange;
 mod hardening;
 mod import;
 mod interop;
+mod pretranslate;
 mod real_clients;
 mod segment;
 mod snapshots;

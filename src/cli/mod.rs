@@ -26,6 +26,7 @@ mod input;
 mod language;
 mod man;
 mod output;
+mod pretranslate;
 mod segment;
 mod suggest;
 mod terms;
@@ -178,6 +179,19 @@ pub enum Command {
     ///
     /// Formats: table, json (one object per sentence and line), md.
     Suggest(suggest::SuggestArgs),
+    /// A German text as XLIFF for a CAT tool, with satz's matches in it.
+    ///
+    /// One segment per sentence, grouped by paragraph. 100% and 101%
+    /// matches are filled in as translated; a fuzzy match of at least --min
+    /// percent is the target marked for review (--fuzzy target, the
+    /// default) or only offered as a candidate (--fuzzy candidate). Every
+    /// match is recorded with its percentage, origin and penalties, the
+    /// glossary terms of each sentence as a note (1.2) or in the Glossary
+    /// module (2.0), and each sentence's neighbours, so that `satz import`
+    /// of the finished file makes the next pre-translation of the same
+    /// text 101%. XLIFF 1.2 (the default) is what every CAT tool reads;
+    /// 2.0 uses the Translation Candidates module.
+    Pretranslate(pretranslate::PretranslateArgs),
     /// Word counts per match band against memory, per file and in total.
     ///
     /// Bands: repetitions (a sentence seen earlier in the input files),
@@ -345,6 +359,7 @@ pub fn run(cli: Cli, stdout: &mut dyn std::io::Write, terminal: bool) -> Result<
         Command::Glossary(cmd) => glossary::run(&mut ctx, &cmd),
         Command::Align(args) => align::run(&mut ctx, &args),
         Command::Suggest(args) => suggest::run(&mut ctx, &args),
+        Command::Pretranslate(args) => pretranslate::run(&mut ctx, &args),
         Command::Analyze(args) => analyze::run(&mut ctx, &args),
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),

@@ -17,6 +17,7 @@
 //! The writers ([`xliff12`], [`xliff20`]) are pure functions of this model:
 //! deterministic (no dates, ids by position) so a file can be diffed.
 
+pub mod build;
 pub mod xliff12;
 pub mod xliff20;
 

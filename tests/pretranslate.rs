@@ -1,0 +1,161 @@
+//! `satz pretranslate`: a German text as XLIFF with the memory's matches.
+
+use predicates::prelude::*;
+
+use crate::common::Fixture;
+
+/// A memory of three pairs, one of which recorded its neighbours (a unit
+/// saved by `align --save` does; here a TMX written by hand).
+fn fixture() -> Fixture {
+    let fx = Fixture::new();
+    fx.write(
+        "memory.tmx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="de" segtype="sentence" datatype="plaintext" o-tmf="x" adminlang="en" creationtool="t" creationtoolversion="1"/>
+<body>
+<tu><prop type="x-context-next">Die Bilder sprechen eine andere Sprache.</prop>
+<tuv xml:lang="de"><seg>Putin verliert sein Gesicht</seg></tuv><tuv xml:lang="en"><seg>Putin loses face</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Die Bilder sprechen eine andere Sprache.</seg></tuv><tuv xml:lang="en"><seg>The images tell a different story.</seg></tuv></tu>
+<tu><tuv xml:lang="de"><seg>Bisher soll Nordkorea bis zu 5,5 Milliarden Dollar verdient haben.</seg></tuv><tuv xml:lang="en"><seg>So far North Korea is said to have earned up to $5.5 billion.</seg></tuv></tu>
+</body></tmx>
+"#,
+    );
+    fx.satz()
+        .args(["import", "memory.tmx", "--name", "kim"])
+        .assert()
+        .success();
+    fx.write(
+        "glossary.toml",
+        "[glossary]\nsource_lang = \"de\"\ntarget_lang = \"en\"\n\n\
+         [[term]]\nde = \"Sippenhaft\"\nen = [\"collective punishment\"]\nforbidden = [\"clan custody\"]\n",
+    );
+    fx.write(
+        "article.txt",
+        "Putin verliert sein Gesicht\n\n\
+         Die Bilder sprechen eine andere Sprache. Bisher soll Nordkorea bis zu 7,5 Milliarden Dollar verdient haben.\n\n\
+         Das Regime kennt die Sippenhaft.\n",
+    );
+    fx
+}
+
+fn pretranslate(fx: &Fixture, extra: &[&str]) -> (String, String) {
+    let out = fx
+        .satz()
+        .arg("pretranslate")
+        .args(extra)
+        .arg("article.txt")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The part of `xml` from the start tag of unit `id` to the next unit.
+fn unit<'a>(xml: &'a str, start: &str) -> &'a str {
+    let from = xml.split_once(start).unwrap().1;
+    from.split("<trans-unit id=").next().unwrap()
+}
+
+#[test]
+fn xliff_12_fills_exact_matches_and_marks_fuzzy_ones_for_review() {
+    let fx = fixture();
+    let (xml, stderr) = pretranslate(&fx, &[]);
+    assert!(
+        stderr.contains("4 segments in 3 paragraphs: 1 at 101%, 1 at 100%, 1 fuzzy (targets to review), 1 without a match"),
+        "{stderr}"
+    );
+    assert_eq!(xml.matches("<group id=\"p").count(), 3);
+    assert!(xml.contains("original=\"article.txt\" source-language=\"de\" target-language=\"en\""));
+
+    // 101%: the recorded next sentence is the text's next sentence.
+    let u1 = unit(&xml, "<trans-unit id=\"1\">");
+    assert!(
+        u1.contains(
+            "<target state=\"translated\" state-qualifier=\"exact-match\">Putin loses face</target>"
+        ),
+        "{u1}"
+    );
+    assert!(
+        u1.contains("<alt-trans match-quality=\"101\" origin=\"kim.tmx\""),
+        "{u1}"
+    );
+
+    let u2 = unit(&xml, "<trans-unit id=\"2\">");
+    assert!(
+        u2.contains("state-qualifier=\"leveraged-tm\">The images tell a different story.</target>"),
+        "{u2}"
+    );
+    assert!(
+        u2.contains("<context context-type=\"x-satz-prev\">Putin verliert sein Gesicht</context>"),
+        "{u2}"
+    );
+
+    // The fuzzy match has its number adapted (5.5 -> 7.5) and its penalty.
+    let u3 = unit(&xml, "<trans-unit id=\"3\">");
+    assert!(u3.contains("<target state=\"needs-review-translation\" state-qualifier=\"fuzzy-match\">So far North Korea is said to have earned up to $7.5 billion.</target>"), "{u3}");
+    assert!(u3.contains("-2 numbers"), "{u3}");
+
+    let u4 = unit(&xml, "<trans-unit id=\"4\">");
+    assert!(!u4.contains("<target"), "{u4}");
+    assert!(
+        u4.contains("Glossary: Sippenhaft: collective punishment; not: clan custody"),
+        "{u4}"
+    );
+}
+
+#[test]
+fn fuzzy_candidate_leaves_the_target_empty() {
+    let fx = fixture();
+    let (xml, stderr) = pretranslate(&fx, &["--fuzzy", "candidate"]);
+    assert!(stderr.contains("1 with fuzzy candidates only"), "{stderr}");
+    let u3 = unit(&xml, "<trans-unit id=\"3\">");
+    assert!(!u3.contains("<target state="), "{u3}");
+    assert!(u3.contains("<alt-trans match-quality="), "{u3}");
+}
+
+#[test]
+fn xliff_20_uses_states_and_the_modules() {
+    let fx = fixture();
+    let (xml, _) = pretranslate(&fx, &["--xliff", "2.0"]);
+    assert!(
+        xml.contains("version=\"2.0\" srcLang=\"de\" trgLang=\"en\""),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<segment id=\"s1\" state=\"translated\" subState=\"satz:context-match\">")
+    );
+    assert!(xml.contains("<mtc:match ref=\"#m1\" similarity=\"100\" type=\"icm\""));
+    assert!(xml.contains("<segment id=\"s3\" state=\"initial\" subState=\"satz:fuzzy-match\">"));
+    assert!(xml.contains("<gls:term source=\"glossary.toml\">Sippenhaft</gls:term>"));
+}
+
+#[test]
+fn output_file_is_written_and_named_in_the_summary() {
+    let fx = fixture();
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "article.xlf"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("article.xlf: 4 segments"));
+    assert!(fx.read("article.xlf").starts_with("<?xml"));
+}
+
+#[test]
+fn an_empty_text_is_refused() {
+    let fx = fixture();
+    fx.write("empty.txt", "  \n\n");
+    fx.satz()
+        .args(["pretranslate", "empty.txt", "-o", "out.xlf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt: no text"));
+    assert!(!fx.path("out.xlf").exists());
+}
