@@ -280,22 +280,10 @@ fn translate_toolkit_reads_tbx_2008_and_tmx() {
 #[ignore = "needs the real clients (tests/clients/install) and SATZ_SHARED_DATA; .ci/run runs it"]
 fn omegat_translates_the_example_from_satz_tmx() {
     let fx = Fixture::new();
-    let project = fx.path("project");
-    for dir in ["source", "target", "tm/auto", "glossary", "omegat"] {
-        std::fs::create_dir_all(project.join(dir)).unwrap();
-    }
+    let project = omegat_project(&fx);
     std::fs::copy(
         shipped("examples/kim-putin.de.txt"),
         project.join("source/kim-putin.de.txt"),
-    )
-    .unwrap();
-    std::fs::write(
-        project.join("omegat.project"),
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<omegat>\n  <project version=\"1.0\">\n\
-         <source_dir>__DEFAULT__</source_dir>\n<target_dir>__DEFAULT__</target_dir>\n\
-         <tm_dir>__DEFAULT__</tm_dir>\n<glossary_dir>__DEFAULT__</glossary_dir>\n\
-         <source_lang>de</source_lang>\n<target_lang>en</target_lang>\n\
-         <sentence_seg>true</sentence_seg>\n  </project>\n</omegat>\n",
     )
     .unwrap();
     let tmx = project.join("tm/auto/satz.tmx");
@@ -333,5 +321,159 @@ fn omegat_translates_the_example_from_satz_tmx() {
     assert_eq!(
         found, single,
         "OmegaT used {found} of {single} one-sentence units"
+    );
+}
+
+/// An OmegaT project (de -> en) in the fixture, with satz's memory as TMX
+/// in `tm/auto/` (applied as 100% matches); documents go in `source/`.
+fn omegat_project(fx: &Fixture) -> PathBuf {
+    let project = fx.path("project");
+    for dir in ["source", "target", "tm/auto", "glossary", "omegat"] {
+        std::fs::create_dir_all(project.join(dir)).unwrap();
+    }
+    std::fs::write(
+        project.join("omegat.project"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<omegat>\n  <project version=\"1.0\">\n\
+         <source_dir>__DEFAULT__</source_dir>\n<target_dir>__DEFAULT__</target_dir>\n\
+         <tm_dir>__DEFAULT__</tm_dir>\n<glossary_dir>__DEFAULT__</glossary_dir>\n\
+         <source_lang>de</source_lang>\n<target_lang>en</target_lang>\n\
+         <sentence_seg>true</sentence_seg>\n  </project>\n</omegat>\n",
+    )
+    .unwrap();
+    let tmx = project.join("tm/auto/satz.tmx");
+    satz(
+        fx,
+        &["export", "--format", "tmx", "-o", tmx.to_str().unwrap()],
+    );
+    project
+}
+
+/// A schema that imports the XLIFF 2.0 core and the modules satz writes,
+/// with absolute locations (the shared folder is read-only).
+fn xliff2_driver(fx: &Fixture) -> PathBuf {
+    let x = schemas().join("xliff");
+    let import = |ns: &str, file: &str| {
+        format!(
+            "  <xs:import namespace=\"urn:oasis:names:tc:xliff:{ns}\" schemaLocation=\"{}\"/>\n",
+            x.join(file).display()
+        )
+    };
+    let driver = format!(
+        "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:x-driver\">\n{}{}{}{}</xs:schema>\n",
+        import("document:2.0", "xliff_core_2.0.xsd"),
+        import("matches:2.0", "modules/matches.xsd"),
+        import("glossary:2.0", "modules/glossary.xsd"),
+        import("metadata:2.0", "modules/metadata.xsd"),
+    );
+    fx.write("xliff2-driver.xsd", driver)
+}
+
+/// `satz pretranslate` of a shipped example with the shipped memory and
+/// glossary, written to `name` in the fixture.
+fn pretranslated(fx: &Fixture, example: &str, extra: &[&str], name: &str) -> PathBuf {
+    let out = fx.path(name);
+    let mut args = vec!["pretranslate"];
+    args.extend_from_slice(extra);
+    let example = shipped(example);
+    args.extend([example.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    satz(fx, &args);
+    out
+}
+
+#[test]
+#[ignore = "needs the real clients (tests/clients/install) and SATZ_SHARED_DATA; .ci/run runs it"]
+fn every_xliff_satz_writes_validates_against_the_schemas() {
+    let fx = Fixture::new();
+    let x = schemas().join("xliff");
+    let driver = xliff2_driver(&fx);
+    for example in [
+        "examples/kim-putin.de.txt",
+        "examples/kim-putin-followup.de.txt",
+    ] {
+        for fuzzy in ["target", "candidate"] {
+            let v12 = pretranslated(&fx, example, &["--fuzzy", fuzzy], "v12.xlf");
+            for schema in [
+                "xliff-core-1.2-strict.xsd",
+                "xliff-core-1.2-transitional.xsd",
+            ] {
+                xmllint(&["--schema", x.join(schema).to_str().unwrap()], &v12);
+            }
+            let v20 = pretranslated(
+                &fx,
+                example,
+                &["--xliff", "2.0", "--fuzzy", fuzzy],
+                "v20.xlf",
+            );
+            xmllint(&["--schema", driver.to_str().unwrap()], &v20);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the real clients (tests/clients/install) and SATZ_SHARED_DATA; .ci/run runs it"]
+fn translate_toolkit_reads_the_pretranslated_xliff() {
+    let fx = Fixture::new();
+    let xlf = pretranslated(&fx, "examples/kim-putin-followup.de.txt", &[], "f.xlf");
+    let text = std::fs::read_to_string(&xlf).unwrap();
+    let seen = run(Command::new("python3")
+        .arg(clients_dir().join("ttk_read.py"))
+        .arg("xliff")
+        .arg(&xlf));
+    let units: Vec<Vec<&str>> = seen
+        .lines()
+        .filter(|l| l.starts_with("UNIT\t"))
+        .map(|l| l.split('\t').skip(1).collect())
+        .collect();
+    assert_eq!(
+        units.len(),
+        text.matches("<trans-unit id=").count(),
+        "{seen}"
+    );
+    let filled = units.iter().filter(|u| !u[1].is_empty()).count();
+    assert_eq!(filled, text.matches("<target state=").count(), "{seen}");
+    assert!(filled > 0);
+}
+
+#[test]
+#[ignore = "needs the real clients (tests/clients/install) and SATZ_SHARED_DATA; .ci/run runs it"]
+fn omegat_translates_satz_xliff_with_satz_tmx() {
+    let fx = Fixture::new();
+    let project = omegat_project(&fx);
+    let xlf = pretranslated(&fx, "examples/kim-putin.de.txt", &[], "kim.xlf");
+    std::fs::copy(&xlf, project.join("source/kim.xlf")).unwrap();
+    run(Command::new(clients_dir().join("omegat"))
+        .arg("translate")
+        .arg(&project));
+    // OmegaT escapes quotes in text, satz does not: compare as XML text.
+    let translated = std::fs::read_to_string(project.join("target/kim.xlf"))
+        .unwrap()
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'");
+    // OmegaT keeps the file's structure and writes its translations into
+    // the targets: every trans-unit satz filled from memory has the
+    // memory's English in OmegaT's file too.
+    let ours = std::fs::read_to_string(&xlf).unwrap();
+    let filled: Vec<&str> = ours
+        .split("<target state=\"translated\"")
+        .skip(1)
+        .map(|t| {
+            t.split_once('>')
+                .unwrap()
+                .1
+                .split("</target>")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert!(filled.len() > 60, "{} filled", filled.len());
+    for en in &filled {
+        assert!(
+            translated.contains(&format!(">{en}</target>")),
+            "OmegaT lost {en}"
+        );
+    }
+    assert_eq!(
+        translated.matches("<trans-unit id=").count(),
+        ours.matches("<trans-unit id=").count()
     );
 }
