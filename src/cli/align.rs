@@ -6,13 +6,13 @@ use anstyle::{AnsiColor, Style};
 use clap::Args;
 use serde::Serialize;
 
+use super::align_fix::fixed;
 use super::input::{Sentences, read_sentences_of};
 use super::language::{self, Guard, Input};
 use super::{Context, Outcome};
 use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
 use crate::error::{Error, Location, Result};
 use crate::fsx;
-use crate::text::fold_whitespace;
 use crate::tm::tmx::{self, Header};
 use crate::tm::unit::{Annotation, Unit};
 
@@ -193,7 +193,7 @@ pub fn align_sentences(
 }
 
 /// Aligns the sentence ranges `rs` and `rt`; links use document indices.
-fn run_aligner(
+pub(super) fn run_aligner(
     src: &Sentences,
     tgt: &Sentences,
     rs: std::ops::Range<usize>,
@@ -261,39 +261,7 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
 /// Runs `align`.
 pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     let format: Format = ctx.format("align")?;
-    let de_text = ctx.read_input(&args.de)?;
-    let en_text = ctx.read_input(&args.en)?;
-    let src = read_sentences_of(
-        ctx,
-        &args.de,
-        &de_text,
-        args.segmented,
-        &ctx.global.source_lang,
-    )?;
-    let tgt = read_sentences_of(
-        ctx,
-        &args.en,
-        &en_text,
-        args.segmented,
-        &ctx.global.target_lang,
-    )?;
-    language::check_pair(
-        ctx,
-        "align",
-        Input {
-            path: &args.de,
-            text: &de_text,
-        },
-        Input {
-            path: &args.en,
-            text: &en_text,
-        },
-        if args.save.is_some() {
-            Guard::Save
-        } else {
-            Guard::Show
-        },
-    )?;
+    let (src, tgt) = read_pair(ctx, args)?;
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {
         Some(fix) => fixed(&src, &tgt, fix, &opts)?,
@@ -303,8 +271,60 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     if let Some(name) = &args.save {
         save(ctx, args, name, &src, &links)?;
     }
-    let out = match format {
-        Format::Beads => beads(&links),
+    let out = render(ctx, args, format, &src, &links);
+    ctx.out.write_str(&out)?;
+    let low = links.iter().filter(|l| l.score < REVIEW_BELOW).count();
+    ctx.report(format!(
+        "{} links ({} German, {} English sentences); {low} below {REVIEW_BELOW} to review",
+        links.len(),
+        src.texts.len(),
+        tgt.texts.len()
+    ));
+    Ok(Outcome::Clean)
+}
+
+/// Reads the German and English texts as sentences and checks that they
+/// are in the pair's languages (an error when swapped, or when `--save`
+/// would store a text in the wrong language).
+fn read_pair(ctx: &Context, args: &AlignArgs) -> Result<(Sentences, Sentences)> {
+    let de_text = ctx.read_input(&args.de)?;
+    let en_text = ctx.read_input(&args.en)?;
+    let source_lang = &ctx.global.source_lang;
+    let src = read_sentences_of(ctx, &args.de, &de_text, args.segmented, source_lang)?;
+    let tgt = read_sentences_of(
+        ctx,
+        &args.en,
+        &en_text,
+        args.segmented,
+        &ctx.global.target_lang,
+    )?;
+    let guard = if args.save.is_some() {
+        Guard::Save
+    } else {
+        Guard::Show
+    };
+    let de = Input {
+        path: &args.de,
+        text: &de_text,
+    };
+    let en = Input {
+        path: &args.en,
+        text: &en_text,
+    };
+    language::check_pair(ctx, "align", de, en, guard)?;
+    Ok((src, tgt))
+}
+
+/// The links in `format`.
+fn render(
+    ctx: &Context,
+    args: &AlignArgs,
+    format: Format,
+    src: &Sentences,
+    links: &[LinkText],
+) -> String {
+    match format {
+        Format::Beads => beads(links),
         Format::Tsv => links
             .iter()
             .map(|l| {
@@ -325,24 +345,15 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
                 ctx.global.source_lang.as_str(),
                 ctx.global.target_lang.as_str(),
             );
-            let raw: Vec<_> = units(args, langs, &src, &links, 0.0, false)
+            let raw: Vec<_> = units(args, langs, src, links, 0.0, false)
                 .iter()
                 .map(tmx::raw_from_unit)
                 .collect();
             tmx::write::render(&Header::default(), ctx.global.source_lang.as_str(), &raw)
         }
-        Format::Html => super::align_html::page(&args.de, &args.en, &links),
-        Format::Table => table(&links),
-    };
-    ctx.out.write_str(&out)?;
-    let low = links.iter().filter(|l| l.score < REVIEW_BELOW).count();
-    ctx.report(format!(
-        "{} links ({} German, {} English sentences); {low} below {REVIEW_BELOW} to review",
-        links.len(),
-        src.texts.len(),
-        tgt.texts.len()
-    ));
-    Ok(Outcome::Clean)
+        Format::Html => super::align_html::page(&args.de, &args.en, links),
+        Format::Table => table(links),
+    }
 }
 
 fn tab_free(s: &str) -> String {
@@ -509,101 +520,9 @@ fn save(
     Ok(())
 }
 
-/// Keeps the links of an edited TSV and aligns the sentences between them.
-fn fixed(src: &Sentences, tgt: &Sentences, fix: &Path, opts: &AlignOptions) -> Result<Vec<Link>> {
-    let text = fsx::read_text(fix)?;
-    let mut out = Vec::new();
-    let (mut ps, mut pt) = (0, 0);
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let mut cols = line.splitn(3, '\t');
-        let (Some(score), Some(de), Some(en)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(Error::input(
-                Location::line(fix, n + 1),
-                "expected score<TAB>german<TAB>english, as `--format tsv` writes",
-            ));
-        };
-        let score = score
-            .trim()
-            .parse::<f64>()
-            .map_or(1.0, |s| s.clamp(0.0, 1.0));
-        let (ks, ls) = find_run(&src.texts, ps, de).ok_or_else(|| {
-            Error::input(
-                Location::line(fix, n + 1),
-                "the German text is not a run of sentences of the German file after the previous line",
-            )
-        })?;
-        let (kt, lt) = find_run(&tgt.texts, pt, en).ok_or_else(|| {
-            Error::input(
-                Location::line(fix, n + 1),
-                "the English text is not a run of sentences of the English file after the previous line",
-            )
-        })?;
-        if ks > ps || kt > pt {
-            out.extend(run_aligner(src, tgt, ps..ks, pt..kt, opts));
-        }
-        out.push(Link::new(
-            (ks..ks + ls).collect(),
-            (kt..kt + lt).collect(),
-            score,
-        ));
-        (ps, pt) = (ks + ls, kt + lt);
-    }
-    if ps < src.texts.len() || pt < tgt.texts.len() {
-        out.extend(run_aligner(
-            src,
-            tgt,
-            ps..src.texts.len(),
-            pt..tgt.texts.len(),
-            opts,
-        ));
-    }
-    Ok(out)
-}
-
-/// Finds consecutive sentences, starting at or after `from`, whose text
-/// joined by spaces equals `text` (whitespace folded). An empty text is an
-/// empty run at `from`. Returns (start, length).
-fn find_run(sentences: &[String], from: usize, text: &str) -> Option<(usize, usize)> {
-    let want = fold_whitespace(text);
-    if want.is_empty() {
-        return Some((from, 0));
-    }
-    for start in from..sentences.len() {
-        let mut joined = String::new();
-        for (len, s) in sentences.iter().skip(start).enumerate() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(&fold_whitespace(s));
-            if joined == want {
-                return Some((start, len + 1));
-            }
-            if joined.len() >= want.len() || !want.starts_with(&joined) {
-                break;
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn runs_are_found_after_the_previous_line() {
-        let s: Vec<String> = ["A b.", "C d.", "E f."]
-            .iter()
-            .map(|x| (*x).to_owned())
-            .collect();
-        assert_eq!(find_run(&s, 0, "C d.  E f."), Some((1, 2)));
-        assert_eq!(find_run(&s, 2, "C d."), None);
-        assert_eq!(find_run(&s, 1, ""), Some((1, 0)));
-        assert_eq!(find_run(&s, 0, "A b. X"), None);
-    }
 
     #[test]
     fn dictionary_lines_take_two_columns_and_ignore_a_comment() {

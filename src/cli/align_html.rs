@@ -71,59 +71,8 @@ pub fn page(de: &Path, en: &Path, links: &[LinkText]) -> String {
         .filter(|l| (REVIEW_BELOW..DOUBT_BELOW).contains(&l.score))
         .count();
     let orphans = links.iter().filter(|l| l.has_orphan()).count();
-    let title = format!(
-        "Alignment: {} | {}",
-        de.file_name().map_or_else(
-            || de.display().to_string(),
-            |n| n.to_string_lossy().into_owned()
-        ),
-        en.file_name().map_or_else(
-            || en.display().to_string(),
-            |n| n.to_string_lossy().into_owned()
-        )
-    );
-    let mut rows = String::new();
-    for (i, l) in links.iter().enumerate() {
-        let mut class = if l.score < REVIEW_BELOW {
-            "low"
-        } else if l.score < DOUBT_BELOW {
-            "mid"
-        } else {
-            "ok"
-        }
-        .to_owned();
-        if l.starts_paragraph.0 || l.starts_paragraph.1 {
-            class.push_str(" para");
-        }
-        if l.has_orphan() {
-            class.push_str(" orphan");
-        }
-        let de = Cells {
-            idx: &l.source,
-            texts: &l.source_sentences,
-            orphans: &l.omitted,
-            starts_paragraph: l.starts_paragraph.0,
-            lang: "de",
-            badge: "no translation",
-        };
-        let en = Cells {
-            idx: &l.target,
-            texts: &l.target_sentences,
-            orphans: &l.added,
-            starts_paragraph: l.starts_paragraph.1,
-            lang: "en",
-            badge: "no German source",
-        };
-        rows.push_str(&format!(
-            "<tr class=\"{class}\"><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td>{}<td class=\"score\">{:.2}</td></tr>\n",
-            i + 1,
-            de.numbers(),
-            de.text(),
-            en.numbers(),
-            en.text(),
-            l.score
-        ));
-    }
+    let title = title(de, en);
+    let rows: String = links.iter().enumerate().map(|(i, l)| row(i, l)).collect();
     format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -132,29 +81,7 @@ pub fn page(de: &Path, en: &Path, links: &[LinkText]) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; }}
-h1 {{ font-size: 1.2rem; margin: 0 0 .3rem; }}
-p.summary, p.legend {{ margin: 0 0 .6rem; color: #555; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; text-align: left; }}
-th {{ position: sticky; top: 0; background: #f4f4f4; }}
-td.n, th.n {{ width: 3.6rem; color: #777; font-variant-numeric: tabular-nums; }}
-td.score, th.score {{ width: 4rem; text-align: right; font-variant-numeric: tabular-nums; }}
-tr.low {{ background: #fde2e1; }}
-tr.low td.score {{ color: #b00020; font-weight: bold; }}
-tr.mid {{ background: #fff6d6; }}
-tr.para td {{ border-top: 3px double #888; }}
-span.para {{ color: #333; font-weight: bold; }}
-.s {{ display: block; }}
-.s + .s {{ border-top: 1px dashed #aaa; margin-top: .25rem; padding-top: .25rem; }}
-.k {{ font-size: .75em; color: #777; font-variant-numeric: tabular-nums; }}
-.s.orphan {{ background: #f7b9b5; border-left: 4px solid #b00020; padding-left: .3rem; }}
-.badge {{ font-size: .75em; font-weight: bold; color: #fff; background: #b00020; border-radius: .3em; padding: 0 .35em; white-space: nowrap; }}
-label {{ display: inline-block; margin: 0 1.2rem .8rem 0; }}
-body.only-doubtful tr.ok {{ display: none; }}
-body.only-low tr.ok, body.only-low tr.mid {{ display: none; }}
-@media print {{ label {{ display: none; }} th {{ position: static; }} .badge {{ color: #b00020; background: none; border: 1px solid #b00020; }} }}
-</style>
+{STYLE}</style>
 </head>
 <body>
 <h1>{title}</h1>
@@ -168,15 +95,97 @@ body.only-low tr.ok, body.only-low tr.mid {{ display: none; }}
 {rows}</tbody>
 </table>
 <script>
-['only-low', 'only-doubtful'].forEach(function (id) {{
-  document.getElementById(id).addEventListener('change', function (e) {{
-    document.body.classList.toggle(id, e.target.checked);
-  }});
-}});
-</script>
+{SCRIPT}</script>
 </body>
 </html>
 "#,
         n = links.len()
     )
 }
+
+/// `Alignment: a.de.txt | a.en.txt`.
+fn title(de: &Path, en: &Path) -> String {
+    let name = |p: &Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    format!("Alignment: {} | {}", name(de), name(en))
+}
+
+/// The table row of link `i`, `l`: class by score, paragraph and orphans.
+fn row(i: usize, l: &LinkText) -> String {
+    let mut class = if l.score < REVIEW_BELOW {
+        "low"
+    } else if l.score < DOUBT_BELOW {
+        "mid"
+    } else {
+        "ok"
+    }
+    .to_owned();
+    if l.starts_paragraph.0 || l.starts_paragraph.1 {
+        class.push_str(" para");
+    }
+    if l.has_orphan() {
+        class.push_str(" orphan");
+    }
+    let de = Cells {
+        idx: &l.source,
+        texts: &l.source_sentences,
+        orphans: &l.omitted,
+        starts_paragraph: l.starts_paragraph.0,
+        lang: "de",
+        badge: "no translation",
+    };
+    let en = Cells {
+        idx: &l.target,
+        texts: &l.target_sentences,
+        orphans: &l.added,
+        starts_paragraph: l.starts_paragraph.1,
+        lang: "en",
+        badge: "no German source",
+    };
+    format!(
+        "<tr class=\"{class}\"><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td>{}<td class=\"score\">{:.2}</td></tr>\n",
+        i + 1,
+        de.numbers(),
+        de.text(),
+        en.numbers(),
+        en.text(),
+        l.score
+    )
+}
+
+/// The page's style sheet.
+const STYLE: &str = r#"body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; }
+h1 { font-size: 1.2rem; margin: 0 0 .3rem; }
+p.summary, p.legend { margin: 0 0 .6rem; color: #555; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border-bottom: 1px solid #ddd; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { position: sticky; top: 0; background: #f4f4f4; }
+td.n, th.n { width: 3.6rem; color: #777; font-variant-numeric: tabular-nums; }
+td.score, th.score { width: 4rem; text-align: right; font-variant-numeric: tabular-nums; }
+tr.low { background: #fde2e1; }
+tr.low td.score { color: #b00020; font-weight: bold; }
+tr.mid { background: #fff6d6; }
+tr.para td { border-top: 3px double #888; }
+span.para { color: #333; font-weight: bold; }
+.s { display: block; }
+.s + .s { border-top: 1px dashed #aaa; margin-top: .25rem; padding-top: .25rem; }
+.k { font-size: .75em; color: #777; font-variant-numeric: tabular-nums; }
+.s.orphan { background: #f7b9b5; border-left: 4px solid #b00020; padding-left: .3rem; }
+.badge { font-size: .75em; font-weight: bold; color: #fff; background: #b00020; border-radius: .3em; padding: 0 .35em; white-space: nowrap; }
+label { display: inline-block; margin: 0 1.2rem .8rem 0; }
+body.only-doubtful tr.ok { display: none; }
+body.only-low tr.ok, body.only-low tr.mid { display: none; }
+@media print { label { display: none; } th { position: static; } .badge { color: #b00020; background: none; border: 1px solid #b00020; } }
+"#;
+
+/// The filters' script.
+const SCRIPT: &str = r#"['only-low', 'only-doubtful'].forEach(function (id) {
+  document.getElementById(id).addEventListener('change', function (e) {
+    document.body.classList.toggle(id, e.target.checked);
+  });
+});
+"#;

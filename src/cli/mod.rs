@@ -14,6 +14,7 @@
 )]
 
 mod align;
+mod align_fix;
 mod align_html;
 mod analyze;
 mod check;

@@ -1,5 +1,7 @@
 //! `satz terms [--format table|md|csv|tbx|html] [--extract [--min-freq N] [--top K]]`
 
+use std::path::Path;
+
 use clap::Args;
 
 use super::{Context, Outcome};
@@ -82,76 +84,90 @@ pub fn run(ctx: &mut Context, args: &TermsArgs) -> Result<Outcome> {
             ..Glossary::default()
         }
     };
-    let memory = ctx.memory();
-    let origin = |u: &crate::tm::Unit| u.origin.as_ref().map(|o| format!("{}:{}", o.file, o.line));
     let text = match chosen {
-        Chosen::Extract(format) => {
-            // Extraction reads the units several times: hold their text.
-            let mut units: Vec<UnitText> = Vec::new();
-            let loaded = memory.for_each_unit(|u| {
-                units.push(UnitText {
-                    source: u.source_text(),
-                    target: u.target_text(),
-                    origin: origin(&u),
-                });
-            })?;
-            ctx.warn_all(&loaded.warnings);
-            let candidates = terms::extract(
-                &units,
-                &glossary,
-                ExtractOptions {
-                    min_freq: args.min_freq,
-                    top: args.top,
-                },
-            );
-            ctx.report(format!(
-                "{} candidate(s) from {} unit(s) in {}",
-                candidates.len(),
-                units.len(),
-                memory.dir.display()
-            ));
-            let table = |flavour| {
-                table_text(
-                    &render::candidate_table(&candidates, &glossary, flavour),
-                    flavour,
-                )
-            };
-            match format {
-                ExtractFormat::Table => table(Flavour::Terminal)?,
-                ExtractFormat::Md => table(Flavour::Markdown)?,
-                ExtractFormat::Csv => table(Flavour::Csv)?,
-                ExtractFormat::Tbx => render::candidate_tbx(&candidates, &glossary),
-            }
-        }
-        Chosen::Terms(format) => {
-            // The term table streams the memory: one unit at a time.
-            let mut counter = UsageCounter::new(&glossary);
-            let loaded = memory.for_each_unit(|u| {
-                counter.add(&u.source_text(), &u.target_text(), origin(&u));
-            })?;
-            ctx.warn_all(&loaded.warnings);
-            let units = counter.units_seen();
-            let usage = counter.finish();
-            let found = usage.iter().filter(|u| u.units > 0).count();
-            ctx.report(format!(
-                "{} term(s), {found} found in memory ({units} unit(s) read)",
-                glossary.terms.len(),
-            ));
-            let table =
-                |flavour| table_text(&render::term_table(&glossary, &usage, flavour), flavour);
-            match format {
-                Format::Table => table(Flavour::Terminal)?,
-                Format::Md => table(Flavour::Markdown)?,
-                Format::Csv => table(Flavour::Csv)?,
-                Format::Tbx => render::term_tbx(&glossary, &usage),
-                Format::Html => {
-                    terms::html::page(&path.display().to_string(), &glossary, &usage, units)
-                }
-            }
-        }
+        Chosen::Extract(format) => extract(ctx, args, &glossary, format)?,
+        Chosen::Terms(format) => term_table(ctx, &path, &glossary, format)?,
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
+}
+
+/// `file:line` of a unit, when known.
+fn origin(u: &crate::tm::Unit) -> Option<String> {
+    u.origin.as_ref().map(|o| format!("{}:{}", o.file, o.line))
+}
+
+/// `terms --extract`: candidates from the memory in `format`.
+fn extract(
+    ctx: &Context,
+    args: &TermsArgs,
+    glossary: &Glossary,
+    format: ExtractFormat,
+) -> Result<String> {
+    let memory = ctx.memory();
+    // Extraction reads the units several times: hold their text.
+    let mut units: Vec<UnitText> = Vec::new();
+    let loaded = memory.for_each_unit(|u| {
+        units.push(UnitText {
+            source: u.source_text(),
+            target: u.target_text(),
+            origin: origin(&u),
+        });
+    })?;
+    ctx.warn_all(&loaded.warnings);
+    let candidates = terms::extract(
+        &units,
+        glossary,
+        ExtractOptions {
+            min_freq: args.min_freq,
+            top: args.top,
+        },
+    );
+    ctx.report(format!(
+        "{} candidate(s) from {} unit(s) in {}",
+        candidates.len(),
+        units.len(),
+        memory.dir.display()
+    ));
+    let table = |flavour| {
+        table_text(
+            &render::candidate_table(&candidates, glossary, flavour),
+            flavour,
+        )
+    };
+    Ok(match format {
+        ExtractFormat::Table => table(Flavour::Terminal)?,
+        ExtractFormat::Md => table(Flavour::Markdown)?,
+        ExtractFormat::Csv => table(Flavour::Csv)?,
+        ExtractFormat::Tbx => render::candidate_tbx(&candidates, glossary),
+    })
+}
+
+/// `terms`: the glossary's terms with their use in the memory, in
+/// `format`; `path` is the glossary's, for the HTML page's title.
+fn term_table(ctx: &Context, path: &Path, glossary: &Glossary, format: Format) -> Result<String> {
+    let memory = ctx.memory();
+    // The term table streams the memory: one unit at a time.
+    let mut counter = UsageCounter::new(glossary);
+    let loaded = memory.for_each_unit(|u| {
+        counter.add(&u.source_text(), &u.target_text(), origin(&u));
+    })?;
+    ctx.warn_all(&loaded.warnings);
+    let units = counter.units_seen();
+    let usage = counter.finish();
+    let found = usage.iter().filter(|u| u.units > 0).count();
+    ctx.report(format!(
+        "{} term(s), {found} found in memory ({units} unit(s) read)",
+        glossary.terms.len(),
+    ));
+    let table = |flavour| table_text(&render::term_table(glossary, &usage, flavour), flavour);
+    Ok(match format {
+        Format::Table => table(Flavour::Terminal)?,
+        Format::Md => table(Flavour::Markdown)?,
+        Format::Csv => table(Flavour::Csv)?,
+        Format::Tbx => render::term_tbx(glossary, &usage),
+        Format::Html => terms::html::page(&path.display().to_string(), glossary, &usage, units),
+    })
 }
 
 fn table_text(table: &terms::TableData, flavour: Flavour) -> Result<String> {

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use crate::position::Position;
 
+/// The name the glossary's parser and model give a [`Position`] in the
+/// glossary text (the crate's one position type).
+pub(crate) use crate::position::Position as Location;
+
 /// The part of the file a key was found in, used in "unknown key" messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {

@@ -9,8 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use super::error::ErrorKind;
-use crate::position::Position as Location;
+use super::error::{ErrorKind, Location};
 use crate::text::words::{key, swiss};
 
 /// The `source_lang` used when the file has no `[glossary]` table or key.

@@ -17,11 +17,10 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Key, Table, TableLike, Value};
 
-use super::error::{ErrorKind, GlossaryError, Section};
+use super::error::{ErrorKind, GlossaryError, Location, Section};
 use super::model::{
     Glossary, MatchMode, Status, Term, check_not_blank, check_term_text, is_language_tag,
 };
-use crate::position::Position as Location;
 
 /// Keys allowed at the top level.
 pub(crate) const TOP_KEYS: [&str; 3] = ["glossary", "term", "check"];

@@ -291,11 +291,7 @@ fn notes_of<'a>(lists: impl IntoIterator<Item = &'a Vec<String>>) -> Vec<String>
 pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, SkipReason> {
     let src = select(entry, &LangKey::Source, source);
     let tgt = select(entry, &LangKey::Target, target);
-    let src_terms: Vec<&EntryTerm> = src
-        .iter()
-        .flat_map(|g| g.terms.iter())
-        .filter(|t| !t.text.trim().is_empty())
-        .collect();
+    let src_terms = non_empty_terms(&src);
     let mut heads: Vec<&EntryTerm> = src_terms.iter().copied().filter(|t| !t.variant).collect();
     let mut variants: Vec<&EntryTerm> = src_terms.iter().copied().filter(|t| t.variant).collect();
     if heads.is_empty() {
@@ -304,16 +300,56 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
     if heads.is_empty() {
         return Err(SkipReason::NoSource);
     }
+    let tgt_terms = non_empty_terms(&tgt);
+    let (approved, forbidden) = translations(entry, &tgt_terms)?;
+    let main = main_head(&heads);
+    let shared = Shared {
+        entry,
+        src: &src,
+        tgt: &tgt,
+        approved,
+        forbidden,
+        variants,
+        any_pos: src_terms
+            .iter()
+            .find_map(|t| t.pos.clone())
+            .or_else(|| entry.extra.pos.clone())
+            .filter(|p| !p.trim().is_empty()),
+        tgt_term_notes: target_term_notes(&tgt_terms),
+    };
+    // The main term first: it carries the forms.
+    let order = std::iter::once(main).chain((0..heads.len()).filter(|&i| i != main));
+    let mut out: Vec<Term> = Vec::new();
+    let mut made = HashSet::new();
+    for i in order {
+        let Some(head) = heads.get(i) else { continue };
+        if made.insert(head.text.trim().to_owned()) {
+            out.push(shared.term(head, i == main)?);
+        }
+    }
+    Ok(out)
+}
 
-    let tgt_terms: Vec<&EntryTerm> = tgt
+/// The terms of `groups` with text, in file order.
+fn non_empty_terms<'a>(groups: &[&'a LangGroup]) -> Vec<&'a EntryTerm> {
+    groups
         .iter()
         .flat_map(|g| g.terms.iter())
         .filter(|t| !t.text.trim().is_empty())
-        .collect();
+        .collect()
+}
+
+/// The approved translations (preferred first, then admitted and unmarked
+/// ones) and the forbidden ones (deprecated, and the entry's own), each
+/// once; an error when there is no approved one.
+fn translations(
+    entry: &Entry,
+    tgt_terms: &[&EntryTerm],
+) -> Result<(Vec<String>, Vec<String>), SkipReason> {
     let mut approved = Vec::new();
     let mut seen = HashSet::new();
     for want_preferred in [true, false] {
-        for t in &tgt_terms {
+        for t in tgt_terms {
             let preferred = t.status == Some(TermStatus::Preferred);
             if preferred == want_preferred && t.status != Some(TermStatus::Deprecated) {
                 push_unique(&mut approved, &mut seen, &t.text);
@@ -321,7 +357,7 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
         }
     }
     let mut forbidden = Vec::new();
-    for t in &tgt_terms {
+    for t in tgt_terms {
         if t.status == Some(TermStatus::Deprecated) {
             push_unique(&mut forbidden, &mut seen, &t.text);
         }
@@ -336,8 +372,13 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
             SkipReason::OnlyForbidden
         });
     }
+    Ok((approved, forbidden))
+}
 
-    let main = heads
+/// The index of the main German term: the first preferred, else the first
+/// not deprecated, else the first (0: every term is deprecated).
+fn main_head(heads: &[&EntryTerm]) -> usize {
+    heads
         .iter()
         .position(|t| t.status == Some(TermStatus::Preferred))
         .or_else(|| {
@@ -345,16 +386,14 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
                 .iter()
                 .position(|t| t.status != Some(TermStatus::Deprecated))
         })
-        .unwrap_or(0);
-    let any_pos = src_terms
-        .iter()
-        .find_map(|t| t.pos.clone())
-        .or_else(|| entry.extra.pos.clone())
-        .filter(|p| !p.trim().is_empty());
-    // A note on one of several translations says which: `attack war: a
-    // calque, do not use`.
+        .unwrap_or(0)
+}
+
+/// The notes of each target term; with several translations each says
+/// which it is about (`attack war: a calque, do not use`).
+fn target_term_notes(tgt_terms: &[&EntryTerm]) -> Vec<Vec<String>> {
     let several = tgt_terms.len() > 1;
-    let tgt_term_notes: Vec<Vec<String>> = tgt_terms
+    tgt_terms
         .iter()
         .map(|t| {
             t.notes
@@ -369,52 +408,61 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
 
-    // The main term first: it carries the forms.
-    let order = std::iter::once(main).chain((0..heads.len()).filter(|&i| i != main));
-    let mut out: Vec<Term> = Vec::new();
-    let mut made = HashSet::new();
-    for i in order {
-        let Some(head) = heads.get(i) else { continue };
+/// What every term made from one entry shares.
+struct Shared<'a> {
+    entry: &'a Entry,
+    src: &'a [&'a LangGroup],
+    tgt: &'a [&'a LangGroup],
+    approved: Vec<String>,
+    forbidden: Vec<String>,
+    /// The source terms marked as variants: the main term's forms.
+    variants: Vec<&'a EntryTerm>,
+    /// The first part of speech of any source term or of the entry.
+    any_pos: Option<String>,
+    tgt_term_notes: Vec<Vec<String>>,
+}
+
+impl Shared<'_> {
+    /// The glossary term of German term `head`; the `main` one also takes
+    /// the variants as forms and the entry's extra settings.
+    fn term(&self, head: &EntryTerm, main: bool) -> Result<Term, SkipReason> {
+        let entry = self.entry;
         let de = head.text.trim().to_owned();
-        if !made.insert(de.clone()) {
-            continue;
-        }
         let notes = notes_of(
             std::iter::once(&entry.notes)
-                .chain(src.iter().map(|g| &g.notes))
+                .chain(self.src.iter().map(|g| &g.notes))
                 .chain(std::iter::once(&head.notes))
-                .chain(tgt.iter().map(|g| &g.notes))
-                .chain(tgt_term_notes.iter()),
+                .chain(self.tgt.iter().map(|g| &g.notes))
+                .chain(self.tgt_term_notes.iter()),
         );
-        let mut term = Term::new(de.clone(), approved.clone());
-        term.forbidden.clone_from(&forbidden);
+        let mut term = Term::new(de.clone(), self.approved.clone());
+        term.forbidden.clone_from(&self.forbidden);
         term.note = (!notes.is_empty()).then(|| notes.join("\n"));
         term.pos = head
             .pos
             .clone()
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty())
-            .or_else(|| any_pos.clone().map(|p| p.trim().to_owned()));
-        let status = head
-            .status
-            .or(if i == main { entry.extra.status } else { None });
+            .or_else(|| self.any_pos.clone().map(|p| p.trim().to_owned()));
+        let status = head.status.or(if main { entry.extra.status } else { None });
         term.status = status.map(|s| match s {
             TermStatus::Preferred => Status::Preferred,
             TermStatus::Admitted => Status::Admitted,
             TermStatus::Deprecated => Status::Deprecated,
         });
-        if i == main {
+        if main {
             let mut seen_forms = HashSet::new();
             let extra = entry.extra.forms.iter().map(String::as_str);
-            for f in variants.iter().map(|v| v.text.as_str()).chain(extra) {
+            for f in self.variants.iter().map(|v| v.text.as_str()).chain(extra) {
                 if f.trim() != de {
                     push_unique(&mut term.forms, &mut seen_forms, f);
                 }
             }
         }
-        let main_extra = (i == main).then_some(&entry.extra);
+        let main_extra = main.then_some(&entry.extra);
         term.case_sensitive = head.case_sensitive || main_extra.is_some_and(|x| x.case_sensitive);
         let match_mode = head
             .match_mode
@@ -426,168 +474,9 @@ pub fn convert(entry: &Entry, source: &str, target: &str) -> Result<Vec<Term>, S
         }
         term.validate()
             .map_err(|e| SkipReason::Invalid(e.to_string()))?;
-        out.push(term);
+        Ok(term)
     }
-    Ok(out)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn group(tag: &str, terms: &[(&str, Option<TermStatus>)]) -> LangGroup {
-        LangGroup::new(
-            LangKey::Tag(tag.into()),
-            terms
-                .iter()
-                .map(|(t, s)| EntryTerm {
-                    status: *s,
-                    ..EntryTerm::new(*t)
-                })
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn statuses_of_every_tbx_flavour() {
-        use TermStatus::*;
-        for (v, want) in [
-            ("preferredTerm-admn-sts", Some(Preferred)),
-            ("admittedTerm-admn-sts", Some(Admitted)),
-            ("deprecatedTerm-admn-sts", Some(Deprecated)),
-            ("supersededTerm-admn-sts", Some(Deprecated)),
-            ("standardizedTerm", Some(Preferred)),
-            ("notRecommended", Some(Deprecated)),
-            ("obsolete", Some(Deprecated)),
-            (" Preferred ", Some(Preferred)),
-            ("fullForm", None),
-        ] {
-            assert_eq!(TermStatus::parse(v), want, "{v}");
-        }
-    }
-
-    #[test]
-    fn languages_match_by_primary_subtag_exact_first() {
-        let entry = Entry {
-            line: 1,
-            groups: vec![
-                group("DE-ch", &[("Sippenhaft", None)]),
-                group("en-US", &[("kin liability", None)]),
-                group("EN_gb", &[("collective punishment", None)]),
-            ],
-            ..Entry::default()
-        };
-        let terms = convert(&entry, "de", "en").unwrap();
-        assert_eq!(terms[0].en, ["kin liability", "collective punishment"]);
-        let terms = convert(&entry, "de", "en-GB").unwrap();
-        assert_eq!(terms[0].en, ["collective punishment"]);
-        assert_eq!(convert(&entry, "fr", "en"), Err(SkipReason::NoSource));
-        assert_eq!(convert(&entry, "de", "fr"), Err(SkipReason::NoTarget));
-        // A glossary in plain de takes every de group, regions included.
-        let both = Entry {
-            groups: vec![
-                group("de", &[("Strassenbahn", None)]),
-                group("de-CH", &[("Tram", None)]),
-                group("en", &[("tram", None)]),
-            ],
-            ..entry.clone()
-        };
-        let terms = convert(&both, "de", "en").unwrap();
-        let de: Vec<&str> = terms.iter().map(|t| t.de.as_str()).collect();
-        assert_eq!(de, ["Strassenbahn", "Tram"]);
-        // A region matches that region only (docs/contract.md), or a tag without one.
-        let us_only = Entry {
-            groups: vec![
-                group("de-DE", &[("Angriffskrieg", None)]),
-                group("en-US", &[("war of aggression", None)]),
-            ],
-            ..entry.clone()
-        };
-        assert_eq!(
-            convert(&us_only, "de-CH", "en-GB"),
-            Err(SkipReason::NoSource)
-        );
-        assert_eq!(convert(&us_only, "de", "en-GB"), Err(SkipReason::NoTarget));
-        let plain = Entry {
-            groups: vec![
-                group("deu", &[("Angriffskrieg", None)]),
-                group("en", &[("war of aggression", None)]),
-            ],
-            ..entry.clone()
-        };
-        assert_eq!(
-            convert(&plain, "de-CH", "en-GB").unwrap()[0].en,
-            ["war of aggression"]
-        );
-        let three_letter = Entry {
-            groups: vec![
-                group("ger-DE", &[("Angriffskrieg", None)]),
-                group("eng", &[("war of aggression", None)]),
-            ],
-            ..entry
-        };
-        assert_eq!(
-            convert(&three_letter, "de-DE", "en").unwrap()[0].de,
-            "Angriffskrieg"
-        );
-    }
-
-    #[test]
-    fn preferred_first_deprecated_forbidden_synonyms_separate() {
-        use TermStatus::*;
-        let mut de = group(
-            "de",
-            &[
-                ("Atommacht", Some(Preferred)),
-                ("Nuklearmacht", Some(Admitted)),
-            ],
-        );
-        de.terms.push(EntryTerm {
-            variant: true,
-            ..EntryTerm::new("Atommächte")
-        });
-        let entry = Entry {
-            line: 3,
-            groups: vec![
-                de,
-                group(
-                    "en",
-                    &[
-                        ("atomic power", Some(Deprecated)),
-                        ("nuclear-armed state", None),
-                        ("nuclear power", Some(Preferred)),
-                    ],
-                ),
-            ],
-            notes: vec!["A state with nuclear weapons.".into()],
-            ..Entry::default()
-        };
-        let terms = convert(&entry, "de", "en").unwrap();
-        assert_eq!(terms.len(), 2);
-        assert_eq!(terms[0].de, "Atommacht");
-        assert_eq!(terms[0].en, ["nuclear power", "nuclear-armed state"]);
-        assert_eq!(terms[0].forbidden, ["atomic power"]);
-        assert_eq!(terms[0].forms, ["Atommächte"]);
-        assert_eq!(terms[0].status, Some(Status::Preferred));
-        assert_eq!(
-            terms[0].note.as_deref(),
-            Some("A state with nuclear weapons.")
-        );
-        assert_eq!(terms[1].de, "Nuklearmacht");
-        assert!(terms[1].forms.is_empty());
-        assert_eq!(terms[1].status, Some(Status::Admitted));
-    }
-
-    #[test]
-    fn only_forbidden_translations_are_skipped() {
-        let entry = Entry {
-            line: 1,
-            groups: vec![
-                group("de", &[("X", None)]),
-                group("en", &[("y", Some(TermStatus::Deprecated))]),
-            ],
-            ..Entry::default()
-        };
-        assert_eq!(convert(&entry, "de", "en"), Err(SkipReason::OnlyForbidden));
-    }
-}
+mod tests;
