@@ -159,3 +159,87 @@ fn an_empty_text_is_refused() {
         .stderr(predicate::str::contains("empty.txt: no text"));
     assert!(!fx.path("out.xlf").exists());
 }
+
+/// The scores of the first match of every segment of a satz XLIFF 1.2 file
+/// (`match-quality` of its first `alt-trans`; 0 without a match).
+fn first_scores(xml: &str) -> Vec<u32> {
+    xml.split("<trans-unit id=")
+        .skip(1)
+        .map(|unit| {
+            unit.split_once("<alt-trans match-quality=\"")
+                .map_or(0, |(_, rest)| {
+                    rest.split('"').next().unwrap().parse().unwrap()
+                })
+        })
+        .collect()
+}
+
+/// What a translator does in a CAT tool, as a script: every segment but
+/// those in `skip` gets a translation and the state `translated`.
+fn translate_in_a_cat_tool(xml: &str, skip: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, unit) in xml.split("<trans-unit id=").enumerate() {
+        if i > 0 {
+            out.push_str("<trans-unit id=");
+        }
+        if i == 0 || skip.contains(&i) {
+            out.push_str(unit);
+            continue;
+        }
+        let source = unit
+            .split_once("<source>")
+            .unwrap()
+            .1
+            .split("</source>")
+            .next()
+            .unwrap();
+        let target = format!("<target state=\"translated\">EN {source}</target>");
+        let (head, tail) = unit.split_once("</source>").unwrap();
+        out.push_str(&format!("{head}</source>\n          {target}{tail}"));
+    }
+    out
+}
+
+#[test]
+fn round_trip_through_a_cat_tool_makes_the_text_101_percent() {
+    let fx = Fixture::new();
+    let example =
+        std::fs::read_to_string(crate::common::fixture("../../examples/kim-putin.de.txt")).unwrap();
+    fx.write("article.txt", &example);
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "article.xlf"])
+        .assert()
+        .success();
+    let first = fx.read("article.xlf");
+    assert!(
+        first_scores(&first).iter().all(|&s| s == 0),
+        "an empty memory matches nothing"
+    );
+
+    // The translator confirms every segment but the 5th and the 9th.
+    let segments = first.matches("<trans-unit id=").count();
+    fx.write("article.xlf", translate_in_a_cat_tool(&first, &[5, 9]));
+    fx.satz()
+        .args(["import", "article.xlf"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 segment"));
+    let memory = fx.export_tsv();
+    assert_eq!(memory.lines().count(), segments - 2, "{memory}");
+    for line in memory.lines() {
+        let (de, en) = line.split_once('\t').unwrap();
+        assert_eq!(en, format!("EN {de}"));
+    }
+
+    // The same text again: every confirmed segment is a context match
+    // (its neighbours were recorded), the two skipped ones have nothing.
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "again.xlf"])
+        .assert()
+        .success();
+    let scores = first_scores(&fx.read("again.xlf"));
+    for (i, score) in scores.iter().enumerate() {
+        let expected = if [5, 9].contains(&(i + 1)) { 0 } else { 101 };
+        assert_eq!(*score, expected, "segment {}", i + 1);
+    }
+}
