@@ -10,5 +10,5 @@
 pub mod cli;
 
 pub use satz_core::{
-    align, check, error, fsx, glossary, langid, report, segment, terms, text, tm, xml,
+    align, check, error, fsx, glossary, langid, report, segment, terms, text, tm, xliff, xml,
 };

@@ -19,6 +19,7 @@
 //! | [`segment`] | sentence segmentation for German and English |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`report`] | what the report pages and tables share: HTML escapes, CSV |
+//! | [`xliff`] | XLIFF 1.0 to 2.2 from CAT tools (Trados, memoQ, Phrase, Okapi): the document model, states, import of confirmed segments |
 //! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
 //! | [`error`] | the error type: every input error names file, line and column |
 
@@ -33,4 +34,5 @@ pub mod segment;
 pub mod terms;
 pub mod text;
 pub mod tm;
+pub mod xliff;
 pub mod xml;
