@@ -31,3 +31,4 @@ mod segment;
 mod snapshots;
 mod suggest;
 mod terms;
+mod xliff;

@@ -33,8 +33,10 @@
 //! `originalData` gives codes their native text.
 //!
 //! The document is read into a [`Document`]: [`read()`] takes a path,
-//! [`parse()`] a decoded text; [`state`] says which states are confirmed.
+//! [`parse()`] a decoded text. [`mod@import`] turns its confirmed segments
+//! into memory units; [`state`] says which states are confirmed.
 
+pub mod import;
 mod inline;
 pub mod read;
 pub mod state;
