@@ -121,6 +121,8 @@ impl Element {
 /// Reads a document into a tree and returns its root element.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Element> {
     let mut x = Cursor::new(text, path);
+    // Entities the DOCTYPE's internal subset declares.
+    let mut entities: Vec<(String, String)> = Vec::new();
     // The namespace bindings each open element declares.
     let mut scopes: Vec<Vec<(String, String)>> = Vec::new();
     let mut open: Vec<Element> = Vec::new();
@@ -156,11 +158,28 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Element> {
                 t.xml10_content().into_owned()
             }
             Event::GeneralRef(r) => {
-                let s = x.resolve_ref(&r, pos)?;
+                let declared = entities.iter().find(|(n, _)| *n == *r);
+                let s = match declared {
+                    Some((_, value)) => value.clone(),
+                    None => x.resolve_ref(&r, pos)?,
+                };
                 if let Some(c) = s.chars().find(|&c| !is_xml_char(c)) {
                     return Err(x.error_at(pos, bad_char(c)));
                 }
                 s
+            }
+            Event::Decl(_) if pos > 0 => {
+                return Err(x.error_at(
+                    pos,
+                    "malformed XML: the XML declaration must be at the very start of the file",
+                ));
+            }
+            Event::Comment(c) if c.contains("--") || c.ends_with('-') => {
+                return Err(x.error_at(pos, "malformed XML: '--' inside a comment"));
+            }
+            Event::DocType(d) => {
+                entities = internal_entities(&d);
+                continue;
             }
             Event::Eof => break,
             _ => continue,
@@ -193,6 +212,20 @@ fn start(
     if after_root && scopes.is_empty() {
         return Err(x.error_at(pos, format!("<{qname}> after the root element")));
     }
+    if !is_name(qname) {
+        return Err(x.error_at(
+            pos,
+            format!("malformed XML: '{qname}' is not an element name"),
+        ));
+    }
+    for a in e.attributes().flatten() {
+        if !is_name(a.key.0) || a.value.contains('<') {
+            return Err(x.error_at(
+                pos,
+                format!("malformed XML: bad attribute {} in <{qname}>", a.key.0),
+            ));
+        }
+    }
     let mut decls = Vec::new();
     let mut plain = Vec::new();
     for (k, v) in x.attrs(e, pos)? {
@@ -224,6 +257,12 @@ fn start(
             Some(p) => resolve(scopes, p).ok_or_else(|| unbound(p))?,
         };
         let name = local.to_owned();
+        if attrs.iter().any(|a: &Attr| a.ns == ns && a.name == name) {
+            return Err(x.error_at(
+                pos,
+                format!("malformed XML: the attribute {k} of <{qname}> is given twice"),
+            ));
+        }
         attrs.push(Attr { ns, name, value });
     }
     Ok(Element {
@@ -233,6 +272,39 @@ fn start(
         children: Vec::new(),
         line: x.line_of(pos),
     })
+}
+
+/// Whether `s` is an XML name (XML 1.0 §2.3, with every non-ASCII
+/// character allowed).
+fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "-._:".contains(c) || !c.is_ascii())
+}
+
+/// The general entities a DOCTYPE's internal subset declares with a
+/// literal value (`<!ENTITY co "ACME">`), which XML parsers expand;
+/// external and parameter entities are not read.
+fn internal_entities(doctype: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for decl in doctype.split("<!ENTITY").skip(1) {
+        let mut rest = decl.trim_start();
+        if rest.starts_with('%') {
+            continue;
+        }
+        let name: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+        rest = rest.get(name.len()..).unwrap_or_default().trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let value = rest.get(1..).unwrap_or_default();
+        if let Some(end) = value.find(quote) {
+            out.push((name, value.get(..end).unwrap_or_default().to_owned()));
+        }
+    }
+    out
 }
 
 /// `p:name` as (`Some(p)`, `name`), `name` as (`None`, `name`).
@@ -344,8 +416,27 @@ mod tests {
     }
 
     #[test]
+    fn internal_entities_are_expanded() {
+        let root =
+            tree("<!DOCTYPE a [<!ENTITY co \"ACME\"><!ENTITY % p 'x'>]><a>&co; AG</a>").unwrap();
+        assert_eq!(root.children, vec![Node::Text("ACME AG".to_owned())]);
+    }
+
+    #[test]
     fn broken_documents_are_errors() {
-        for bad in ["", "text", "<a>", "<a></b>", "<a/><b/>", "<a/>x"] {
+        for bad in [
+            "",
+            "text",
+            "<a>",
+            "<a></b>",
+            "<a/><b/>",
+            "<a/>x",
+            "<a><1b/></a>",
+            "<a><!-- x -- y --></a>",
+            " <?xml version='1.0'?><a/>",
+            "<a b='<'/>",
+            "<a xmlns:p='u' xmlns:q='u' p:x='1' q:x='2'/>",
+        ] {
             assert!(tree(bad).is_err(), "{bad}");
         }
     }
