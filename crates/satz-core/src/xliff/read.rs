@@ -254,6 +254,90 @@ fn check_states(doc: &Document, notes: &mut Notes<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::xliff::State;
+    use proptest::prelude::*;
+
+    fn doc(xml: &str) -> Document {
+        parse(xml, Path::new("t.xlf")).unwrap()
+    }
+
+    fn texts(d: &Document) -> Vec<(String, Option<String>)> {
+        d.segments()
+            .map(|s| {
+                let t = s.target.as_ref().map(|t| t.text.plain_text());
+                (s.source.text.plain_text(), t)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seg_source_segments_meet_their_targets_by_mid() {
+        let d = doc(
+            r#"<xliff version="1.2"><file source-language="de" target-language="en"><body>
+<group><trans-unit id="1"><source>A. B.</source><seg-source><mrk mtype="seg" mid="1">A.</mrk> <g id="g"><mrk mtype="seg" mid="2">B.</mrk></g></seg-source>
+<target state="translated"><mrk mtype="seg" mid="2">Bee.</mrk> <mrk mtype="seg" mid="1">Ay.</mrk><mrk mtype="seg" mid="9">Extra.</mrk></target>
+<alt-trans><target>No.</target></alt-trans></trans-unit></group>
+<trans-unit id="2"><source>C.</source><seg-source/></trans-unit></body></file></xliff>"#,
+        );
+        assert_eq!(d.version, Version::V1_2);
+        assert_eq!(d.units().count(), 2);
+        assert_eq!(
+            texts(&d),
+            [
+                ("A.".to_owned(), Some("Ay.".to_owned())),
+                ("B.".to_owned(), Some("Bee.".to_owned()))
+            ]
+        );
+        let seg = d.segments().next().unwrap();
+        assert_eq!(seg.status.state, Some(State::Translated));
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        assert!(d.warnings[0].message.contains("mid=\"9\""));
+    }
+
+    #[test]
+    fn xliff_2_takes_segments_and_their_own_targets_only() {
+        let d = doc(
+            r##"<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" version="2.0" srcLang="de" trgLang="en">
+<x:file id="f"><x:group id="g"><x:unit id="u" translate="no">
+<mtc:matches><mtc:match ref="#s1"><x:source>A</x:source><x:target>Match</x:target></mtc:match></mtc:matches>
+<x:segment id="s1" state="final"><x:source>A</x:source><x:target>Ay</x:target></x:segment>
+<x:ignorable><x:source> </x:source></x:ignorable>
+<x:segment id="s2" state="x-odd"><x:source>B</x:source></x:segment></x:unit></x:group></x:file></x:xliff>"##,
+        );
+        assert_eq!(
+            texts(&d),
+            [
+                ("A".to_owned(), Some("Ay".to_owned())),
+                ("B".to_owned(), None)
+            ]
+        );
+        let unit = d.units().next().unwrap();
+        assert!(!unit.translate);
+        assert_eq!(d.files[0].source_lang.as_deref(), Some("de"));
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        assert!(
+            d.warnings[0]
+                .message
+                .contains("\"x-odd\" is not an XLIFF 2 state")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_reader_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse(&text, Path::new("x.xlf"));
+            let _ = check_xml_start(&bytes, Path::new("x.xlf"));
+        }
+
+        #[test]
+        fn the_reader_never_panics_on_broken_xliff(cut in 0usize..700, junk in "[<>&/a-z\"=: ]{0,8}") {
+            let good = r#"<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2"><file source-language="de" target-language="en"><body><trans-unit id="1" approved="yes"><source>a <g id="1">b</g></source><seg-source><mrk mtype="seg" mid="1">a <bx id="2"/>b<ex id="3"/></mrk></seg-source><target state="final"><mrk mtype="seg" mid="1">c<x id="4"/></mrk></target><sdl:seg-defs><sdl:seg id="1" conf="Draft"/></sdl:seg-defs></trans-unit></body></file></xliff>"#;
+            let cut = cut.min(good.len());
+            let text = format!("{}{}{}", &good[..cut], junk, &good[cut..]);
+            let _ = parse(&text, Path::new("x.xlf"));
+        }
+    }
 
     #[test]
     fn extensions_and_content_tell_xliff() {
