@@ -33,3 +33,4 @@ mod segment;
 mod snapshots;
 mod suggest;
 mod terms;
+mod xliff;

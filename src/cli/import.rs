@@ -12,6 +12,7 @@ use crate::tm::import;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   satz import project_save.tmx             -> memory/project_save.tmx
+  satz import job.sdlxliff --name news     the confirmed segments of a Trados file
   satz import a.tsv b.csv --name news      both into memory/news.tmx
   cat pairs.tsv | satz import - --name news")]
 pub struct ImportArgs {

@@ -154,13 +154,17 @@ pub enum Command {
     /// (score<TAB>german<TAB>english), json, tmx, html (a self-contained
     /// review page).
     Align(align::AlignArgs),
-    /// Add TMX, TSV or CSV files to the memory.
+    /// Add TMX, XLIFF, TSV or CSV files to the memory.
     ///
     /// Each FILE goes into memory/NAME.tmx, NAME being the file's stem unless
     /// --name is given. TMX 1.1 to 1.4b in any encoding its BOM or declaration
-    /// shows; TSV is german<TAB>english per line; CSV may start with a header
-    /// naming the languages (de,en). Units lacking either language are skipped
-    /// and counted; units the memory already holds are not added again.
+    /// shows; XLIFF 1.0 to 2.2 (.xlf .xliff .xlf2 .sdlxliff .mqxliff .mxliff),
+    /// of which only confirmed segments are stored (translated, reviewed,
+    /// signed-off, final, approved; Trados and memoQ statuses), the rest
+    /// counted per reason; TSV is german<TAB>english per line; CSV may start
+    /// with a header naming the languages (de,en). Units lacking either
+    /// language are skipped and counted; units the memory already holds are
+    /// not added again.
     Import(import::ImportArgs),
     /// Write the whole memory for the language pair.
     ///

@@ -21,6 +21,7 @@
 //! | [`pretranslate`] | a text handed to a CAT tool with satz's matches and terms in it: XLIFF 1.2 and 2.0 |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`report`] | what the report pages and tables share: HTML escapes, CSV |
+//! | [`xliff`] | XLIFF 1.0 to 2.2 from CAT tools (Trados, memoQ, Phrase, Okapi): the document model, states, import of confirmed segments |
 //! | [`xml`] | the XML cursor the TMX and TBX readers share: positions, entities, attributes |
 //! | [`position`] | a line and column in a text, from a byte offset: the one position type |
 //! | [`error`] | the error type: every input error names file, line and column |
@@ -39,4 +40,5 @@ pub mod segment;
 pub mod terms;
 pub mod text;
 pub mod tm;
+pub mod xliff;
 pub mod xml;

@@ -27,6 +27,7 @@ use crate::tm::store::{Added, Memory};
 use crate::tm::tmx;
 use crate::tm::tmx::write::is_xml_char;
 use crate::tm::unit::{Inline, Origin, Unit};
+use crate::xliff;
 
 /// The formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub enum InputFormat {
     Tsv,
     /// Comma-separated values, optionally with a header row naming languages.
     Csv,
+    /// XLIFF 1.0 to 2.2: the confirmed segments (see [`crate::xliff::import`]).
+    Xliff,
 }
 
 /// The units read from one input file.
@@ -172,7 +175,11 @@ pub fn parse_file(
     pair: &LangPair,
     encoding: Option<&'static Encoding>,
 ) -> Result<Parsed> {
-    let text = fsx::decode_input(fsx::read_bytes(path)?, path, encoding)?;
+    let bytes = fsx::read_bytes(path)?;
+    if xliff::has_xliff_extension(path) {
+        xliff::read::check_xml_start(&bytes, path)?;
+    }
+    let text = fsx::decode_input(bytes, path, encoding)?;
     let format = detect_format(path, &text);
     let mut parsed = match format {
         InputFormat::Tmx => {
@@ -213,6 +220,7 @@ pub fn parse_file(
         }
         InputFormat::Tsv => parse_tsv(&fsx::nfc(text), path, pair),
         InputFormat::Csv => parse_csv(&fsx::nfc(text), path, pair)?,
+        InputFormat::Xliff => xliff::import::parse_pair(&text, path, pair)?,
     };
     sanitize(&mut parsed, path, pair);
     parsed.read = parsed.units.len();
@@ -236,6 +244,9 @@ pub fn language_warning(parsed: &Parsed, path: &Path, pair: &LangPair) -> Option
         (Some(a), Some(b)) if verdict.swapped => {
             let hint = match parsed.format {
                 Some(InputFormat::Tmx) => "check the units' xml:lang".to_owned(),
+                Some(InputFormat::Xliff) => {
+                    "check the file's source and target language".to_owned()
+                }
                 Some(InputFormat::Csv) => {
                     format!("a CSV file holds {s},{t} unless a header row names the columns")
                 }
@@ -266,6 +277,9 @@ pub fn detect_format(path: &Path, text: &str) -> InputFormat {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
+        _ if xliff::has_xliff_extension(path) || xliff::looks_like_xliff(text) => {
+            InputFormat::Xliff
+        }
         Some("tmx" | "xml") => InputFormat::Tmx,
         Some("tsv" | "tab" | "txt" | "utf8") => InputFormat::Tsv,
         Some("csv") => InputFormat::Csv,
