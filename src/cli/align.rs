@@ -470,12 +470,7 @@ fn units(
                 .and_then(|&i| i.checked_sub(1))
                 .and_then(|i| src.texts.get(i));
             let next = l.source.last().and_then(|&i| src.texts.get(i + 1));
-            if let Some(p) = prev {
-                u.props.push(Annotation::prop("x-context-prev", p.clone()));
-            }
-            if let Some(n) = next {
-                u.props.push(Annotation::prop("x-context-next", n.clone()));
-            }
+            u.set_context(prev.map(String::as_str), next.map(String::as_str));
             u.props
                 .push(Annotation::prop("x-satz-align-documents", docs.clone()));
             u.props.push(Annotation::prop(

@@ -205,6 +205,12 @@ impl Variant {
     }
 }
 
+/// The `<prop>` type satz records a unit's preceding source sentence in
+/// (see [`Unit::set_context`]).
+pub const CONTEXT_PREV: &str = "x-context-prev";
+/// The `<prop>` type of the following source sentence.
+pub const CONTEXT_NEXT: &str = "x-context-next";
+
 /// A translation unit of the language pair: source and target.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unit {
@@ -238,6 +244,17 @@ impl Unit {
             source: Variant::text(source_lang, source),
             target: Variant::text(target_lang, target),
             ..Unit::default()
+        }
+    }
+
+    /// Records the source sentences before and after the unit's in its
+    /// text (`<prop type="x-context-prev">`, `x-context-next`), what a
+    /// 101% (context) match compares. A side at a text's end has none.
+    pub fn set_context(&mut self, prev: Option<&str>, next: Option<&str>) {
+        for (kind, sentence) in [(CONTEXT_PREV, prev), (CONTEXT_NEXT, next)] {
+            if let Some(s) = sentence {
+                self.props.push(Annotation::prop(kind, s.to_owned()));
+            }
         }
     }
 

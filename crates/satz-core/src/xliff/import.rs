@@ -14,12 +14,17 @@
 //! `Reviewer2Confirmed`; and a target without any status in a file whose
 //! tool writes none. Everything else is skipped and counted per reason in
 //! one warning: `skipped 12 segments: 10 state new, 2 empty target`.
+//!
+//! Each unit records its neighbours, the source sentences before and after
+//! it in the file ([`Unit::set_context`]), so the next pre-translation of
+//! the same text finds it as a 101% match.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Location, Result, Warning};
 use crate::lang::LangPair;
+use crate::text::fold_whitespace;
 use crate::tm::import::Parsed;
 use crate::tm::unit::{Inline, Origin, Segment as Text, Unit, Variant};
 use crate::xliff::{Document, File, Segment, parse};
@@ -46,14 +51,34 @@ pub fn units_of(doc: Document, path: &Path, pair: &LangPair) -> Parsed {
             Ok(_) => any_pair = true,
             Err((s, t)) => other_langs.extend([s.clone(), t.clone()]),
         }
+        let swapped = matches!(sides, Ok((_, _, true)));
+        let text = sentences(file, swapped);
+        // The index in `text` of the next translatable segment.
+        let mut at: usize = 0;
         for unit in &file.units {
             for seg in &unit.segments {
                 let verdict = match &sides {
                     Ok(_) if !unit.translate => Err("translate=no".to_owned()),
                     _ => check(seg, writes_status, &sides),
                 };
+                // The neighbours of a segment of a translatable unit, in
+                // the file's order of translatable segments.
+                let neighbours = if unit.translate {
+                    let around = (
+                        at.checked_sub(1).and_then(|i| text.get(i)),
+                        text.get(at + 1),
+                    );
+                    at += 1;
+                    around
+                } else {
+                    (None, None)
+                };
                 match (verdict, &sides) {
-                    (Ok(()), Ok(sides)) => p.units.push(to_unit(seg, sides, path)),
+                    (Ok(()), Ok(sides)) => {
+                        let mut u = to_unit(seg, sides, path);
+                        u.set_context(known(neighbours.0), known(neighbours.1));
+                        p.units.push(u);
+                    }
                     (Err(reason), _) => *skipped.entry(reason).or_default() += 1,
                     (Ok(()), Err(_)) => {}
                 }
@@ -65,6 +90,32 @@ pub fn units_of(doc: Document, path: &Path, pair: &LangPair) -> Parsed {
     }
     p.warnings.extend(skip_report(&skipped, path));
     p
+}
+
+/// The source-language text of every segment of the file's translatable
+/// units, in document order, whitespace folded as sentences are: the
+/// neighbours a unit records for 101% matches (`satz pretranslate` writes
+/// one segment per sentence, so these are the text's sentences). In a file
+/// whose sides are swapped, the source language is the target's.
+fn sentences(file: &File, swapped: bool) -> Vec<String> {
+    file.units
+        .iter()
+        .filter(|u| u.translate)
+        .flat_map(|u| u.segments.iter())
+        .map(|seg| {
+            let side = if swapped {
+                seg.target.as_ref().map(|t| t.text.plain_text())
+            } else {
+                Some(seg.source.text.plain_text())
+            };
+            fold_whitespace(&side.unwrap_or_default())
+        })
+        .collect()
+}
+
+/// A neighbour that has text (an empty source is no sentence).
+fn known(sentence: Option<&String>) -> Option<&str> {
+    sentence.map(String::as_str).filter(|s| !s.is_empty())
 }
 
 /// Source tag, target tag, and whether the file's sides are swapped.
