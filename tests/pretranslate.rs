@@ -243,3 +243,136 @@ fn round_trip_through_a_cat_tool_makes_the_text_101_percent() {
         assert_eq!(*score, expected, "segment {}", i + 1);
     }
 }
+
+/// XLIFF 2.0 as a translator leaves it: every segment but those in `skip`
+/// translated.
+fn translate_2_0_in_a_cat_tool(xml: &str, skip: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, seg) in xml.split("<segment id=").enumerate() {
+        if i > 0 {
+            out.push_str("<segment id=");
+        }
+        if i == 0 || skip.contains(&i) {
+            out.push_str(seg);
+            continue;
+        }
+        let source = seg
+            .split_once("<source>")
+            .unwrap()
+            .1
+            .split("</source>")
+            .next()
+            .unwrap();
+        let source = source
+            .strip_prefix(&format!("<mrk id=\"m{i}\" type=\"mtc:match\">"))
+            .and_then(|s| s.strip_suffix("</mrk>"))
+            .unwrap_or(source);
+        let (head, tail) = seg.split_once("</source>").unwrap();
+        let head = head.replacen("state=\"initial\"", "state=\"translated\"", 1);
+        out.push_str(&format!(
+            "{head}</source><target>EN {source}</target>{tail}"
+        ));
+    }
+    out
+}
+
+#[test]
+fn xliff_20_round_trip_makes_the_text_101_percent() {
+    let fx = Fixture::new();
+    let example = crate::common::fixture("../../examples/kim-putin-followup.de.txt");
+    fx.write("article.txt", std::fs::read(example).unwrap());
+    fx.satz()
+        .args([
+            "pretranslate",
+            "--xliff",
+            "2.0",
+            "article.txt",
+            "-o",
+            "article.xlf",
+        ])
+        .assert()
+        .success();
+    let first = fx.read("article.xlf");
+    let segments = first.matches("<segment id=").count();
+    fx.write("article.xlf", translate_2_0_in_a_cat_tool(&first, &[2]));
+    fx.satz().args(["import", "article.xlf"]).assert().success();
+    assert_eq!(fx.export_tsv().lines().count(), segments - 1);
+    fx.satz()
+        .args([
+            "pretranslate",
+            "--xliff",
+            "2.0",
+            "article.txt",
+            "-o",
+            "again.xlf",
+        ])
+        .assert()
+        .success();
+    let again = fx.read("again.xlf");
+    for i in 1..=segments {
+        let seg = again.split(&format!("<unit id=\"u{i}\">")).nth(1).unwrap();
+        let seg = seg.split("</unit>").next().unwrap();
+        if i == 2 {
+            assert!(!seg.contains("satz:score=\"10"), "segment 2: {seg}");
+        } else {
+            assert!(
+                seg.contains("type=\"icm\" origin=\"article.tmx\" satz:score=\"101\""),
+                "segment {i}: {seg}"
+            );
+            assert!(
+                seg.contains(" state=\"translated\" subState=\"satz:context-match\""),
+                "segment {i}: {seg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn merge_writes_the_translation_paragraph_by_paragraph() {
+    let fx = Fixture::new();
+    let example = crate::common::fixture("../../examples/kim-putin.de.txt");
+    fx.write("article.txt", std::fs::read(example).unwrap());
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "article.xlf"])
+        .assert()
+        .success();
+    let xml = fx.read("article.xlf");
+    fx.write("article.xlf", translate_in_a_cat_tool(&xml, &[3]));
+    let out = fx.satz().args(["merge", "article.xlf"]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 segment without a translation, left in the source language"),
+        "{stderr}"
+    );
+
+    // What the translation must be: the text's sentences as `segment`
+    // splits them, each prefixed as the script translated it (the third
+    // left in German), paragraphs as in the text.
+    let segmented = fx.satz().args(["segment", "article.txt"]).output().unwrap();
+    let mut expected = Vec::new();
+    let mut n = 0;
+    for paragraph in String::from_utf8(segmented.stdout).unwrap().split("\n\n") {
+        let sentences: Vec<String> = paragraph
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|s| {
+                n += 1;
+                let s = s
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;");
+                let s = s
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">");
+                if n == 3 { s } else { format!("EN {s}") }
+            })
+            .collect();
+        if !sentences.is_empty() {
+            expected.push(sentences.join(" "));
+        }
+    }
+    let merged = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(merged, format!("{}\n", expected.join("\n\n")));
+}

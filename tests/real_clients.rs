@@ -476,4 +476,23 @@ fn omegat_translates_satz_xliff_with_satz_tmx() {
         translated.matches("<trans-unit id=").count(),
         ours.matches("<trans-unit id=").count()
     );
+
+    // And back: `satz merge` of OmegaT's file is the English text, a
+    // paragraph per group, with the memory's translations in it.
+    let merged = satz(
+        &fx,
+        &["merge", project.join("target/kim.xlf").to_str().unwrap()],
+    );
+    assert_eq!(
+        merged.split("\n\n").count(),
+        ours.matches("<group id=").count(),
+        "{merged}"
+    );
+    for en in &filled {
+        let en = en
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">");
+        assert!(merged.contains(&en), "merge lost {en}");
+    }
 }

@@ -26,6 +26,7 @@ mod import;
 mod input;
 mod language;
 mod man;
+mod merge;
 mod output;
 mod pretranslate;
 mod segment;
@@ -197,6 +198,16 @@ pub enum Command {
     /// text 101%. XLIFF 1.2 (the default) is what every CAT tool reads;
     /// 2.0 uses the Translation Candidates module.
     Pretranslate(pretranslate::PretranslateArgs),
+    /// The translated plain text from a finished XLIFF file.
+    ///
+    /// Each segment's translation, in order; the units of one <group> (a
+    /// paragraph of a file `satz pretranslate` wrote) make one paragraph,
+    /// a unit outside any group a paragraph of its own; paragraphs are
+    /// separated by a blank line. A segment without a translation keeps its
+    /// source and one whose translation is not confirmed keeps that
+    /// translation: both are named in a warning with their lines. To store
+    /// the confirmed segments in memory, `satz import FILE.xlf`.
+    Merge(merge::MergeArgs),
     /// Word counts per match band against memory, per file and in total.
     ///
     /// Bands: repetitions (a sentence seen earlier in the input files),
@@ -365,6 +376,7 @@ pub fn run(cli: Cli, stdout: &mut dyn std::io::Write, terminal: bool) -> Result<
         Command::Align(args) => align::run(&mut ctx, &args),
         Command::Suggest(args) => suggest::run(&mut ctx, &args),
         Command::Pretranslate(args) => pretranslate::run(&mut ctx, &args),
+        Command::Merge(args) => merge::run(&mut ctx, &args),
         Command::Analyze(args) => analyze::run(&mut ctx, &args),
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),

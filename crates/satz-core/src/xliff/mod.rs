@@ -38,6 +38,7 @@
 
 pub mod import;
 mod inline;
+pub mod merge;
 pub mod read;
 pub mod state;
 mod tree;
@@ -151,6 +152,9 @@ pub struct Unit {
     pub translate: bool,
     /// 1-based line of the start tag.
     pub line: usize,
+    /// The `id` of the innermost `<group>` the unit is in (a paragraph in
+    /// a file `satz pretranslate` wrote).
+    pub group: Option<String>,
     /// The segments: one for a 1.x unit without `<seg-source>`.
     pub segments: Vec<Segment>,
 }

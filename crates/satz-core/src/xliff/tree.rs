@@ -118,6 +118,38 @@ impl Element {
     }
 }
 
+impl Element {
+    /// Like [`Element::find_all`] (every `name`, nothing kept back), each
+    /// with the `id` of the innermost `<group>` around it, if any: the
+    /// paragraph a unit belongs to in a file `satz pretranslate` wrote.
+    pub fn find_all_in_groups<'a>(
+        &'a self,
+        ns: Option<&str>,
+        name: &str,
+    ) -> Vec<(&'a Element, Option<&'a str>)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(&Element, Option<&str>)> = self.elements().map(|e| (e, None)).collect();
+        stack.reverse();
+        while let Some((e, group)) = stack.pop() {
+            if e.is(ns, name) {
+                out.push((e, group));
+                continue;
+            }
+            let inner = if e.is(ns, "group") {
+                e.attr("id").or(group)
+            } else {
+                group
+            };
+            let at = stack.len();
+            stack.extend(e.elements().map(|c| (c, inner)));
+            if let Some(tail) = stack.get_mut(at..) {
+                tail.reverse();
+            }
+        }
+        out
+    }
+}
+
 /// Reads a document into a tree and returns its root element.
 pub(crate) fn parse(text: &str, path: &Path) -> Result<Element> {
     let mut x = Cursor::new(text, path);

@@ -30,15 +30,15 @@ pub(crate) fn files(root: &Element, ns: Option<&str>, notes: &mut Notes) -> Vec<
             target_lang: f.attr("target-language").map(str::to_owned),
             line: f.line,
             units: f
-                .find_all(ns, "trans-unit", &|_| true)
+                .find_all_in_groups(ns, "trans-unit")
                 .into_iter()
-                .map(|tu| unit(tu, &cx, notes))
+                .map(|(tu, group)| unit(tu, group, &cx, notes))
                 .collect(),
         })
         .collect()
 }
 
-fn unit(tu: &Element, cx: &Context<'_>, notes: &mut Notes) -> Unit {
+fn unit(tu: &Element, group: Option<&str>, cx: &Context<'_>, notes: &mut Notes) -> Unit {
     let ns = cx.ns;
     let target = tu.child(ns, "target");
     let status = Status {
@@ -62,6 +62,7 @@ fn unit(tu: &Element, cx: &Context<'_>, notes: &mut Notes) -> Unit {
         }],
     };
     Unit {
+        group: group.map(str::to_owned),
         id: tu.attr("id").map(str::to_owned),
         resname: tu.attr("resname").map(str::to_owned),
         translate: tu.attr("translate") != Some("no"),

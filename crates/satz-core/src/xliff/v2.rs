@@ -19,15 +19,15 @@ pub(crate) fn files(root: &Element, ns: Option<&str>) -> Vec<File> {
             target_lang: target_lang.clone(),
             line: f.line,
             units: f
-                .find_all(ns, "unit", &|_| true)
+                .find_all_in_groups(ns, "unit")
                 .into_iter()
-                .map(|u| unit(u, ns))
+                .map(|(u, group)| unit(u, group, ns))
                 .collect(),
         })
         .collect()
 }
 
-fn unit(u: &Element, ns: Option<&str>) -> Unit {
+fn unit(u: &Element, group: Option<&str>, ns: Option<&str>) -> Unit {
     let data = original_data(u, ns);
     let cx = Context {
         ns,
@@ -53,6 +53,7 @@ fn unit(u: &Element, ns: Option<&str>) -> Unit {
         })
         .collect();
     Unit {
+        group: group.map(str::to_owned),
         id: u.attr("id").map(str::to_owned),
         resname: u.attr("name").map(str::to_owned),
         translate: u.attr("translate") != Some("no"),
