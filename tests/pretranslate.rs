@@ -376,3 +376,59 @@ fn merge_writes_the_translation_paragraph_by_paragraph() {
     let merged = String::from_utf8(out.stdout).unwrap();
     assert_eq!(merged, format!("{}\n", expected.join("\n\n")));
 }
+
+#[test]
+fn a_unit_without_context_gains_it_from_the_imported_xliff() {
+    let fx = Fixture::new();
+    fx.write(
+        "pairs.tsv",
+        "Putin verliert sein Gesicht\tPutin loses face\n\
+         Die Bilder sprechen eine andere Sprache.\tThe images tell a different story.\n",
+    );
+    fx.satz()
+        .args(["import", "pairs.tsv", "--name", "old"])
+        .assert()
+        .success();
+    let before = fx.read("memory/old.tmx");
+    fx.write(
+        "article.txt",
+        "Putin verliert sein Gesicht\n\nDie Bilder sprechen eine andere Sprache. Ein neuer Satz.\n",
+    );
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "article.xlf"])
+        .assert()
+        .success();
+    let xml = fx.read("article.xlf");
+    assert_eq!(first_scores(&xml), [100, 100, 0], "no context recorded yet");
+
+    // Confirmed as they were, the third translated: the two known units
+    // are duplicates that bring their neighbours.
+    let xml = xml.replace(
+        "state=\"translated\" state-qualifier=\"leveraged-tm\"",
+        "state=\"translated\"",
+    );
+    fx.write("article.xlf", translate_in_a_cat_tool(&xml, &[1, 2]));
+    fx.satz()
+        .args(["import", "article.xlf", "--name", "old"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "1 imported into memory/old.tmx, 2 duplicates (2 gained the context they lacked)",
+        ));
+    let after = fx.read("memory/old.tmx");
+    assert!(
+        after.contains(
+            "<prop type=\"x-context-next\">Die Bilder sprechen eine andere Sprache.</prop>"
+        ),
+        "{after}"
+    );
+    // Only the two units changed, plus the new one appended.
+    let changed = after.lines().filter(|l| !before.contains(l)).count();
+    assert!(changed <= 12, "{changed} lines changed:\n{after}");
+
+    fx.satz()
+        .args(["pretranslate", "article.txt", "-o", "again.xlf"])
+        .assert()
+        .success();
+    assert_eq!(first_scores(&fx.read("again.xlf")), [101, 101, 101]);
+}

@@ -112,6 +112,12 @@ impl Report {
             self.added.duplicates,
             if self.added.duplicates == 1 { "" } else { "s" }
         ));
+        if self.added.context_gained > 0 {
+            s.push_str(&format!(
+                " ({} gained the context they lacked)",
+                self.added.context_gained
+            ));
+        }
         let skipped = p.missing_source + p.missing_target;
         if skipped > 0 {
             s.push_str(&format!(", {skipped} skipped ("));

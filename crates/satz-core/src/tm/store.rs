@@ -9,14 +9,14 @@
 //! already anywhere in the memory (same source and target after whitespace
 //! folding, and the same inline codes) is not added again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result, Warning};
 use crate::fsx::{self, MemoryLock};
 use crate::lang::LangPair;
 use crate::tm::tmx::{self, Header, RawUnit};
-use crate::tm::unit::{Unit, attr};
+use crate::tm::unit::{Annotation, CONTEXT_NEXT, CONTEXT_PREV, Unit, attr};
 
 /// A translation memory folder, read for one language pair.
 #[derive(Debug, Clone)]
@@ -49,6 +49,9 @@ pub struct Added {
     pub added: usize,
     /// Units already in the memory (or twice in the input), not added.
     pub duplicates: usize,
+    /// Units of the memory that had no recorded neighbours and gained
+    /// them from a duplicate that had (see [`Memory::add`]).
+    pub context_gained: usize,
 }
 
 impl Memory {
@@ -145,6 +148,11 @@ impl Memory {
     /// itself is extended by splicing the new units in before `</body>`;
     /// any other file is read and rewritten whole, keeping every unit and
     /// language it holds.
+    ///
+    /// A unit the memory holds without recorded neighbours gains those of
+    /// a duplicate that has them (an XLIFF import of a text translated from
+    /// a pre-translation, say): its file is rewritten with the two `<prop>`s
+    /// added to that unit, everything else as it was.
     pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
         let path = self.file_for(name)?;
         // The memory's lock, and that of the folder of the file written when
@@ -157,13 +165,25 @@ impl Memory {
         })?;
         let mut fresh = Vec::new();
         let mut duplicates = 0;
+        // The context duplicates bring, by duplicate key (the first wins).
+        let mut context: HashMap<u128, Vec<Annotation>> = HashMap::new();
         for unit in units {
-            if seen.insert(duplicate_hash(&unit)) {
+            let hash = duplicate_hash(&unit);
+            if seen.insert(hash) {
                 fresh.push(unit);
             } else {
                 duplicates += 1;
+                let props = context_props(&unit.props);
+                if !props.is_empty() {
+                    context.entry(hash).or_insert(props);
+                }
             }
         }
+        let context_gained = if context.is_empty() {
+            0
+        } else {
+            self.gain_context(&context)?
+        };
         let added = fresh.len();
         if added > 0 {
             self.append(&path, &fresh)?;
@@ -172,7 +192,41 @@ impl Memory {
             path,
             added,
             duplicates,
+            context_gained,
         })
+    }
+
+    /// Adds the context of `context` to the memory's units of those keys
+    /// that record none; each file that changes is rewritten whole
+    /// (atomically). The caller holds the lock. How many units changed.
+    fn gain_context(&self, context: &HashMap<u128, Vec<Annotation>>) -> Result<usize> {
+        let mut gained = 0;
+        for path in self.tmx_files()? {
+            let text = fsx::decode_owned(fsx::read_bytes(&path)?, &path)?;
+            let (header, mut raw) = tmx::read_all(&text, &path)?;
+            let mut changed = false;
+            for r in &mut raw {
+                if !context_props(&r.props).is_empty() {
+                    continue;
+                }
+                // Units of another language pair are no duplicates.
+                let Ok((unit, _)) = tmx::select_pair(r, &self.pair, &path) else {
+                    continue;
+                };
+                if let Some(props) = context.get(&duplicate_hash(&unit)) {
+                    r.props.extend(props.iter().cloned());
+                    changed = true;
+                    gained += 1;
+                }
+            }
+            if changed {
+                let srclang = attr(&header.attrs, "srclang")
+                    .unwrap_or(self.pair.source.as_str())
+                    .to_owned();
+                write_tmx(&path, &header, &srclang, &raw)?;
+            }
+        }
+        Ok(gained)
     }
 
     fn append(&self, path: &Path, fresh: &[Unit]) -> Result<()> {
@@ -220,6 +274,18 @@ impl Memory {
             }
         }
     }
+}
+
+/// A unit's recorded neighbours ([`Unit::set_context`]).
+fn context_props(props: &[Annotation]) -> Vec<Annotation> {
+    props
+        .iter()
+        .filter(|p| {
+            p.attr("type")
+                .is_some_and(|t| t == CONTEXT_PREV || t == CONTEXT_NEXT)
+        })
+        .cloned()
+        .collect()
 }
 
 /// How a file satz wrote itself ends ([`tmx::write::render`]).
