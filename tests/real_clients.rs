@@ -233,6 +233,36 @@ fn omegat_does_not_take_a_term_starting_with_a_hash_for_a_comment() {
     let cells: Vec<&str> = entries[0].split('\t').collect();
     assert_eq!(cells[1].trim(), "#MeToo-Debatte", "{seen}");
     assert_eq!(cells[2], "#MeToo debate", "{seen}");
+
+    // OmegaT's CSV glossary (a .csv name) quotes the term: every version
+    // reads it exactly, and so does satz.
+    fx.satz()
+        .args(["glossary", "export", "--format", "omegat", "-o", "g.csv"])
+        .assert()
+        .success();
+    let seen = run(Command::new(clients_dir().join("omegat"))
+        .args(["glossary", "de", "en"])
+        .arg(fx.path("g.csv")));
+    let entries: Vec<Vec<&str>> = seen
+        .lines()
+        .filter(|l| l.starts_with("ENTRY"))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(entries.len(), 2, "{seen}");
+    assert_eq!(
+        (entries[0][1], entries[0][2]),
+        ("#MeToo-Debatte", "#MeToo debate")
+    );
+    assert_eq!(
+        (entries[1][1], entries[1][2]),
+        ("Sippenhaft", "collective punishment")
+    );
+    fx.satz()
+        .args(["--glossary", "back.toml", "glossary", "import", "g.csv"])
+        .assert()
+        .success();
+    let back = fx.read("back.toml");
+    assert!(back.contains("de = \"#MeToo-Debatte\""), "{back}");
 }
 
 #[test]

@@ -60,7 +60,8 @@ pub enum GlossaryCommand {
     /// OmegaT's german<TAB>english<TAB>comment, one line per approved
     /// translation, the note and "[forbidden: a; b]" in the first line's
     /// comment. omegat: the same for OmegaT's glossary folder (name it .txt:
-    /// OmegaT ignores .tsv). csv: a
+    /// OmegaT ignores .tsv), or OmegaT's CSV glossary with -o NAME.csv (no
+    /// header, quoted fields). csv: a
     /// header (de,en,note,forbidden,pos,status,forms,case_sensitive,match),
     /// one row per term, every field, lists joined by "; ".
     #[command(after_help = "Examples:
@@ -348,7 +349,7 @@ fn omegat_warnings(ctx: &Context, path: &Path, glossary: &Glossary, output: Opti
     {
         warnings.push(Warning {
             location: Location::file(o),
-            message: "OmegaT loads a tab-separated glossary only from a file named .txt, .tab or .utf8; it ignores this one".to_owned(),
+            message: "OmegaT loads a glossary only from a file named .txt, .tab, .utf8 (tab-separated) or .csv; it ignores this one".to_owned(),
         });
     }
     let hash = exchange::omegat_hash_terms(glossary);
@@ -356,7 +357,7 @@ fn omegat_warnings(ctx: &Context, path: &Path, glossary: &Glossary, output: Opti
         warnings.push(Warning {
             location: Location::file(path),
             message: format!(
-                "{} written after a space, because OmegaT reads a line starting with # as a comment: OmegaT 4 and later drop the space, OmegaT 3.6 keeps it",
+                "{} written after a space, because OmegaT reads a line starting with # as a comment: OmegaT 4 and later drop the space, OmegaT 3.6 keeps it (a .csv output name writes OmegaT's CSV glossary, which every version reads right)",
                 hash.join(", ")
             ),
         });
@@ -370,11 +371,12 @@ fn export(ctx: &mut Context, path: &Path, output: Option<&Path>) -> Result<Outco
         ExportAs::Tbx => ExportFormat::Tbx,
         ExportAs::Tbx2008 => ExportFormat::Tbx2008,
         ExportAs::Tsv => ExportFormat::Tsv,
-        ExportAs::Omegat => ExportFormat::Omegat,
+        ExportAs::Omegat => exchange::omegat_format_for(output),
         ExportAs::Csv => ExportFormat::Csv,
     };
     let glossary = glossary::load(path)?;
     if format == ExportFormat::Omegat {
+        // The tab-separated layout (OmegaT's CSV layout has no pitfalls).
         omegat_warnings(ctx, path, &glossary, output);
     }
     let text = exchange::export(&glossary, format)?;

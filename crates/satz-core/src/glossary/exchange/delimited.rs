@@ -108,7 +108,7 @@ mod write;
 use header::*;
 use rows::*;
 use shape::*;
-pub use write::{join_comment, split_comment, to_csv, to_tsv};
+pub use write::{join_comment, split_comment, to_csv, to_omegat_csv, to_tsv};
 
 /// How the rows of a file are laid out.
 #[derive(Debug, Clone)]

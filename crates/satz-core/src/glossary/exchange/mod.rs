@@ -56,6 +56,10 @@ pub enum ExportFormat {
     /// OmegaT's glossary: the tab-separated layout, for a file OmegaT loads
     /// (`.txt`, `.tab`, `.utf8`; see [`omegat_loads`]).
     Omegat,
+    /// OmegaT's CSV glossary (no header, quoted fields), for a `.csv` file:
+    /// the one layout where every OmegaT version keeps a term starting
+    /// with `#`.
+    OmegatCsv,
     /// CSV with a header.
     Csv,
 }
@@ -72,21 +76,36 @@ pub fn export(glossary: &Glossary, format: ExportFormat) -> Result<String, csv::
             },
         ),
         ExportFormat::Tsv | ExportFormat::Omegat => delimited::to_tsv(glossary),
+        ExportFormat::OmegatCsv => delimited::to_omegat_csv(glossary)?,
         ExportFormat::Csv => delimited::to_csv(glossary)?,
     })
 }
 
-/// Whether OmegaT loads a glossary file of this name: it picks a reader by
-/// the extension (`.txt`, `.tab` and `.utf8` tab-separated, `.csv`, `.tbx`)
-/// and silently ignores every other file, `.tsv` included.
+/// Whether OmegaT loads a tab-separated glossary file of this name: it
+/// picks a reader by the extension (`.txt`, `.tab` and `.utf8`
+/// tab-separated, `.csv`, `.tbx`) and silently ignores every other file,
+/// `.tsv` included.
 pub fn omegat_loads(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = lower_name(path);
     [".txt", ".tab", ".utf8"]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// The OmegaT layout for an output file: its CSV glossary for a `.csv`
+/// name, else the tab-separated one (stdout included).
+pub fn omegat_format_for(output: Option<&Path>) -> ExportFormat {
+    match output {
+        Some(path) if lower_name(path).ends_with(".csv") => ExportFormat::OmegatCsv,
+        _ => ExportFormat::Omegat,
+    }
+}
+
+/// A path's file name in lower case ("" for none).
+fn lower_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// The German terms OmegaT 3.6 reads with a leading space: its

@@ -105,3 +105,26 @@ pub fn to_csv(glossary: &Glossary) -> Result<String, csv::Error> {
     }
     crate::report::csv::to_string_with(&builder, rows)
 }
+
+/// The glossary as OmegaT's CSV glossary (`glossary export --format omegat
+/// -o NAME.csv`): no header row (OmegaT would read it as a term), one row
+/// per approved translation as in [`to_tsv`], `german,english,comment`,
+/// fields quoted where needed. A German term starting with `#` is quoted,
+/// which every OmegaT version honours (its CSV reader skips only lines
+/// that start with `#`), unlike the tab-separated file's leading space.
+pub fn to_omegat_csv(glossary: &Glossary) -> Result<String, csv::Error> {
+    let mut builder = csv::WriterBuilder::new();
+    builder.comment(Some(b'#'));
+    let mut rows: Vec<[String; 3]> = Vec::new();
+    for term in &glossary.terms {
+        for (i, en) in term.en.iter().enumerate() {
+            let comment = if i == 0 {
+                join_comment(term.note.as_deref(), &term.forbidden)
+            } else {
+                String::new()
+            };
+            rows.push([one_line(&term.de), one_line(en), comment]);
+        }
+    }
+    crate::report::csv::to_string_with(&builder, rows)
+}
