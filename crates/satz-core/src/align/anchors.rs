@@ -17,7 +17,7 @@
 //! translation rather than a random pairing, and it takes the place of the
 //! dictionary score of hunalign and the BLEU score of Bleualign.
 
-use super::dp::Band;
+use super::band::Band;
 use super::lexicon::{Class, Side};
 
 /// Largest number of sentences on one side of a bead.
