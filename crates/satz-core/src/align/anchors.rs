@@ -17,7 +17,7 @@
 //! translation rather than a random pairing, and it takes the place of the
 //! dictionary score of hunalign and the BLEU score of Bleualign.
 
-use super::dp::Band;
+use super::band::Band;
 use super::lexicon::{Class, Side};
 
 /// Largest number of sentences on one side of a bead.
@@ -72,8 +72,9 @@ fn weights(p: f64, q1: f64) -> ([f32; MAXK], [f32; MAXK]) {
     let p = p.clamp(0.01, 0.99);
     let mut a = [0f32; MAXK];
     let mut b = [0f32; MAXK];
-    for (k, (ak, bk)) in a.iter_mut().zip(b.iter_mut()).enumerate() {
-        let qk = 1.0 - (1.0 - q1.clamp(1e-6, 1.0)).powi(i32::try_from(k + 1).unwrap_or(1));
+    // `k` counts the sentences on the other side, 1..=MAXK.
+    for (k, (ak, bk)) in (1i32..).zip(a.iter_mut().zip(b.iter_mut())) {
+        let qk = 1.0 - (1.0 - q1.clamp(1e-6, 1.0)).powi(k);
         if p > qk && qk < 1.0 {
             *ak = (p / qk).ln() as f32;
             *bk = ((1.0 - p) / (1.0 - qk)).ln() as f32;
@@ -98,6 +99,11 @@ pub(crate) struct Anchors {
 impl Anchors {
     /// Selects and weighs the anchors of `side`; `partners[u]` are the partners of
     /// type `u`, `p[u]` and `q[u]` its presence probabilities.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "p and q have an entry per type of the side, u is a type id of the side, \
+                  and pos a position in the sentence, of which bits has one per token"
+    )]
     pub fn build(side: &Side, partners: &[Vec<u32>], p: &[f64], q: &[f64]) -> Anchors {
         let mut an = Anchors::default();
         an.start.push(0);
@@ -108,10 +114,7 @@ impl Anchors {
                 if !has {
                     continue;
                 }
-                let (a, b) = weights(
-                    p.get(u as usize).copied().unwrap_or(0.0),
-                    q.get(u as usize).copied().unwrap_or(1.0),
-                );
+                let (a, b) = weights(p[u as usize], q[u as usize]);
                 if a[0] > 0.0 {
                     cands.push((a[0], pos, a, b));
                 }
@@ -120,22 +123,14 @@ impl Anchors {
             cands.truncate(MAX_ANCHORS);
             let mut bits = vec![NO_BIT; sent.len()];
             let mut base = [0f32; MAXK];
-            for (bit, (_, pos, a, b)) in cands.iter().enumerate() {
-                if let Some(slot) = bits.get_mut(*pos) {
-                    *slot = u8::try_from(bit).unwrap_or(NO_BIT);
-                }
+            // At most MAX_ANCHORS (64) candidates: the bit numbers fit a u8
+            // below NO_BIT.
+            for (bit, (_, pos, a, b)) in (0u8..).zip(&cands) {
+                bits[*pos] = bit;
                 let mut d = [0f32; MAXK];
-                for k in 0..MAXK {
-                    let (ak, bk) = (
-                        a.get(k).copied().unwrap_or(0.0),
-                        b.get(k).copied().unwrap_or(0.0),
-                    );
-                    if let Some(x) = d.get_mut(k) {
-                        *x = ak - bk;
-                    }
-                    if let Some(x) = base.get_mut(k) {
-                        *x += bk;
-                    }
+                for (((x, sum), &ak), &bk) in d.iter_mut().zip(base.iter_mut()).zip(a).zip(b) {
+                    *x = ak - bk;
+                    *sum += bk;
                 }
                 an.diff.push(d);
             }
@@ -148,25 +143,21 @@ impl Anchors {
 
     /// Log-likelihood ratio of sentence `i` when the anchors in `mask` match
     /// and the other side of the bead has `k` sentences.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "i is a sentence of the side (base and start have an entry per sentence), \
+                  kk < MAXK, and mask holds only bits of sentence i's anchors, whose \
+                  weights are diff[start[i]..start[i + 1]]"
+    )]
     pub fn score(&self, i: usize, mask: u64, k: usize) -> f64 {
         let kk = k.clamp(1, MAXK) - 1;
-        let mut s = self
-            .base
-            .get(i)
-            .and_then(|b| b.get(kk))
-            .copied()
-            .unwrap_or(0.0);
-        let off = self.start.get(i).copied().unwrap_or(0);
+        let mut s = self.base[i][kk];
+        let off = self.start[i];
         let mut m = mask;
         while m != 0 {
             let bit = m.trailing_zeros() as usize;
             m &= m - 1;
-            s += self
-                .diff
-                .get(off + bit)
-                .and_then(|d| d.get(kk))
-                .copied()
-                .unwrap_or(0.0);
+            s += self.diff[off + bit][kk];
         }
         f64::from(s)
     }
@@ -226,11 +217,13 @@ impl PairTable {
                 let tbits = ta.bits.get(j).map_or(empty, Vec::as_slice);
                 for (&t, &tb) in tsent.iter().zip(tbits) {
                     for &u in tgt_partners.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                        if sin.get(u as usize).copied() == Some(i) {
+                        // `sin` and `sbit` both have an entry per source type.
+                        if let (Some(&si), Some(&sb)) = (sin.get(u as usize), sbit.get(u as usize))
+                            && si == i
+                        {
                             if tb != NO_BIT {
                                 tmask |= 1u64 << tb;
                             }
-                            let sb = sbit.get(u as usize).copied().unwrap_or(NO_BIT);
                             if sb != NO_BIT {
                                 smask |= 1u64 << sb;
                             }
@@ -252,6 +245,8 @@ impl PairTable {
         if j < lo || j >= hi {
             return (0, 0);
         }
-        self.data.get(off + j - lo).copied().unwrap_or((0, 0))
+        // Row i holds the pairs lo..hi at data[off..off + hi - lo].
+        #[allow(clippy::indexing_slicing, reason = "lo <= j < hi: inside row i")]
+        self.data[off + j - lo]
     }
 }

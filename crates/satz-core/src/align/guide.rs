@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use super::dp::{Band, Step};
+use super::band::Band;
+use super::dp::Step;
 use super::lexicon::{Relation, Side};
 
 /// Largest number of occurrences for a type to serve as an ordered anchor.
@@ -19,29 +20,15 @@ const MAX_REPEAT: usize = 20;
 
 /// Sentence pairs `(i, j)` of the heaviest monotone chain of rare anchors.
 pub(crate) fn anchor_chain(src: &Side, tgt: &Side, rel: &Relation) -> Vec<(usize, usize)> {
-    let mut src_occ: Vec<Vec<u32>> = vec![Vec::new(); src.vocab.len()];
-    for (i, s) in src.sents.iter().enumerate() {
-        for &u in s {
-            if let Some(v) = src_occ.get_mut(u as usize) {
-                v.push(u32::try_from(i).unwrap_or(u32::MAX));
-            }
-        }
-    }
-    let mut tgt_occ: Vec<Vec<u32>> = vec![Vec::new(); tgt.vocab.len()];
-    for (j, s) in tgt.sents.iter().enumerate() {
-        for &t in s {
-            if let Some(v) = tgt_occ.get_mut(t as usize) {
-                v.push(u32::try_from(j).unwrap_or(u32::MAX));
-            }
-        }
-    }
-    let mut weight: HashMap<(u32, u32), f64> = HashMap::new();
+    let src_occ = occurrences(src);
+    let tgt_occ = occurrences(tgt);
+    let mut weight: HashMap<(usize, usize), f64> = HashMap::new();
     for (u, partners) in rel.src.iter().enumerate() {
         let so = src_occ.get(u).map_or(&[][..], Vec::as_slice);
         if so.is_empty() || so.len() > MAX_REPEAT || partners.is_empty() {
             continue;
         }
-        let mut to: Vec<u32> = Vec::new();
+        let mut to: Vec<usize> = Vec::new();
         for &t in partners {
             to.extend_from_slice(tgt_occ.get(t as usize).map_or(&[][..], Vec::as_slice));
             if to.len() > MAX_REPEAT {
@@ -57,14 +44,29 @@ pub(crate) fn anchor_chain(src: &Side, tgt: &Side, rel: &Relation) -> Vec<(usize
             *weight.entry((i, j)).or_default() += 1.0;
         }
     }
-    let mut cands: Vec<((u32, u32), f64)> = weight.into_iter().collect();
+    let mut cands: Vec<((usize, usize), f64)> = weight.into_iter().collect();
     cands.sort_by_key(|c| c.0);
     heaviest_chain(&cands, tgt.len())
 }
 
+/// The sentences every token type of `side` occurs in, in order (a type
+/// occurs at most once per sentence: `Side::sents` holds unique ids).
+fn occurrences(side: &Side) -> Vec<Vec<usize>> {
+    let mut occ: Vec<Vec<usize>> = vec![Vec::new(); side.vocab.len()];
+    for (i, s) in side.sents.iter().enumerate() {
+        for &u in s {
+            // Every id of `sents` was interned in `vocab`: in range.
+            if let Some(v) = occ.get_mut(u as usize) {
+                v.push(i);
+            }
+        }
+    }
+    occ
+}
+
 /// Heaviest chain strictly increasing in both coordinates (weighted LIS with a
 /// Fenwick tree of prefix maxima over the target index).
-fn heaviest_chain(cands: &[((u32, u32), f64)], m: usize) -> Vec<(usize, usize)> {
+fn heaviest_chain(cands: &[((usize, usize), f64)], m: usize) -> Vec<(usize, usize)> {
     let size = m + 1;
     let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); size + 1];
     let mut best: Vec<(f64, usize)> = Vec::with_capacity(cands.len());
@@ -92,7 +94,7 @@ fn heaviest_chain(cands: &[((u32, u32), f64)], m: usize) -> Vec<(usize, usize)> 
                 continue;
             };
             // strictly smaller target index: prefix up to j (1-based j+1 exclusive)
-            let (pw, pi) = query(&tree, j as usize);
+            let (pw, pi) = query(&tree, j);
             best.push((pw + w, pi));
         }
         for idx in g..h {
@@ -102,7 +104,7 @@ fn heaviest_chain(cands: &[((u32, u32), f64)], m: usize) -> Vec<(usize, usize)> 
             let Some(&(score, _)) = best.get(idx) else {
                 continue;
             };
-            let mut pos = j as usize + 1;
+            let mut pos = j + 1;
             while pos <= size {
                 if let Some(v) = tree.get_mut(pos)
                     && score > v.0
@@ -128,7 +130,7 @@ fn heaviest_chain(cands: &[((u32, u32), f64)], m: usize) -> Vec<(usize, usize)> 
         let Some(&((i, j), _)) = cands.get(end) else {
             break;
         };
-        chain.push((i as usize, j as usize));
+        chain.push((i, j));
         end = best.get(end).map_or(usize::MAX, |b| b.1);
         guard += 1;
     }
@@ -155,18 +157,10 @@ pub(crate) fn points_from_chain(
 }
 
 /// Corner points of a DP path.
-pub(crate) fn points_from_path(
-    path: &[Step],
-    beads: &[(usize, usize)],
-    n: usize,
-    m: usize,
-) -> Vec<(usize, usize)> {
+pub(crate) fn points_from_path(path: &[Step], n: usize, m: usize) -> Vec<(usize, usize)> {
     let mut pts = Vec::with_capacity(path.len() + 2);
     pts.push((0, 0));
-    for s in path {
-        let (a, b) = beads.get(s.k).copied().unwrap_or((0, 0));
-        pts.push((s.i + a, s.j + b));
-    }
+    pts.extend(path.iter().map(Step::end));
     pts.push((n, m));
     pts
 }

@@ -46,15 +46,35 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    fn intern(&mut self, k: Key) -> u32 {
+    /// The id of `k`, a new one if `k` is new; `None` if the ids (`u32`, to
+    /// halve the memory of the token lists) have run out.
+    ///
+    /// Since every id is checked here, any index below [`Vocab::len`]
+    /// fits in a `u32`.
+    fn intern(&mut self, k: Key) -> Option<u32> {
         if let Some(&id) = self.map.get(&k) {
-            return id;
+            return Some(id);
         }
-        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        let id = u32::try_from(self.keys.len()).ok()?;
         self.map.insert(k.clone(), id);
         self.keys.push(k);
         self.acronym.push(false);
-        id
+        Some(id)
+    }
+
+    /// Whether type `id` was seen as an all-capitals acronym.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "ids are handed out by `intern`, which pushes to `acronym` as to `keys`"
+    )]
+    pub fn is_acronym(&self, id: u32) -> bool {
+        self.acronym[id as usize]
+    }
+
+    /// Every type id with its key, in id order.
+    pub fn ids(&self) -> impl Iterator<Item = (u32, &Key)> {
+        // `intern` checked every id, so the u32 range outlasts the keys.
+        (0u32..).zip(&self.keys)
     }
 
     /// Type id of `k`, if the side has it.
@@ -85,15 +105,21 @@ pub(crate) struct Side {
 
 impl Side {
     /// Tokenises `texts` and interns their types; `source` selects the side of
-    /// the dictionary entries to look for.
-    pub fn build(texts: &[(&str, usize)], lang: NumLang, dict: &DictIndex, source: bool) -> Side {
+    /// the dictionary entries to look for. `None` if the side has more
+    /// types than a `u32` id can number.
+    pub fn build(
+        texts: &[(&str, usize)],
+        lang: NumLang,
+        dict: &DictIndex,
+        source: bool,
+    ) -> Option<Side> {
         let mut side = Side::default();
         for &(text, para) in texts {
             let toks = tokenize(text, lang);
             let mut ids = Vec::new();
             let mut words = Vec::new();
             for (w, &acr) in toks.words.iter().zip(toks.acronym.iter()) {
-                let id = side.vocab.intern(Key::Word(w.clone()));
+                let id = side.vocab.intern(Key::Word(w.clone()))?;
                 if acr && let Some(a) = side.vocab.acronym.get_mut(id as usize) {
                     *a = true;
                 }
@@ -101,10 +127,10 @@ impl Side {
                 words.push(id);
             }
             for k in toks.other {
-                ids.push(side.vocab.intern(k));
+                ids.push(side.vocab.intern(k)?);
             }
             for d in dict.find(&toks.words, source) {
-                ids.push(side.vocab.intern(Key::Dict(d)));
+                ids.push(side.vocab.intern(Key::Dict(d))?);
             }
             ids.sort_unstable();
             ids.dedup();
@@ -115,7 +141,7 @@ impl Side {
             side.lens.push(char_len(text));
             side.paras.push(para);
         }
-        side
+        Some(side)
     }
 
     /// Number of sentences.
@@ -165,10 +191,14 @@ fn first2(w: &str) -> String {
 }
 
 impl DictIndex {
-    /// Indexes `(source term, target term)` pairs; entries with an empty side are ignored.
-    pub fn new(pairs: &[(String, String)]) -> DictIndex {
+    /// Indexes `(source term, target term)` pairs; entries with an empty
+    /// side are ignored. `None` if there are more entries than a `u32` id
+    /// can number.
+    pub fn new(pairs: &[(String, String)]) -> Option<DictIndex> {
         let mut d = DictIndex::default();
-        for (k, (s, t)) in pairs.iter().enumerate() {
+        u32::try_from(pairs.len()).ok()?;
+        // Checked above: every entry's index fits in a u32.
+        for (id, (s, t)) in (0u32..).zip(pairs) {
             let sw: Vec<String> = tokenize(s, NumLang::De)
                 .words
                 .iter()
@@ -184,13 +214,12 @@ impl DictIndex {
                 d.tgt.push(Vec::new());
                 continue;
             };
-            let id = u32::try_from(k).unwrap_or(u32::MAX);
             d.src_first.entry(first2(sf)).or_default().push(id);
             d.tgt_first.entry(first2(tf)).or_default().push(id);
             d.src.push(sw);
             d.tgt.push(tw);
         }
-        d
+        Some(d)
     }
 
     /// Dictionary entries whose source (or target) term occurs in `words`.
@@ -294,19 +323,17 @@ impl Relation {
     pub fn base(src: &Side, tgt: &Side) -> Relation {
         let mut rel = Relation::with_sizes(src.vocab.len(), tgt.vocab.len());
         let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
-        for (t, key) in tgt.vocab.keys.iter().enumerate() {
+        for (id, key) in tgt.vocab.ids() {
             if let Key::Word(w) = key
                 && w.chars().count() >= 4
             {
-                let id = u32::try_from(t).unwrap_or(u32::MAX);
                 buckets
                     .entry(w.chars().take(4).collect())
                     .or_default()
                     .push(id);
             }
         }
-        for (s, key) in src.vocab.keys.iter().enumerate() {
-            let s = u32::try_from(s).unwrap_or(u32::MAX);
+        for (s, key) in src.vocab.ids() {
             match key {
                 Key::Num(_) | Key::Punct(_) | Key::Dict(_) => {
                     if let Some(t) = tgt.vocab.get(key) {
@@ -321,8 +348,7 @@ impl Relation {
                 Key::Word(w) => {
                     let len = w.chars().count();
                     if let Some(t) = tgt.vocab.get(key) {
-                        let acr = src.vocab.acronym.get(s as usize).copied().unwrap_or(false)
-                            || tgt.vocab.acronym.get(t as usize).copied().unwrap_or(false);
+                        let acr = src.vocab.is_acronym(s) || tgt.vocab.is_acronym(t);
                         let digit = w.chars().any(|c| c.is_ascii_digit());
                         if len >= 4 || (len >= 2 && (acr || digit)) {
                             rel.add(s, t, Class::Identical);
@@ -350,25 +376,28 @@ impl Relation {
 
 /// Groups the word types of `side` by their first `stem_len` characters
 /// (a cheap, language-independent stemmer; 0 keeps whole words). Returns
-/// the group of every type and the members of every group.
+/// the group of every type and the members of every group (indexed by
+/// group).
+///
+/// A group is named by the id of its first type, so group ids are type
+/// ids, in range wherever type ids are, and ordered as the groups first
+/// appear.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a group id is the id of a type already seen, below vocab.len(), the length of members"
+)]
 fn stem_groups(side: &Side, stem_len: usize) -> (Vec<u32>, Vec<Vec<u32>>) {
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut first: HashMap<String, u32> = HashMap::new();
     let mut group = Vec::with_capacity(side.vocab.len());
-    let mut members: Vec<Vec<u32>> = Vec::new();
-    for (t, key) in side.vocab.keys.iter().enumerate() {
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); side.vocab.len()];
+    for (t, key) in side.vocab.ids() {
         let name = match key {
             Key::Word(w) if stem_len > 0 => w.chars().take(stem_len).collect(),
             Key::Word(w) => w.clone(),
             _ => String::new(),
         };
-        let next = u32::try_from(members.len()).unwrap_or(u32::MAX);
-        let g = *ids.entry(name).or_insert(next);
-        if g == next {
-            members.push(Vec::new());
-        }
-        if let Some(v) = members.get_mut(g as usize) {
-            v.push(u32::try_from(t).unwrap_or(u32::MAX));
-        }
+        let g = *first.entry(name).or_insert(t);
+        members[g as usize].push(t);
         group.push(g);
     }
     (group, members)
@@ -435,10 +464,14 @@ pub(crate) fn learn_lexicon(
         if c < lp.min_count {
             continue;
         }
-        let denom = f64::from(cs.get(&s).copied().unwrap_or(0) + ct.get(&t).copied().unwrap_or(0));
-        if denom <= 0.0 {
+        // Every pair counted in `cst` had its groups counted in `cs` and
+        // `ct`, so both counts are at least `c`.
+        let (ns, nt) = (cs.get(&s).copied(), ct.get(&t).copied());
+        debug_assert!(ns.is_some() && nt.is_some(), "a pair without its groups");
+        let (Some(ns), Some(nt)) = (ns, nt) else {
             continue;
-        }
+        };
+        let denom = f64::from(ns + nt);
         let dice = 2.0 * f64::from(c) / denom;
         if dice >= lp.min_dice {
             best.entry(s).or_default().push((dice, t));
@@ -481,7 +514,8 @@ mod tests {
         let d = DictIndex::new(&[
             ("Rechnungshof".into(), "audit office".into()),
             ("Umsatzsteuer".into(), "value added tax".into()),
-        ]);
+        ])
+        .unwrap();
         let src = tokenize("Die Rechnungshöfe prüfen die Umsatzsteuern.", NumLang::De).words;
         let mut found = d.find(&src, true);
         found.sort_unstable();
@@ -494,9 +528,9 @@ mod tests {
 
     #[test]
     fn relation_links_dictionary_terms() {
-        let dict = DictIndex::new(&[("Katze".into(), "cat".into())]);
-        let s = Side::build(&[("Die Katzen miauen .", 0)], NumLang::De, &dict, true);
-        let t = Side::build(&[("The cats meow .", 0)], NumLang::En, &dict, false);
+        let dict = DictIndex::new(&[("Katze".into(), "cat".into())]).unwrap();
+        let s = Side::build(&[("Die Katzen miauen .", 0)], NumLang::De, &dict, true).unwrap();
+        let t = Side::build(&[("The cats meow .", 0)], NumLang::En, &dict, false).unwrap();
         let rel = Relation::base(&s, &t);
         let sd = s.vocab.get(&Key::Dict(0)).unwrap();
         let td = t.vocab.get(&Key::Dict(0)).unwrap();
@@ -506,19 +540,21 @@ mod tests {
 
     #[test]
     fn relation_links_numbers_and_names() {
-        let dict = DictIndex::new(&[]);
+        let dict = DictIndex::new(&[]).unwrap();
         let s = Side::build(
             &[("Der Lhotse misst 8501 m .", 0)],
             NumLang::De,
             &dict,
             true,
-        );
+        )
+        .unwrap();
         let t = Side::build(
             &[("Le Lhotsé mesure 8501 m .", 0)],
             NumLang::Fr,
             &dict,
             false,
-        );
+        )
+        .unwrap();
         let rel = Relation::base(&s, &t);
         let linked = rel.src.iter().filter(|v| !v.is_empty()).count();
         assert_eq!(linked, 2); // lhotse, 8501

@@ -142,19 +142,20 @@ impl Params {
     }
 
     /// Re-estimates the bead-type priors (for the types `beads`) from the
-    /// bead counts of `out`, whose types index `old_beads`, smoothed towards
-    /// Gale & Church's values with `prior_strength` pseudo-beads.
+    /// bead counts of `out` (whose types may be of another bead set),
+    /// smoothed towards Gale & Church's values with `prior_strength`
+    /// pseudo-beads.
     pub fn reestimate_priors(
         &mut self,
         out: &DpOut,
-        old_beads: &[(usize, usize)],
         beads: &[(usize, usize)],
         prior_strength: f64,
     ) {
         let mut counts = vec![0f64; beads.len()];
         for s in &out.path {
-            let shape = old_beads.get(s.k);
-            if let Some(k) = beads.iter().position(|b| Some(b) == shape)
+            // A bead of a type outside `beads` (a 2-1 bead when the
+            // document turned out segment-parallel) counts for no type.
+            if let Some(k) = beads.iter().position(|&b| b == (s.a, s.b))
                 && let Some(c) = counts.get_mut(k)
             {
                 *c += 1.0;

@@ -51,6 +51,7 @@ mod edit;
 mod error;
 pub mod exchange;
 mod json;
+mod match_mode;
 mod model;
 mod parse;
 mod recognize;

@@ -101,16 +101,7 @@ pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a
                 cx.read_header(table, &mut glossary, key_offset)?;
             }
             "term" => {
-                let Some(aot) = item.as_array_of_tables() else {
-                    return Err(cx.err(
-                        item.span().map(|s| s.start).or(key_offset),
-                        ErrorKind::TermNotArrayOfTables {
-                            found: type_name(item),
-                        },
-                    ));
-                };
-                for table in aot.iter() {
-                    let (term, de_offset) = cx.read_term(table)?;
+                for (term, de_offset) in cx.read_terms(item, key_offset)? {
                     glossary.terms.push(term);
                     de_offsets.push(de_offset);
                 }
@@ -135,13 +126,7 @@ pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a
                     && suggest(other, &TOP_KEYS).is_empty()
                     && !TERM_KEYS.contains(&other) =>
             {
-                // Point at the `[` of the header, not the name inside it.
-                let offset = key_offset.unwrap_or(0);
-                let bracket = text
-                    .get(..offset)
-                    .and_then(|b| b.trim_end().strip_suffix('['))
-                    .map_or(offset, str::len);
-                let at = Location::from_offset(text, bracket);
+                let at = header_location(text, key_offset);
                 glossary.unknown_tables.push((other.to_owned(), at));
             }
             other => return Err(cx.unknown_key(other, key_offset, Section::TopLevel, &TOP_KEYS)),
@@ -153,6 +138,32 @@ pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a
         glossary,
         de_offsets,
     })
+}
+
+/// Where the table header whose name starts at `key_offset` is: its `[`,
+/// not the name inside it (the start of the text for a key without a
+/// position, which `toml_edit` gives every key it parsed).
+fn header_location(text: &str, key_offset: Option<usize>) -> Location {
+    let offset = key_offset.unwrap_or(0);
+    let bracket = text
+        .get(..offset)
+        .and_then(|b| b.trim_end().strip_suffix('['))
+        .map_or(offset, str::len);
+    Location::from_offset(text, bracket)
+}
+
+/// The fields of one `[[term]]` as read, before the checks that need them
+/// all (both `de` and `en` present, nothing both approved and forbidden,
+/// a `match` that fits its `de`).
+#[derive(Default)]
+struct TermFields {
+    /// The term with the fields that need no such check.
+    term: Term,
+    de: Option<(String, Option<usize>)>,
+    en: Option<Spanned>,
+    forbidden: Spanned,
+    forms: Spanned,
+    match_value: Option<(String, Option<usize>)>,
 }
 
 /// Parsing context: the text and path for error locations.
@@ -315,68 +326,114 @@ impl Cx<'_> {
         Ok(())
     }
 
+    /// Reads the `[[term]]` array `item` (whose key is at `key_offset`):
+    /// every term with the offset of its `de` value.
+    fn read_terms(
+        &self,
+        item: &Item,
+        key_offset: Option<usize>,
+    ) -> Result<Vec<(Term, usize)>, GlossaryError> {
+        let Some(aot) = item.as_array_of_tables() else {
+            return Err(self.err(
+                item.span().map(|s| s.start).or(key_offset),
+                ErrorKind::TermNotArrayOfTables {
+                    found: type_name(item),
+                },
+            ));
+        };
+        aot.iter().map(|table| self.read_term(table)).collect()
+    }
+
     /// Reads one `[[term]]`; returns the term and the offset of its `de` value.
     fn read_term(&self, table: &Table) -> Result<(Term, usize), GlossaryError> {
         let header = table.span().map(|s| s.start);
-        let mut term = Term::default();
-        let mut de: Option<(String, Option<usize>)> = None;
-        let mut en: Option<Spanned> = None;
-        let mut forbidden: Spanned = Vec::new();
-        let mut forms: Spanned = Vec::new();
-        let mut match_value: Option<(String, Option<usize>)> = None;
+        let mut fields = TermFields::default();
         for (key, item) in table.iter() {
             let key_offset = key_start(table.key(key)).or(header);
-            match key {
-                "de" => {
-                    let (value, offset) = self.string("de", item, key_offset)?;
-                    check_term_text("de", &value).map_err(|k| self.err(offset, k))?;
-                    de = Some((value, offset));
+            self.read_term_field(&mut fields, key, item, key_offset)?;
+        }
+        self.finish_term(fields, header)
+    }
+
+    /// Reads the field `key` of a `[[term]]` into `fields`, checking what
+    /// the value alone can tell.
+    fn read_term_field(
+        &self,
+        fields: &mut TermFields,
+        key: &str,
+        item: &Item,
+        key_offset: Option<usize>,
+    ) -> Result<(), GlossaryError> {
+        let term = &mut fields.term;
+        match key {
+            "de" => {
+                let (value, offset) = self.string("de", item, key_offset)?;
+                check_term_text("de", &value).map_err(|k| self.err(offset, k))?;
+                fields.de = Some((value, offset));
+            }
+            "en" => {
+                let list = self.string_list("en", item, key_offset)?;
+                if list.is_empty() {
+                    return Err(self.err(
+                        item_start(item, key_offset),
+                        ErrorKind::EmptyList { key: "en".into() },
+                    ));
                 }
-                "en" => {
-                    let list = self.string_list("en", item, key_offset)?;
-                    if list.is_empty() {
-                        return Err(self.err(
+                fields.en = Some(list);
+            }
+            "forbidden" => fields.forbidden = self.string_list("forbidden", item, key_offset)?,
+            "forms" => fields.forms = self.string_list("forms", item, key_offset)?,
+            "note" => {
+                let (value, offset) = self.string("note", item, key_offset)?;
+                check_not_blank("note", &value).map_err(|k| self.err(offset, k))?;
+                term.note = Some(value);
+            }
+            "pos" => {
+                let (value, offset) = self.string("pos", item, key_offset)?;
+                check_term_text("pos", &value).map_err(|k| self.err(offset, k))?;
+                term.pos = Some(value);
+            }
+            "status" => {
+                let (value, offset) = self.string("status", item, key_offset)?;
+                term.status = Some(value.parse::<Status>().map_err(|k| self.err(offset, k))?);
+            }
+            "case_sensitive" => {
+                term.case_sensitive =
+                    item.as_value().and_then(Value::as_bool).ok_or_else(|| {
+                        self.err(
                             item_start(item, key_offset),
-                            ErrorKind::EmptyList { key: "en".into() },
-                        ));
-                    }
-                    en = Some(list);
-                }
-                "forbidden" => forbidden = self.string_list("forbidden", item, key_offset)?,
-                "forms" => forms = self.string_list("forms", item, key_offset)?,
-                "note" => {
-                    let (value, offset) = self.string("note", item, key_offset)?;
-                    check_not_blank("note", &value).map_err(|k| self.err(offset, k))?;
-                    term.note = Some(value);
-                }
-                "pos" => {
-                    let (value, offset) = self.string("pos", item, key_offset)?;
-                    check_term_text("pos", &value).map_err(|k| self.err(offset, k))?;
-                    term.pos = Some(value);
-                }
-                "status" => {
-                    let (value, offset) = self.string("status", item, key_offset)?;
-                    term.status = Some(value.parse::<Status>().map_err(|k| self.err(offset, k))?);
-                }
-                "case_sensitive" => {
-                    term.case_sensitive =
-                        item.as_value().and_then(Value::as_bool).ok_or_else(|| {
-                            self.err(
-                                item_start(item, key_offset),
-                                ErrorKind::WrongType {
-                                    key: "case_sensitive".into(),
-                                    expected: "true or false",
-                                    found: type_name(item),
-                                },
-                            )
-                        })?;
-                }
-                "match" => match_value = Some(self.string("match", item, key_offset)?),
-                other => {
-                    return Err(self.unknown_key(other, key_offset, Section::Term, &TERM_KEYS));
-                }
+                            ErrorKind::WrongType {
+                                key: "case_sensitive".into(),
+                                expected: "true or false",
+                                found: type_name(item),
+                            },
+                        )
+                    })?;
+            }
+            "match" => fields.match_value = Some(self.string("match", item, key_offset)?),
+            other => {
+                return Err(self.unknown_key(other, key_offset, Section::Term, &TERM_KEYS));
             }
         }
+        Ok(())
+    }
+
+    /// The term of `fields`, after the checks that need all of them; with
+    /// the offset of its `de` value (of the `[[term]]` header, or the
+    /// start of the text, where `toml_edit` gives no position).
+    fn finish_term(
+        &self,
+        fields: TermFields,
+        header: Option<usize>,
+    ) -> Result<(Term, usize), GlossaryError> {
+        let TermFields {
+            mut term,
+            de,
+            en,
+            forbidden,
+            forms,
+            match_value,
+        } = fields;
         let Some((de, de_offset)) = de else {
             return Err(self.err(header, ErrorKind::MissingKey { key: "de" }));
         };

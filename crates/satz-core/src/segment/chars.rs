@@ -101,7 +101,9 @@ pub(crate) fn prev_token(s: &str, pos: usize) -> (usize, &str) {
         None => return (pos, ""),
     };
     let start = token_start(s, end);
-    (start, s.get(start..end).unwrap_or(""))
+    // `end` follows a char of `s`, and `token_start` returns a char
+    // boundary at or before it.
+    (start, s.split_at(end).0.split_at(start).1)
 }
 
 /// Whether a whitespace run between `a` and `b` contains a line break.

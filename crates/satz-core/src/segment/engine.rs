@@ -3,18 +3,13 @@
 //! candidate from the token before it and the word after it.
 
 use super::chars::{
-    char_at, char_before, has_newline, is_closer, is_dash, is_opener, is_quote, is_terminator,
-    prev_token, skip_ws, starts_sentence_letter, token_start,
+    char_at, char_before, has_newline, is_closer, is_dash, is_opener, is_terminator, prev_token,
+    skip_ws, token_start,
 };
 use super::lexicon::{AbbrevKind, Lexicon};
+use super::next::{Next, is_emoticon};
+use super::shapes::{is_dotted_abbrev, is_roman, strip_openers};
 use super::{Lang, Sentence};
-
-/// Emoticons that end a sentence when a capitalised word follows them.
-const EMOTICONS: &[&str] = &[
-    ":)", ":-)", ":))", ":-))", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p", ":-p",
-    ";P", ";-P", ";p", ";-p", ":o", ":O", ":-O", ":/", ":-/", ":|", ":-|", "=)", "=(", "=D", ":'(",
-    ":*", ";D", ":-*",
-];
 
 /// What kind of punctuation ended the candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,183 +20,6 @@ enum Kind {
     Ellipsis,
     /// Contains ! or ?.
     Strong,
-}
-
-/// The start of the text after a candidate boundary.
-#[derive(Debug, Clone, Copy)]
-struct Next<'a> {
-    /// First non-whitespace character.
-    first: char,
-    /// An opening quote or bracket came before the word.
-    opener: bool,
-    /// An opening quote (not a bracket) came before the word.
-    quote: bool,
-    /// The first run of letters and digits (possibly empty).
-    word: &'a str,
-    /// The token at the start is an emoticon.
-    emoticon: bool,
-    /// The token at the start is a web address (starts a sentence like a
-    /// capitalised word).
-    url: bool,
-    /// A round or square bracket opens what follows (`(sda)`, `[Update]`).
-    bracket: bool,
-    /// What follows is the paragraph's last token and looks like a byline
-    /// or agency credit: lowercase letters, at most four per part, parts
-    /// joined by `/` (`lb`, `sda`, `dpa/lb`).
-    byline: bool,
-}
-
-impl<'a> Next<'a> {
-    /// Reads what follows at byte `n` (a non-whitespace position).
-    fn read(p: &'a str, n: usize) -> Option<Next<'a>> {
-        let first = char_at(p, n)?;
-        let mut pos = n;
-        let mut opener = false;
-        let quote = is_quote(first);
-        let mut dash = false;
-        let mut steps = 0;
-        while let Some(c) = char_at(p, pos) {
-            steps += 1;
-            if steps > 8 {
-                break;
-            }
-            if is_opener(c) {
-                opener = true;
-            } else if is_dash(c) {
-                dash = true;
-            } else if !(dash && c.is_whitespace() && c != '\n') {
-                break;
-            }
-            pos += c.len_utf8();
-        }
-        let rest = p.get(pos..).unwrap_or("");
-        let wlen = rest
-            .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(rest.len(), |(i, _)| i);
-        let word = rest.get(..wlen).unwrap_or("");
-        let tok_end = p
-            .get(n..)
-            .and_then(|t| t.find(char::is_whitespace))
-            .map_or(p.len(), |i| n + i);
-        let token = p.get(n..tok_end).unwrap_or("");
-        let emoticon = is_emoticon(token);
-        let url = is_url(token);
-        let bracket = matches!(first, '(' | '[');
-        let byline = p.get(tok_end..).is_some_and(|t| t.trim().is_empty()) && is_byline(token);
-        Some(Next {
-            first,
-            opener,
-            quote,
-            word,
-            emoticon,
-            url,
-            bracket,
-            byline,
-        })
-    }
-
-    fn word_first(&self) -> Option<char> {
-        self.word.chars().next()
-    }
-
-    /// Brand names like "iPhone", "eBay" start sentences like capitals.
-    fn camel(&self) -> bool {
-        let mut chars = self.word.chars();
-        chars.next().is_some_and(char::is_lowercase) && chars.take(2).any(char::is_uppercase)
-    }
-
-    fn lower(&self) -> bool {
-        !self.url && !self.camel() && self.word_first().is_some_and(char::is_lowercase)
-    }
-
-    /// A lowercase word that continues the sentence: not one in brackets
-    /// (a bracketed aside or agency credit after a sentence end, `(sda)`,
-    /// starts a new one even in German).
-    fn continues(&self) -> bool {
-        self.lower() && !self.bracket
-    }
-
-    fn upper(&self) -> bool {
-        self.url || self.camel() || self.word_first().is_some_and(starts_sentence_letter)
-    }
-
-    fn digit(&self) -> bool {
-        self.word_first().is_some_and(char::is_numeric)
-    }
-}
-
-/// Whether `tok` is an emoticon (also with a repeated last character, ":)))").
-fn is_emoticon(tok: &str) -> bool {
-    if !tok.starts_with([':', ';', '=']) {
-        return false;
-    }
-    EMOTICONS
-        .iter()
-        .any(|e| match (tok.strip_prefix(e), e.chars().next_back()) {
-            (Some(rest), Some(last)) => rest.chars().all(|c| c == last),
-            _ => false,
-        })
-}
-
-/// Whether `tok` looks like a byline or agency credit (see [`Next`]).
-fn is_byline(tok: &str) -> bool {
-    tok.len() <= 12
-        && tok.split('/').all(|part| {
-            (1..=4).contains(&part.chars().count()) && part.chars().all(char::is_lowercase)
-        })
-}
-
-/// Whether `tok` starts like a web address.
-fn is_url(tok: &str) -> bool {
-    let t = tok.trim_start_matches(|c: char| is_opener(c) || c == '<');
-    ["http://", "https://", "www.", "ftp://"].iter().any(|pre| {
-        t.get(..pre.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(pre))
-    })
-}
-
-/// Canonical roman numeral for 1..=39 (I, V, X only).
-fn roman(mut n: u32) -> String {
-    let mut s = String::new();
-    while n >= 10 {
-        s.push('X');
-        n -= 10;
-    }
-    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
-    s.push_str(ones.get(n as usize).copied().unwrap_or(""));
-    s
-}
-
-/// Whether `tok` is a roman numeral II..XXXIX (I alone counts as an initial).
-fn is_roman(tok: &str) -> bool {
-    tok.len() >= 2
-        && tok.len() <= 7
-        && tok.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-        && (2..40).any(|n| roman(n) == tok)
-}
-
-/// Dotted short token like "a.k.a", "Ph.D", "o.ä": every part 1-3 letters,
-/// at least one single letter, not a host name.
-fn is_dotted_abbrev(tok: &str) -> bool {
-    if !tok.contains('.') || tok.to_ascii_lowercase().starts_with("www") {
-        return false;
-    }
-    let mut single = false;
-    for part in tok.split('.') {
-        let n = part.chars().count();
-        if n == 0 || n > 3 || !part.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        single |= n == 1;
-    }
-    single
-}
-
-/// Strips leading opening quotes, brackets and dashes from a token.
-fn strip_openers(tok: &str) -> (usize, &str) {
-    let t = tok.trim_start_matches(|c: char| is_opener(c) || is_dash(c));
-    (tok.len() - t.len(), t)
 }
 
 /// Scratch buffers reused across candidates of one `split` call.
@@ -293,6 +111,8 @@ fn is_wrapped(p: &str) -> bool {
     let mut from = 0;
     while let Some(off) = p.get(from..).and_then(|t| t.find('\n')) {
         let nl = from + off;
+        // A line break at the start or end of the paragraph has nothing
+        // before or after it: taken as a finished line and a capital.
         let prev = p
             .get(..nl)
             .and_then(|t| t.trim_end().chars().next_back())
@@ -406,7 +226,8 @@ fn period(
 ) -> bool {
     let p = st.p;
     let tstart = token_start(p, i);
-    let raw = p.get(tstart..i).unwrap_or("");
+    // `token_start` returns a char boundary at or before `i`.
+    let (_, raw) = p.split_at(i).0.split_at(tstart);
     let (_, tok) = strip_openers(raw);
     // Opener word or quoted capital: the signal used after ambiguous periods.
     let opens = lex.is_opener(next.word) || (next.quote && next.upper());
@@ -571,7 +392,10 @@ fn abbreviation(
             break;
         }
         let (_, ptok) = strip_openers(ptok);
-        let body = ptok.strip_suffix('.').unwrap_or("");
+        // A token without a final period is not part of the abbreviation.
+        let Some(body) = ptok.strip_suffix('.') else {
+            break;
+        };
         if body.is_empty()
             || body.chars().count() > 4
             || !body.chars().all(|c| c.is_alphabetic() || c == '.')
@@ -588,8 +412,8 @@ fn abbreviation(
     for take in (0..=n).rev() {
         let cand = &mut scratch.cand;
         cand.clear();
-        for k in (0..take).rev() {
-            cand.push_str(parts.get(k).copied().unwrap_or(""));
+        for part in parts.iter().take(take).rev() {
+            cand.push_str(part);
         }
         cand.push_str(tok);
         cand.push('.');
@@ -642,7 +466,7 @@ fn line_break(lex: &Lexicon, st: &mut Para, i: usize) {
         }
     } else if last == ':' {
         // "Die Vorteile:\n- Schnell": a list item after a colon line.
-        if !is_dash(char_at(p, skip_ws(p, i)).unwrap_or(' ')) {
+        if !char_at(p, skip_ws(p, i)).is_some_and(is_dash) {
             return;
         }
     } else if is_opener(last) || is_dash(last) || matches!(last, ',' | ';' | '/' | '&' | '+' | '=')

@@ -111,7 +111,9 @@ mod en;
 mod engine;
 pub mod eval;
 mod lexicon;
+mod next;
 mod rules;
+mod shapes;
 #[cfg(test)]
 mod tests;
 
@@ -174,6 +176,7 @@ impl FromStr for Lang {
     /// Parses `de`, `en`, case-insensitively, also full tags such as
     /// `de-CH` or `en_US` (decided by the primary subtag).
     fn from_str(s: &str) -> Result<Lang, ParseLangError> {
+        // `split` yields at least one piece: the default is never taken.
         let primary = s.trim().split(['-', '_']).next().unwrap_or("");
         if primary.eq_ignore_ascii_case("de") {
             Ok(Lang::De)
@@ -278,7 +281,9 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut para: Option<(usize, usize)> = None;
     let mut line_start = 0;
     loop {
-        let rest = text.get(line_start..).unwrap_or("");
+        // `line_start` is 0 or just after a line break (ASCII), and the
+        // loop ends at the last line: a char boundary within `text`.
+        let (_, rest) = text.split_at(line_start);
         let (len, term) = match rest.find(['\n', '\r']) {
             Some(off) => {
                 let crlf = rest.get(off..).is_some_and(|t| t.starts_with("\r\n"));
@@ -286,7 +291,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             }
             None => (rest.len(), 0),
         };
-        let line = rest.get(..len).unwrap_or("");
+        let (line, _) = rest.split_at(len);
         let line_end = line_start + len;
         if line.trim().is_empty() {
             if let Some(p) = para.take() {

@@ -98,9 +98,29 @@ pub enum Flavour {
 
 /// The term table (one row per glossary term).
 pub fn term_table(glossary: &Glossary, usage: &[TermUsage], flavour: Flavour) -> TableData {
+    let empty = TermUsage::default();
+    let rows = glossary
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            // Without a memory there is no usage: every term has 0 units.
+            let u = usage.get(i).unwrap_or(&empty);
+            term_row(t, u, flavour)
+        })
+        .collect();
+    TableData {
+        header: table_header(glossary, flavour),
+        rows,
+    }
+}
+
+/// The header of the term table in `flavour`; CSV names the language
+/// columns by the glossary's languages.
+fn table_header(glossary: &Glossary, flavour: Flavour) -> Vec<String> {
     let src = glossary.source_lang.as_str();
     let tgt = glossary.target_lang.as_str();
-    let header: Vec<String> = match flavour {
+    match flavour {
         Flavour::Terminal => [
             "German",
             "Approved",
@@ -138,84 +158,78 @@ pub fn term_table(glossary: &Glossary, usage: &[TermUsage], flavour: Flavour) ->
             format!("example_{src}"),
             format!("example_{tgt}"),
         ],
-    };
-    let empty = TermUsage::default();
-    let rows = glossary
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let u = usage.get(i).unwrap_or(&empty);
-            let status = t.status.map(|s| s.to_string()).unwrap_or_default();
-            let note = t.note.clone().unwrap_or_default();
-            let (ex_de, ex_en) = u
-                .example
-                .as_ref()
-                .map(|e| (e.source.clone(), e.target.clone()))
-                .unwrap_or_default();
-            match flavour {
-                Flavour::Terminal => {
-                    let memory = if u.units == 0 {
-                        "–".to_owned()
-                    } else {
-                        let mut lines = vec![format!(
-                            "{} unit{}",
-                            u.units,
-                            if u.units == 1 { "" } else { "s" }
-                        )];
-                        lines.extend(distribution(t, u, "✗ "));
-                        lines.join("\n")
-                    };
-                    let example = if ex_de.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{ex_de}\n→ {ex_en}")
-                    };
-                    vec![
-                        t.de.clone(),
-                        t.en.join("\n"),
-                        t.forbidden.join("\n"),
-                        status,
-                        note,
-                        memory,
-                        example,
-                    ]
-                }
-                Flavour::Markdown => {
-                    let example = if ex_de.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{ex_de} → {ex_en}")
-                    };
-                    vec![
-                        t.de.clone(),
-                        t.en.join("; "),
-                        t.forbidden.join("; "),
-                        status,
-                        note,
-                        u.units.to_string(),
-                        distribution(t, u, "").join("; "),
-                        example,
-                    ]
-                }
-                Flavour::Csv => vec![
-                    t.de.clone(),
-                    t.en.join("; "),
-                    t.forbidden.join("; "),
-                    status,
-                    note,
-                    u.units.to_string(),
-                    u.units_approved.to_string(),
-                    u.units_forbidden.to_string(),
-                    u.units_other.to_string(),
-                    distribution(t, u, "").join("; "),
-                    ex_de,
-                    ex_en,
-                ],
-            }
-        })
-        .collect();
-    TableData { header, rows }
+    }
+}
+
+/// The row of term `t` with its usage `u` in memory, in `flavour`.
+fn term_row(t: &Term, u: &TermUsage, flavour: Flavour) -> Vec<String> {
+    // A term without a status, note or example shows empty cells.
+    let status = t.status.map(|s| s.to_string()).unwrap_or_default();
+    let note = t.note.clone().unwrap_or_default();
+    let (ex_de, ex_en) = u
+        .example
+        .as_ref()
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .unwrap_or_default();
+    match flavour {
+        Flavour::Terminal => vec![
+            t.de.clone(),
+            t.en.join("\n"),
+            t.forbidden.join("\n"),
+            status,
+            note,
+            terminal_memory(t, u),
+            example(&ex_de, &ex_en, "\n→ "),
+        ],
+        Flavour::Markdown => vec![
+            t.de.clone(),
+            t.en.join("; "),
+            t.forbidden.join("; "),
+            status,
+            note,
+            u.units.to_string(),
+            distribution(t, u, "").join("; "),
+            example(&ex_de, &ex_en, " → "),
+        ],
+        Flavour::Csv => vec![
+            t.de.clone(),
+            t.en.join("; "),
+            t.forbidden.join("; "),
+            status,
+            note,
+            u.units.to_string(),
+            u.units_approved.to_string(),
+            u.units_forbidden.to_string(),
+            u.units_other.to_string(),
+            distribution(t, u, "").join("; "),
+            ex_de,
+            ex_en,
+        ],
+    }
+}
+
+/// The terminal's "In memory" cell: the number of units, then how memory
+/// translates the term, forbidden translations marked; a dash if none.
+fn terminal_memory(t: &Term, u: &TermUsage) -> String {
+    if u.units == 0 {
+        return "–".to_owned();
+    }
+    let mut lines = vec![format!(
+        "{} unit{}",
+        u.units,
+        if u.units == 1 { "" } else { "s" }
+    )];
+    lines.extend(distribution(t, u, "✗ "));
+    lines.join("\n")
+}
+
+/// An example pair joined by `arrow`; empty without an example.
+fn example(source: &str, target: &str, arrow: &str) -> String {
+    if source.is_empty() {
+        String::new()
+    } else {
+        format!("{source}{arrow}{target}")
+    }
 }
 
 /// The glossary as TBX-Basic with each term's example pair as context.

@@ -80,38 +80,68 @@ pub fn merge_entries(
     target: &str,
     entries: &[Entry],
 ) -> Result<ImportOutcome, GlossaryError> {
-    let fresh = text.trim().is_empty();
-    if fresh {
-        for (key, value) in [("source_lang", source), ("target_lang", target)] {
-            if !is_language_tag(value) {
-                return Err(GlossaryError {
-                    path: path.to_path_buf(),
-                    location: None,
-                    kind: ErrorKind::BadLanguage {
-                        key,
-                        value: value.to_owned(),
-                    },
-                });
-            }
-        }
-    }
-    let base = if fresh {
-        render(&Glossary {
-            source_lang: source.to_owned(),
-            target_lang: target.to_owned(),
-            terms: Vec::new(),
-            ..Glossary::default()
-        })
-    } else {
-        text.to_owned()
-    };
-    let mut glossary = Glossary::parse(&base, path)?;
+    let base = base_text(text, path, source, target)?;
+    let glossary = Glossary::parse(&base, path)?;
     let mut out = ImportOutcome {
         entries: entries.len(),
         ..ImportOutcome::default()
     };
+    let incoming = incoming_terms(entries, source, target, &mut out);
+    let mut merger = Merger::new(glossary, base);
+    for (term, line) in incoming {
+        merger.take(term, line, path, &mut out);
+    }
+    let current = merger.finish(path, &mut out)?;
+    out.changed = !out.added.is_empty() || !out.merged.is_empty();
+    out.text = if out.changed {
+        current
+    } else {
+        text.to_owned()
+    };
+    Ok(out)
+}
 
-    // Entries to terms, same-`de` terms merged in file order.
+/// The glossary text to merge into: `text` itself, or for an empty `text`
+/// a new glossary's header with the languages `source` and `target`,
+/// which must be language tags.
+fn base_text(text: &str, path: &Path, source: &str, target: &str) -> Result<String, GlossaryError> {
+    if !text.trim().is_empty() {
+        return Ok(text.to_owned());
+    }
+    for (key, value) in [("source_lang", source), ("target_lang", target)] {
+        if !is_language_tag(value) {
+            return Err(GlossaryError {
+                path: path.to_path_buf(),
+                location: None,
+                kind: ErrorKind::BadLanguage {
+                    key,
+                    value: value.to_owned(),
+                },
+            });
+        }
+    }
+    Ok(render(&Glossary {
+        source_lang: source.to_owned(),
+        target_lang: target.to_owned(),
+        terms: Vec::new(),
+        ..Glossary::default()
+    }))
+}
+
+/// The terms of `entries` with the line of the entry each came from;
+/// entries with the same `de` are merged into one term, in file order.
+/// Entries that do not convert, or do not merge, are recorded in
+/// `out.skipped`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "by_de maps to positions of incoming, which only grows"
+)]
+fn incoming_terms(
+    entries: &[Entry],
+    source: &str,
+    target: &str,
+    out: &mut ImportOutcome,
+) -> Vec<(Term, usize)> {
     let mut incoming: Vec<(Term, usize)> = Vec::new();
     let mut by_de: HashMap<String, usize> = HashMap::new();
     for entry in entries {
@@ -123,135 +153,170 @@ pub fn merge_entries(
             }
         };
         for term in terms {
-            match by_de.get(&term.de).copied() {
-                Some(i) => {
-                    let Some((earlier, _)) = incoming.get_mut(i) else {
-                        continue;
-                    };
-                    let (merged, _) = merge_terms(earlier, &term);
-                    match merged.validate() {
-                        Ok(()) => *earlier = merged,
-                        Err(e) => out.skipped.push(Skipped {
-                            line: entry.line,
-                            kind: SkipKind::Invalid,
-                            reason: format!(
-                                "{:?} cannot be merged with its earlier entry: {e}",
-                                term.de
-                            ),
-                        }),
-                    }
-                }
-                None => {
-                    by_de.insert(term.de.clone(), incoming.len());
-                    incoming.push((term, entry.line));
-                }
+            let Some(&i) = by_de.get(&term.de) else {
+                by_de.insert(term.de.clone(), incoming.len());
+                incoming.push((term, entry.line));
+                continue;
+            };
+            let earlier = &mut incoming[i].0;
+            let (merged, _) = merge_terms(earlier, &term);
+            match merged.validate() {
+                Ok(()) => *earlier = merged,
+                Err(e) => out.skipped.push(Skipped {
+                    line: entry.line,
+                    kind: SkipKind::Invalid,
+                    reason: format!("{:?} cannot be merged with its earlier entry: {e}", term.de),
+                }),
             }
+        }
+    }
+    incoming
+}
+
+/// The glossary being merged into: its parsed terms, its text so far, and
+/// the new terms to append at the end.
+struct Merger {
+    glossary: Glossary,
+    /// The text with every merge into an existing term so far.
+    current: String,
+    /// The new terms, in order.
+    new_terms: Vec<Term>,
+    /// Existing and new terms by identity key (`de` folded), to find
+    /// clashes without a quadratic scan.
+    by_key: HashMap<String, Vec<Term>>,
+    /// Position of every existing term in `glossary.terms` by its `de`.
+    index: HashMap<String, usize>,
+}
+
+impl Merger {
+    /// A merger into `glossary`, whose text is `current`.
+    fn new(glossary: Glossary, current: String) -> Merger {
+        let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();
+        for t in &glossary.terms {
+            by_key.entry(t.identity_key()).or_default().push(t.clone());
+        }
+        let index = glossary
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.de.clone(), i))
+            .collect();
+        Merger {
+            glossary,
+            current,
+            new_terms: Vec::new(),
+            by_key,
+            index,
         }
     }
 
-    let mut current = base.clone();
-    let mut new_terms: Vec<Term> = Vec::new();
-    // Terms by identity key (`de` folded), to find clashes without a
-    // quadratic scan.
-    let mut by_key: HashMap<String, Vec<Term>> = HashMap::new();
-    for t in &glossary.terms {
-        by_key.entry(t.identity_key()).or_default().push(t.clone());
-    }
-    let index: HashMap<String, usize> = glossary
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.de.clone(), i))
-        .collect();
-    for (term, line) in incoming {
-        if let Some(&i) = index.get(&term.de) {
-            let Some(existing) = glossary.terms.get(i) else {
-                continue;
-            };
-            let (merged, report) = merge_terms(existing, &term);
-            if report.is_empty() {
-                out.unchanged += 1;
-                continue;
-            }
-            match add_term(&current, path, &term) {
-                Ok(result) => {
-                    current = result.text;
-                    if let Some(slot) = glossary.terms.get_mut(i) {
-                        *slot = merged;
-                    }
-                    out.merged.push(term.de.clone());
-                }
-                Err(e) => out.skipped.push(Skipped {
-                    line,
-                    kind: SkipKind::Invalid,
-                    reason: format!("{:?} cannot be merged: {}", term.de, e.kind),
-                }),
-            }
-            continue;
+    /// Takes one incoming `term` (from `line`): merged into the existing
+    /// term of the same `de`, else refused if it is the same term as one
+    /// in another spelling, else kept as a new term.
+    fn take(&mut self, term: Term, line: usize, path: &Path, out: &mut ImportOutcome) {
+        if let Some(&i) = self.index.get(&term.de) {
+            self.merge_into(i, &term, line, path, out);
+            return;
         }
         let identity = term.identity_key();
-        let clash = by_key
+        let clash = self
+            .by_key
             .get(&identity)
             .and_then(|list| list.iter().find(|t| t.same_term_as(&term)));
         if let Some(other) = clash {
-            let reason = match Sameness::of(&term.de, &other.de) {
-                Sameness::Case => format!(
-                    "{:?} differs only in case from the glossary term {:?} (set case_sensitive on both to keep both)",
-                    term.de, other.de
-                ),
-                Sameness::Equal | Sameness::SharpS => format!(
-                    "{:?} is the glossary term {:?}, since ß and ss match the same words (merge its translations into that term)",
-                    term.de, other.de
-                ),
-            };
             out.skipped.push(Skipped {
                 line,
                 kind: SkipKind::Invalid,
-                reason,
+                reason: clash_reason(&term, other),
             });
-            continue;
+            return;
         }
-        by_key.entry(identity).or_default().push(term.clone());
-        new_terms.push(term);
+        self.by_key.entry(identity).or_default().push(term.clone());
+        self.new_terms.push(term);
     }
 
-    if !new_terms.is_empty() {
+    /// Merges `term` into the existing term at position `i`, editing the
+    /// text in place; a term that brings nothing new counts as unchanged.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index maps to positions of glossary.terms, which is not shortened while merging"
+    )]
+    fn merge_into(
+        &mut self,
+        i: usize,
+        term: &Term,
+        line: usize,
+        path: &Path,
+        out: &mut ImportOutcome,
+    ) {
+        let (merged, report) = merge_terms(&self.glossary.terms[i], term);
+        if report.is_empty() {
+            out.unchanged += 1;
+            return;
+        }
+        match add_term(&self.current, path, term) {
+            Ok(result) => {
+                self.current = result.text;
+                self.glossary.terms[i] = merged;
+                out.merged.push(term.de.clone());
+            }
+            Err(e) => out.skipped.push(Skipped {
+                line,
+                kind: SkipKind::Invalid,
+                reason: format!("{:?} cannot be merged: {}", term.de, e.kind),
+            }),
+        }
+    }
+
+    /// The final text: the new terms appended in one rendering, checked to
+    /// read back as the merged glossary.
+    fn finish(mut self, path: &Path, out: &mut ImportOutcome) -> Result<String, GlossaryError> {
+        if self.new_terms.is_empty() {
+            return Ok(self.current);
+        }
         // One rendering of all new terms, without its header: the blocks
         // `render` writes, each after a blank line.
         let rendered = render(&Glossary {
-            source_lang: glossary.source_lang.clone(),
-            target_lang: glossary.target_lang.clone(),
-            terms: new_terms.clone(),
+            source_lang: self.glossary.source_lang.clone(),
+            target_lang: self.glossary.target_lang.clone(),
+            terms: self.new_terms.clone(),
             ..Glossary::default()
         });
+        // A rendering of terms has a `[[term]]` block; if it had none, the
+        // read-back check below fails loudly.
         let blocks = rendered
             .find("\n[[term]]\n")
             .and_then(|at| rendered.get(at + 1..))
             .unwrap_or_default()
             .to_owned();
-        current = append(&current, &blocks);
-        out.added = new_terms.iter().map(|t| t.de.clone()).collect();
-        glossary.terms.extend(new_terms);
+        let current = append(&self.current, &blocks);
+        out.added = self.new_terms.iter().map(|t| t.de.clone()).collect();
+        self.glossary.terms.append(&mut self.new_terms);
         match Glossary::parse(&current, path) {
-            Ok(g) if g == glossary => {}
-            _ => {
-                return Err(GlossaryError {
-                    path: path.to_path_buf(),
-                    location: None,
-                    kind: ErrorKind::Internal {
-                        message: "the imported glossary reads back differently".into(),
-                    },
-                });
-            }
+            Ok(g) if g == self.glossary => Ok(current),
+            _ => Err(GlossaryError {
+                path: path.to_path_buf(),
+                location: None,
+                kind: ErrorKind::Internal {
+                    message: "the imported glossary reads back differently".into(),
+                },
+            }),
         }
     }
-    out.changed = !out.added.is_empty() || !out.merged.is_empty();
-    out.text = if out.changed {
-        current
-    } else {
-        text.to_owned()
-    };
-    Ok(out)
+}
+
+/// Why `term` is refused as the same term as the glossary's `other`.
+fn clash_reason(term: &Term, other: &Term) -> String {
+    match Sameness::of(&term.de, &other.de) {
+        Sameness::Case => format!(
+            "{:?} differs only in case from the glossary term {:?} (set case_sensitive on both to keep both)",
+            term.de, other.de
+        ),
+        Sameness::Equal | Sameness::SharpS => format!(
+            "{:?} is the glossary term {:?}, since ß and ss match the same words (merge its translations into that term)",
+            term.de, other.de
+        ),
+    }
 }
 
 /// `text` + a blank line + `block`, in the text's line-ending style.

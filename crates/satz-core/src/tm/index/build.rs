@@ -127,69 +127,10 @@ pub fn build(
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Vec<u8>, Layout), BuildError> {
     id(entries.len(), "units")?;
-    // Tokenise in parallel chunks; intern each chunk's keys before the next,
-    // so the key strings of the whole memory are never held at once. Keys
-    // get ids 0, 1, 2, ... in order of first sight; u32::MAX is never one
-    // (search.rs gives it to query words the memory lacks).
-    let mut interned: HashMap<String, u32> = HashMap::new();
-    let mut tokens: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
-    for chunk in entries.chunks(8192) {
-        let keys: Vec<Vec<String>> = chunk
-            .par_iter()
-            .map(|e| {
-                tick();
-                Prepared::new(e.source.as_str()).keys()
-            })
-            .collect();
-        for ks in keys {
-            let mut ids = Vec::with_capacity(ks.len());
-            for k in ks {
-                let next = interned.len();
-                let key_id = match interned.entry(k) {
-                    Slot::Occupied(known) => *known.get(),
-                    Slot::Vacant(slot) => {
-                        let fresh = id(next, "distinct words")
-                            .ok()
-                            .filter(|&f| f < u32::MAX)
-                            .ok_or(BuildError::TooLarge("distinct words"))?;
-                        *slot.insert(fresh)
-                    }
-                };
-                ids.push(key_id);
-            }
-            tokens.push(ids);
-        }
-    }
+    let (interned, tokens) = intern_keys(entries, tick)?;
     let (vocab, tokens) = renumber(interned, tokens)?;
-
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-    for (u, toks) in tokens.iter().enumerate() {
-        let mut distinct = toks.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        // u < entries.len(), checked to fit a u32 above.
-        let u = id(u, "units")?;
-        for t in distinct {
-            push_posting(&mut postings, t, u);
-        }
-    }
-
-    let mut files: Vec<&str> = Vec::new();
-    let mut file_ids: HashMap<&str, u32> = HashMap::new();
-    let mut origins = Vec::with_capacity(entries.len() * 2);
-    for e in entries {
-        let file = match file_ids.get(e.file.as_str()) {
-            Some(&f) => f,
-            None => {
-                let f = id(files.len(), "memory files")?;
-                files.push(e.file.as_str());
-                file_ids.insert(e.file.as_str(), f);
-                f
-            }
-        };
-        origins.push(file);
-        origins.push(e.line);
-    }
+    let postings = postings_of(vocab.len(), &tokens)?;
+    let (files, origins) = origins_of(entries)?;
 
     let mut w = Writer::default();
     w.offsets32(vocab.iter().map(|k| k.len()), "bytes of words")?;
@@ -228,6 +169,92 @@ pub fn build(
             (files.len(), "memory files"),
         ],
     )
+}
+
+/// Every key (word) of the memory with its id in order of first sight.
+type Interned = HashMap<String, u32>;
+
+/// The keys of every entry's source, tokenised in parallel chunks, as ids
+/// into the interned keys. Each chunk's keys are interned before the next
+/// chunk is tokenised, so the key strings of the whole memory are never
+/// held at once. Keys get ids 0, 1, 2, ... in order of first sight;
+/// u32::MAX is never one (search.rs gives it to query words the memory
+/// lacks).
+fn intern_keys(
+    entries: &[Entry],
+    tick: &(dyn Fn() + Sync),
+) -> Result<(Interned, Vec<Vec<u32>>), BuildError> {
+    let mut interned: HashMap<String, u32> = HashMap::new();
+    let mut tokens: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
+    for chunk in entries.chunks(8192) {
+        let keys: Vec<Vec<String>> = chunk
+            .par_iter()
+            .map(|e| {
+                tick();
+                Prepared::new(e.source.as_str()).keys()
+            })
+            .collect();
+        for ks in keys {
+            let mut ids = Vec::with_capacity(ks.len());
+            for k in ks {
+                let next = interned.len();
+                let key_id = match interned.entry(k) {
+                    Slot::Occupied(known) => *known.get(),
+                    Slot::Vacant(slot) => {
+                        let fresh = id(next, "distinct words")
+                            .ok()
+                            .filter(|&f| f < u32::MAX)
+                            .ok_or(BuildError::TooLarge("distinct words"))?;
+                        *slot.insert(fresh)
+                    }
+                };
+                ids.push(key_id);
+            }
+            tokens.push(ids);
+        }
+    }
+    Ok((interned, tokens))
+}
+
+/// The postings of every key id below `keys`: the units that contain it,
+/// each once, in order.
+fn postings_of(keys: usize, tokens: &[Vec<u32>]) -> Result<Vec<Vec<u32>>, BuildError> {
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys];
+    for (u, toks) in tokens.iter().enumerate() {
+        let mut distinct = toks.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // u < entries.len(), which `build` checked to fit a u32.
+        let u = id(u, "units")?;
+        for t in distinct {
+            push_posting(&mut postings, t, u);
+        }
+    }
+
+    Ok(postings)
+}
+
+/// The memory files the entries come from, each once, and the origin of
+/// every entry: its file's id and its line.
+fn origins_of(entries: &[Entry]) -> Result<(Vec<&str>, Vec<u32>), BuildError> {
+    let mut files: Vec<&str> = Vec::new();
+    let mut file_ids: HashMap<&str, u32> = HashMap::new();
+    let mut origins = Vec::with_capacity(entries.len() * 2);
+    for e in entries {
+        let file = match file_ids.get(e.file.as_str()) {
+            Some(&f) => f,
+            None => {
+                let f = id(files.len(), "memory files")?;
+                files.push(e.file.as_str());
+                file_ids.insert(e.file.as_str(), f);
+                f
+            }
+        };
+        origins.push(file);
+        origins.push(e.line);
+    }
+
+    Ok((files, origins))
 }
 
 /// Sorts the vocabulary (so look-ups can binary-search it) and renumbers

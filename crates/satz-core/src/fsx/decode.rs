@@ -1,75 +1,15 @@
-//! The file system at the edges: reading text in any encoding a translator's
-//! files come in, writing without ever leaving a half-written file, and the
-//! lock that keeps two satz processes from writing `memory/` at once.
-//!
-//! Reading: a UTF-8 or UTF-16 byte-order mark wins; without one, UTF-16 is
-//! recognised by the `<?xml` it starts with or, in any text, by its zero
-//! bytes (which UTF-8 text never holds), and an XML declaration's
-//! `encoding` names a legacy encoding (windows-1252, ISO-8859-1, ...), as the
-//! XML 1.0 specification (appendix F) describes. An input file the user
-//! names ([`read_input`]) may be in the encoding `--encoding` gives (German
-//! Excel and many CMS exports write windows-1252); what a file says of
-//! itself wins over the option. Everything else must be UTF-8. Bytes that
-//! cannot be decoded are an error at their line and column (in characters),
-//! with the byte and, when it would be a letter in windows-1252, that hint.
-//! Text is normalised to NFC on the way in, so the rest of satz may assume it.
-//!
-//! Writing: [`write_atomic`] writes a temporary file in the target's folder,
-//! syncs it, renames it over the target and syncs the folder, so a crash
-//! leaves either the old or the new file, never a mix. A path that is a
-//! symbolic link (or a chain of them) is written through: the target is
-//! the file at the end of the chain ([`write_target`]), so a glossary or a
-//! memory file linked to a colleague's shared one updates the shared file
-//! and the link stays a link. The lock ([`MemoryLock`]) of a write is
-//! taken in that target's folder, where every other writer of the same
-//! file takes it too.
+//! Decoding bytes to text: a byte-order mark wins; without one, UTF-16 is
+//! recognised by the `<?xml` it starts with or by its zero bytes, and an
+//! XML declaration's `encoding` names a legacy encoding (XML 1.0, appendix
+//! F); an input file a user names may fall back to the `--encoding`
+//! option; everything else must be UTF-8. Undecodable bytes are an error at
+//! their line and column.
 
-use std::borrow::Cow;
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::error::{Error, Location, Result};
-
-/// Reads a whole file (or standard input for `-`) as bytes.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, e))?;
-        return Ok(bytes);
-    }
-    if path.is_dir() {
-        return Err(Error::input(
-            Location::file(path),
-            "is a folder, not a file",
-        ));
-    }
-    File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| Error::io(path, e))?;
-    Ok(bytes)
-}
-
-/// Reads a text file in any supported encoding and normalises it to NFC.
-/// For satz's own files (glossary.toml, segment.toml, memory/): the input
-/// files a user names go through [`read_input`].
-pub fn read_text(path: &Path) -> Result<String> {
-    Ok(nfc(decode_owned(read_bytes(path)?, path)?))
-}
-
-/// Reads an input file a user names (a text to segment, align, check or
-/// look up; a file to import) and normalises it to NFC. `encoding` is the
-/// `--encoding` option: the encoding of a file that does not name its own
-/// (see [`decode_input`]).
-pub fn read_input(path: &Path, encoding: Option<&'static Encoding>) -> Result<String> {
-    Ok(nfc(decode_input(read_bytes(path)?, path, encoding)?))
-}
 
 /// The encoding a label names (`windows-1252`, `latin1`, `iso-8859-15`,
 /// `utf-16le`, ...: the labels of the WHATWG Encoding Standard, in any
@@ -83,24 +23,6 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
              Encoding Standard, e.g. utf-8, windows-1252 (German Windows, Excel), \
              iso-8859-1, iso-8859-15, macintosh, utf-16le, utf-16be"
         ))),
-    }
-}
-
-/// Normalises a string to Unicode NFC, without copying when it already is.
-pub fn nfc(text: String) -> String {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text
-    } else {
-        text.nfc().collect()
-    }
-}
-
-/// Normalises a borrowed string to NFC, borrowing when it already is.
-pub fn nfc_str(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -188,6 +110,7 @@ fn decode_with(bytes: &[u8], path: &Path, reader: Reader) -> Result<String> {
     let mut out = String::with_capacity(
         decoder
             .max_utf8_buffer_length_without_replacement(body.len())
+            // Only a capacity hint: `None` (the length overflowed) is not an error.
             .unwrap_or(body.len() * 3),
     );
     let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
@@ -381,181 +304,6 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(value.get(..len)?)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder
-/// as the file written, flushed to disk, renamed over it, then the folder
-/// flushed. A symbolic link is written through (see [`write_target`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, |w| w.write_all(bytes))
-}
-
-/// Like [`write_atomic`], but the content is streamed by `fill` into a
-/// buffered writer, so it never has to be held in memory whole.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let target = write_target(path)?;
-    let dir = parent_dir(&target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".satz-tmp-");
-    // Keep the file's permissions; a new file gets the usual 0666 less the
-    // umask (a temporary file would otherwise be private, 0600).
-    let existing = match std::fs::metadata(&target) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(&target, e)),
-    };
-    if let Some(p) = existing.clone().or_else(default_permissions) {
-        builder.permissions(p);
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    if let Some(p) = existing {
-        // Creating a file applies the umask; a shared file's group write bit
-        // (0664 under a umask of 022) must survive too.
-        tmp.as_file()
-            .set_permissions(p)
-            .map_err(|e| Error::io(path, e))?;
-    }
-    {
-        let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        fill(&mut w).map_err(|e| Error::io(path, e))?;
-        w.flush().map_err(|e| Error::io(path, e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(&target).map_err(|e| Error::io(path, e.error))?;
-    // Make the rename itself durable. Not every platform can open a folder.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// How many symbolic links [`write_target`] follows before it gives up
-/// (Linux's limit, `MAXSYMLINKS`): more means a loop.
-const MAX_LINKS: usize = 40;
-
-/// The file a write to `path` replaces: `path` itself, or, when `path` is a
-/// symbolic link, the file at the end of its chain of links (a relative
-/// link is read from the folder of the link that holds it, as the
-/// operating system reads it). Renaming a new file over `path` itself would
-/// turn a link to a shared glossary or memory file into a private copy and
-/// leave the shared file unchanged.
-///
-/// A path that does not exist is a new file: itself. A link whose chain
-/// ends at a file that does not exist (a dangling link) is an error naming
-/// the missing file, and nothing is created: such a link most often points
-/// to a share that is not mounted or a file that was moved, and creating
-/// the file there would start a second, empty glossary or memory that the
-/// colleagues who share the link never see.
-pub fn write_target(path: &Path) -> Result<PathBuf> {
-    let mut current = path.to_path_buf();
-    for _ in 0..=MAX_LINKS {
-        match std::fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let link = std::fs::read_link(&current).map_err(|e| Error::io(&current, e))?;
-                current = current.parent().unwrap_or(Path::new("")).join(link);
-            }
-            Ok(_) => return Ok(current),
-            Err(e) if e.kind() == io::ErrorKind::NotFound && current != path => {
-                return Err(Error::input(
-                    Location::file(path),
-                    format!(
-                        "is a symbolic link to {}, which does not exist (mount or restore \
-                         that file, or point the link to the right one)",
-                        current.display()
-                    ),
-                ));
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
-            Err(e) => return Err(Error::io(&current, e)),
-        }
-    }
-    Err(Error::input(
-        Location::file(path),
-        format!("more than {MAX_LINKS} symbolic links in a row (a loop?)"),
-    ))
-}
-
-#[cfg(unix)]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o666))
-}
-
-#[cfg(not(unix))]
-fn default_permissions() -> Option<std::fs::Permissions> {
-    None
-}
-
-/// The folder of `path`: `.` for a bare file name.
-pub fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// An exclusive lock on a `memory/` folder, held while writing. It is an
-/// advisory lock of the operating system (`flock` on Unix), so it is released
-/// when the process ends, however it ends: a killed satz leaves no stale lock.
-#[derive(Debug)]
-pub struct MemoryLock {
-    _file: File,
-}
-
-/// The name of the lock file inside `memory/`.
-pub const LOCK_FILE: &str = ".satz.lock";
-
-impl MemoryLock {
-    /// Takes the lock on `dir`, creating the folder if needed. Waits, with a
-    /// note on stderr, while another satz process holds it.
-    pub fn acquire(dir: &Path) -> Result<MemoryLock> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let path = dir.join(LOCK_FILE);
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                eprintln!(
-                    "satz: waiting for another satz process to finish writing {}",
-                    dir.display()
-                );
-                file.lock().map_err(|e| Error::io(&path, e))?;
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
-        }
-        Ok(MemoryLock { _file: file })
-    }
-
-    /// Takes the locks of several folders, each once (a folder named twice,
-    /// or through a link, is locked once: two locks of one file in one
-    /// process would wait for each other), in the order of their canonical
-    /// paths, so that two processes that need the same folders never wait
-    /// for each other in a circle.
-    pub fn acquire_all(dirs: &[&Path]) -> Result<Vec<MemoryLock>> {
-        let mut canonical = Vec::with_capacity(dirs.len());
-        for dir in dirs {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-            canonical.push(std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?);
-        }
-        canonical.sort();
-        canonical.dedup();
-        canonical.iter().map(|d| MemoryLock::acquire(d)).collect()
-    }
-
-    /// Takes the lock for writing `path`: the lock of the folder of the file
-    /// a write replaces ([`write_target`]), so that a glossary reached
-    /// through a link is locked where the shared file lives.
-    pub fn for_file(path: &Path) -> Result<MemoryLock> {
-        MemoryLock::acquire(&parent_dir(&write_target(path)?))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,91 +456,5 @@ mod tests {
                 "{err}"
             );
         }
-    }
-
-    #[test]
-    fn normalises_to_nfc() {
-        assert_eq!(nfc("Gru\u{0308}sse".to_owned()), "Grüsse");
-    }
-
-    #[test]
-    fn atomic_write_replaces_the_file_and_leaves_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("a.tmx");
-        write_atomic(&target, b"one").unwrap();
-        write_atomic(&target, b"two").unwrap();
-        assert_eq!(std::fs::read(&target).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
-            assert_ne!(
-                mode & 0o044,
-                0,
-                "readable by others, as files normally are: {mode:o}"
-            );
-            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
-            write_atomic(&target, b"three").unwrap();
-            let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
-            assert_eq!(mode, 0o640, "kept");
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn writes_follow_a_chain_of_links_and_refuse_loops_and_dangling_ones() {
-        use std::os::unix::fs::symlink;
-        let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-        std::fs::create_dir_all(&a).unwrap();
-        std::fs::create_dir_all(&b).unwrap();
-        std::fs::write(b.join("real.toml"), b"old").unwrap();
-        // a/first -> second (relative to a/), a/second -> ../b/real.toml.
-        symlink("second", a.join("first")).unwrap();
-        symlink("../b/real.toml", a.join("second")).unwrap();
-        let target = write_target(&a.join("first")).unwrap();
-        assert_eq!(
-            std::fs::canonicalize(&target).unwrap(),
-            std::fs::canonicalize(b.join("real.toml")).unwrap()
-        );
-        write_atomic(&a.join("first"), b"new").unwrap();
-        assert_eq!(std::fs::read(b.join("real.toml")).unwrap(), b"new");
-        assert!(a.join("first").symlink_metadata().unwrap().is_symlink());
-        assert!(a.join("second").symlink_metadata().unwrap().is_symlink());
-        // A new file is itself.
-        assert_eq!(write_target(&a.join("new")).unwrap(), a.join("new"));
-        // A loop.
-        symlink("loop2", a.join("loop1")).unwrap();
-        symlink("loop1", a.join("loop2")).unwrap();
-        let err = write_atomic(&a.join("loop1"), b"x")
-            .unwrap_err()
-            .to_string();
-        assert!(err.ends_with("symbolic links in a row (a loop?)"), "{err}");
-        // Dangling, at the end of a chain: nothing is created.
-        symlink("gone", a.join("dangling")).unwrap();
-        symlink("dangling", a.join("to-dangling")).unwrap();
-        let err = write_atomic(&a.join("to-dangling"), b"x")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("which does not exist"), "{err}");
-        assert!(!a.join("gone").exists());
-        assert!(MemoryLock::for_file(&a.join("to-dangling")).is_err());
-    }
-
-    #[test]
-    fn locks_of_the_same_folder_are_taken_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let same = dir.path().join(".");
-        let locks = MemoryLock::acquire_all(&[dir.path(), &same]).unwrap();
-        assert_eq!(locks.len(), 1);
-    }
-
-    #[test]
-    fn lock_is_reentrant_across_sequential_holders() {
-        let dir = tempfile::tempdir().unwrap();
-        drop(MemoryLock::acquire(dir.path()).unwrap());
-        let _again = MemoryLock::acquire(dir.path()).unwrap();
     }
 }

@@ -1,0 +1,190 @@
+//! One pass of the aligner: the bead costs under one model, and the banded
+//! dynamic programme over them in a band that is widened while the best
+//! path runs along its edge (hunalign, Varga et al. 2005; Vecalign).
+
+use super::anchors::{Anchors, PairTable, chance_rates};
+use super::band::Band;
+use super::dp::{self, DpOut};
+use super::lexicon::{Relation, Side};
+use super::options::AlignOptions;
+use super::realign::Params;
+use super::score::{LengthModel, LogNormal, ParaMode, Scorer, marginal_sums, prefix_sums};
+use super::{guide, orphans};
+
+/// The lexical model of a pass: which token types are partners, and how
+/// likely every type of each side is to find a partner in a translation.
+pub(super) struct Lexical {
+    /// The partner relation.
+    pub rel: Relation,
+    /// Presence probability of every source type.
+    pub src_p: Vec<f64>,
+    /// Presence probability of every target type.
+    pub tgt_p: Vec<f64>,
+}
+
+/// What changes between the passes of one alignment apart from the
+/// lexical model: the bead types (sentence or segment granularity) and the
+/// re-estimated parameters.
+pub(super) struct Model {
+    /// Whether the document is aligned at segment granularity.
+    pub segment: bool,
+    /// The bead types, `(source, target)` sentence counts.
+    pub beads: Vec<(usize, usize)>,
+    /// Length model and bead priors.
+    pub params: Params,
+}
+
+/// How a pass reads its costs: the posterior temperature, and the weight of
+/// the lexical evidence when it is not the granularity's own.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    /// Temperature of the posteriors.
+    pub temperature: f64,
+    /// Weight of the lexical log-likelihood ratio instead of the one of the
+    /// granularity (see [`AlignOptions::segment_lexical_weight`]).
+    pub lambda: Option<f64>,
+}
+
+/// Data shared by the passes of one alignment.
+pub(super) struct Ctx<'a> {
+    /// The source side.
+    pub src: &'a Side,
+    /// The target side.
+    pub tgt: &'a Side,
+    /// How paragraph marks are used.
+    pub para_mode: ParaMode,
+    /// The caller's options.
+    pub opts: &'a AlignOptions,
+}
+
+/// The parts of a bead's cost that do not depend on the band: prior costs,
+/// length sums and anchor weights.
+struct Costs<'a> {
+    beads: &'a [(usize, usize)],
+    prior_cost: Vec<f64>,
+    src_cum: Vec<usize>,
+    tgt_cum: Vec<usize>,
+    src_marg: Vec<f64>,
+    tgt_marg: Vec<f64>,
+    length: LengthModel,
+    lambda: f64,
+    sa: Anchors,
+    ta: Anchors,
+}
+
+impl Ctx<'_> {
+    /// One DP pass with `lexical` and `model`, in a band around `pts` that
+    /// is widened while the best path touches its edge (unless the whole
+    /// matrix is small enough to align without a band).
+    pub fn run_pass(
+        &self,
+        lexical: &Lexical,
+        model: &Model,
+        mut pts: Vec<(usize, usize)>,
+        reading: Reading,
+    ) -> DpOut {
+        let (n, m, opts) = (self.src.len(), self.tgt.len(), self.opts);
+        let costs = self.costs(lexical, model, reading);
+        let mut radius = opts.band_radius.max(4);
+        let cells_full = (n + 1).saturating_mul(m + 1);
+        loop {
+            let band = if cells_full <= opts.full_dp_cells {
+                Band::full(n, m)
+            } else {
+                guide::band_around(&pts, n, m, radius)
+            };
+            let pairs = PairTable::build(
+                &band,
+                self.src,
+                self.tgt,
+                &lexical.rel.tgt,
+                &costs.sa,
+                &costs.ta,
+            );
+            let scorer = self.scorer(&costs, &pairs);
+            let mut out = dp::run(&band, costs.beads, reading.temperature, |i, j, k| {
+                scorer.cost(i, j, k)
+            });
+            if !out.touches_edge
+                || band.is_full()
+                || band.cells().saturating_mul(2) > opts.max_cells
+            {
+                (out.support_src, out.support_tgt) = orphans::support(&scorer, &out.path, n, m);
+                return out;
+            }
+            radius = radius.saturating_mul(2);
+            pts = guide::points_from_path(&out.path, n, m);
+        }
+    }
+
+    /// The band-independent parts of the bead costs of a pass.
+    fn costs<'m>(&self, lexical: &Lexical, model: &'m Model, reading: Reading) -> Costs<'m> {
+        let (src, tgt, opts) = (self.src, self.tgt, self.opts);
+        let rel = &lexical.rel;
+        let q_src = chance_rates(src.vocab.len(), tgt, &rel.tgt);
+        let q_tgt = chance_rates(tgt.vocab.len(), src, &rel.src);
+        let granularity_lambda = if model.segment {
+            opts.segment_lexical_weight
+        } else {
+            opts.lexical_weight
+        };
+        Costs {
+            beads: &model.beads,
+            prior_cost: self.prior_costs(model),
+            src_cum: prefix_sums(&src.lens),
+            tgt_cum: prefix_sums(&tgt.lens),
+            src_marg: marginal_sums(&src.lens, &LogNormal::fit(&src.lens)),
+            tgt_marg: marginal_sums(&tgt.lens, &LogNormal::fit(&tgt.lens)),
+            length: model.params.length,
+            lambda: reading.lambda.unwrap_or(granularity_lambda),
+            sa: Anchors::build(src, &rel.src, &lexical.src_p, &q_src),
+            ta: Anchors::build(tgt, &rel.tgt, &lexical.tgt_p, &q_tgt),
+        }
+    }
+
+    /// The cost `-ln P(type)` of every bead type, plus the deletion penalty
+    /// of a 1-0 or 0-1 bead at segment granularity; a type of prior 0 is
+    /// impossible (infinite cost).
+    fn prior_costs(&self, model: &Model) -> Vec<f64> {
+        model
+            .params
+            .prior
+            .iter()
+            .zip(&model.beads)
+            .map(|(&p, &(a, b))| {
+                let extra = if model.segment && (a == 0 || b == 0) {
+                    self.opts.segment_deletion_penalty
+                } else {
+                    0.0
+                };
+                if p > 0.0 {
+                    -p.ln() + extra
+                } else {
+                    f64::INFINITY
+                }
+            })
+            .collect()
+    }
+
+    /// The scorer of the beads of one band, whose anchor pairs are `pairs`.
+    fn scorer<'s>(&'s self, costs: &'s Costs, pairs: &'s PairTable) -> Scorer<'s> {
+        Scorer {
+            beads: costs.beads,
+            prior_cost: costs.prior_cost.clone(),
+            src_cum: costs.src_cum.clone(),
+            tgt_cum: costs.tgt_cum.clone(),
+            src_para: &self.src.paras,
+            tgt_para: &self.tgt.paras,
+            para_mode: self.para_mode,
+            para_penalty: self.opts.paragraph_penalty,
+            length: costs.length,
+            src_marg: costs.src_marg.clone(),
+            tgt_marg: costs.tgt_marg.clone(),
+            length_weight: self.opts.length_weight,
+            lambda: costs.lambda,
+            sa: &costs.sa,
+            ta: &costs.ta,
+            pairs,
+        }
+    }
+}
