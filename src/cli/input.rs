@@ -12,7 +12,7 @@ use super::Context;
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
 use crate::segment;
-use crate::tm::index::{Index, Opened, View};
+use crate::tm::index::{Index, Opened, Rebuild, View};
 
 /// A text's sentences with their paragraph numbers.
 pub struct Sentences {
@@ -120,7 +120,7 @@ pub fn with_index<T>(ctx: &Context, lookup: impl Fn(&View<'_>) -> T) -> Result<T
         bar.set_length(total);
         bar.set_position(done);
     };
-    let reason = "damaged (found during the look-up)".to_owned();
+    let reason = Rebuild::Damaged;
     let (index, how) = Index::rebuild(&ctx.memory(), &progress, reason)?;
     bar.finish_and_clear();
     note_rebuilt(ctx, &index, how);
@@ -150,8 +150,7 @@ fn note_rebuilt(ctx: &Context, index: &Index, how: Opened) {
     };
     let units = index.view().units;
     if saved {
-        let routine = reason == "missing" || reason == "the memory changed";
-        if ctx.global.verbose > 0 || !routine {
+        if ctx.global.verbose > 0 || !reason.is_routine() {
             ctx.report(format!(
                 "note: memory index {reason}; rebuilt it ({units} units)"
             ));

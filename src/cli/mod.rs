@@ -360,7 +360,11 @@ impl Context<'_> {
 /// when `terminal`; colour as [`set_color`] was told).
 pub fn run(cli: Cli, stdout: &mut dyn std::io::Write, terminal: bool) -> Result<Outcome> {
     let encoding = match &cli.global.encoding {
-        Some(label) => Some(crate::fsx::encoding_for_label(label)?),
+        // Named as the option the user typed.
+        Some(label) => Some(
+            crate::fsx::encoding_for_label(label)
+                .map_err(|e| crate::error::Error::Usage(format!("--encoding: {e}")))?,
+        ),
         None => None,
     };
     let mut ctx = Context {

@@ -113,6 +113,12 @@ pub enum Error {
     /// their memory file after, and no name given.
     #[error("standard input has no file name to name its memory file after")]
     UnnamedInput,
+    /// An encoding label that names no encoding.
+    #[error(
+        "unknown encoding '{0}'; names are those of the WHATWG Encoding Standard, e.g. utf-8, \
+         windows-1252 (German Windows, Excel), iso-8859-1, iso-8859-15, macintosh, utf-16le, utf-16be"
+    )]
+    UnknownEncoding(String),
     /// The command line is wrong in a way its parser cannot see.
     #[error("{0}")]
     Usage(String),

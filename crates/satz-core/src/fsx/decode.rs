@@ -13,16 +13,11 @@ use crate::error::{Error, Location, Result};
 
 /// The encoding a label names (`windows-1252`, `latin1`, `iso-8859-15`,
 /// `utf-16le`, ...: the labels of the WHATWG Encoding Standard, in any
-/// case), for `--encoding`. An unknown label is a usage error listing
-/// examples.
+/// case), for `--encoding`; an unknown label is [`Error::UnknownEncoding`].
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     match Encoding::for_label(label.trim().as_bytes()) {
         Some(enc) if enc != encoding_rs::REPLACEMENT => Ok(enc),
-        _ => Err(Error::Usage(format!(
-            "--encoding: unknown encoding '{label}'; names are those of the WHATWG \
-             Encoding Standard, e.g. utf-8, windows-1252 (German Windows, Excel), \
-             iso-8859-1, iso-8859-15, macintosh, utf-16le, utf-16be"
-        ))),
+        _ => Err(Error::UnknownEncoding(label.to_owned())),
     }
 }
 
@@ -449,9 +444,11 @@ mod tests {
             "{err}"
         );
         for bad in ["latin-9x", "", "replacement"] {
-            let err = encoding_for_label(bad).unwrap_err().to_string();
+            let err = encoding_for_label(bad).unwrap_err();
+            assert!(matches!(&err, Error::UnknownEncoding(l) if l == bad), "{err}");
+            let err = err.to_string();
             assert!(
-                err.starts_with(&format!("--encoding: unknown encoding '{bad}'"))
+                err.starts_with(&format!("unknown encoding '{bad}'"))
                     && err.contains("windows-1252"),
                 "{err}"
             );

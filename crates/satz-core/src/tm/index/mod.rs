@@ -61,11 +61,44 @@ pub enum Opened {
     Current,
     /// It was (re)built, for this reason; `saved` says whether it was written.
     Rebuilt {
-        /// Why: missing, stale, foreign, truncated or corrupt.
-        reason: String,
+        /// Why.
+        reason: Rebuild,
         /// False when `memory/` could not be written.
         saved: bool,
     },
+}
+
+/// Why an index was (re)built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebuild {
+    /// There was no index file.
+    Missing,
+    /// The file could not be read or mapped (the system's message).
+    Unreadable(String),
+    /// The file is foreign, stale (the memory changed) or corrupt.
+    Invalid(Invalid),
+    /// A look-up found it contradicting the checks of its open (a file
+    /// changed in place after them).
+    Damaged,
+}
+
+impl Rebuild {
+    /// A rebuild that is part of normal work: the first look-up, or the
+    /// first after the memory changed. Others say something went wrong.
+    pub fn is_routine(&self) -> bool {
+        matches!(self, Rebuild::Missing | Rebuild::Invalid(Invalid::Stale))
+    }
+}
+
+impl std::fmt::Display for Rebuild {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rebuild::Missing => f.write_str("missing"),
+            Rebuild::Unreadable(e) => write!(f, "unreadable ({e})"),
+            Rebuild::Invalid(why) => why.fmt(f),
+            Rebuild::Damaged => f.write_str("damaged (found during the look-up)"),
+        }
+    }
 }
 
 impl Index {
@@ -140,13 +173,13 @@ impl Index {
                                 Opened::Current,
                             ));
                         }
-                        Err(why) => why.to_string(),
+                        Err(why) => Rebuild::Invalid(why),
                     },
-                    Err(e) => format!("unreadable ({e})"),
+                    Err(e) => Rebuild::Unreadable(e.to_string()),
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => "missing".to_owned(),
-            Err(e) => format!("unreadable ({e})"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Rebuild::Missing,
+            Err(e) => Rebuild::Unreadable(e.to_string()),
         };
         Self::rebuild_checked(memory, progress, reason, fingerprint, full_check_limit)
     }
@@ -157,7 +190,7 @@ impl Index {
     pub fn rebuild(
         memory: &Memory,
         progress: &(dyn Fn(u64, u64) + Sync),
-        reason: String,
+        reason: Rebuild,
     ) -> Result<(Index, Opened)> {
         let fingerprint = fingerprint(memory)?;
         Self::rebuild_checked(
@@ -172,7 +205,7 @@ impl Index {
     fn rebuild_checked(
         memory: &Memory,
         progress: &(dyn Fn(u64, u64) + Sync),
-        reason: String,
+        reason: Rebuild,
         fingerprint: u64,
         full_check_limit: usize,
     ) -> Result<(Index, Opened)> {

@@ -162,7 +162,7 @@ fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
     assert_eq!(
         how,
         Opened::Rebuilt {
-            reason: "missing".into(),
+            reason: Rebuild::Missing,
             saved: true
         }
     );
@@ -181,7 +181,7 @@ fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
     assert_eq!(
         how,
         Opened::Rebuilt {
-            reason: "corrupt (checksum)".into(),
+            reason: Rebuild::Invalid(Invalid::Corrupt("checksum")),
             saved: true
         }
     );
@@ -198,7 +198,7 @@ fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
     assert_eq!(
         how,
         Opened::Rebuilt {
-            reason: "not an index of this satz version".into(),
+            reason: Rebuild::Invalid(Invalid::Foreign),
             saved: true
         }
     );
@@ -211,7 +211,7 @@ fn a_missing_stale_or_corrupt_index_is_rebuilt_and_a_current_one_reused() {
     assert_eq!(
         how,
         Opened::Rebuilt {
-            reason: "the memory changed".into(),
+            reason: Rebuild::Invalid(Invalid::Stale),
             saved: true
         }
     );
@@ -234,7 +234,7 @@ fn a_large_index_is_hashed_once_then_trusted_while_the_file_is_the_same() {
         bytes[last] ^= 0x20;
     };
     let corrupt_reason = Opened::Rebuilt {
-        reason: "corrupt (checksum)".into(),
+        reason: Rebuild::Invalid(Invalid::Corrupt("checksum")),
         saved: true,
     };
 
@@ -357,7 +357,7 @@ fn damage_past_the_checks_marks_the_index_and_a_rebuild_gives_the_fresh_matches(
     let _ = search::search(&damaged.view(), &q, 50, 5, &|_| false);
     assert!(damaged.damaged());
     drop(damaged);
-    let (rebuilt, how) = Index::rebuild(&memory, &none, "damaged".into()).unwrap();
+    let (rebuilt, how) = Index::rebuild(&memory, &none, Rebuild::Damaged).unwrap();
     assert!(matches!(how, Opened::Rebuilt { saved: true, .. }));
     assert_eq!(
         search::search(&rebuilt.view(), &q, 50, 5, &|_| false),
