@@ -57,7 +57,7 @@ pub(crate) fn support(scorer: &Scorer, path: &[Step], n: usize, m: usize) -> (Ve
     let mut src_support = vec![0.0; n];
     let mut tgt_support = vec![0.0; m];
     for st in path {
-        let (a, b) = scorer.beads.get(st.k).copied().unwrap_or((0, 0));
+        let (a, b) = (st.a, st.b);
         let src: Vec<usize> = (st.i..st.i + a).collect();
         let tgt: Vec<usize> = (st.j..st.j + b).collect();
         let full = scorer.evidence(&src, &tgt);

@@ -63,6 +63,7 @@ const DEFAULT_WIDE_WEIGHT: f64 = 0.1;
 fn fit_mixture(r: &[f64]) -> (f64, f64, f64) {
     let mut sq: Vec<f64> = r.iter().map(|x| x * x).collect();
     sq.sort_by(f64::total_cmp);
+    // No residuals (no link to learn from): the default variance.
     let med = sq
         .get(sq.len() / 2)
         .copied()
@@ -173,18 +174,24 @@ impl Params {
 }
 
 /// Default `p` of every type of one side from its class.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a Class is below N_CLASSES, the length of class_p"
+)]
 pub(crate) fn class_type_p(classes: &[Option<Class>], class_p: &[f64; N_CLASSES]) -> Vec<f64> {
     classes
         .iter()
-        .map(|c| {
-            c.and_then(|c| class_p.get(c as usize).copied())
-                .unwrap_or(0.0)
-        })
+        // A type without a class (a number, punctuation) has p 0.
+        .map(|c| c.map_or(0.0, |c| class_p[c as usize]))
         .collect()
 }
 
 /// Estimates `p` per class and per type of one side from aligned sentence
 /// pairs `(this side, other side)`. Returns `(class p, type p)`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a Class is below N_CLASSES, the length of cp"
+)]
 pub(crate) fn estimate_p(
     this: &Side,
     other: &Side,
@@ -226,20 +233,20 @@ pub(crate) fn estimate_p(
         }
     }
     let mut cp = *prior;
-    for (k, x) in cp.iter_mut().enumerate() {
-        let h = class_hit.get(k).copied().unwrap_or(0.0);
-        let t = class_tot.get(k).copied().unwrap_or(0.0);
+    for ((x, h), t) in cp.iter_mut().zip(class_hit).zip(class_tot) {
         *x = (h + 10.0 * *x) / (t + 10.0);
     }
-    let tp = (0..nt)
-        .map(|u| {
-            let Some(c) = classes.get(u).copied().flatten() else {
+    debug_assert_eq!(classes.len(), nt, "a class (or none) per type");
+    let tp = classes
+        .iter()
+        .zip(hit.iter().zip(&tot))
+        .map(|(c, (&h, &t))| {
+            // A type without a class has p 0.
+            let Some(c) = *c else {
                 return 0.0;
             };
-            let base = cp.get(c as usize).copied().unwrap_or(0.0);
-            let h = f64::from(hit.get(u).copied().unwrap_or(0));
-            let t = f64::from(tot.get(u).copied().unwrap_or(0));
-            (h + smoothing * base) / (t + smoothing)
+            let base = cp[c as usize];
+            (f64::from(h) + smoothing * base) / (f64::from(t) + smoothing)
         })
         .collect();
     (cp, tp)

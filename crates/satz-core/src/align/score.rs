@@ -224,16 +224,27 @@ pub(crate) fn prefix_sums(lens: &[usize]) -> Vec<usize> {
     v
 }
 
+/// The sum of `count` values from `from`, from prefix sums `cum` (one
+/// more than the values). Beads are scored only where they fit: the DP
+/// asks for a bead ending at cell `(i + a, j + b)` with `i + a <= n` and
+/// `j + b <= m`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "from + count <= len - 1: a bead ends inside the table (see above)"
+)]
 fn span_len(cum: &[usize], from: usize, count: usize) -> f64 {
-    let a = cum.get(from).copied().unwrap_or(0);
-    let b = cum.get(from + count).copied().unwrap_or(a);
-    b.saturating_sub(a) as f64
+    debug_assert!(from + count < cum.len(), "a bead past the end");
+    cum[from + count].saturating_sub(cum[from]) as f64
 }
 
+/// [`span_len`] for real values.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "from + count <= len - 1: a bead ends inside the table"
+)]
 fn span_sum(cum: &[f64], from: usize, count: usize) -> f64 {
-    let a = cum.get(from).copied().unwrap_or(0.0);
-    let b = cum.get(from + count).copied().unwrap_or(a);
-    b - a
+    debug_assert!(from + count < cum.len(), "a bead past the end");
+    cum[from + count] - cum[from]
 }
 
 /// Prefix sums of the marginal log-densities of `lens` under `model`.
@@ -258,6 +269,8 @@ impl Scorer<'_> {
         let l2 = span_len(&self.tgt_cum, j, b);
         let ms = span_sum(&self.src_marg, i, a);
         let mt = span_sum(&self.tgt_marg, j, b);
+        // A cost per bead type: `prior_cost` is made from `beads` (pass.rs).
+        debug_assert_eq!(self.prior_cost.len(), self.beads.len());
         let mut c = self.prior_cost.get(k).copied().unwrap_or(f64::INFINITY)
             - self.length_weight * self.length.llr(a, l1, ms, b, l2, mt);
         if a > 0 && b > 0 {

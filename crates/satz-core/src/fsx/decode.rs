@@ -445,7 +445,10 @@ mod tests {
         );
         for bad in ["latin-9x", "", "replacement"] {
             let err = encoding_for_label(bad).unwrap_err();
-            assert!(matches!(&err, Error::UnknownEncoding(l) if l == bad), "{err}");
+            assert!(
+                matches!(&err, Error::UnknownEncoding(l) if l == bad),
+                "{err}"
+            );
             let err = err.to_string();
             assert!(
                 err.starts_with(&format!("unknown encoding '{bad}'"))
