@@ -83,6 +83,7 @@ pub fn omegat_loads(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
+        // A path without a file name (`..`) is no file OmegaT loads.
         .unwrap_or_default();
     [".txt", ".tab", ".utf8"]
         .iter()
