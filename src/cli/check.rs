@@ -351,3 +351,17 @@ pub(super) fn highlight(text: &str, spans: &[(usize, usize)], style: Style) -> S
     out.push_str(&text[at..]);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_spans_print_the_text_once() {
+        // The concordance finds `a a` twice in `a a a` (its hits overlap):
+        // the text is printed once, the first hit marked.
+        let mark = Style::new().bold();
+        let out = highlight("a a a", &[(0, 3), (2, 5)], mark);
+        assert_eq!(out, format!("{mark}a a{mark:#} a"));
+    }
+}
