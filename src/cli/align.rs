@@ -216,13 +216,21 @@ pub(super) fn run_aligner(
 
 /// The aligner's view of a range of sentences.
 fn side(s: &Sentences, r: std::ops::Range<usize>) -> Vec<Sentence<'_>> {
-    r.filter_map(|i| {
-        Some(Sentence {
-            text: s.texts.get(i)?.as_str(),
-            paragraph: s.paragraphs.get(i).copied().unwrap_or(0),
+    debug_assert_eq!(
+        s.texts.len(),
+        s.paragraphs.len(),
+        "a paragraph per sentence"
+    );
+    s.texts
+        .iter()
+        .zip(&s.paragraphs)
+        .skip(r.start)
+        .take(r.len())
+        .map(|(text, &paragraph)| Sentence {
+            text: text.as_str(),
+            paragraph,
         })
-    })
-    .collect()
+        .collect()
 }
 
 fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
@@ -338,7 +346,14 @@ fn render(
             .collect(),
         Format::Json => links
             .iter()
-            .map(|l| serde_json::to_string(l).unwrap_or_default() + "\n")
+            .map(|l| {
+                #[allow(
+                    clippy::expect_used,
+                    reason = "a struct of strings, numbers and index lists with derived Serialize always serialises"
+                )]
+                let line = serde_json::to_string(l).expect("a link serialises");
+                line + "\n"
+            })
             .collect(),
         Format::Tmx => {
             let langs = (
@@ -418,8 +433,17 @@ fn table(links: &[LinkText]) -> String {
                 ),
             ] {
                 for &k in which {
-                    let nth = side.iter().position(|&x| x == k).unwrap_or(0);
-                    let quote = text.get(nth).map_or("", String::as_str);
+                    // An omitted (added) sentence is one of the link's own,
+                    // and each of them has its text.
+                    let found = side
+                        .iter()
+                        .zip(text)
+                        .enumerate()
+                        .find(|(_, (x, _))| **x == k);
+                    debug_assert!(found.is_some(), "sentence {k} is not the link's");
+                    let Some((nth, (_, quote))) = found else {
+                        continue;
+                    };
                     out.push_str(&format!(
                         "{low}     {lang} sentence {} of {} {what}: {quote}{low:#}\n",
                         nth + 1,

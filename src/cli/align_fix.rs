@@ -32,6 +32,8 @@ pub(super) fn fixed(
                 "expected score<TAB>german<TAB>english, as `--format tsv` writes",
             ));
         };
+        // The score column is a number, or any word such as `ok` for a link
+        // the translator confirmed (--help says so): 1.0.
         let score = score
             .trim()
             .parse::<f64>()

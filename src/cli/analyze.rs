@@ -54,11 +54,13 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
             .iter()
             .map(|sentences| {
                 let bar = progress(ctx, sentences.texts.len(), "analysing");
-                let best = (0..sentences.texts.len())
-                    .into_par_iter()
-                    .map(|i| {
+                let best = sentences
+                    .texts
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
                         bar.inc(1);
-                        let text = sentences.texts.get(i).map_or("", String::as_str);
+                        let text = text.as_str();
                         let (prev, next) = sentences.neighbours(i);
                         best_score(view, Query { text, prev, next })
                     })
@@ -141,7 +143,15 @@ fn table(files: &[FileAnalysis]) -> String {
     for (i, band) in BANDS.iter().chain(std::iter::once(&"total")).enumerate() {
         let mut row = vec![(*band).to_owned()];
         for f in files {
-            let c = f.bands.get(i).map_or(f.total, |(_, c)| *c);
+            #[allow(
+                clippy::indexing_slicing,
+                reason = "analysis builds bands from BANDS, one per band, and i < BANDS.len() here"
+            )]
+            let c = if i < BANDS.len() {
+                f.bands[i].1
+            } else {
+                f.total
+            };
             row.push(format!("{} / {}", c.segments, c.words));
         }
         t.add_row(row);

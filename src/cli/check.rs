@@ -287,6 +287,7 @@ fn table(findings: &[Finding], why: bool) -> String {
         let first = by_unit
             .keys()
             .find(|(_, u)| *u == f.unit)
+            // The unit's first finding: this one, unless one came before.
             .map_or(i, |(n, _)| *n);
         by_unit.entry((first, f.unit.as_str())).or_default().push(f);
     }
@@ -330,21 +331,37 @@ fn table(findings: &[Finding], why: bool) -> String {
     out
 }
 
-/// Marks the spans (sorted, possibly overlapping) in `text`.
-fn highlight(text: &str, spans: &[(usize, usize)], style: Style) -> String {
+/// Marks the spans (sorted, possibly overlapping) in `text`; a span that
+/// overlaps the one before or is not on char boundaries is left unmarked.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "the guard keeps at ≤ a ≤ b ≤ len on char boundaries (at is 0 or an earlier b)"
+)]
+pub(super) fn highlight(text: &str, spans: &[(usize, usize)], style: Style) -> String {
     let mut out = String::new();
     let mut at = 0;
     for &(a, b) in spans {
         if a < at || !text.is_char_boundary(a) || !text.is_char_boundary(b) || b < a {
             continue;
         }
-        out.push_str(text.get(at..a).unwrap_or_default());
-        out.push_str(&format!(
-            "{style}{}{style:#}",
-            text.get(a..b).unwrap_or_default()
-        ));
+        out.push_str(&text[at..a]);
+        out.push_str(&format!("{style}{}{style:#}", &text[a..b]));
         at = b;
     }
-    out.push_str(text.get(at..).unwrap_or_default());
+    out.push_str(&text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_spans_print_the_text_once() {
+        // The concordance finds `a a` twice in `a a a` (its hits overlap):
+        // the text is printed once, the first hit marked.
+        let mark = Style::new().bold();
+        let out = highlight("a a a", &[(0, 3), (2, 5)], mark);
+        assert_eq!(out, format!("{mark}a a{mark:#} a"));
+    }
 }

@@ -46,7 +46,12 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
     match format {
         Format::Json => {
             for h in &hits {
-                out.push_str(&serde_json::to_string(h).unwrap_or_default());
+                #[allow(
+                    clippy::expect_used,
+                    reason = "a struct of strings and spans with derived Serialize always serialises"
+                )]
+                let line = serde_json::to_string(h).expect("a hit serialises");
+                out.push_str(&line);
                 out.push('\n');
             }
         }
@@ -59,14 +64,9 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
                 } else {
                     (&h.target, &h.source)
                 };
-                let mut at = 0;
-                let mut line = String::new();
-                for &(a, b) in &h.spans {
-                    line.push_str(side.get(at..a).unwrap_or_default());
-                    line.push_str(&format!("{hl}{}{hl:#}", side.get(a..b).unwrap_or_default()));
-                    at = b;
-                }
-                line.push_str(side.get(at..).unwrap_or_default());
+                // Spans overlap where the query repeats (`a a` in `a a a`):
+                // highlight marks the first and never prints text twice.
+                let line = super::check::highlight(side, &h.spans, hl);
                 out.push_str(&format!(
                     "{line}\n  {other}\n  {dim}{}{dim:#}\n\n",
                     h.origin

@@ -30,10 +30,14 @@ pub fn set_color(when: ColorWhen) {
 /// The name `--format` gives a format of a command's format enum (a
 /// [`clap::ValueEnum`], variants in the order the command lists them).
 pub fn format_name<F: clap::ValueEnum>(format: &F) -> String {
-    format
+    #[allow(
+        clippy::expect_used,
+        reason = "format enums skip no variant, so every variant has a possible value"
+    )]
+    let value = format
         .to_possible_value()
-        .map(|p| p.get_name().to_owned())
-        .unwrap_or_default()
+        .expect("format variants are not skipped");
+    value.get_name().to_owned()
 }
 
 /// Picks the output format of a command whose formats are the variants of

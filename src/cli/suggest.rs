@@ -66,11 +66,13 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let pair = ctx.pair();
     let results = with_index(ctx, |view| {
         let bar = progress(ctx, sentences.texts.len(), "matching");
-        let results: Vec<SuggestionOut> = (0..sentences.texts.len())
-            .into_par_iter()
-            .map(|i| {
+        let results: Vec<SuggestionOut> = sentences
+            .texts
+            .par_iter()
+            .enumerate()
+            .map(|(i, query)| {
                 bar.inc(1);
-                let query = sentences.texts.get(i).cloned().unwrap_or_default();
+                let query = query.clone();
                 let (prev, next) = sentences.neighbours(i);
                 let q = Query {
                     text: &query,
@@ -101,7 +103,12 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
 fn json(results: &[SuggestionOut]) -> String {
     let mut out = String::new();
     for r in results {
-        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        #[allow(
+            clippy::expect_used,
+            reason = "a struct of strings, numbers and enums with derived Serialize always serialises"
+        )]
+        let line = serde_json::to_string(r).expect("SuggestionOut serialises");
+        out.push_str(&line);
         out.push('\n');
     }
     out
@@ -156,8 +163,9 @@ fn markdown(results: &[SuggestionOut]) -> String {
 }
 
 fn wrap(out: &mut String, t: &str, mark: &str) {
-    let trimmed = t.trim_start();
-    out.push_str(t.get(..t.len() - trimmed.len()).unwrap_or_default());
+    // `trim_start` leaves a suffix, so the split is on a char boundary.
+    let (space, trimmed) = t.split_at(t.len() - t.trim_start().len());
+    out.push_str(space);
     out.push_str(mark);
     out.push_str(trimmed);
     out.push_str(mark);
@@ -165,8 +173,9 @@ fn wrap(out: &mut String, t: &str, mark: &str) {
 
 /// Leading whitespace, then the marked and styled text.
 fn styled(out: &mut String, t: &str, style: Style, open: &str, close: &str) {
-    let trimmed = t.trim_start();
-    out.push_str(t.get(..t.len() - trimmed.len()).unwrap_or_default());
+    // `trim_start` leaves a suffix, so the split is on a char boundary.
+    let (space, trimmed) = t.split_at(t.len() - t.trim_start().len());
+    out.push_str(space);
     out.push_str(&format!("{style}{open}{trimmed}{close}{style:#}"));
 }
 

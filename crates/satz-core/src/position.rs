@@ -33,11 +33,14 @@ impl Position {
         }
         // `offset` is a char boundary within `text`: the loop above ends at
         // one (0 always is).
-        let before = text.get(..offset).unwrap_or_default();
+        #[allow(clippy::indexing_slicing, reason = "the proof is the comment above")]
+        let before = &text[..offset];
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        // No line end before it: the first line, starting at 0.
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         // `line_start` follows a '\n', a char boundary.
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        #[allow(clippy::indexing_slicing, reason = "the proof is the comment above")]
+        let column = before[line_start..].chars().count() + 1;
         Position { line, column }
     }
 }

@@ -54,23 +54,22 @@ impl<'a> Cursor<'a> {
 
     /// The next event; a well-formedness error names its line and column.
     pub fn event(&mut self) -> Result<Event<'a>> {
-        let pos = self.pos();
-        self.xml.read_event().map_err(|e| self.xml_error(e, pos))
+        self.xml.read_event().map_err(|e| self.xml_error(e))
     }
 
     /// The byte offset of the next event.
     pub fn pos(&self) -> usize {
-        usize::try_from(self.xml.buffer_position()).unwrap_or(usize::MAX)
+        // A position in a text held in memory fits in a usize: lossless.
+        self.xml.buffer_position() as usize
     }
 
     /// Skips the rest of the element `start` opened.
     pub fn skip(&mut self, start: &BytesStart<'_>) -> Result<()> {
-        let pos = self.pos();
         let name = start.name();
         self.xml
             .read_to_end(name)
             .map(|_| ())
-            .map_err(|e| self.xml_error(e, pos))
+            .map_err(|e| self.xml_error(e))
     }
 
     /// The text of an entity or character reference.
@@ -105,8 +104,9 @@ impl<'a> Cursor<'a> {
     }
 
     /// A quick-xml error as `path:line:col: malformed XML: ...`.
-    pub fn xml_error(&mut self, err: quick_xml::Error, fallback: usize) -> Error {
-        let at = usize::try_from(self.xml.error_position()).unwrap_or(fallback);
+    pub fn xml_error(&mut self, err: quick_xml::Error) -> Error {
+        // A position in a text held in memory fits in a usize: lossless.
+        let at = self.xml.error_position() as usize;
         let message = match &err {
             quick_xml::Error::IllFormed(e) => format!("malformed XML: {e}"),
             quick_xml::Error::Syntax(e) => format!("malformed XML: {e}"),
@@ -123,15 +123,19 @@ impl<'a> Cursor<'a> {
     /// The 1-based line of a byte offset; offsets asked for mostly grow, so
     /// the file is scanned about once.
     pub fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
         let (from, line) = self.line_cache;
         if offset < from {
             return Position::from_offset(self.text, offset).line;
         }
-        let n = self
-            .text
-            .as_bytes()
-            .get(from..offset)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "from ≤ offset ≤ len: checked and clamped above (from is an earlier offset)"
+        )]
+        let n = self.text.as_bytes()[from..offset]
+            .iter()
+            .filter(|&&c| c == b'\n')
+            .count();
         self.line_cache = (offset, line + n);
         line + n
     }

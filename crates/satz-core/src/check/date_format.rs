@@ -48,7 +48,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(next) = ws.get(i + 1) else { continue };
-        let gap = text.get(w.end..next.start).unwrap_or_default();
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "w and next are neighbouring words of text, w first: char boundaries in order"
+        )]
+        let gap = &text[w.end..next.start];
         if gap
             .strip_prefix('.')
             .is_none_or(|g| g.is_empty() || !g.chars().all(char::is_whitespace))
@@ -56,7 +60,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         // Not inside a larger figure or a date written with dots (`6.1.`).
-        let before = text.get(..w.start).unwrap_or_default();
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "w is a word of text: its start is a char boundary"
+        )]
+        let before = &text[..w.start];
         if before.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
             continue;
         }

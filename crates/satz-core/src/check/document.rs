@@ -73,6 +73,7 @@ impl Checker<'_> {
                     .into_iter()
                     .filter(|f| !opts.drops(f)),
             );
+            // A unit without findings has no entry.
             out.extend(by_unit.remove(&link.id).unwrap_or_default());
         }
         out

@@ -19,7 +19,11 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ws = words(text);
     for pair in ws.windows(2) {
         let [a, b] = pair else { continue };
-        let gap = text.get(a.end..b.start).unwrap_or("");
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "a and b are neighbouring words of text, a first: char boundaries in order"
+        )]
+        let gap = &text[a.end..b.start];
         if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
             continue;
         }

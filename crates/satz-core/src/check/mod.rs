@@ -400,8 +400,12 @@ pub fn to_json_line(f: &Finding) -> String {
         message: &f.message,
         evidence: &f.evidence,
     };
-    // Serialising borrowed strings and a unit enum cannot fail.
-    serde_json::to_string(&row).unwrap_or_default()
+    #[allow(
+        clippy::expect_used,
+        reason = "serialising borrowed strings and a unit enum cannot fail"
+    )]
+    let line = serde_json::to_string(&row).expect("a finding serialises");
+    line
 }
 
 /// `text` shortened to at most `max` chars with `…`, for messages.

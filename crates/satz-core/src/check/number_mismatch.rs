@@ -311,11 +311,13 @@ pub(super) fn shown(q: &Quantity) -> String {
             let m = v.max(0.0) as u64;
             format!("{}:{:02}", m / 60, m % 60)
         }
-        QuantityKind::Month => ENGLISH_MONTHS
-            .get((v as usize).saturating_sub(1))
-            .copied()
-            .unwrap_or("?")
-            .to_owned(),
+        QuantityKind::Month => {
+            // Month readings are 1 to 12 (names, and numeric dates checked
+            // for it); a message would rather show `?` than stop the check.
+            let name = ENGLISH_MONTHS.get((v as usize).saturating_sub(1)).copied();
+            debug_assert!(name.is_some(), "month {v} out of range");
+            name.unwrap_or("?").to_owned()
+        }
         QuantityKind::Number => format_value(v),
     }
 }
@@ -326,7 +328,7 @@ fn written_with_scale(text: &str, lang: NumLang, q: &Quantity) -> String {
     if q.scaled.is_some() && !q.spelled {
         // Not for a range's first end, whose scale comes later
         // (`1,2 und 1,4 Milliarden`).
-        let after = scale_word_after(text, q.end);
+        let after = scale_word_after(q.after(text));
         let word = after.trim().trim_end_matches('.').to_lowercase();
         if scale_word(lang, &word).is_some() {
             written.push_str(&after);
@@ -344,9 +346,8 @@ fn format_value(v: f64) -> String {
     }
 }
 
-/// The scale word after byte `end` with the spaces before it (`" Milliarden"`).
-fn scale_word_after(text: &str, end: usize) -> String {
-    let rest = text.get(end..).unwrap_or("");
+/// The scale word that starts `rest` with the spaces before it (`" Milliarden"`).
+fn scale_word_after(rest: &str) -> String {
     let spaces: String = rest.chars().take_while(|c| c.is_whitespace()).collect();
     let word: String = rest
         .chars()

@@ -29,6 +29,7 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     let target_spans = target_end
         .map(|(i, c)| vec![(i, i + c.len_utf8())])
+        // The target ends in no mark: nothing to highlight.
         .unwrap_or_default();
     out.push(
         ctx.finding(

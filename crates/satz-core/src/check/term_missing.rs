@@ -39,6 +39,8 @@ pub(super) fn check(ctx: &Ctx<'_>, evidence: &[TermEvidence], out: &mut Vec<Find
             .iter()
             .map(|h| h.kind)
             .min()
+            // Evidence has a hit (the term was found in the source); none
+            // would be the weakest kind.
             .unwrap_or(HitKind::Part);
         let spans = spans_of_hits(&ev.hits);
         let found = if compound_only {

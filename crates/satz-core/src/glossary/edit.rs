@@ -120,8 +120,8 @@ pub fn add_term(text: &str, path: &Path, term: &Term) -> Result<AddResult, Gloss
             outcome: AddOutcome::Merged(report),
         });
     }
-    if let Some(index) = terms.iter().position(|t| t.same_term_as(term)) {
-        let existing = terms.get(index).map(|t| t.de.clone()).unwrap_or_default();
+    if let Some((index, other)) = terms.iter().enumerate().find(|(_, t)| t.same_term_as(term)) {
+        let existing = other.de.clone();
         return Err(GlossaryError::nowhere(
             path,
             ErrorKind::CaseConflict {
@@ -160,6 +160,7 @@ pub fn remove_term(text: &str, path: &Path, de: &str) -> Result<String, Glossary
             .iter()
             .find(|t| t.identity_key() == wanted)
             .map(|t| format!(" (did you mean {:?}?)", t.de))
+            // No near miss: the message has no hint.
             .unwrap_or_default();
         return Err(GlossaryError::nowhere(
             path,
@@ -317,6 +318,9 @@ pub(crate) fn encode_string(s: &str) -> String {
 
 /// A string value written with [`encode_string`].
 fn string_value(s: &str) -> Value {
+    // encode_string writes a valid TOML basic string, so the parse succeeds;
+    // were it not to, Value::from holds the same string in toml_edit's own
+    // quoting (and verify() checks every value of the written file anyway).
     encode_string(s)
         .parse::<Value>()
         .unwrap_or_else(|_| Value::from(s))
@@ -333,12 +337,19 @@ fn string_array(values: &[String]) -> Value {
 
 /// The text of a decor part after `into_mut` (spans are resolved then).
 fn raw_str(raw: Option<&RawString>) -> &str {
-    raw.and_then(RawString::as_str).unwrap_or("")
+    // No decor is no text. A decor that is still a span (as_str is None)
+    // cannot happen after into_mut; in a release build it would only lose
+    // whitespace or a comment, never a value, so it is asserted in debug.
+    raw.map_or("", |r| {
+        let text = r.as_str();
+        debug_assert!(text.is_some(), "decor spans are resolved by into_mut");
+        text.unwrap_or("")
+    })
 }
 
 /// The whitespace after the last newline of a decor prefix (its indentation).
 fn indentation(prefix: &str) -> &str {
-    let last_line = prefix.rsplit('\n').next().unwrap_or("");
+    let last_line = prefix.rsplit_once('\n').map_or(prefix, |(_, last)| last);
     if last_line.chars().all(|c| c == ' ' || c == '\t') {
         last_line
     } else {
@@ -423,6 +434,7 @@ fn insert_in_order(table: &mut Table, key: &str, item: Item) {
         TERM_KEYS
             .iter()
             .position(|t| *t == k)
+            // A key satz does not know goes after all it knows.
             .unwrap_or(TERM_KEYS.len())
     };
     let mine = rank(key);
@@ -430,6 +442,7 @@ fn insert_in_order(table: &mut Table, key: &str, item: Item) {
     let split = names
         .iter()
         .position(|k| rank(k) > mine)
+        // No key comes after it: insert at the end.
         .unwrap_or(names.len());
     let neighbour = names
         .get(split)
@@ -437,6 +450,7 @@ fn insert_in_order(table: &mut Table, key: &str, item: Item) {
     let indent = neighbour
         .and_then(|n| table.key(n))
         .map(|k| indentation(raw_str(k.leaf_decor().prefix())).to_owned())
+        // An empty table: nothing to copy the indentation from.
         .unwrap_or_default();
     let moved: Vec<(Key, Item)> = names
         .iter()
@@ -452,6 +466,10 @@ fn insert_in_order(table: &mut Table, key: &str, item: Item) {
 }
 
 /// The part of a header prefix up to and including its last blank line.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "end is 0 or the end of a line from split_inclusive: a char boundary"
+)]
 fn detached_part(prefix: &str) -> &str {
     let mut end = 0;
     let mut start = 0;
@@ -461,7 +479,7 @@ fn detached_part(prefix: &str) -> &str {
             end = start;
         }
     }
-    prefix.get(..end).unwrap_or("")
+    &prefix[..end]
 }
 
 /// `s` without its leading whitespace-only lines.
@@ -538,7 +556,7 @@ fn append_block(text: &str, block: &str) -> String {
     let needs_blank_line = {
         let body = out.strip_suffix('\n').unwrap_or(&out);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        let last_line = body.rsplit('\n').next().unwrap_or("");
+        let last_line = body.rsplit_once('\n').map_or(body, |(_, last)| last);
         !body.is_empty() && !last_line.trim().is_empty()
     };
     if needs_blank_line {

@@ -31,8 +31,12 @@ pub fn to_json_line(term: &Term) -> String {
         status: term.status.map(|s| s.as_str()),
         note: term.note.as_deref(),
     };
-    // Serialising borrowed strings and string slices cannot fail.
-    serde_json::to_string(&row).unwrap_or_default()
+    #[allow(
+        clippy::expect_used,
+        reason = "serialising borrowed strings and string slices cannot fail"
+    )]
+    let line = serde_json::to_string(&row).expect("a term serialises");
+    line
 }
 
 #[cfg(test)]

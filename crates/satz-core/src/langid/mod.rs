@@ -165,10 +165,12 @@ impl Scores {
         }
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index() maps the three languages to 0..3, the array's length"
+    )]
     fn bump(&mut self, lang: Language, by: f64) {
-        if let Some(v) = self.per_language.get_mut(lang.index()) {
-            *v += by;
-        }
+        self.per_language[lang.index()] += by;
     }
 
     /// Adds another text's evidence.
@@ -180,20 +182,19 @@ impl Scores {
     }
 
     /// The evidence for `lang`.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index() maps the three languages to 0..3, the array's length"
+    )]
     pub fn score(&self, lang: Language) -> f64 {
-        self.per_language
-            .get(lang.index())
-            .copied()
-            .unwrap_or_default()
+        self.per_language[lang.index()]
     }
 
     /// The verdict on this evidence (see [`identify`]).
     pub fn guess(&self) -> Guess {
-        let mut ranked: Vec<(Language, f64)> =
-            Language::ALL.iter().map(|&l| (l, self.score(l))).collect();
+        let mut ranked: [(Language, f64); 3] = Language::ALL.map(|l| (l, self.score(l)));
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let (best, top) = ranked.first().copied().unwrap_or((Language::German, 0.0));
-        let second = ranked.get(1).map_or(0.0, |r| r.1);
+        let [(best, top), (_, second), _] = ranked;
         let language = (top >= Guess::MIN_SCORE && top >= Guess::MARGIN * second).then_some(best);
         Guess {
             language,

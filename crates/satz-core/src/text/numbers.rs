@@ -120,6 +120,7 @@ fn is_digit(cs: &[(usize, char)], k: usize) -> bool {
 }
 
 fn byte_at(text: &str, cs: &[(usize, char)], k: usize) -> usize {
+    // k may be one past the last char (a number ending the text): the end.
     cs.get(k).map_or(text.len(), |&(b, _)| b)
 }
 
@@ -132,10 +133,12 @@ fn digit_run(cs: &[(usize, char)], k: usize) -> usize {
     e
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    reason = "callers pass a digit run, to = digit_run(cs, from), from a char index or one past a char: from ≤ to ≤ cs.len()"
+)]
 fn digits_of(cs: &[(usize, char)], from: usize, to: usize) -> String {
-    cs.get(from..to)
-        .map(|s| s.iter().map(|&(_, c)| c).collect())
-        .unwrap_or_default()
+    cs[from..to].iter().map(|&(_, c)| c).collect()
 }
 
 /// Separator class for thousands grouping, or `None` if `c` cannot group.
@@ -318,6 +321,7 @@ fn ordinal_suffix(cs: &[(usize, char)], j: usize, digits: usize, words: NumLang)
         NumLang::En => suffix_len(cs, j, &["st", "nd", "rd", "th"]),
         NumLang::Fr => suffix_len(cs, j, &["ème", "eme", "ère", "er", "re", "e"]),
     };
+    // No ordinal suffix: a cardinal, ending at j.
     suffix.map_or((false, j), |len| (true, j + len))
 }
 
@@ -330,6 +334,7 @@ fn suffix_len(cs: &[(usize, char)], j: usize, suffixes: &[&str]) -> Option<usize
         };
         let matches = slice
             .iter()
+            // to_lowercase yields at least one char: the fallback is never taken.
             .map(|&(_, c)| c.to_lowercase().next().unwrap_or(c))
             .eq(s.chars());
         let word_ends = !ch(cs, j + n).is_some_and(char::is_alphanumeric);

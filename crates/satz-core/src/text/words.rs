@@ -40,13 +40,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// The letters that end `text` (`Absatz` of `gemäß § 5 Absatz`, empty when
 /// it ends in anything else).
 pub fn trailing_letters(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(text.len(), |(i, _)| i);
-    text.get(start..).unwrap_or_default()
+    // What trim_end_matches keeps is a prefix, so it ends on a char boundary.
+    let (_, letters) = text.split_at(text.trim_end_matches(char::is_alphabetic).len());
+    letters
 }
 
 /// Whether `c` joins the parts of a hyphenated word (`-`, U+2010, U+2011).

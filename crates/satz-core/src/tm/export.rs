@@ -36,7 +36,11 @@ pub fn export_memory(
     let tail = match format {
         ExportFormat::Tmx => {
             let empty = tmx::write::render(&Header::default(), memory.pair.source.as_str(), &[]);
-            let at = empty.rfind("  </body>").unwrap_or(empty.len());
+            #[allow(
+                clippy::expect_used,
+                reason = "render always writes the body's closing tag; the tail after it is kept"
+            )]
+            let at = empty.rfind("  </body>").expect("render writes </body>");
             let (a, b) = empty.split_at(at);
             out.write_all(a.as_bytes()).map_err(io_err)?;
             b.to_owned()

@@ -251,6 +251,7 @@ impl Memory {
             }
             let text = fsx::decode_owned(bytes, path)?;
             let (header, mut raw) = tmx::read_all(&text, path)?;
+            // A header without srclang: the memory's own source language.
             let srclang = attr(&header.attrs, "srclang")
                 .unwrap_or(self.pair.source.as_str())
                 .to_owned();
@@ -333,6 +334,7 @@ pub fn write_tmx(path: &Path, header: &Header, srclang: &str, units: &[RawUnit])
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
+        // A path without a file name (`..`): no name to show.
         .unwrap_or_default()
 }
 

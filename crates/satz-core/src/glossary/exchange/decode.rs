@@ -82,9 +82,12 @@ fn first_line(bytes: &[u8]) -> &[u8] {
     let end = bytes
         .iter()
         .position(|&b| b == b'\n')
+        // No line end: the whole text is its first line.
         .unwrap_or(bytes.len())
         .min(512);
-    bytes.get(..end).unwrap_or_default()
+    // end ≤ bytes.len() by construction.
+    let (line, _) = bytes.split_at(end);
+    line
 }
 
 /// The encoding an Emacs-style `-*- coding: NAME -*-` comment names.
@@ -145,6 +148,7 @@ pub fn kind(text: &str, path: &Path) -> Result<Kind> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
+        // No extension: the content decides below.
         .unwrap_or_default();
     match ext.as_str() {
         "csv" => return Ok(Kind::Csv),
@@ -161,6 +165,7 @@ pub fn kind(text: &str, path: &Path) -> Result<Kind> {
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
+        // Only blank and comment lines: the empty line decides.
         .unwrap_or_default();
     Ok(if first.contains('\t') {
         Kind::Tsv

@@ -155,11 +155,12 @@ impl Lines<'_> {
 
     /// The line where a record found at byte `at` starts: line ends before
     /// it (the `\n` of a `\r\n`, blank lines) are skipped.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "at is the body's start plus a csv position in the body: at most the text's length"
+    )]
     fn record_line(&self, at: usize) -> usize {
-        let skip = self
-            .bytes
-            .get(at..)
-            .unwrap_or_default()
+        let skip = self.bytes[at..]
             .iter()
             .take_while(|&&b| b == b'\r' || b == b'\n')
             .count();
@@ -172,6 +173,7 @@ impl Lines<'_> {
             .iter()
             .enumerate()
             .filter_map(move |(i, &start)| {
+                // The last line ends with the text.
                 let end = self.starts.get(i + 1).copied().unwrap_or(text.len());
                 let line = text.get(start..end)?;
                 let line = line.strip_suffix('\n').unwrap_or(line);
@@ -208,7 +210,11 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
         Some(found) => found,
         None => (sniff_delimiter(text), 0),
     };
-    let body = text.get(start..).unwrap_or_default();
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "start is 0 or sep_line's end of its line (after its line end): a char boundary"
+    )]
+    let body = &text[start..];
     match bad_quote(body.as_bytes(), delimiter) {
         Some(BadQuote::Unclosed(at)) => {
             return Err(Error::input(
@@ -242,6 +248,7 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
+                // An error without a position is shown at the data's start.
                 let at = e.position().map_or(0, |p| byte_offset(p.byte()));
                 return Err(Error::input(
                     Location::line(path, lines.record_line(start + at)),
@@ -249,7 +256,9 @@ pub fn read_csv(text: &str, path: &Path) -> Result<Delimited> {
                 ));
             }
         }
-        let at = record.position().map_or(0, |p| byte_offset(p.byte()));
+        let position = record.position();
+        debug_assert!(position.is_some(), "read_record sets the position");
+        let at = position.map_or(0, |p| byte_offset(p.byte()));
         rows.push((
             lines.record_line(start + at),
             record.iter().map(str::to_owned).collect(),

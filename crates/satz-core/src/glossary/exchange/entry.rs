@@ -250,6 +250,7 @@ fn select<'a>(entry: &'a Entry, role: &LangKey, want: &str) -> Vec<&'a LangGroup
             .map(|(_, g)| g)
             .collect();
     }
+    // No language group at all: nothing fits.
     let best = fits.iter().map(|(f, _)| *f).max().unwrap_or(Fit::No);
     if best <= Fit::OtherRegion {
         return Vec::new();

@@ -105,6 +105,7 @@ pub fn omegat_format_for(output: Option<&Path>) -> ExportFormat {
 fn lower_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
+        // A path without a file name (`..`) is no file OmegaT loads.
         .unwrap_or_default()
 }
 

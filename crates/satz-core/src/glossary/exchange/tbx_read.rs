@@ -226,6 +226,7 @@ impl El {
     /// (`<min:partOfSpeech>noun</min:partOfSpeech>`), category lower case.
     fn category(&self) -> (String, String) {
         let name = if self.is("termNote") || self.is("descrip") || self.is("admin") {
+            // No type attribute: no category satz knows.
             self.attr("type").unwrap_or_default().to_ascii_lowercase()
         } else {
             self.name.to_ascii_lowercase()
@@ -451,11 +452,12 @@ fn without_controls(text: &str) -> String {
 /// instruction (values percent-encoded, see the writer).
 fn satz_instruction(content: &str, term: &mut EntryTerm) {
     let mut rest = content;
-    while let Some(eq) = rest.find("=\"") {
-        let key = rest.get(..eq).unwrap_or_default().trim();
-        let after = rest.get(eq + 2..).unwrap_or_default();
-        let Some(end) = after.find('"') else { break };
-        let value = percent_decode(after.get(..end).unwrap_or_default());
+    while let Some((key, after)) = rest.split_once("=\"") {
+        let key = key.trim();
+        let Some((value, after_value)) = after.split_once('"') else {
+            break;
+        };
+        let value = percent_decode(value);
         match key {
             "match" => term.match_mode = Some(value),
             // The glossary's own part of speech where TBX-Basic's picklist
@@ -464,7 +466,7 @@ fn satz_instruction(content: &str, term: &mut EntryTerm) {
             "case_sensitive" => term.case_sensitive = value == "true",
             _ => {}
         }
-        rest = after.get(end + 1..).unwrap_or_default();
+        rest = after_value;
     }
 }
 
@@ -485,6 +487,7 @@ pub fn percent_decode(s: &str) -> String {
         out.push(b);
         i += 1;
     }
+    // Escapes that decode to no UTF-8 are malformed: the text stays as written.
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 

@@ -339,7 +339,11 @@ impl Parts {
             });
             if let (true, Some(&v)) = (compound, self.variants.get(m.pattern().as_usize())) {
                 let from = before.chars().count();
-                let to = from + key.get(m.start()..m.end()).map_or(0, |p| p.chars().count());
+                #[allow(
+                    clippy::indexing_slicing,
+                    reason = "before and rest above proved m.start() and m.end() char boundaries"
+                )]
+                let to = from + key[m.start()..m.end()].chars().count();
                 out.push((v, from, to));
             }
         }

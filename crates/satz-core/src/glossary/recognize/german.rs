@@ -127,7 +127,14 @@ impl TermMatcher {
         let mut joined_cache: HashMap<String, Vec<usize>> = HashMap::new();
         let keys: Vec<&str> = tok
             .iter()
-            .map(|&id| infos.get(id).map_or("", |info| info.key.as_str()))
+            .map(|&id| {
+                #[allow(
+                    clippy::indexing_slicing,
+                    reason = "every id in tok is infos.len() at the push of its info, or a lookup of one"
+                )]
+                let info = &infos[id];
+                info.key.as_str()
+            })
             .collect();
         for (i, w) in ws.iter().enumerate() {
             let Some(info) = tok.get(i).and_then(|&id| infos.get(id)) else {
@@ -143,7 +150,11 @@ impl TermMatcher {
             self.part_hits(w, info, &mut hits);
             // Hyphen-joined spelling of a one-word term: Kreml-Chef.
             let Some(next) = ws.get(i + 1) else { continue };
-            let gap = text.get(w.end..next.start).unwrap_or("");
+            #[allow(
+                clippy::indexing_slicing,
+                reason = "w and next are neighbouring words of text, w first: char boundaries in order"
+            )]
+            let gap = &text[w.end..next.start];
             if !is_hyphen_gap(gap) {
                 continue;
             }

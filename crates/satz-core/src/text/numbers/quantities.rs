@@ -139,11 +139,15 @@ pub struct Quantity {
 
 impl Quantity {
     /// A plain number over `text[start..end]` with one reading.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "callers pass the span of a figure or words they found in text: char boundaries"
+    )]
     pub(crate) fn number(text: &str, start: usize, end: usize, value: f64) -> Quantity {
         Quantity {
             start,
             end,
-            text: text.get(start..end).unwrap_or_default().to_string(),
+            text: text[start..end].to_string(),
             values: vec![value],
             scaled: None,
             kind: QuantityKind::Number,
@@ -164,9 +168,61 @@ impl Quantity {
     /// The first reading, scaled if there is a scale word: the value a
     /// message shows.
     pub fn shown_value(&self) -> f64 {
-        self.scaled
-            .or_else(|| self.values.first().copied())
-            .unwrap_or(0.0)
+        // No scale word: the plain reading.
+        self.scaled.unwrap_or_else(|| self.value())
+    }
+
+    /// The plain value: the first reading.
+    ///
+    /// # Panics
+    ///
+    /// If `values` was emptied from outside: every quantity the crate
+    /// makes has a reading ([`Quantity::number`] gives one, and readings
+    /// are only added or replaced by non-empty lists).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "values is never empty (see # Panics)"
+    )]
+    pub fn value(&self) -> f64 {
+        self.values[0]
+    }
+
+    /// The text before the quantity.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "start is a char boundary of the text the quantity was read from"
+    )]
+    pub(crate) fn before<'a>(&self, text: &'a str) -> &'a str {
+        &text[..self.start]
+    }
+
+    /// The text from the quantity's start on.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "start is a char boundary of the text the quantity was read from"
+    )]
+    pub(crate) fn onwards<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..]
+    }
+
+    /// The text after the quantity.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "end is a char boundary of the text the quantity was read from"
+    )]
+    pub(crate) fn after<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.end..]
+    }
+
+    /// Moves the end to `end` (a char boundary of `text` after the start,
+    /// where a quantity merged into this one ends) and re-reads the text.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "start and the merged quantity's end are char boundaries of text, start first"
+    )]
+    pub(crate) fn extend_to(&mut self, text: &str, end: usize) {
+        self.end = end;
+        self.text = text[self.start..end].to_string();
     }
 
     /// Every reading: the values, then the scaled value.
@@ -306,6 +362,7 @@ fn mark_signs_and_far_scales(text: &str, lang: NumLang, qs: &mut [Quantity]) {
             .and_then(|i| i.checked_sub(1))
             .and_then(|i| keys.get(i));
         q.vague |= before.is_some_and(|b| VAGUE_WORDS.contains(&b.as_str()));
+        // No word after the number: nothing follows it.
         let after = word_at(q.end).unwrap_or(ws.len());
         let next: Vec<&str> = keys
             .iter()
@@ -347,9 +404,8 @@ fn mark_decades_and_centuries(text: &str, q: &mut Quantity) {
     if q.kind != QuantityKind::Number || q.scaled.is_some() || q.ordinal {
         return;
     }
-    let next: String = text
-        .get(q.end..)
-        .unwrap_or_default()
+    let next: String = q
+        .after(text)
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -390,10 +446,8 @@ fn share_range_scales(text: &str, qs: &mut [Quantity]) {
         // The word before the first number (`von`, `from`), read from the
         // end so a long text costs nothing.
         let word_before = || {
-            text.get(..first.start)
-                .map(str::trim_end)
-                .and_then(|b| b.rsplit(char::is_whitespace).next())
-                .unwrap_or_default()
+            let b = first.before(text).trim_end();
+            b.rsplit_once(char::is_whitespace).map_or(b, |(_, w)| w)
         };
         let joined = text.get(first.end..second.start).is_some_and(|gap| {
             let gap = gap.trim();

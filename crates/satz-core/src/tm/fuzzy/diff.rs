@@ -1,7 +1,7 @@
 //! The word diff shown with a match: which tokens of the memory's source
 //! the query does not have, and which query tokens the source lacks.
 
-use crate::text::tokenize::tokenize;
+use crate::text::tokenize::{Token, tokenize};
 
 /// One piece of a diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub enum Piece {
 
 /// Diffs the memory's `source` against the `query`, token by token (longest
 /// common subsequence), keeping the source's spacing.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "lcs is (n+1)×(m+1) and the loops keep i ≤ n, j ≤ m; st[i] and qt[j] are read only when i < n, j < m"
+)]
 pub fn diff(source: &str, query: &str) -> Vec<Piece> {
     let s = tokenize(source);
     let q = tokenize(query);
@@ -26,58 +30,39 @@ pub fn diff(source: &str, query: &str) -> Vec<Piece> {
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            let v = if st.get(i) == qt.get(j) {
-                lcs.get(i + 1)
-                    .and_then(|r| r.get(j + 1))
-                    .copied()
-                    .unwrap_or(0)
-                    + 1
+            lcs[i][j] = if st[i] == qt[j] {
+                lcs[i + 1][j + 1] + 1
             } else {
-                let a = lcs.get(i + 1).and_then(|r| r.get(j)).copied().unwrap_or(0);
-                let b = lcs.get(i).and_then(|r| r.get(j + 1)).copied().unwrap_or(0);
-                a.max(b)
+                lcs[i + 1][j].max(lcs[i][j + 1])
             };
-            if let Some(c) = lcs.get_mut(i).and_then(|r| r.get_mut(j)) {
-                *c = v;
-            }
         }
     }
-    let at = |i: usize, j: usize| lcs.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
     let mut out: Vec<Piece> = Vec::new();
     let (mut i, mut j) = (0, 0);
-    let gap = |toks: &[crate::text::tokenize::Token], text: &str, k: usize| -> String {
-        // The whitespace before token k, so pieces keep the spacing.
-        let start = if k == 0 {
-            0
-        } else {
-            toks.get(k - 1).map_or(0, |t| t.end)
-        };
-        let end = toks.get(k).map_or(start, |t| t.start);
-        text.get(start..end).unwrap_or_default().to_owned()
-    };
     while i < n || j < m {
-        if i < n && j < m && st.get(i) == qt.get(j) {
-            push(
-                &mut out,
-                Piece::Same(gap(&s, source, i) + st.get(i).copied().unwrap_or_default()),
-            );
+        if i < n && j < m && st[i] == qt[j] {
+            push(&mut out, Piece::Same(gap(&s, source, i) + st[i]));
             i += 1;
             j += 1;
-        } else if i < n && (j == m || at(i + 1, j) >= at(i, j + 1)) {
-            push(
-                &mut out,
-                Piece::Removed(gap(&s, source, i) + st.get(i).copied().unwrap_or_default()),
-            );
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            push(&mut out, Piece::Removed(gap(&s, source, i) + st[i]));
             i += 1;
         } else {
-            push(
-                &mut out,
-                Piece::Added(gap(&q, query, j) + qt.get(j).copied().unwrap_or_default()),
-            );
+            push(&mut out, Piece::Added(gap(&q, query, j) + qt[j]));
             j += 1;
         }
     }
     out
+}
+
+/// The whitespace before token `k` of `text` (so pieces keep the spacing).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "k < toks.len() (diff calls it for a token it pushes), and token ends are char boundaries of the text they came from"
+)]
+fn gap(toks: &[Token], text: &str, k: usize) -> String {
+    let start = if k == 0 { 0 } else { toks[k - 1].end };
+    text[start..toks[k].start].to_owned()
 }
 
 fn push(out: &mut Vec<Piece>, piece: Piece) {
@@ -103,8 +88,9 @@ pub fn marked(pieces: &[Piece]) -> String {
 }
 
 fn mark(out: &mut String, t: &str, open: &str, close: &str) {
-    let trimmed = t.trim_start();
-    out.push_str(t.get(..t.len() - trimmed.len()).unwrap_or_default());
+    // `trimmed` is a suffix of `t`, so the split is on a char boundary.
+    let (space, trimmed) = t.split_at(t.len() - t.trim_start().len());
+    out.push_str(space);
     out.push_str(open);
     out.push_str(trimmed);
     out.push_str(close);

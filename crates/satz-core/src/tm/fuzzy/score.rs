@@ -108,7 +108,8 @@ pub fn base_score(n: usize, m: usize, d: usize) -> u32 {
         return 100;
     }
     let same = l.saturating_sub(d) as u64;
-    u32::try_from(same * 100 / l as u64).unwrap_or(0)
+    // same ≤ l, so the quotient is at most 100 and the cast is lossless.
+    (same * 100 / l as u64) as u32
 }
 
 /// The largest distance at which key sequences of lengths `n` and `m` can
@@ -116,7 +117,8 @@ pub fn base_score(n: usize, m: usize, d: usize) -> u32 {
 pub fn max_distance(n: usize, m: usize, min: u32) -> usize {
     let l = n.max(m) as u64;
     let slack = u64::from(100u32.saturating_sub(min.min(100)));
-    usize::try_from(l * slack / 100).unwrap_or(usize::MAX)
+    // slack ≤ 100, so the quotient is at most l, which came from a usize.
+    (l * slack / 100) as usize
 }
 
 /// The full score of `source` against `query`, given the key distance `d`.
@@ -175,6 +177,10 @@ pub fn score(query: &Prepared, source: &Prepared, d: usize) -> Score {
 /// `max`. Only a band of width `2 * max + 1` around the diagonal is
 /// computed, and the computation stops as soon as every cell of a row
 /// exceeds `max`: O(max * len) time, O(len) memory.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "prev and cur have m + 1 cells and b has m; 1 ≤ lo ≤ j ≤ hi ≤ m"
+)]
 pub fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > max {
@@ -190,22 +196,15 @@ pub fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
         let i = i + 1;
         let lo = i.saturating_sub(max).max(1);
         let hi = (i + max).min(m);
-        for c in cur.iter_mut() {
-            *c = INF;
-        }
-        if let Some(c0) = cur.first_mut() {
-            *c0 = if i <= max { i } else { INF };
-        }
-        let mut row_min = cur.first().copied().unwrap_or(INF);
+        cur.fill(INF);
+        cur[0] = if i <= max { i } else { INF };
+        let mut row_min = cur[0];
         for j in lo..=hi {
-            let sub = prev.get(j - 1).copied().unwrap_or(INF)
-                + usize::from(b.get(j - 1).is_none_or(|bj| bj != ai));
-            let del = prev.get(j).copied().unwrap_or(INF) + 1;
-            let ins = cur.get(j - 1).copied().unwrap_or(INF) + 1;
+            let sub = prev[j - 1] + usize::from(b[j - 1] != *ai);
+            let del = prev[j] + 1;
+            let ins = cur[j - 1] + 1;
             let v = sub.min(del).min(ins);
-            if let Some(c) = cur.get_mut(j) {
-                *c = v;
-            }
+            cur[j] = v;
             row_min = row_min.min(v);
         }
         if row_min > max {
@@ -213,7 +212,7 @@ pub fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.get(m).copied().filter(|&d| d <= max)
+    Some(prev[m]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]

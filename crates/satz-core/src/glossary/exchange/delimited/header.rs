@@ -275,7 +275,11 @@ pub(super) fn combined(cell: &str) -> Option<Col> {
         by_name.or_else(by_code).map(|t| (i, t))
     })?;
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let after = lower.get(at + 1..).unwrap_or_default();
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "at is the index of one of words, and lower has one entry per word"
+    )]
+    let after = &lower[at + 1..];
     let mut used = 0;
     if !lang.contains(['-', '_']) {
         // A region right after the language: one or two words.

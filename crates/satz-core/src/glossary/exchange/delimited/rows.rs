@@ -9,8 +9,8 @@ pub(super) fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimit
     let mut warnings = Vec::new();
     let mut layout = Layout::Positional;
     let mut data = rows.as_slice();
-    if let Some(i) = rows.iter().position(|(_, cells)| !blank(cells))
-        && let Some((line, cells)) = rows.get(i)
+    let mut after_head = rows.iter();
+    if let Some((line, cells)) = after_head.find(|(_, cells)| !blank(cells))
         && let Some(head) = header(cells)
     {
         if !head.unknown.is_empty() {
@@ -23,7 +23,7 @@ pub(super) fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimit
                 ),
             });
         }
-        data = rows.get(i + 1..).unwrap_or_default();
+        data = after_head.as_slice();
         let mut cols = head.cols;
         flag_columns(&mut cols, data);
         layout = Layout::Named(cols);
@@ -40,6 +40,7 @@ pub(super) fn from_rows(rows: Vec<(usize, Vec<String>)>, path: &Path) -> Delimit
         if let Layout::Named(cols) = &layout
             && cells.iter().skip(cols.len()).any(|c| !c.trim().is_empty())
         {
+            // None counted yet: this is the first.
             let (n, first) = wide.unwrap_or((0, *line));
             wide = Some((n + 1, first));
         }
@@ -118,6 +119,7 @@ pub(super) fn absorb(first: &mut Entry, later: Entry) {
 }
 
 pub(super) fn positional(line: usize, cells: &[String]) -> Entry {
+    // A short row leaves its last columns empty.
     let get = |i: usize| cells.get(i).map(String::as_str).unwrap_or_default();
     let (note, forbidden) = split_comment(get(2));
     let mut entry = Entry {

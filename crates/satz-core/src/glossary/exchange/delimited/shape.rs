@@ -12,7 +12,10 @@ pub(super) fn refuse_json(text: &str, path: &Path) -> Result<()> {
     if !start.starts_with(['{', '[']) {
         return Ok(());
     }
-    let first = start.lines().next().unwrap_or_default().trim_end();
+    let first = start
+        .split_once('\n')
+        .map_or(start, |(first, _)| first)
+        .trim_end();
     let opens = |s: &str| {
         s.strip_prefix(['{', '['])
             .map(str::trim_start)
@@ -83,8 +86,10 @@ pub(super) fn bad_quote(body: &[u8], delimiter: u8) -> Option<BadQuote> {
 
 /// Excel's `sep=X` first line: the delimiter `X` and where the data starts.
 pub(super) fn sep_line(text: &str) -> Option<(u8, usize)> {
+    // A text of one line without a line end: all of it.
     let end = text.find(['\r', '\n']).unwrap_or(text.len());
-    let line = text.get(..end)?.trim_end_matches(' ');
+    let (line, rest) = text.split_at(end);
+    let line = line.trim_end_matches(' ');
     let line = line
         .strip_prefix('"')
         .and_then(|l| l.strip_suffix('"'))
@@ -99,7 +104,6 @@ pub(super) fn sep_line(text: &str) -> Option<(u8, usize)> {
     if delimiter == b'"' || delimiter.is_ascii_alphanumeric() {
         return None;
     }
-    let rest = text.get(end..).unwrap_or_default();
     let ending = if rest.starts_with("\r\n") {
         2
     } else {
@@ -145,6 +149,7 @@ pub(super) fn sniff_delimiter(text: &str) -> u8 {
             .filter(|&&n| n >= 2)
             .map(|&n| counts.iter().filter(|&&m| m == n).count())
             .max()
+            // No lines, or none with two fields: nothing consistent.
             .unwrap_or(0);
         let first = counts.first().copied().unwrap_or(0);
         let key = (
@@ -161,6 +166,8 @@ pub(super) fn sniff_delimiter(text: &str) -> u8 {
     choice
 }
 
+/// A csv byte position as an offset: a position in a text held in memory,
+/// so it fits in a usize and the cast is lossless.
 pub(super) fn byte_offset(byte: u64) -> usize {
-    usize::try_from(byte).unwrap_or(usize::MAX)
+    byte as usize
 }

@@ -9,8 +9,9 @@ pub fn split_comment(comment: &str) -> (Option<String>, Vec<String>) {
     if let Some(body) = comment.trim_end().strip_suffix(']')
         && let Some(at) = body.rfind("[forbidden:")
     {
-        let list = body.get(at + "[forbidden:".len()..).unwrap_or_default();
-        let note = body.get(..at).unwrap_or_default();
+        // rfind found "[forbidden:" at `at`: both splits are on char boundaries.
+        let (note, tail) = body.split_at(at);
+        let (_, list) = tail.split_at("[forbidden:".len());
         let note = note.strip_suffix(' ').unwrap_or(note);
         return (
             (!note.trim().is_empty()).then(|| note.to_owned()),

@@ -142,7 +142,7 @@ pub fn compare_sides(source: Side<'_>, target: Side<'_>) -> QuantityDiff {
         let missing = |qs: &[Quantity], others: &[Quantity], other_all: &[Quantity]| {
             qs.iter()
                 .filter(|q| {
-                    let v = q.values.first().copied().unwrap_or(-1.0);
+                    let v = q.value();
                     let found = |o: &Quantity| o.values.iter().any(|&w| same_value(v, w));
                     !others.iter().any(found) && !other_all.iter().any(found)
                 })
@@ -186,11 +186,9 @@ fn match_greedy(
                 continue;
             }
             let pick = [false, true].into_iter().find_map(|want_optional| {
-                tgt.iter().enumerate().position(|(j, t)| {
+                tgt.iter().zip(&tgt_used).position(|(t, &used)| {
                     let lenient = glued(source, s) || glued(target, t);
-                    t.optional == want_optional
-                        && !tgt_used.get(j).copied().unwrap_or(true)
-                        && s.matches(t, lenient)
+                    t.optional == want_optional && !used && s.matches(t, lenient)
                 })
             });
             if let Some(j) = pick {
@@ -319,7 +317,7 @@ impl Quantity {
         let (Some(ua), Some(ub)) = (&self.unit, &other.unit) else {
             return false;
         };
-        let plain = other.values.first().copied().unwrap_or(0.0);
+        let plain = other.value();
         let scale = |q: &Quantity, v: f64| match (q.scaled, q.values.first()) {
             (Some(s), Some(&first)) if first != 0.0 => v * s / first,
             _ => v,
@@ -483,6 +481,7 @@ impl Excuses {
                     cardinal(lang, keys.get(j)?)
                         .filter(|t| joined && (20..100).contains(t) && t % 10 == 0)
                 })
+                // No tens word before it: the ordinal alone.
                 .unwrap_or(0);
             e.ordinal_prefixes.insert(o + tens);
         }

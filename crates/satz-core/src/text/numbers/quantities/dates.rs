@@ -193,6 +193,10 @@ pub(super) fn month_names(text: &str) -> Vec<Quantity> {
     let mut is_date: Vec<bool> = names.iter().map(dated).collect();
     // A month joined to a dated month is one too: `von Januar bis März`,
     // `from January to March`, `im Mai und Juni`.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "is_date has one flag per name, and names.get(b) above proved b in range"
+    )]
     for _ in 0..2 {
         for a in 0..names.len() {
             for b in [a.wrapping_sub(1), a + 1] {
@@ -200,11 +204,8 @@ pub(super) fn month_names(text: &str) -> Vec<Quantity> {
                     continue;
                 };
                 let joined = month_range(text, &ws, i.min(j), i.max(j));
-                if joined
-                    && is_date.get(b).copied().unwrap_or(false)
-                    && let Some(d) = is_date.get_mut(a)
-                {
-                    *d = true;
+                if joined && is_date[b] {
+                    is_date[a] = true;
                 }
             }
         }
@@ -234,7 +235,11 @@ fn month_range(text: &str, ws: &[Word<'_>], i: usize, j: usize) -> bool {
     let (Some(a), Some(b)) = (ws.get(i), ws.get(j)) else {
         return false;
     };
-    let between = text.get(a.end..b.start).unwrap_or_default().to_lowercase();
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a and b are words of text, a before b (i < j): char boundaries in order"
+    )]
+    let between = text[a.end..b.start].to_lowercase();
     let joiners = [
         "bis", "to", "und", "and", "until", "till", "through", "-", "–",
     ];

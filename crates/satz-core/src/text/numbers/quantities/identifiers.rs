@@ -32,7 +32,7 @@ pub(super) fn mark_codes_and_glosses(text: &str, qs: &mut [Quantity]) {
 
 /// Whether the word around `q` makes it part of a name or code.
 fn in_code(text: &str, q: &Quantity) -> bool {
-    let before = text.get(..q.start).unwrap_or_default();
+    let before = q.before(text);
     let mut back = before.chars().rev();
     let prev = back.next();
     if prev.is_some_and(char::is_alphabetic) {
@@ -53,15 +53,16 @@ fn in_code(text: &str, q: &Quantity) -> bool {
     }
     // The whitespace-delimited word holding q: digits glued to letters that
     // are no unit or suffix (`300ER`).
-    let start = before.rfind(char::is_whitespace).map_or(0, |i| {
-        i + before
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .map_or(1, char::len_utf8)
-    });
-    let after = text.get(q.end..).unwrap_or_default();
-    let end = q.end + after.find(char::is_whitespace).unwrap_or(after.len());
-    has_model_number(text.get(start..end).unwrap_or_default())
+    let not_space = |c: char| !c.is_whitespace();
+    let start = before.trim_end_matches(not_space).len();
+    let after = q.after(text);
+    let end = q.end + (after.len() - after.trim_start_matches(not_space).len());
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "start and end move from q's span over whole chars: char boundaries"
+    )]
+    let word = &text[start..end];
+    has_model_number(word)
 }
 
 /// Currency codes, which an amount follows (`USD 1,300`): no name.
@@ -195,12 +196,12 @@ fn has_model_number(word: &str) -> bool {
     while let Some((i, c)) = chars.next() {
         let Some(&(_, n)) = chars.peek() else { break };
         if c.is_ascii_digit() && n.is_alphabetic() {
-            let letters: String = word
-                .get(i + c.len_utf8()..)
-                .unwrap_or_default()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
+            #[allow(
+                clippy::indexing_slicing,
+                reason = "i is a char index of word, so i + c.len_utf8() is the next boundary"
+            )]
+            let rest = &word[i + c.len_utf8()..];
+            let letters: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
             let known = NUMBER_SUFFIXES.contains(&letters.to_lowercase().as_str());
             // Capitals are a model name (`300ER`, `4GT`), not `90er`.
             let capitals = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);

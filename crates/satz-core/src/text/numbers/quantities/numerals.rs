@@ -27,6 +27,10 @@ pub(super) fn merge_or_push(
         out.push(q);
         return;
     };
+    // Quantities come in text order without overlap, so there is a gap.
+    debug_assert!(prev.end <= q.start, "quantities overlap");
+    // Were they to overlap in a release build, no gap matches "\0", so
+    // nothing merges: the two stay apart, as they were read.
     let between = gap(text, prev, &q).unwrap_or("\u{0}");
     if merge_vulgar(text, between, prev, &q) || merge_colon_time(text, between, prev, &q) {
         return;
@@ -72,12 +76,11 @@ fn merge_vulgar(text: &str, between: &str, prev: &mut Quantity, q: &Quantity) ->
         && prev.int_value().is_some()
         && prev.scaled.is_none();
     if joins {
-        let add = q.values.first().copied().unwrap_or(0.0);
+        let add = q.value();
         for v in &mut prev.values {
             *v += add;
         }
-        prev.end = q.end;
-        prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+        prev.extend_to(text, q.end);
     }
     joins
 }
@@ -93,8 +96,7 @@ fn merge_colon_time(text: &str, between: &str, prev: &mut Quantity, q: &Quantity
         prev.kind = QuantityKind::Number;
         prev.values = vec![seconds];
         prev.scaled = None;
-        prev.end = q.end;
-        prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+        prev.extend_to(text, q.end);
         return true;
     }
     if !prev.is_plain_digits() || !q.is_plain_digits() || q.text.len() != 2 {
@@ -109,8 +111,7 @@ fn merge_colon_time(text: &str, between: &str, prev: &mut Quantity, q: &Quantity
     prev.kind = QuantityKind::Time;
     prev.values = vec![clock(h, m)];
     prev.scaled = None;
-    prev.end = q.end;
-    prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+    prev.extend_to(text, q.end);
     true
 }
 
@@ -167,8 +168,7 @@ fn merge_fraction(text: &str, between: &str, out: &mut Vec<Quantity>, q: &Quanti
     };
     if let (Some(whole), Some(w)) = (whole, out.last_mut()) {
         w.values = vec![whole as f64 + frac];
-        w.end = q.end;
-        w.text = text.get(w.start..w.end).unwrap_or("").to_string();
+        w.extend_to(text, q.end);
     } else {
         out.push(Quantity::number(text, start, q.end, frac));
     }
@@ -194,8 +194,7 @@ fn merge_feet_inches(text: &str, between: &str, prev: &mut Quantity, q: &Quantit
         return false;
     }
     prev.values = vec![feet as f64 + inches as f64 / 12.0];
-    prev.end = q.end + inch_mark.len_utf8();
-    prev.text = text.get(prev.start..prev.end).unwrap_or("").to_string();
+    prev.extend_to(text, q.end + inch_mark.len_utf8());
     prev.unit = Some(super::units::FOOT_UNIT);
     true
 }
@@ -279,8 +278,8 @@ pub(super) fn mark_decade(text: &str, lang: NumLang, q: &mut Quantity) {
     if q.kind != QuantityKind::Number || !(q.text.len() == 2 || four) || !q.is_plain_digits() {
         return;
     }
-    let after = text.get(q.end..).unwrap_or("");
-    let before = text.get(..q.start).unwrap_or("");
+    let after = q.after(text);
+    let before = q.before(text);
     let suffixed = match lang {
         NumLang::De | NumLang::Fr => after.starts_with("er") || after.starts_with("-er"),
         NumLang::En => ["s", "'s", "’s"].iter().any(|s| {

@@ -55,10 +55,12 @@ pub(super) fn foreign_readings(
             .into_iter()
             .filter(|a| !a.spelled && a.kind != QuantityKind::Month)
             .collect();
+    debug_assert_eq!(own.len(), own_used.len(), "one flag per own quantity");
     let mut out = Vec::new();
     let mut done = vec![false; alt.len()];
     for start in 0..alt.len() {
-        if done.get(start).copied().unwrap_or(true) {
+        #[allow(clippy::indexing_slicing, reason = "done has alt.len() cells")]
+        if done[start] {
             continue;
         }
         let (alts, owns) = group(own, &alt, start);
@@ -71,9 +73,11 @@ pub(super) fn foreign_readings(
             alts: alts.iter().filter_map(|&a| alt.get(a)).collect(),
             owns: owns.iter().filter_map(|&o| own.get(o)).collect(),
         };
-        let open = owns
-            .iter()
-            .all(|&o| !own_used.get(o).copied().unwrap_or(true));
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "owns are indices into own (group), own_used has a flag per own quantity"
+        )]
+        let open = owns.iter().all(|&o| !own_used[o]);
         if !open || !g.worth_reading(side.text, is_target) {
             continue;
         }
@@ -134,12 +138,13 @@ impl Group<'_> {
     fn partners(&self, other: &[Quantity], other_used: &[bool]) -> Option<Vec<usize>> {
         let mut taken: Vec<usize> = Vec::new();
         for q in &self.alts {
-            let j = other.iter().enumerate().position(|(j, o)| {
-                !other_used.get(j).copied().unwrap_or(true)
-                    && !o.optional
-                    && !taken.contains(&j)
-                    && q.matches(o, false)
-            })?;
+            let j = other
+                .iter()
+                .zip(other_used)
+                .enumerate()
+                .position(|(j, (o, &used))| {
+                    !used && !o.optional && !taken.contains(&j) && q.matches(o, false)
+                })?;
             taken.push(j);
         }
         Some(taken)
@@ -147,15 +152,16 @@ impl Group<'_> {
 }
 
 /// The run of digits and commas around `start..end` (`12,5,4,4`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "start..end is a quantity's span of text; the run widens it by ASCII digits and commas"
+)]
 fn figure_run(text: &str, start: usize, end: usize) -> &str {
     let part = |c: char| c.is_ascii_digit() || c == ',';
-    let from = text
-        .get(..start)
-        .map_or(start, |b| b.trim_end_matches(part).len());
-    let to = text
-        .get(end..)
-        .map_or(end, |a| end + (a.len() - a.trim_start_matches(part).len()));
-    text.get(from..to).unwrap_or_default()
+    let from = text[..start].trim_end_matches(part).len();
+    let after = &text[end..];
+    let to = end + (after.len() - after.trim_start_matches(part).len());
+    &text[from..to]
 }
 
 /// Spelled numbers written the same on both sides are a name or a title
@@ -243,11 +249,16 @@ pub(super) fn split_figures(
     other: &[Quantity],
     other_used: &mut [bool],
 ) {
+    debug_assert_eq!(own.len(), own_used.len(), "one flag per own quantity");
     for i in 1..own.len() {
         let (Some(a), Some(b)) = (own.get(i - 1), own.get(i)) else {
             continue;
         };
-        let open = |k: usize| !own_used.get(k).copied().unwrap_or(true);
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "k is i - 1 or i, both < own.len(), and own_used has a flag per own quantity"
+        )]
+        let open = |k: usize| !own_used[k];
         let gap_ok = text.get(a.end..b.start).is_some_and(|g| {
             g.chars().count() <= 2 && g.chars().all(|c| c == ' ' || c == '.' || c == ',')
         });
@@ -263,8 +274,8 @@ pub(super) fn split_figures(
         let Ok(joined) = format!("{}{}", digits(a), digits(b)).parse::<f64>() else {
             continue;
         };
-        let partner = other.iter().enumerate().position(|(j, o)| {
-            !other_used.get(j).copied().unwrap_or(true)
+        let partner = other.iter().zip(&*other_used).position(|(o, &used)| {
+            !used
                 && o.kind == QuantityKind::Number
                 && o.values.iter().any(|&v| same_value(v, joined))
         });

@@ -43,6 +43,15 @@ impl<'a> Seq<'a> {
         self.keys.get(j).map(String::as_str)
     }
 
+    /// The end of word `j`, a word a reading took (so `j < ws.len()`).
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "j is a word the reader got through key/next, which proved it in range"
+    )]
+    fn end_of(&self, j: usize) -> usize {
+        self.ws[j].end
+    }
+
     fn gap(&self, j: usize) -> Option<&str> {
         let (a, b) = (self.ws.get(j)?, self.ws.get(j + 1)?);
         self.text.get(a.end..b.start)
@@ -128,7 +137,7 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
         // Article + scale word: eine Milliarde, a billion.
         if is_one_article(lang, k) && seq.next(i).and_then(|n| scale_word(lang, n)).is_some() {
             let (scaled, last) = scales(seq, i, 1.0, lang);
-            let end = seq.ws.get(last).map_or(first.end, |w| w.end);
+            let end = seq.end_of(last);
             return (
                 Some(spelled(seq.text, first.start, end, 1.0, scaled, false)),
                 last,
@@ -149,7 +158,7 @@ fn read_at(seq: &Seq, i: usize, lang: NumLang) -> (Option<Quantity>, usize) {
     if value == 1.0 && scaled.is_none() {
         return (None, last);
     }
-    let end = seq.ws.get(last).map_or(first.end, |w| w.end);
+    let end = seq.end_of(last);
     let hyphen_before = seq
         .text
         .get(..first.start)
@@ -183,7 +192,7 @@ fn clock_or_fraction(seq: &Seq, i: usize, lang: NumLang) -> Option<(Option<Quant
     if let Some((fraction, scale_at)) = fraction_of_scale(seq, i, lang)
         && let Some(scale) = seq.key(scale_at).and_then(|w| scale_word(lang, w))
     {
-        let end = seq.ws.get(scale_at).map_or(first.end, |w| w.end);
+        let end = seq.end_of(scale_at);
         let scaled = Some(fraction * scale);
         let q = spelled(seq.text, first.start, end, fraction, scaled, false);
         return Some((Some(q), scale_at));
@@ -435,6 +444,7 @@ fn scales(seq: &Seq, mut last: usize, value: f64, lang: NumLang) -> (Option<f64>
     while let Some(scale) = seq.next(last).and_then(|n| scale_word(lang, n))
         && scaled.is_none_or(|v| scale > v / value)
     {
+        // The first scale word multiplies the plain value.
         scaled = Some(scaled.unwrap_or(value) * scale);
         last += 1;
     }
@@ -460,8 +470,12 @@ fn spelled(
 
 /// Whether byte `at` starts a sentence: only spaces, opening quotes and
 /// brackets since the text start or since `.`, `!`, `?`, `:`, `;`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "at is the start of a word of text: a char boundary"
+)]
 fn sentence_start(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
+    let before = &text[..at];
     let trimmed = before.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(

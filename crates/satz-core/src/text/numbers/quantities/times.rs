@@ -155,11 +155,11 @@ fn join_uhr_minutes(text: &str, qs: &mut Vec<Quantity>) {
         };
         if joined {
             let b = qs.remove(i + 1);
-            if let Some(a) = qs.get_mut(i) {
-                let m = b.int_value().unwrap_or(0) as f64;
+            // joined checked that b has an integer value.
+            if let (Some(a), Some(m)) = (qs.get_mut(i), b.int_value()) {
+                let m = m as f64;
                 a.values = a.values.iter().map(|v| v + m).collect();
-                a.end = b.end;
-                a.text = text.get(a.start..a.end).unwrap_or_default().to_owned();
+                a.extend_to(text, b.end);
             }
         }
         i += 1;

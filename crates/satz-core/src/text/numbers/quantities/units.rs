@@ -137,8 +137,10 @@ pub(super) fn unit_after(text: &str, end: usize) -> Option<(Unit, usize)> {
     // `%` and `°C` need no word boundary; glued `13m` and spaced `13 m`
     // both count, and one hyphen (`58-foot`).
     let mut skipped = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
-    if skipped == 0 && rest.starts_with(is_hyphen) {
-        skipped = rest.chars().next().map_or(0, char::len_utf8);
+    if skipped == 0
+        && let Some(hyphen) = rest.chars().next().filter(|&c| is_hyphen(c))
+    {
+        skipped = hyphen.len_utf8();
     }
     let after = rest.get(skipped..)?;
     for symbol in ["%", "°C", "°F", "°", "km²", "m²", "m³", "km/h"] {
@@ -188,8 +190,8 @@ pub(super) fn inside_unit(text: &str, q: &Quantity) -> bool {
     if q.spelled || !matches!(q.text.as_str(), "2" | "3") {
         return false;
     }
-    let before = trailing_letters(text.get(..q.start).unwrap_or_default());
-    let ends_word = !continues_word(text.get(q.start..).unwrap_or_default(), q.text.len());
+    let before = trailing_letters(q.before(text));
+    let ends_word = !continues_word(q.onwards(text), q.text.len());
     ends_word && matches!(before, "m" | "km" | "cm" | "mm" | "qm")
 }
 
@@ -243,12 +245,16 @@ fn glued_letter(text: &str, at: usize) -> bool {
 
 /// The byte offset after the scale words that follow byte `at`
 /// (`62,3 Milliarden Kubikmeter`: the unit comes after the scale).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "at is a quantity's end (a char boundary); offset is 0 or the end of the word before w (and a `.` after it)"
+)]
 fn scale_end(text: &str, at: usize) -> usize {
-    let rest = text.get(at..).unwrap_or_default();
+    let rest = &text[at..];
     let mut end = at;
     let mut offset = 0;
     for w in words(rest).into_iter().take(3) {
-        let gap = rest.get(offset..w.start).unwrap_or_default();
+        let gap = &rest[offset..w.start];
         if !gap
             .chars()
             .all(|c| c.is_whitespace() || is_hyphen(c) || c == '.')
@@ -320,13 +326,8 @@ fn in_base(v: f64, u: &Unit) -> Vec<(f64, f64)> {
 /// (`4` 0.5, `30,000` 5000, `1.5` 0.05), read from its digits.
 fn rounding(written: &str, v: f64) -> f64 {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
-    if let Some(dot) = written.rfind(['.', ',']) {
-        let frac = written
-            .get(dot + 1..)
-            .unwrap_or_default()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count();
+    if let Some((_, decimals)) = written.rsplit_once(['.', ',']) {
+        let frac = decimals.chars().filter(char::is_ascii_digit).count();
         // A decimal part (not a thousands group) fixes the precision.
         let thousands = frac == 3 && v.fract() == 0.0;
         if !thousands {
