@@ -89,14 +89,17 @@ impl Evidence<'_> {
     /// The sentences of `side` (one side of a link whose other side is not
     /// empty, with posterior `score`) that are orphans by the rules of the
     /// module documentation.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a link's sentences are sentences of its side, which gap and support cover"
+    )]
     fn orphans(&self, side: &[usize], score: f64) -> Vec<usize> {
         let merged = side.len() >= 2;
         let in_doubt = score < REVIEW_THRESHOLD;
         side.iter()
             .copied()
             .filter(|&s| {
-                let gap = self.gap.get(s).copied().unwrap_or(0.0);
-                let support = self.support.get(s).copied().unwrap_or(f64::INFINITY);
+                let (gap, support) = (self.gap[s], self.support[s]);
                 gap >= GAP_ALONE
                     || (merged && gap >= GAP_MERGED && support <= NO_SUPPORT)
                     || (in_doubt && gap >= GAP_IN_DOUBT)

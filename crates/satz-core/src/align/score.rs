@@ -269,10 +269,13 @@ impl Scorer<'_> {
         let l2 = span_len(&self.tgt_cum, j, b);
         let ms = span_sum(&self.src_marg, i, a);
         let mt = span_sum(&self.tgt_marg, j, b);
-        // A cost per bead type: `prior_cost` is made from `beads` (pass.rs).
         debug_assert_eq!(self.prior_cost.len(), self.beads.len());
-        let mut c = self.prior_cost.get(k).copied().unwrap_or(f64::INFINITY)
-            - self.length_weight * self.length.llr(a, l1, ms, b, l2, mt);
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "k < beads.len() (above) = prior_cost.len(): a cost per bead type (pass.rs)"
+        )]
+        let prior = self.prior_cost[k];
+        let mut c = prior - self.length_weight * self.length.llr(a, l1, ms, b, l2, mt);
         if a > 0 && b > 0 {
             c -= self.lambda * self.lexical(i, a, j, b);
         }

@@ -108,6 +108,8 @@ fn sentences(file: &File, swapped: bool) -> Vec<String> {
             } else {
                 Some(seg.source.text.plain_text())
             };
+            // A segment without a target (in a swapped file) has no
+            // sentence to record: an empty neighbour is none.
             fold_whitespace(&side.unwrap_or_default())
         })
         .collect()
@@ -181,6 +183,7 @@ fn check(
 
 fn to_unit(seg: &Segment, sides: &Sides, path: &Path) -> Unit {
     let (source_lang, target_lang, swapped) = sides;
+    // A confirmed segment has a target (`check` refused the others).
     let target = seg
         .target
         .as_ref()

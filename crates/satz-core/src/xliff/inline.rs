@@ -122,6 +122,7 @@ fn element(e: &Element, cx: &Context<'_>, fresh: &mut usize, out: &mut Vec<Inlin
             let mut inner = Vec::new();
             convert(&e.children, cx, fresh, &mut inner);
             let kind = e.attr("mtype").or_else(|| e.attr("type"));
+            // An annotation without a type keeps no attribute.
             let attrs = kind
                 .map(|t| vec![("type".to_owned(), t.to_owned())])
                 .unwrap_or_default();

@@ -48,8 +48,8 @@ pub fn has_xliff_extension(path: &Path) -> bool {
 /// any prefix), judged from the first start tag.
 pub fn looks_like_xliff(text: &str) -> bool {
     let mut rest = text;
-    while let Some(at) = rest.find('<') {
-        rest = rest.get(at + 1..).unwrap_or_default();
+    while let Some((_, after)) = rest.split_once('<') {
+        rest = after;
         if rest.starts_with('?') || rest.starts_with('!') {
             continue;
         }
@@ -57,7 +57,8 @@ pub fn looks_like_xliff(text: &str) -> bool {
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
             .collect();
-        let local = name.rsplit(':').next().unwrap_or_default();
+        // The local name: after the prefix, if there is one.
+        let local = name.rsplit_once(':').map_or(name.as_str(), |(_, l)| l);
         return local == "xliff";
     }
     false
@@ -232,6 +233,8 @@ fn check_states(doc: &Document, notes: &mut Notes<'_>) {
                         .as_ref()
                         .map(|s| format!("state {}", s.as_str()))
                 })
+                // Called for a segment found finished, so one of the two
+                // said so; an empty name would still read right.
                 .unwrap_or_default();
             notes.warn(
                 seg.line,

@@ -322,18 +322,19 @@ fn is_name(s: &str) -> bool {
 fn internal_entities(doctype: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for decl in doctype.split("<!ENTITY").skip(1) {
-        let mut rest = decl.trim_start();
+        let rest = decl.trim_start();
         if rest.starts_with('%') {
             continue;
         }
-        let name: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
-        rest = rest.get(name.len()..).unwrap_or_default().trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+        // The name runs to the first space (or the end: then no value).
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (name, after) = rest.split_at(end);
+        let mut chars = after.trim_start().chars();
+        let Some(quote) = chars.next().filter(|c| *c == '"' || *c == '\'') else {
             continue;
         };
-        let value = rest.get(1..).unwrap_or_default();
-        if let Some(end) = value.find(quote) {
-            out.push((name, value.get(..end).unwrap_or_default().to_owned()));
+        if let Some((value, _)) = chars.as_str().split_once(quote) {
+            out.push((name.to_owned(), value.to_owned()));
         }
     }
     out

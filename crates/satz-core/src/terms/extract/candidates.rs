@@ -52,7 +52,12 @@ pub(super) fn tokens<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Token<'a>> {
             && is_hyphen_gap(gap)
         {
             last.end = w.end;
-            last.text = text.get(last.start..w.end).unwrap_or(last.text);
+            #[allow(
+                clippy::indexing_slicing,
+                reason = "word spans lie on char boundaries of text, the last token's before w's"
+            )]
+            let joined = &text[last.start..w.end];
+            last.text = joined;
         } else {
             let initial =
                 prev_end.is_none() || gap.contains(['.', '!', '?', ':', '«', '»', '"', '„', '“']);
@@ -143,7 +148,11 @@ pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
                     .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
             {
                 let pk = format!("{} {}", lex.de_stem(prev.text), k);
-                let surface = unit.source.get(prev.start..t.end).unwrap_or_default();
+                #[allow(
+                    clippy::indexing_slicing,
+                    reason = "token spans lie on char boundaries of the source, prev's before t's"
+                )]
+                let surface = &unit.source[prev.start..t.end];
                 let l = letters(t.text) + letters(prev.text) / 2;
                 let g = gathered.entry(pk.clone()).or_default();
                 note(g, u, surface, true, l, &mut here, &pk);

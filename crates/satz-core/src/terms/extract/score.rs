@@ -77,7 +77,11 @@ pub(super) fn compound_parts(word: &str, vocabulary: &HashSet<String>) -> Option
     }
     let whole: String = chars.iter().collect();
     let known = |i: usize, j: usize| -> bool {
-        let part: String = chars.get(i..j).unwrap_or_default().iter().collect();
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "callers pass i < j <= n = chars.len()"
+        )]
+        let part: String = chars[i..j].iter().collect();
         if part == whole {
             return false;
         }
