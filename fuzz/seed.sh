@@ -33,14 +33,21 @@ for t in segmenter fuzzy; do
     pieces "$t" "$root"/examples/kim-putin.en.txt 6
 done
 pieces aligner "$root"/examples/kim-putin.de.txt 10
+# XLIFF as satz writes it: the example pre-translated with the shipped memory.
+mkdir -p corpus/xliff_reader
+for v in 1.2 2.0; do
+    (cd "$root" && cargo run --quiet --release -- pretranslate --xliff "$v" \
+        examples/kim-putin-followup.de.txt) > "corpus/xliff_reader/seed-pretranslate-$v.xlf" 2>/dev/null || true
+done
 if [ -n "$shared" ] && [ -d "$shared" ]; then
     seed tmx_reader "$shared"/interop/tmx/*.tmx
+    seed xliff_reader "$shared"/interop/xliff/*
     seed tsv_import "$shared"/interop/glossary/*
     for f in "$shared"/segment/dev/*; do pieces segmenter "$f" 20; done
     head -n 400 "$shared/tm/tm.tsv" | cut -f1 > /tmp/satz-fuzz-tm.txt
     pieces fuzzy /tmp/satz-fuzz-tm.txt 40
     rm -f /tmp/satz-fuzz-tm.txt
 fi
-for t in tmx_reader glossary_toml tsv_import segmenter aligner fuzzy; do
+for t in tmx_reader glossary_toml tsv_import segmenter aligner fuzzy xliff_reader; do
     echo "corpus/$t: $(find "corpus/$t" -type f | wc -l) files"
 done
