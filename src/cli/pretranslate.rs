@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::input::{progress, read_sentences, with_index};
+use super::terms_found::{Matcher, load_matcher};
 use super::{Context, Outcome};
 use crate::error::Result;
 use crate::fsx;
-use crate::glossary::TermMatcher;
-use crate::pretranslate::build::{self, Options, Terms, Text};
+use crate::pretranslate::build::{self, Options, Text};
 use crate::pretranslate::{Fill, FuzzyAs, Pretranslation, xliff12, xliff20};
 
 /// The XLIFF version written.
@@ -70,17 +70,8 @@ pub struct PretranslateArgs {
 pub fn run(ctx: &mut Context, args: &PretranslateArgs) -> Result<Outcome> {
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     let sentences = read_sentences(ctx, &input, args.segmented)?;
-    let glossary_path = &ctx.global.glossary;
-    let glossary = if glossary_path.exists() {
-        Some(crate::glossary::load(glossary_path)?)
-    } else {
-        None
-    };
-    let matcher = glossary.as_ref().map(TermMatcher::new);
-    let terms = glossary
-        .as_ref()
-        .zip(matcher.as_ref())
-        .map(|(glossary, matcher)| Terms { glossary, matcher });
+    let matcher = load_matcher(ctx)?;
+    let terms = matcher.as_ref().map(Matcher::terms);
     let pair = ctx.pair();
     let original = original_name(&input);
     let options = Options {

@@ -25,6 +25,16 @@ pub struct Matcher {
     matcher: TermMatcher,
 }
 
+impl Matcher {
+    /// The glossary and matcher as the pre-translation reads them.
+    pub fn terms(&self) -> crate::pretranslate::build::Terms<'_> {
+        crate::pretranslate::build::Terms {
+            glossary: &self.glossary,
+            matcher: &self.matcher,
+        }
+    }
+}
+
 /// Loads the glossary for term look-ups; a missing file means no terms.
 pub fn load_matcher(ctx: &Context) -> Result<Option<Matcher>> {
     let path = &ctx.global.glossary;

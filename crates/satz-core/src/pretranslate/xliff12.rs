@@ -63,20 +63,16 @@ pub fn write(doc: &Pretranslation, tool_version: &str) -> String {
         attr(tool_version)
     ));
     out.push_str("    <body>\n");
-    let mut current = 0;
-    for (id, paragraph, segment) in doc.numbered() {
-        if paragraph != current {
-            if current != 0 {
-                out.push_str("      </group>\n");
-            }
-            out.push_str(&format!(
-                "      <group id=\"p{paragraph}\" restype=\"x-paragraph\">\n"
-            ));
-            current = paragraph;
+    let mut id = 0;
+    for (p, segments) in doc.paragraphs.iter().enumerate() {
+        let p = p + 1;
+        out.push_str(&format!(
+            "      <group id=\"p{p}\" restype=\"x-paragraph\">\n"
+        ));
+        for segment in segments {
+            id += 1;
+            trans_unit(&mut out, id, segment, doc);
         }
-        trans_unit(&mut out, id, segment, doc);
-    }
-    if current != 0 {
         out.push_str("      </group>\n");
     }
     out.push_str("    </body>\n  </file>\n</xliff>\n");

@@ -70,20 +70,16 @@ pub fn write(doc: &Pretranslation) -> String {
         "  <file id=\"f1\" original=\"{}\">\n",
         attr(&doc.original)
     ));
-    let mut current = 0;
-    for (id, paragraph, segment) in doc.numbered() {
-        if paragraph != current {
-            if current != 0 {
-                out.push_str("    </group>\n");
-            }
-            out.push_str(&format!(
-                "    <group id=\"p{paragraph}\" type=\"satz:paragraph\">\n"
-            ));
-            current = paragraph;
+    let mut id = 0;
+    for (p, segments) in doc.paragraphs.iter().enumerate() {
+        let p = p + 1;
+        out.push_str(&format!(
+            "    <group id=\"p{p}\" type=\"satz:paragraph\">\n"
+        ));
+        for segment in segments {
+            id += 1;
+            unit(&mut out, id, segment, doc);
         }
-        unit(&mut out, id, segment, doc);
-    }
-    if current != 0 {
         out.push_str("    </group>\n");
     }
     out.push_str("  </file>\n</xliff>\n");
