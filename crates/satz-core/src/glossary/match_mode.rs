@@ -11,7 +11,7 @@
 /// A custom stem is stored as [`MatchMode::CustomStem`] holding only the
 /// part before the `|`; the part after it is always the rest of `de`, so
 /// the full form is `de`. Rules, checked by parsing and by
-/// [`Term::validate`]: exactly one `|`; non-empty text on both sides; the
+/// [`Term::validate`](crate::glossary::Term::validate): exactly one `|`; non-empty text on both sides; the
 /// two sides joined spell `de` exactly (same case, same characters); `de`
 /// itself contains no `|`. A stem
 /// that is the whole term (`"Erbdiktatur|"`) is rejected: use `"prefix"`.
@@ -34,7 +34,7 @@ pub enum MatchMode {
 
 impl MatchMode {
     /// Reads a `match` value for the term `de`; the error is the reason text
-    /// for [`ErrorKind::BadMatch`].
+    /// for [`ErrorKind::BadMatch`](crate::glossary::ErrorKind::BadMatch).
     pub fn from_toml(value: &str, de: &str) -> Result<MatchMode, String> {
         match value {
             "stem" => return Ok(MatchMode::Stem),

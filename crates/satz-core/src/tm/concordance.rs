@@ -3,7 +3,7 @@
 //!
 //! A phrase is found where consecutive words have the query's words'
 //! Snowball stems (case-folded, ß = ss), through the stemmers the glossary
-//! recognises terms with ([`crate::glossary::stem`]).
+//! recognises terms with (the glossary's `stem` module).
 
 use serde::Serialize;
 

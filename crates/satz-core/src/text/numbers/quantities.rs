@@ -177,7 +177,7 @@ impl Quantity {
     /// # Panics
     ///
     /// If `values` was emptied from outside: every quantity the crate
-    /// makes has a reading ([`Quantity::number`] gives one, and readings
+    /// makes has a reading (`Quantity::number` gives one, and readings
     /// are only added or replaced by non-empty lists).
     #[allow(
         clippy::indexing_slicing,
