@@ -25,8 +25,7 @@ enum Format {
     Json,
 }
 
-/// The `<prop>` type on a TMX unit that accepts findings for that unit.
-pub const ACCEPT_PROP: &str = "x-satz-accept";
+pub use crate::check::ACCEPT_PROP;
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
