@@ -16,7 +16,7 @@
 //! A finding that fails the check (the [`FailPolicy`]) is an `error`, any
 //! other a `warning`: the annotations' level agrees with the step's result.
 //! The title is the finding's code; the message is the finding's message
-//! and, on a second line, its evidence.
+//! and, on a second line, its evidence (where it has one).
 
 use std::collections::HashMap;
 
@@ -45,7 +45,11 @@ pub fn annotations(findings: &[Finding], places: &[UnitPlace], policy: &FailPoli
         out.push_str("title=");
         out.push_str(&property(f.code.as_str()));
         out.push_str("::");
-        out.push_str(&data(&format!("{}\nwhy: {}", f.message, f.evidence)));
+        out.push_str(&data(&f.message));
+        if !f.evidence.is_empty() {
+            out.push_str("%0Awhy: ");
+            out.push_str(&data(&f.evidence));
+        }
         out.push('\n');
     }
     out

@@ -130,12 +130,14 @@ fn describe(findings: &[&Finding]) -> String {
     let mut s = String::new();
     for f in findings {
         s.push_str(&format!(
-            "{} [{}] {}\n  why: {}\n",
+            "{} [{}] {}\n",
             f.severity.as_str(),
             f.code,
-            f.message,
-            f.evidence
+            f.message
         ));
+        if !f.evidence.is_empty() {
+            s.push_str(&format!("  why: {}\n", f.evidence));
+        }
     }
     if let Some(f) = findings.first() {
         s.push_str(&format!("de: {}\nen: {}\n", f.source, f.target));
