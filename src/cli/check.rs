@@ -1,4 +1,12 @@
-//! `satz check [DE EN] [--segmented] [--ignore CODE]...`
+//! `satz check [DE EN] [--segmented] [--ignore CODE]... [--fail-on WHAT] [--changed REV]`
+//!
+//! The checks are the library's ([`crate::check`]), and so are the CI
+//! formats ([`crate::report::github`], [`crate::report::junit`]); this
+//! file reads the inputs, says where each checked unit is ([`UnitPlace`]:
+//! the memory file and its `<tu>`'s line, or the German file and the
+//! sentence's line), and with `--changed` keeps what involves a unit new
+//! since the revision ([`crate::check::changed`], the files from git
+//! through [`super::git`]).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
