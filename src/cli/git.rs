@@ -78,7 +78,9 @@ pub fn memory_at(dir: &Path, rev: &str) -> Result<Vec<OldFile>> {
     })?;
     let commit = String::from_utf8_lossy(&commit).trim().to_owned();
     let prefix = git(dir, &["rev-parse", "--show-prefix"]).map_err(|e| error(dir, e))?;
-    let prefix = String::from_utf8_lossy(&prefix).trim_end().to_owned();
+    // `memory/` and a line break; empty at the repository's root.
+    let prefix = String::from_utf8_lossy(&prefix);
+    let prefix = prefix.strip_suffix('\n').unwrap_or(&prefix).to_owned();
     // The folder's tree at the commit; absent then, every unit is new.
     let Ok(listing) = git(
         dir,
