@@ -135,7 +135,7 @@ fn every_command_names_its_formats() {
         ("suggest", &["suggest"], "table, json, md"),
         ("analyze", &["analyze", "a.txt"], "table, json, csv"),
         ("concordance", &["concordance", "Krieg"], "table, json"),
-        ("check", &["check"], "table, json"),
+        ("check", &["check"], "table, json, github, junit"),
         ("glossary list", &["glossary", "list"], "table, json, tsv"),
         (
             "glossary export",

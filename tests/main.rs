@@ -16,6 +16,7 @@ mod align;
 mod bad_input;
 mod check;
 mod check_audit;
+mod check_ci;
 mod check_corpus;
 mod code_shape;
 mod common;

@@ -1,7 +1,8 @@
 //! satz's files read by the tools translators use, not by mocks: the
 //! schemas' own validators (xmllint, jing), OmegaT 3.6's own classes
-//! (headless, `tests/clients/omegat`) and translate-toolkit's readers
-//! (`tests/clients/ttk_read.py`).
+//! (headless, `tests/clients/omegat`), translate-toolkit's readers
+//! (`tests/clients/ttk_read.py`) and junitparser, the JUnit XML reader CI
+//! tools use (`tests/clients/junit_read.py`).
 //!
 //! `tests/clients/install` installs them (about 2 minutes on a fresh Debian
 //! machine); `.ci/run` runs it, then these tests. They are ignored in a
@@ -524,5 +525,61 @@ fn omegat_translates_satz_xliff_with_satz_tmx() {
             .replace("&lt;", "<")
             .replace("&gt;", ">");
         assert!(merged.contains(&en), "merge lost {en}");
+    }
+}
+
+/// Issue 16: `check --format junit` read by junitparser: the counts it
+/// reads, and those it recounts from the test cases, are satz's (a test
+/// per unit, a failure per unit with a finding that fails the check).
+#[test]
+#[ignore = "needs the real clients (tests/clients/install) and SATZ_SHARED_DATA; .ci/run runs it"]
+fn junitparser_reads_the_junit_report_with_satz_counts() {
+    let fx = Fixture::new();
+    fx.write(
+        "glossary.toml",
+        std::fs::read(shipped("glossary.toml")).unwrap(),
+    );
+    fx.write(
+        "a.tsv",
+        "Es waren 10000 Soldaten.\tThere were 1,000 soldiers.\n\
+         Kim schickt Kanonenfutter.\tKim is sending cannon feed.\n\
+         Die Lage bleibt ruhig.\tThe situation remains calm.\n\
+         Preis: <5 & \"mehr\".\tPrice: <5 & \"more\".\n",
+    );
+    fx.write(
+        "b.tsv",
+        "Die Diktatur fiel.\tThe regime fell.\nEs regnet.\tIt is raining.\n",
+    );
+    for file in ["a.tsv", "b.tsv"] {
+        fx.satz().args(["import", file]).assert().success();
+    }
+    for (fail_on, failures) in [("error", 2), ("warning", 3), ("none", 0)] {
+        let out = fx
+            .satz()
+            .args(["check", "--format", "junit", "--fail-on", fail_on])
+            .output()
+            .unwrap();
+        let report = fx.write("report.xml", &out.stdout);
+        let seen = run(Command::new("python3")
+            .arg(clients_dir().join("junit_read.py"))
+            .arg(&report));
+        let rows: Vec<Vec<&str>> = seen.lines().map(|l| l.split('\t').collect()).collect();
+        let want = failures.to_string();
+        let totals = ["6", want.as_str(), "0", "0"];
+        assert_eq!(rows[0], ["SUITES", "2"], "{seen}");
+        assert_eq!(rows[1][1..], totals, "declared: {seen}");
+        assert_eq!(rows[2][1..], totals, "recounted: {seen}");
+        assert_eq!(rows[3][1..3], ["memory/a.tmx", "4"], "{seen}");
+        assert_eq!(rows[4][1..3], ["memory/b.tmx", "2"], "{seen}");
+        let cases: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "CASE").collect();
+        assert_eq!(cases.len(), 6, "{seen}");
+        assert_eq!(
+            cases[0][1..],
+            [
+                "memory/a.tmx",
+                "a.tmx:5",
+                if failures > 0 { "failure" } else { "passed" }
+            ]
+        );
     }
 }

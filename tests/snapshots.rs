@@ -339,12 +339,10 @@ fn concordance_json_en() {
 
 /// The first eight sentences of the example with planted errors in the
 /// English: a forbidden term, an untranslated sentence, a double space, a
-/// changed number and a missing term.
-#[test]
-fn check_json() {
-    let fx = example();
-    sentences(&fx, "kim-putin.de.txt", "de", 0..8, "check.de.txt");
-    sentences(&fx, "kim-putin.en.txt", "en", 0..8, "clean.en.txt");
+/// changed number and a missing term (`check.de.txt`, `check.en.txt`).
+fn planted(fx: &Fixture) {
+    sentences(fx, "kim-putin.de.txt", "de", 0..8, "check.de.txt");
+    sentences(fx, "kim-putin.en.txt", "en", 0..8, "clean.en.txt");
     let clean = fx.read("clean.en.txt");
     let mut lines: Vec<String> = clean.lines().map(str::to_owned).collect();
     let german = fx.read("check.de.txt");
@@ -360,6 +358,12 @@ fn check_json() {
     }
     lines[2] = german.lines().nth(2).unwrap().to_owned();
     fx.write("check.en.txt", lines.join("\n") + "\n");
+}
+
+#[test]
+fn check_json() {
+    let fx = example();
+    planted(&fx);
     let args = [
         "check",
         "check.de.txt",
@@ -370,6 +374,45 @@ fn check_json() {
     ];
     let out = run(&fx, &args, 1);
     snap("check_json", &command_line(&args), &out);
+}
+
+/// The planted errors as GitHub annotations (issue 16).
+#[test]
+fn check_github() {
+    let fx = example();
+    planted(&fx);
+    let args = [
+        "check",
+        "check.de.txt",
+        "check.en.txt",
+        "--segmented",
+        "--format",
+        "github",
+    ];
+    let out = run(&fx, &args, 1);
+    snap("check_github", &command_line(&args), &out);
+}
+
+/// The planted errors, saved into a memory of their own, as a JUnit report
+/// (issue 16).
+#[test]
+fn check_junit() {
+    let fx = example();
+    planted(&fx);
+    let save = [
+        "--memory",
+        "planted",
+        "align",
+        "check.de.txt",
+        "check.en.txt",
+        "--segmented",
+        "--save",
+        "news",
+    ];
+    ok(&fx, &save);
+    let args = ["--memory", "planted", "check", "--format", "junit"];
+    let out = run(&fx, &args, 1);
+    snap("check_junit", &command_line(&args), &out);
 }
 
 // glossary

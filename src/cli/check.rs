@@ -1,20 +1,31 @@
-//! `satz check [DE EN] [--segmented] [--ignore CODE]...`
+//! `satz check [DE EN] [--segmented] [--ignore CODE]... [--fail-on WHAT] [--changed REV]`
+//!
+//! The checks are the library's ([`crate::check`]), and so are the CI
+//! formats ([`crate::report::github`], [`crate::report::junit`]); this
+//! file reads the inputs, says where each checked unit is ([`UnitPlace`]:
+//! the memory file and its `<tu>`'s line, or the German file and the
+//! sentence's line), and with `--changed` keeps what involves a unit new
+//! since the revision ([`crate::check::changed`], the files from git
+//! through [`super::git`]).
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use clap::Args;
 
 use super::align::LinkText;
+use super::check_changed as changed;
 use super::input::{Sentences, read_sentences_of};
 use super::{Context, Outcome};
+use crate::check::changed::{Baseline, involving_new};
 use crate::check::{
     AlignedLink, CheckOptions, Checker, Code, FailOn, FailPolicy, Finding, Pair, Severity,
     to_json_line,
 };
 use crate::error::{Error, Location, Result};
 use crate::glossary::Glossary;
+use crate::report::{self, UnitPlace};
 
 /// `check`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,10 +34,15 @@ enum Format {
     Table,
     /// One finding per line, with its evidence.
     Json,
+    /// GitHub Actions workflow commands: an annotation per finding on its
+    /// file and line.
+    Github,
+    /// JUnit XML (GitLab, Jenkins): a test per unit, a failure per unit
+    /// that fails the check.
+    Junit,
 }
 
-/// The `<prop>` type on a TMX unit that accepts findings for that unit.
-pub const ACCEPT_PROP: &str = "x-satz-accept";
+pub use crate::check::ACCEPT_PROP;
 
 /// Arguments of the command (documented on [`super::Command`]).
 #[derive(Debug, Args)]
@@ -36,6 +52,8 @@ pub const ACCEPT_PROP: &str = "x-satz-accept";
   satz check de.txt en.txt --segmented --format json
   satz check --ignore double-space --ignore doubled-word
   satz check --fail-on error,term-missing            errors and missing terms fail the build
+  satz check --changed origin/main --format github   a pull request's new units, as annotations
+  satz check --format junit > satz-check.xml         a test report for GitLab or Jenkins
 
 Codes: untranslated, term-forbidden, term-missing, term-deprecated, number-mismatch,
 date-mismatch, number-format, date-format, unbalanced-brackets, unbalanced-quotes,
@@ -65,11 +83,77 @@ pub struct CheckArgs {
     /// the glossary's [check] table.
     #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = parse_fail_on)]
     pub fail_on: Vec<FailOn>,
+    /// Only the memory units added or changed since the git revision REV
+    /// (HEAD, origin/main, a tag): a unit whose text or acceptance differs
+    /// from every unit of the memory at REV. A finding that involves
+    /// several units (inconsistent-*) counts when one of them is new.
+    #[arg(long, value_name = "REV", conflicts_with = "de")]
+    pub changed: Option<String>,
+}
+
+/// What a check found, and in which units.
+struct Checked {
+    /// The findings reported.
+    findings: Vec<Finding>,
+    /// The units checked, in order (with `--changed`, the new ones).
+    places: Vec<UnitPlace>,
 }
 
 /// Runs `check`.
 pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
     let format: Format = ctx.format("check")?;
+    let glossary = load_glossary(ctx)?;
+    let policy = fail_policy(ctx, args, &glossary)?;
+    let checker = Checker::for_langs(&glossary, &ctx.pair());
+    let Checked { findings, places } = match (&args.de, &args.en) {
+        (Some(de), Some(en)) => check_document(ctx, &checker, args, de, en)?,
+        _ => check_memory(ctx, &checker, args)?,
+    };
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let failing = findings.iter().filter(|f| policy.fails(f)).count();
+    let text = match format {
+        Format::Json => findings.iter().map(|f| to_json_line(f) + "\n").collect(),
+        Format::Table => table(&findings, ctx.global.verbose > 0),
+        Format::Github => report::github::annotations(&findings, &places, &policy),
+        Format::Junit => report::junit::report(&findings, &places, &policy),
+    };
+    ctx.out.write_str(&text)?;
+    if let (Some(rev), true) = (&args.changed, places.is_empty()) {
+        ctx.report(format!(
+            "nothing to check: no unit was added or changed in {} since {rev}",
+            ctx.global.memory.display()
+        ));
+        return Ok(Outcome::Clean);
+    }
+    let gate = if policy == FailPolicy::default() {
+        String::new()
+    } else {
+        format!(
+            "; {failing} fail the check (fail-on: {})",
+            policy.describe()
+        )
+    };
+    let since = args.changed.as_ref().map_or_else(String::new, |rev| {
+        format!(" (added or changed since {rev})")
+    });
+    ctx.report(format!(
+        "{} unit(s) checked{since}: {errors} error(s), {} warning(s){gate}",
+        places.len(),
+        findings.len() - errors
+    ));
+    Ok(if failing > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// The glossary (none is an empty one), warning about tables a newer satz
+/// wrote.
+fn load_glossary(ctx: &Context) -> Result<Glossary> {
     let glossary = if ctx.global.glossary.exists() {
         crate::glossary::load(&ctx.global.glossary)?
     } else {
@@ -82,67 +166,116 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
             env!("CARGO_PKG_VERSION")
         ));
     }
-    let policy = fail_policy(ctx, args, &glossary)?;
+    Ok(glossary)
+}
+
+/// A translation, aligned, checked link by link.
+fn check_document(
+    ctx: &Context,
+    checker: &Checker<'_>,
+    args: &CheckArgs,
+    de: &Path,
+    en: &Path,
+) -> Result<Checked> {
+    let opts = CheckOptions {
+        ignore: args.ignore.clone(),
+        accepted: Vec::new(),
+    };
+    let (src, tgt, links) = document_links(ctx, de, en, args.segmented)?;
+    let aligned = aligned_links(&src, &tgt, &links);
+    let places = links
+        .iter()
+        .zip(&aligned)
+        .map(|(l, a)| {
+            let (file, line) = match (l.source.first(), l.target.first()) {
+                (Some(&i), _) => (de, src.lines.get(i)),
+                (None, Some(&j)) => (en, tgt.lines.get(j)),
+                (None, None) => (de, None),
+            };
+            UnitPlace {
+                unit: a.id.clone(),
+                file: shown_path(file),
+                line: line.copied(),
+            }
+        })
+        .collect();
+    Ok(Checked {
+        findings: checker.check_document(&aligned, &opts),
+        places,
+    })
+}
+
+/// The memory checked (with `--changed`, only what involves its new units).
+fn check_memory(ctx: &Context, checker: &Checker<'_>, args: &CheckArgs) -> Result<Checked> {
+    let baseline = match &args.changed {
+        Some(rev) => Some(changed::baseline(ctx, rev)?),
+        None => None,
+    };
     let mut opts = CheckOptions {
         ignore: args.ignore.clone(),
         accepted: Vec::new(),
     };
-    let checker = Checker::for_langs(&glossary, &ctx.pair());
-    let (findings, units) = match (&args.de, &args.en) {
-        (Some(de), Some(en)) => {
-            let (src, tgt, links) = document_links(ctx, de, en, args.segmented)?;
-            let aligned = aligned_links(&src, &tgt, &links);
-            (checker.check_document(&aligned, &opts), aligned.len())
-        }
-        _ => {
-            let owned = memory_pairs(ctx, &mut opts)?;
-            let pairs: Vec<Pair<'_>> = owned
-                .iter()
-                .map(|(id, s, t)| Pair::new(id.clone(), s, t))
-                .collect();
-            (checker.check(&pairs, &opts), pairs.len())
-        }
-    };
-    let errors = findings
+    let units = memory_units(ctx, &mut opts, baseline.as_ref())?;
+    let pairs: Vec<Pair<'_>> = units
         .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let failing = findings.iter().filter(|f| policy.fails(f)).count();
-    let text = match format {
-        Format::Json => findings.iter().map(|f| to_json_line(f) + "\n").collect(),
-        Format::Table => table(&findings, ctx.global.verbose > 0),
+        .map(|u| Pair::new(u.place.unit.clone(), &u.source, &u.target))
+        .collect();
+    // Every unit is checked, so that a new unit is compared with the old.
+    let findings = checker.check(&pairs, &opts);
+    let (findings, units) = match baseline {
+        None => (findings, units),
+        Some(_) => {
+            let new: HashSet<&str> = units
+                .iter()
+                .filter(|u| u.new)
+                .map(|u| u.place.unit.as_str())
+                .collect();
+            let findings = involving_new(findings, |id| new.contains(id));
+            (findings, units.into_iter().filter(|u| u.new).collect())
+        }
     };
-    ctx.out.write_str(&text)?;
-    let gate = if policy == FailPolicy::default() {
-        String::new()
-    } else {
-        format!(
-            "; {failing} fail the check (fail-on: {})",
-            policy.describe()
-        )
-    };
-    ctx.report(format!(
-        "{units} unit(s) checked: {errors} error(s), {} warning(s){gate}",
-        findings.len() - errors
-    ));
-    Ok(if failing > 0 {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
+    Ok(Checked {
+        findings,
+        places: units.into_iter().map(|u| u.place).collect(),
     })
 }
 
-/// The memory's units as pairs, reported as `file:line`; acceptances come
-/// from each unit's `x-satz-accept` prop.
-fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, String, String)>> {
+/// A memory unit to check.
+struct MemoryUnit {
+    /// Its id (`file:line`) and where it is.
+    place: UnitPlace,
+    source: String,
+    target: String,
+    /// Not in the memory at `--changed`'s revision (always, without it).
+    new: bool,
+}
+
+/// The memory's units, reported as `file:line`; acceptances come from each
+/// unit's `x-satz-accept` prop; with a baseline, whether each is new.
+fn memory_units(
+    ctx: &Context,
+    opts: &mut CheckOptions,
+    baseline: Option<&Baseline>,
+) -> Result<Vec<MemoryUnit>> {
     let memory = ctx.memory();
     let mut out = Vec::new();
     let mut unknown = Vec::new();
+    let dir = shown_path(&memory.dir);
     let loaded = memory.for_each_unit(|u| {
-        let id = u
-            .origin
-            .as_ref()
-            .map_or_else(|| u.id(), |o| format!("{}:{}", o.file, o.line));
+        let (id, place) = match &u.origin {
+            Some(o) if dir.is_empty() => (
+                format!("{}:{}", o.file, o.line),
+                (o.file.clone(), Some(o.line)),
+            ),
+            Some(o) => (
+                format!("{}:{}", o.file, o.line),
+                (
+                    format!("{}/{}", dir.trim_end_matches('/'), o.file),
+                    Some(o.line),
+                ),
+            ),
+            None => (u.id(), (dir.clone(), None)),
+        };
         if let Some(codes) = u.prop(ACCEPT_PROP) {
             for code in codes.split(',').map(str::trim).filter(|c| !c.is_empty()) {
                 match code {
@@ -154,7 +287,16 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
                 }
             }
         }
-        out.push((id, u.source_text(), u.target_text()));
+        out.push(MemoryUnit {
+            new: baseline.is_none_or(|b| b.is_new(&u)),
+            source: u.source_text(),
+            target: u.target_text(),
+            place: UnitPlace {
+                unit: id,
+                file: place.0,
+                line: place.1,
+            },
+        });
     })?;
     ctx.warn_all(&loaded.warnings);
     for w in unknown {
@@ -177,6 +319,27 @@ fn memory_pairs(ctx: &Context, opts: &mut CheckOptions) -> Result<Vec<(String, S
         ));
     }
     Ok(out)
+}
+
+/// A path as CI systems want it: relative to the working folder when it
+/// is inside it, without `./`, `/` between folders.
+fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd
+        .as_deref()
+        .and_then(|d| path.strip_prefix(d).ok())
+        .unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if rel.has_root() {
+        // `/` then the rest: the root component is already a `/`.
+        format!("/{}", parts.get(1..).unwrap_or_default().join("/"))
+    } else {
+        parts.join("/")
+    }
 }
 
 /// A translated document pair, split into sentences and aligned.

@@ -20,6 +20,9 @@ pub struct Sentences {
     pub texts: Vec<String>,
     /// Paragraph of each sentence.
     pub paragraphs: Vec<usize>,
+    /// The 1-based line each sentence starts on (where `check --format
+    /// github` points).
+    pub lines: Vec<usize>,
 }
 
 impl Sentences {
@@ -68,23 +71,32 @@ pub fn read_sentences_of(
     let mut out = Sentences {
         texts: Vec::new(),
         paragraphs: Vec::new(),
+        lines: Vec::new(),
     };
     if segmented {
         let mut para = 0;
-        for line in text.lines() {
+        for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 para += 1;
                 continue;
             }
             out.texts.push(line.trim().to_owned());
             out.paragraphs.push(para);
+            out.lines.push(i + 1);
         }
         return Ok(out);
     }
     let seg = segment::load_segmenter(tag.segmenter(), &segment::rules_path(&ctx.global.glossary))?;
+    // (offset, line) of the last sentence start: lines counted once.
+    let mut at = (0, 1);
     for s in seg.split(text) {
         out.texts.push(crate::text::fold_whitespace(s.text(text)));
         out.paragraphs.push(s.paragraph);
+        let breaks = text
+            .get(at.0..s.start)
+            .map_or(0, |t| t.matches('\n').count());
+        at = (s.start, at.1 + breaks);
+        out.lines.push(at.1);
     }
     Ok(out)
 }

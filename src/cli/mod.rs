@@ -18,9 +18,11 @@ mod align_fix;
 mod align_html;
 mod analyze;
 mod check;
+mod check_changed;
 mod completions;
 mod concordance;
 mod export;
+mod git;
 mod glossary;
 mod import;
 mod input;
@@ -235,10 +237,15 @@ pub enum Command {
     /// doubled words, double spaces, lost final ? or !. An error is a
     /// finding a reviewer must act on; uncertain evidence is a warning.
     ///
+    /// --changed REV checks only the memory units added or changed since a
+    /// git revision (a pull request's: --changed origin/main).
+    ///
     /// Formats: table (grouped by unit, spans highlighted; -v adds each
-    /// finding's evidence), json (one finding per line, with its evidence).
-    /// Exit 1 when a finding fails the check: errors, or what --fail-on or
-    /// the glossary's `[check]` fail_on says.
+    /// finding's evidence), json (one finding per line, with its evidence),
+    /// github (GitHub Actions annotations on the file and line), junit
+    /// (JUnit XML for GitLab and Jenkins: a test per unit). Exit 1 when a
+    /// finding fails the check: errors, or what --fail-on or the glossary's
+    /// `[check]` fail_on says.
     Check(check::CheckArgs),
     /// Manage glossary.toml.
     #[command(subcommand)]

@@ -1,8 +1,26 @@
 //! Helpers shared by the report writers: HTML escaping for the human-facing
-//! pages (the alignment review page, the term page) and CSV text for the
-//! machine formats ([`csv`]).
+//! pages (the alignment review page, the term page), CSV text for the
+//! machine formats ([`csv`]), and the formats CI systems read `check`'s
+//! findings in: GitHub Actions annotations ([`github`]) and JUnit XML
+//! ([`junit`]).
 
 pub mod csv;
+pub mod github;
+pub mod junit;
+
+/// A checked unit and where it is, what the CI formats point at: a memory
+/// unit is its TMX file and the line of its `<tu>`; a link of a document
+/// pair is the German file and the line its first sentence starts on (the
+/// English file for a link without German).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitPlace {
+    /// The unit's id, as findings name it ([`crate::check::Finding::unit`]).
+    pub unit: String,
+    /// The file, as the user would name it (`memory/news.tmx`).
+    pub file: String,
+    /// The 1-based line, where known.
+    pub line: Option<usize>,
+}
 
 /// Escapes text for HTML content and attribute values (in either kind of
 /// quotes): [`crate::xml::escape`] with [`Escape::HTML`](crate::xml::Escape::HTML).

@@ -41,7 +41,8 @@ pub(super) fn differing<'a>(
                     out.push((
                         i,
                         finding(p, code, Severity::Warning, message, Vec::new(), Vec::new())
-                            .because("the same text on one side, different text on the other; different contexts may need both"),
+                            .because("the same text on one side, different text on the other; different contexts may need both")
+                            .involving(ref_pair.id.clone()),
                     ));
                 }
             }

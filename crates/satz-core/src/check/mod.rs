@@ -64,6 +64,7 @@
 //! [`HitKind::Compound`]: crate::glossary::HitKind::Compound
 
 mod brackets;
+pub mod changed;
 mod code;
 mod consistency;
 mod date_format;
@@ -102,6 +103,10 @@ use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
 
 pub use code::{Code, UnknownCode};
 pub use fail_on::{FailOn, FailPolicy};
+
+/// The `<prop>` type on a TMX unit that accepts findings for that unit:
+/// codes comma-separated, `*` for all.
+pub const ACCEPT_PROP: &str = "x-satz-accept";
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -146,12 +151,23 @@ pub struct Finding {
     /// reviewer can check (`1968 and 1969 are both years in the same
     /// place`).
     pub evidence: String,
+    /// The other units the finding involves ([`Pair::id`]s): for the
+    /// consistency checks, the unit whose translation (or source) this one
+    /// differs from. Empty for the per-pair checks. `check --changed` keeps
+    /// a finding when its unit or one of these is new.
+    pub related: Vec<String>,
 }
 
 impl Finding {
     /// The finding with its evidence (see [`Finding::evidence`]).
     pub fn because(mut self, evidence: impl Into<String>) -> Finding {
         self.evidence = evidence.into();
+        self
+    }
+
+    /// The finding with another unit it involves (see [`Finding::related`]).
+    pub fn involving(mut self, unit: impl Into<String>) -> Finding {
+        self.related.push(unit.into());
         self
     }
 }
@@ -371,6 +387,7 @@ fn finding(
         source_spans,
         target_spans,
         evidence: String::new(),
+        related: Vec::new(),
     }
 }
 

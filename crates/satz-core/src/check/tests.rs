@@ -47,6 +47,7 @@ fn json_line_is_exact() {
         source_spans: vec![(0, 1)],
         target_spans: vec![],
         evidence: "e".into(),
+        related: vec![],
     };
     assert_eq!(
         to_json_line(&f),
