@@ -384,3 +384,68 @@ fn init_creates_what_is_missing_and_is_idempotent() {
     assert!(fresh.join("memory").is_dir());
     assert_eq!(desk.git(&carol, &["status", "--porcelain"]), "");
 }
+
+/// `n` synthetic units `prefix i` as a TSV file in `dir`.
+fn tsv_file(dir: &Path, prefix: &str, n: usize) -> PathBuf {
+    let mut tsv = String::with_capacity(n * 120);
+    for i in 0..n {
+        tsv.push_str(&format!(
+            "{prefix} {i}: Die Zeitung meldet {i} neue Fälle aus dem Kanton.\t\
+             {prefix} {i}: The paper reports {i} new cases from the canton.\n"
+        ));
+    }
+    let path = dir.join(format!("{prefix}.tsv"));
+    std::fs::write(&path, tsv).unwrap();
+    path
+}
+
+/// Lines added and removed in the working tree, from `git diff --numstat`.
+fn numstat(desk: &Desk, dir: &Path) -> (usize, usize) {
+    let out = desk.git(dir, &["diff", "--numstat"]);
+    out.lines().fold((0, 0), |(a, d), line| {
+        let mut f = line.split('\t');
+        let added: usize = f.next().unwrap().parse().unwrap();
+        let deleted: usize = f.next().unwrap().parse().unwrap();
+        (a + added, d + deleted)
+    })
+}
+
+#[test]
+#[ignore = "slow: a 200,000-unit memory in git (BENCHMARKS.md measures a million)"]
+fn fifty_units_into_a_big_memory_change_only_their_lines() {
+    let desk = Desk::new();
+    let seed = desk.dir.path().join("seed");
+    desk.git(&seed, &["pull", "-q", "origin", "main"]);
+    let big = tsv_file(desk.dir.path(), "big", 200_000);
+    desk.satz(&seed, &["import", big.to_str().unwrap(), "--name", "big"]);
+    desk.commit(&seed, "a big memory");
+    desk.git(&seed, &["push", "-q", "origin", "main"]);
+    let (alice, bob) = (desk.clone_as("alice"), desk.clone_as("bob"));
+    for (dir, who) in [(&alice, "alice"), (&bob, "bob")] {
+        desk.satz(dir, &["init"]);
+        let fifty = tsv_file(desk.dir.path(), who, 50);
+        desk.satz(dir, &["import", fifty.to_str().unwrap(), "--name", "big"]);
+        // 50 units of 8 lines each, spliced in; nothing else moves.
+        assert_eq!(numstat(&desk, dir), (400, 0), "{who}");
+        desk.commit(dir, who);
+    }
+    desk.git(&alice, &["push", "-q", "origin", "main"]);
+    desk.git(
+        &bob,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    // The merge commit brings Bob exactly Alice's 50 units.
+    let stat = desk.git(
+        &bob,
+        &[
+            "diff",
+            "--numstat",
+            "HEAD^1",
+            "HEAD",
+            "--",
+            "memory/big.tmx",
+        ],
+    );
+    assert_eq!(stat.trim(), "400\t0\tmemory/big.tmx");
+    assert_eq!(desk.export(&bob).len(), 5 + 200_000 + 100);
+}
