@@ -11,5 +11,5 @@ pub mod cli;
 
 pub use satz_core::{
     align, check, error, fsx, glossary, lang, langid, position, pretranslate, report, segment,
-    terms, text, tm, xliff, xml,
+    team, terms, text, tm, xliff, xml,
 };

@@ -33,5 +33,6 @@ mod real_clients;
 mod segment;
 mod snapshots;
 mod suggest;
+mod team;
 mod terms;
 mod xliff;

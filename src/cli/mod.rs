@@ -25,10 +25,12 @@ mod export;
 mod git;
 mod glossary;
 mod import;
+mod init;
 mod input;
 mod language;
 mod man;
 mod merge;
+mod merge_driver;
 mod output;
 mod pretranslate;
 mod segment;
@@ -210,6 +212,27 @@ pub enum Command {
     /// translation: both are named in a warning with their lines. To store
     /// the confirmed segments in memory, `satz import FILE.xlf`.
     Merge(merge::MergeArgs),
+    /// Set up a folder for a team sharing memory and glossary through git.
+    ///
+    /// Creates glossary.toml (with --source-lang and --target-lang) and
+    /// memory/ where they are missing (never overwrites them), the
+    /// .gitattributes lines that hand memory/*.tmx and glossary.toml to
+    /// satz's merge drivers with LF line ends, and .gitignore lines for
+    /// satz's lock and temporary files. Inside a git repository it
+    /// registers the merge drivers in .git/config, which git does not
+    /// clone: run it once in every clone. Running it again is harmless.
+    /// See docs/team.md.
+    Init(init::InitArgs),
+    /// Merge a memory file or the glossary: what git runs, not people.
+    ///
+    /// tmx: the three-way union of the translation units (no duplicates,
+    /// no conflict; a unit removed on one side and unchanged on the other
+    /// stays removed). glossary: the three-way union of the terms,
+    /// comments kept; a term changed differently on both sides is written
+    /// with both versions between git's conflict markers and exits 1.
+    /// Both give the same bytes whichever side merges. A file satz cannot
+    /// write back byte for byte is refused (exit 2): git reports a conflict.
+    MergeDriver(merge_driver::MergeDriverArgs),
     /// Word counts per match band against memory, per file and in total.
     ///
     /// Bands: repetitions (a sentence seen earlier in the input files),
@@ -388,6 +411,8 @@ pub fn run(cli: Cli, stdout: &mut dyn std::io::Write, terminal: bool) -> Result<
         Command::Suggest(args) => suggest::run(&mut ctx, &args),
         Command::Pretranslate(args) => pretranslate::run(&mut ctx, &args),
         Command::Merge(args) => merge::run(&mut ctx, &args),
+        Command::Init(args) => init::run(&mut ctx, &args),
+        Command::MergeDriver(args) => merge_driver::run(&mut ctx, &args),
         Command::Analyze(args) => analyze::run(&mut ctx, &args),
         Command::Concordance(args) => concordance::run(&mut ctx, &args),
         Command::Check(args) => check::run(&mut ctx, &args),

@@ -19,6 +19,7 @@
 //! | [`glossary`] | `glossary.toml`: the term model, parsing with line numbers, edits that keep comments |
 //! | [`segment`] | sentence segmentation for German and English |
 //! | [`pretranslate`] | a text handed to a CAT tool with satz's matches and terms in it: XLIFF 1.2 and 2.0 |
+//! | [`team`] | git as a team's store: merge drivers for memory files and the glossary, `satz init` |
 //! | [`terms`] | term tables from glossary and memory, term extraction |
 //! | [`report`] | what the report pages and tables share: HTML escapes, CSV |
 //! | [`xliff`] | XLIFF 1.0 to 2.2 from CAT tools (Trados, memoQ, Phrase, Okapi): the document model, states, import of confirmed segments |
@@ -37,6 +38,7 @@ pub mod position;
 pub mod pretranslate;
 pub mod report;
 pub mod segment;
+pub mod team;
 pub mod terms;
 pub mod text;
 pub mod tm;

@@ -125,6 +125,13 @@ pub enum ErrorKind {
         /// The missing key.
         key: &'static str,
     },
+    /// The file holds git's conflict markers: a merge left for a person
+    /// to resolve.
+    #[error("{message}")]
+    MergeConflict {
+        /// Where the conflict is and what to do.
+        message: String,
+    },
     /// A value of the wrong TOML type.
     #[error("`{key}` must be {expected}, found {found}")]
     WrongType {

@@ -74,6 +74,19 @@ impl Parsed<'_> {
 /// Parses `text` into the model, keeping the document and term offsets.
 pub(crate) fn parse_document<'a>(text: &'a str, path: &Path) -> Result<Parsed<'a>, GlossaryError> {
     let cx = Cx { text, path };
+    if let Some(m) = crate::team::conflict_marker(text) {
+        let offset = text
+            .split_inclusive('\n')
+            .take(m.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        return Err(cx.err(
+            Some(offset),
+            ErrorKind::MergeConflict {
+                message: m.message(),
+            },
+        ));
+    }
     let doc = Document::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         cx.err(

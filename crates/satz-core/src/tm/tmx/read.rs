@@ -60,7 +60,16 @@ pub struct TmxReader<'a> {
 impl<'a> TmxReader<'a> {
     /// Starts reading: checks the root element and reads the header, stopping
     /// at the start of `<body>`. `path` names the file in messages.
+    ///
+    /// A text with git's conflict markers (an unresolved merge) is refused
+    /// with the marker's line, before anything is read from it.
     pub fn new(text: &'a str, path: &'a Path) -> Result<TmxReader<'a>> {
+        if let Some(m) = crate::team::conflict_marker(text) {
+            return Err(crate::error::Error::input(
+                crate::error::Location::line(path, m.line),
+                m.message(),
+            ));
+        }
         let mut reader = TmxReader {
             x: Cursor::new(text, path),
             version: None,
