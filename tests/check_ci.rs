@@ -292,7 +292,12 @@ fn changed_counts_a_finding_on_an_old_unit_that_a_new_unit_causes() {
     fx.write("memory/a.tmx", tmx(&[("Es regnet.", "It rains.")]));
     let (code, out, _) = check(&fx, &["--changed", "HEAD", "--format", "junit"]);
     assert_eq!(code, 0);
-    assert_eq!(attr(&out, "<testsuites", "tests"), "1");
+    // The new unit and the old one the finding is reported on: a report
+    // needs the place of every finding it holds.
+    assert_eq!(attr(&out, "<testsuites", "tests"), "2");
+    assert!(out.contains("inconsistent-translation"), "{out}");
+    let (_, out, _) = check(&fx, &["--changed", "HEAD", "--format", "github"]);
+    assert!(out.contains("file=memory/b.tmx,line=3"), "{out}");
     let (_, out, _) = check(&fx, &["--changed", "HEAD", "--format", "json"]);
     assert_eq!(
         found(&out),

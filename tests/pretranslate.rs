@@ -432,3 +432,27 @@ fn a_unit_without_context_gains_it_from_the_imported_xliff() {
         .success();
     assert_eq!(first_scores(&fx.read("again.xlf")), [101, 101, 101]);
 }
+
+#[test]
+fn merge_keeps_units_not_to_be_translated() {
+    let fx = Fixture::new();
+    fx.write(
+        "tn.xlf",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="de" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>Erster Absatz.</source><target state="translated">First paragraph.</target></trans-unit>
+      <trans-unit id="2" translate="no"><source>https://example.org/BMW-X5</source></trans-unit>
+      <trans-unit id="3"><source>Dritter Absatz.</source><target state="translated">Third paragraph.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"#,
+    );
+    fx.satz()
+        .args(["merge", "tn.xlf"])
+        .assert()
+        .success()
+        .stdout("First paragraph.\n\nhttps://example.org/BMW-X5\n\nThird paragraph.\n");
+}

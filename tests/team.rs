@@ -449,3 +449,37 @@ fn fifty_units_into_a_big_memory_change_only_their_lines() {
     assert_eq!(stat.trim(), "400\t0\tmemory/big.tmx");
     assert_eq!(desk.export(&bob).len(), 5 + 200_000 + 100);
 }
+
+#[test]
+fn the_glossary_driver_refuses_terms_it_would_fold_together() {
+    let fx = crate::common::Fixture::new();
+    let base = "[glossary]\nsource_lang = \"de\"\ntarget_lang = \"en\"\n\n\
+                [[term]]\nde = \"Arm\"\nen = [\"arm\"]\ncase_sensitive = true\n\n\
+                [[term]]\nde = \"arm\"\nen = [\"poor\"]\ncase_sensitive = true\n";
+    fx.write("base.toml", base);
+    fx.write(
+        "ours.toml",
+        format!("{base}\n[[term]]\nde = \"Kanzler\"\nen = [\"chancellor\"]\n"),
+    );
+    fx.write(
+        "theirs.toml",
+        format!("{base}\n[[term]]\nde = \"Wahl\"\nen = [\"election\"]\n"),
+    );
+    let before = fx.read("ours.toml");
+    fx.satz()
+        .args([
+            "merge-driver",
+            "glossary",
+            "base.toml",
+            "ours.toml",
+            "theirs.toml",
+            "glossary.toml",
+        ])
+        .assert()
+        .code(2);
+    assert_eq!(
+        fx.read("ours.toml"),
+        before,
+        "ours left for git to report a conflict"
+    );
+}

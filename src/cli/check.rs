@@ -231,7 +231,15 @@ fn check_memory(ctx: &Context, checker: &Checker<'_>, args: &CheckArgs) -> Resul
                 .map(|u| u.place.unit.as_str())
                 .collect();
             let findings = involving_new(findings, |id| new.contains(id));
-            (findings, units.into_iter().filter(|u| u.new).collect())
+            // The new units, and the old ones a kept finding is reported
+            // on (a new unit inconsistent with an old one): every finding
+            // needs its unit's place in the JUnit and GitHub reports.
+            let reported: HashSet<&str> = findings.iter().map(|f| f.unit.as_str()).collect();
+            let units = units
+                .into_iter()
+                .filter(|u| u.new || reported.contains(u.place.unit.as_str()))
+                .collect();
+            (findings, units)
         }
     };
     Ok(Checked {

@@ -67,7 +67,7 @@ pub enum GlossaryCommand {
     #[command(after_help = "Examples:
   satz glossary export -o glossary.tbx
   satz glossary export --format omegat -o omegat/glossary/glossary.txt
-  satz glossary export --format tbx2008 -o omegat/glossary/glossary.tbx
+  satz glossary export --format tbx2008 -o glossary-2008.tbx
   satz glossary export --format csv > glossary.csv")]
     Export(GlossaryExportArgs),
 }

@@ -92,6 +92,22 @@ pub(crate) fn blocks<'a>(text: &'a str, path: &Path, which: &str) -> Result<Vec<
     if terms.next().is_some() {
         return Err(uncut(path, which));
     }
+    // Two terms the glossary holds apart (`Arm` and `arm`, both
+    // case-sensitive) that fold to one key: a union by key would drop one.
+    let mut seen = std::collections::HashSet::new();
+    for b in &out {
+        if let BlockKey::Term(k) = &b.key
+            && !seen.insert(k.clone())
+        {
+            return Err(Error::input(
+                Location::file(path),
+                format!(
+                    "{which} version: two terms that differ only in case or ß/ss \
+                     ({k}); merge this file by hand"
+                ),
+            ));
+        }
+    }
     Ok(out)
 }
 

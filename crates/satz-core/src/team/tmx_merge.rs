@@ -77,6 +77,7 @@ impl<'a> Side<'a> {
         let mut reader = tmx::TmxReader::new(text, path)?;
         let mut at = body;
         let mut units = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut block = String::new();
         while let Some(raw) = reader.next_unit()? {
             block.clear();
@@ -86,7 +87,12 @@ impl<'a> Side<'a> {
                 return Err(refuse(at, "a <tu> that satz would write differently"));
             }
             let slice = text.get(at..at + block.len()).unwrap_or_default();
-            units.push((unit_key(&raw), slice));
+            let key = unit_key(&raw);
+            // A union by key would keep one of the two and lose the other.
+            if !seen.insert(key) {
+                return Err(refuse(at, "a unit that repeats another one of this file"));
+            }
+            units.push((key, slice));
             at += block.len();
         }
         if text.get(at..) != Some(BODY_END) {

@@ -149,8 +149,8 @@ impl Memory {
     /// any other file is read and rewritten whole, keeping every unit and
     /// language it holds.
     ///
-    /// A unit the memory holds without recorded neighbours gains those of
-    /// a duplicate that has them (an XLIFF import of a text translated from
+    /// A unit the memory holds without recorded neighbours, in a file satz
+    /// wrote itself, gains those of a duplicate that has them (an XLIFF import of a text translated from
     /// a pre-translation, say): its file is rewritten with the two `<prop>`s
     /// added to that unit, everything else as it was.
     pub fn add(&self, name: &str, units: Vec<Unit>) -> Result<Added> {
@@ -202,7 +202,13 @@ impl Memory {
     fn gain_context(&self, context: &HashMap<u128, Vec<Annotation>>) -> Result<usize> {
         let mut gained = 0;
         for path in self.tmx_files()? {
-            let text = fsx::decode_owned(fsx::read_bytes(&path)?, &path)?;
+            let bytes = fsx::read_bytes(&path)?;
+            // Only files satz wrote itself: rewriting another tool's file
+            // would replace its header and drop its comments.
+            if own_body(&bytes).is_none() {
+                continue;
+            }
+            let text = fsx::decode_owned(bytes, &path)?;
             let (header, mut raw) = tmx::read_all(&text, &path)?;
             let mut changed = false;
             for r in &mut raw {

@@ -4,7 +4,8 @@
 //! `<group>` (a paragraph in a file `satz pretranslate` wrote) are one
 //! paragraph, their segments joined by a space; a unit outside any group
 //! is a paragraph of its own (what plain-text filters of other tools
-//! write: a unit per paragraph). Paragraphs are separated by a blank line,
+//! write: a unit per paragraph); a unit marked `translate="no"` is written
+//! as its source. Paragraphs are separated by a blank line,
 //! as in the text `pretranslate` read; `<file>`s follow each other the
 //! same way. Inline codes are dropped: the output is plain text.
 //!
@@ -21,7 +22,8 @@ pub struct Merged {
     /// The translated text: paragraphs separated by a blank line, ending
     /// with a line break.
     pub text: String,
-    /// Segments written.
+    /// Segments of translatable units written (a `translate="no"` unit is
+    /// copied, not counted).
     pub segments: usize,
     /// Lines (in the XLIFF) of segments without a translation, written in
     /// the source language.
@@ -38,8 +40,17 @@ pub fn merge(doc: &Document) -> Merged {
     let mut paragraphs: Vec<String> = Vec::new();
     for file in &doc.files {
         let mut current: Option<(Option<&str>, Vec<String>)> = None;
-        for unit in file.units.iter().filter(|u| u.translate) {
-            let sentences = unit_text(unit, writes_status, &mut merged);
+        for unit in &file.units {
+            // A unit not to be translated (a URL, a name) is part of the
+            // text as it is.
+            let sentences = if unit.translate {
+                unit_text(unit, writes_status, &mut merged)
+            } else {
+                unit.segments
+                    .iter()
+                    .map(|seg| crate::text::fold_whitespace(&seg.source.text.plain_text()))
+                    .collect()
+            };
             let group = unit.group.as_deref();
             match &mut current {
                 // The next unit of the same group continues the paragraph.
