@@ -73,19 +73,9 @@ pub fn page(de: &Path, en: &Path, links: &[LinkText]) -> String {
     let orphans = links.iter().filter(|l| l.has_orphan()).count();
     let title = title(de, en);
     let rows: String = links.iter().enumerate().map(|(i, l)| row(i, l)).collect();
+    let head = crate::report::page_head(&title, STYLE);
     format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-{STYLE}</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p class="summary">{n} links; <strong>{low}</strong> with a score below {REVIEW_BELOW} are marked red for review ({orphans} of them with a sentence that has no counterpart), <strong>{mid}</strong> below {DOUBT_BELOW} yellow.</p>
+        r#"{head}<p class="summary">{n} links; <strong>{low}</strong> with a score below {REVIEW_BELOW} are marked red for review ({orphans} of them with a sentence that has no counterpart), <strong>{mid}</strong> below {DOUBT_BELOW} yellow.</p>
 <p class="legend">¶ starts a paragraph; the sentences of a merged link are numbered one per line; <span class="badge">no translation</span> and <span class="badge">no German source</span> mark a sentence with no counterpart on the other side.</p>
 <label><input type="checkbox" id="only-low"> show only the links to review (below {REVIEW_BELOW})</label>
 <label><input type="checkbox" id="only-doubtful"> show only the links below {DOUBT_BELOW} (red and yellow)</label>

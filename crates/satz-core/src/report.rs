@@ -38,3 +38,13 @@ mod tests {
         );
     }
 }
+
+/// The start of a self-contained report page, up to and including its
+/// `<h1>`: `title` (already escaped) and the page's own `style`.
+pub fn page_head(title: &str, style: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    )
+}

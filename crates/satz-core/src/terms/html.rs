@@ -40,19 +40,9 @@ pub fn page(title: &str, glossary: &Glossary, usage: &[TermUsage], units: usize)
         rows.push_str(&term_row(glossary, t, u));
     }
     let title = format!("Terms: {title}");
+    let head = crate::report::page_head(&esc(&title), STYLE);
     format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-{STYLE}</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p class="summary">{n} terms, {found} found in memory ({units} units read). Translations in memory:<span class="legend"><span style="background:#2e7d32"></span>approved<span style="background:#c62828"></span>forbidden<span style="background:#9e9e9e"></span>other</span></p>
+        r#"{head}<p class="summary">{n} terms, {found} found in memory ({units} units read). Translations in memory:<span class="legend"><span style="background:#2e7d32"></span>approved<span style="background:#c62828"></span>forbidden<span style="background:#9e9e9e"></span>other</span></p>
 <input type="search" id="q" placeholder="Filter terms…" aria-label="Filter terms">
 <table id="terms">
 <thead><tr><th>German</th><th>Approved</th><th>Forbidden</th><th>Status</th><th>Note</th><th>In memory</th><th>Example</th></tr></thead>
@@ -64,7 +54,6 @@ pub fn page(title: &str, glossary: &Glossary, usage: &[TermUsage], units: usize)
 </body>
 </html>
 "#,
-        title = esc(&title),
         n = glossary.terms.len(),
     )
 }
