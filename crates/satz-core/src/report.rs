@@ -28,6 +28,16 @@ pub fn html_escape(s: &str) -> String {
     crate::xml::escape(s, crate::xml::Escape::HTML)
 }
 
+/// The start of a self-contained report page, up to and including its
+/// `<h1>`: `title` (already escaped) and the page's own `style`.
+pub fn page_head(title: &str, style: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -37,14 +47,4 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;Kim&#39;s &amp; «Putin»&lt;/a&gt;"
         );
     }
-}
-
-/// The start of a self-contained report page, up to and including its
-/// `<h1>`: `title` (already escaped) and the page's own `style`.
-pub fn page_head(title: &str, style: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-    )
 }
