@@ -91,9 +91,16 @@ fn csv_has_a_header_and_the_german_term_first() {
 }
 
 #[test]
-fn table_for_the_terminal() {
+fn table_for_a_wide_terminal() {
     let fx = fixture_with_memory();
-    let out = stdout(&fx, &["terms", "--format", "table"]);
+    let out = fx
+        .satz()
+        .args(["terms", "--format", "table"])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
     let expected = "\
 ┌───────────────┬───────────────────────┬──────────────┬───────────┬───────────────────────────┬──────────────────────────┬────────────────────────────────────────────────────┐
 │ German        ┆ Approved              ┆ Forbidden    ┆ Status    ┆ Note                      ┆ In memory                ┆ Example                                            │

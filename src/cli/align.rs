@@ -367,7 +367,7 @@ fn render(
             tmx::write::render(&Header::default(), ctx.global.source_lang.as_str(), &raw)
         }
         Format::Html => super::align_html::page(&args.de, &args.en, links),
-        Format::Table => table(links),
+        Format::Table => table(links, ctx.out.wrap()),
     }
 }
 
@@ -391,7 +391,7 @@ pub fn beads(links: &[LinkText]) -> String {
         .collect()
 }
 
-fn table(links: &[LinkText]) -> String {
+fn table(links: &[LinkText], wrap: super::wrap::Wrap) -> String {
     let low = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let mid = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
     let ok = Style::new().dimmed();
@@ -411,10 +411,8 @@ fn table(links: &[LinkText]) -> String {
             l.score,
             orphan_label(l)
         ));
-        out.push_str(&format!(
-            "     de: {}\n     en: {}\n",
-            l.source_text, l.target_text
-        ));
+        out.push_str(&wrap.line("     de: ", &l.source_text));
+        out.push_str(&wrap.line("     en: ", &l.target_text));
         if !l.source.is_empty() && !l.target.is_empty() {
             for (which, side, text, lang, what) in [
                 (
@@ -444,10 +442,13 @@ fn table(links: &[LinkText]) -> String {
                     let Some((nth, (_, quote))) = found else {
                         continue;
                     };
-                    out.push_str(&format!(
-                        "{low}     {lang} sentence {} of {} {what}: {quote}{low:#}\n",
-                        nth + 1,
-                        side.len()
+                    out.push_str(&wrap.line(
+                        &format!(
+                            "{low}     {lang} sentence {} of {} {what}: ",
+                            nth + 1,
+                            side.len()
+                        ),
+                        &format!("{quote}{low:#}"),
                     ));
                 }
             }

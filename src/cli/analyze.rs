@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, Table, presets};
 use rayon::prelude::*;
 
 use super::input::{progress, read_sentences, with_index};
@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Context, args: &AnalyzeArgs) -> Result<Outcome> {
     let text = match format {
         Format::Json => files.iter().map(|f| json(f) + "\n").collect::<String>(),
         Format::Csv => csv(&files)?,
-        Format::Table => table(&files),
+        Format::Table => table(&files, ctx.out.wrap().width),
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
@@ -129,10 +129,9 @@ fn csv(files: &[FileAnalysis]) -> Result<String> {
     Ok(crate::report::csv::to_string(rows)?)
 }
 
-fn table(files: &[FileAnalysis]) -> String {
+fn table(files: &[FileAnalysis], width: usize) -> String {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    t.load_style(presets::UTF8_FULL_CONDENSED);
     let mut header = vec!["band".to_owned()];
     header.extend(
         files
@@ -159,5 +158,6 @@ fn table(files: &[FileAnalysis]) -> String {
     for col in t.column_iter_mut().skip(1) {
         col.set_cell_alignment(CellAlignment::Right);
     }
+    super::wrap::fit_table(&mut t, width);
     format!("{t}\n")
 }

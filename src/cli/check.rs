@@ -17,6 +17,7 @@ use clap::Args;
 use super::align::LinkText;
 use super::check_changed as changed;
 use super::input::{Sentences, read_sentences_of};
+use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::check::changed::{Baseline, involving_new};
 use crate::check::{
@@ -116,7 +117,7 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
     let failing = findings.iter().filter(|f| policy.fails(f)).count();
     let text = match format {
         Format::Json => findings.iter().map(|f| to_json_line(f) + "\n").collect(),
-        Format::Table => table(&findings, ctx.global.verbose > 0),
+        Format::Table => table(&findings, ctx.global.verbose > 0, ctx.out.wrap()),
         Format::Github => report::github::annotations(&findings, &places, &policy),
         Format::Junit => report::junit::report(&findings, &places, &policy),
     };
@@ -452,7 +453,7 @@ fn parse_code(s: &str) -> std::result::Result<Code, String> {
 
 /// Findings grouped by unit, spans highlighted; with `why`, each
 /// finding's evidence under it.
-fn table(findings: &[Finding], why: bool) -> String {
+fn table(findings: &[Finding], why: bool, wrap: Wrap) -> String {
     let mut by_unit: BTreeMap<(usize, &str), Vec<&Finding>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
         let first = by_unit
@@ -474,27 +475,30 @@ fn table(findings: &[Finding], why: bool) -> String {
             v.sort_unstable();
             v
         };
-        out.push_str(&format!("{unit}\n"));
-        out.push_str(&format!(
-            "  de: {}\n",
-            highlight(&first.source, &spans(|f| &f.source_spans), hl)
+        out.push_str(&wrap.line("", unit));
+        out.push_str(&wrap.line(
+            "  de: ",
+            &highlight(&first.source, &spans(|f| &f.source_spans), hl),
         ));
-        out.push_str(&format!(
-            "  en: {}\n",
-            highlight(&first.target, &spans(|f| &f.target_spans), hl)
+        out.push_str(&wrap.line(
+            "  en: ",
+            &highlight(&first.target, &spans(|f| &f.target_spans), hl),
         ));
         for f in &list {
             let (style, word) = match f.severity {
                 Severity::Error => (err, "error"),
                 Severity::Warning => (warn, "warning"),
             };
-            out.push_str(&format!(
-                "  {style}{word}{style:#} [{}] {}\n",
-                f.code, f.message
+            out.push_str(&wrap.line(
+                &format!("  {style}{word}{style:#} [{}] ", f.code),
+                &f.message,
             ));
             if why {
                 let dim = Style::new().dimmed();
-                out.push_str(&format!("    {dim}why: {}{dim:#}\n", f.evidence));
+                out.push_str(&wrap.line(
+                    &format!("    {dim}why: "),
+                    &format!("{}{dim:#}", f.evidence),
+                ));
             }
         }
         out.push('\n');

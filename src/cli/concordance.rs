@@ -58,6 +58,7 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
         Format::Table => {
             let hl = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
             let dim = Style::new().dimmed();
+            let wrap = ctx.out.wrap();
             for h in &hits {
                 let (side, other) = if !english {
                     (&h.source, &h.target)
@@ -67,10 +68,12 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
                 // Spans overlap where the query repeats (`a a` in `a a a`):
                 // highlight marks the first and never prints text twice.
                 let line = super::check::highlight(side, &h.spans, hl);
-                out.push_str(&format!(
-                    "{line}\n  {other}\n  {dim}{}{dim:#}\n\n",
-                    h.origin
-                ));
+                // The hit's side from the margin, the other side and the
+                // origin indented, each wrapped under itself.
+                out.push_str(&wrap.line("", &line));
+                out.push_str(&wrap.line("  ", other));
+                out.push_str(&wrap.line(&format!("  {dim}"), &format!("{}{dim:#}", h.origin)));
+                out.push('\n');
             }
             ctx.report(format!("{} unit(s)", hits.len()));
         }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Table, presets};
 
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
@@ -164,16 +164,13 @@ fn list(ctx: &mut Context, path: &Path) -> Result<Outcome> {
         }
         ListFormat::Table => {
             let mut table = Table::new();
-            table
-                .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header([
-                    "German",
-                    "English (preferred first)",
-                    "Forbidden",
-                    "Status",
-                    "Note",
-                ]);
+            table.load_style(presets::UTF8_FULL_CONDENSED).set_header([
+                "German",
+                "English (preferred first)",
+                "Forbidden",
+                "Status",
+                "Note",
+            ]);
             for t in &glossary.terms {
                 table.add_row([
                     t.de.clone(),
@@ -183,6 +180,7 @@ fn list(ctx: &mut Context, path: &Path) -> Result<Outcome> {
                     t.note.clone().unwrap_or_default(),
                 ]);
             }
+            super::wrap::fit_table(&mut table, ctx.out.wrap().width);
             out.push_str(&table.to_string());
             out.push('\n');
         }

@@ -37,6 +37,8 @@ mod segment;
 mod suggest;
 mod terms;
 mod terms_found;
+mod terms_table;
+mod wrap;
 
 use std::path::PathBuf;
 

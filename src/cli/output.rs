@@ -83,13 +83,24 @@ pub fn stdout() -> (io::BufWriter<anstream::AutoStream<io::Stdout>>, bool) {
 pub struct Output<'w> {
     inner: &'w mut dyn Write,
     terminal: bool,
+    width: usize,
 }
 
 impl<'w> Output<'w> {
     /// Results go to `inner`; `terminal` says whether that is a terminal
     /// (human formats by default).
     pub fn new(inner: &'w mut dyn Write, terminal: bool) -> Output<'w> {
-        Output { inner, terminal }
+        Output {
+            inner,
+            terminal,
+            width: super::wrap::width(terminal),
+        }
+    }
+
+    /// Wraps human output to the width the output has (see
+    /// [`super::wrap::width`]).
+    pub fn wrap(&self) -> super::wrap::Wrap {
+        super::wrap::Wrap { width: self.width }
     }
 
     /// True when results go to a terminal (human formats by default).

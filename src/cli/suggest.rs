@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::input::{progress, read_sentences, with_index};
 use super::terms_found::{TermFound, find_terms, load_matcher};
+use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
 use crate::tm::fuzzy::diff::Piece;
@@ -94,7 +95,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let text = match format {
         Format::Json => json(&results),
         Format::Md => markdown(&results),
-        Format::Table => table(&results),
+        Format::Table => table(&results, ctx.out.wrap()),
     };
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
@@ -179,7 +180,7 @@ fn styled(out: &mut String, t: &str, style: Style, open: &str, close: &str) {
     out.push_str(&format!("{style}{open}{trimmed}{close}{style:#}"));
 }
 
-fn table(results: &[SuggestionOut]) -> String {
+fn table(results: &[SuggestionOut], wrap: Wrap) -> String {
     let bold = Style::new().bold();
     let removed = Style::new()
         .fg_color(Some(AnsiColor::Red.into()))
@@ -189,39 +190,39 @@ fn table(results: &[SuggestionOut]) -> String {
     let term_style = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
     let mut out = String::new();
     for (i, r) in results.iter().enumerate() {
-        out.push_str(&format!("{bold}{:>3}. {}{bold:#}\n", i + 1, r.query));
+        out.push_str(&wrap.line(
+            &format!("{bold}{:>3}. ", i + 1),
+            &format!("{}{bold:#}", r.query),
+        ));
         if r.matches.is_empty() {
             out.push_str(&format!("     {dim}no match{dim:#}\n"));
         }
         for m in &r.matches {
+            // `(penalties)  origin`, or ` origin`: two spaces after the score.
             let pen = if m.penalties.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", m.penalties.join(", "))
+                format!("({}) ", m.penalties.join(", "))
             };
-            out.push_str(&format!(
-                "   {bold}{:>3}%{bold:#}{pen}  {dim}{}{dim:#}\n",
-                m.score, m.origin
+            out.push_str(&wrap.line(
+                &format!("   {bold}{:>3}%{bold:#} ", m.score),
+                &format!("{pen} {dim}{}{dim:#}", m.origin),
             ));
-            out.push_str("     ");
+            let mut diff = String::new();
             for p in &m.diff {
                 match p {
-                    Piece::Same(t) => out.push_str(t),
-                    Piece::Removed(t) => styled(&mut out, t, removed, "[-", "-]"),
-                    Piece::Added(t) => styled(&mut out, t, added, "{+", "+}"),
+                    Piece::Same(t) => diff.push_str(t),
+                    Piece::Removed(t) => styled(&mut diff, t, removed, "[-", "-]"),
+                    Piece::Added(t) => styled(&mut diff, t, added, "{+", "+}"),
                 }
             }
-            out.push('\n');
-            out.push_str(&format!(
-                "     → {}\n",
-                m.adapted.as_deref().unwrap_or(&m.target)
-            ));
+            out.push_str(&wrap.line("     ", &diff));
+            out.push_str(&wrap.line("     → ", m.adapted.as_deref().unwrap_or(&m.target)));
         }
         for t in &r.terms {
-            out.push_str(&format!(
-                "     {term_style}term{term_style:#} {} → {}\n",
-                t.de,
-                t.en.join(" | ")
+            out.push_str(&wrap.line(
+                &format!("     {term_style}term{term_style:#} "),
+                &format!("{} → {}", t.de, t.en.join(" | ")),
             ));
         }
         out.push('\n');

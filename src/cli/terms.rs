@@ -136,7 +136,10 @@ fn extract(
         )
     };
     Ok(match format {
-        ExtractFormat::Table => table(Flavour::Terminal)?,
+        ExtractFormat::Table => super::terms_table::candidates(
+            &render::candidate_table(&candidates, glossary, Flavour::Terminal),
+            ctx.out.wrap().width,
+        ),
         ExtractFormat::Md => table(Flavour::Markdown)?,
         ExtractFormat::Csv => table(Flavour::Csv)?,
         ExtractFormat::Tbx => render::candidate_tbx(&candidates, glossary),
@@ -162,7 +165,7 @@ fn term_table(ctx: &Context, path: &Path, glossary: &Glossary, format: Format) -
     ));
     let table = |flavour| table_text(&render::term_table(glossary, &usage, flavour), flavour);
     Ok(match format {
-        Format::Table => table(Flavour::Terminal)?,
+        Format::Table => super::terms_table::terms(glossary, &usage, ctx.out.wrap().width),
         Format::Md => table(Flavour::Markdown)?,
         Format::Csv => table(Flavour::Csv)?,
         Format::Tbx => render::term_tbx(glossary, &usage),
@@ -170,25 +173,11 @@ fn term_table(ctx: &Context, path: &Path, glossary: &Glossary, format: Format) -
     })
 }
 
+/// A Markdown or CSV table (the terminal's are drawn by
+/// [`super::terms_table`]).
 fn table_text(table: &terms::TableData, flavour: Flavour) -> Result<String> {
     Ok(match flavour {
-        Flavour::Markdown => table.to_markdown(),
         Flavour::Csv => table.to_csv()?,
-        Flavour::Terminal => terminal_table(table),
+        Flavour::Markdown | Flavour::Terminal => table.to_markdown(),
     })
-}
-
-/// For the terminal: box drawing, cells wrapped to fit the terminal's
-/// width when there is one.
-fn terminal_table(data: &terms::TableData) -> String {
-    use comfy_table::{ContentArrangement, Table, presets};
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(data.header.clone());
-    for row in &data.rows {
-        table.add_row(row.clone());
-    }
-    format!("{table}\n")
 }

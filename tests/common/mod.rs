@@ -25,6 +25,7 @@ impl Fixture {
         cmd.current_dir(self.dir.path())
             .env_remove("SATZ_MEMORY")
             .env_remove("SATZ_GLOSSARY")
+            .env_remove("COLUMNS")
             .env("NO_COLOR", "1");
         cmd
     }
