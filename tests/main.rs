@@ -35,4 +35,5 @@ mod snapshots;
 mod suggest;
 mod team;
 mod terms;
+mod wrap;
 mod xliff;
