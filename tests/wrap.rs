@@ -36,12 +36,18 @@ fn fixture() -> Fixture {
 /// `satz ARGS` in a pseudo-terminal `cols` wide, in colour; its stdout
 /// (stderr goes to a file), `\r\n` read as `\n`.
 fn in_pty(fx: &Fixture, cols: usize, args: &[&str]) -> String {
+    pty_run(fx, cols, args, " 2>stderr.txt")
+}
+
+/// `satz ARGS` with `redirect` in a pseudo-terminal `cols` wide; what
+/// reaches the terminal.
+fn pty_run(fx: &Fixture, cols: usize, args: &[&str], redirect: &str) -> String {
     let bin = assert_cmd::cargo::cargo_bin("satz");
     let mut line = format!("stty cols {cols} rows 500; exec '{}'", bin.display());
     for a in args {
         line.push_str(&format!(" '{a}'"));
     }
-    line.push_str(" 2>stderr.txt");
+    line.push_str(redirect);
     let out = Command::new("script")
         .args(["-q", "-e", "-c", &line, "/dev/null"])
         .current_dir(fx.dir.path())
@@ -273,4 +279,21 @@ fn columns_is_honoured_off_a_terminal_and_100_is_the_default() {
         assert!(widest(&default) <= 100, "{default}");
         assert!(widest(&default) > 80, "{columns:?}: {default}");
     }
+}
+
+#[test]
+fn a_report_wraps_on_a_terminal_and_stays_one_line_off_it() {
+    let fx = fixture();
+    let args = ["import", "pairs.tsv", "--name", "news"];
+    let off = fx.satz().args(args).output().unwrap();
+    let off = String::from_utf8(off.stderr).unwrap();
+    assert_eq!(
+        off,
+        "pairs.tsv: nothing new for memory/news.tmx, 6 duplicates\n"
+    );
+    let on = pty_run(&fx, 30, &args, " >/dev/null");
+    assert_eq!(
+        on,
+        "pairs.tsv: nothing new for\n  memory/news.tmx, 6\n  duplicates\n"
+    );
 }

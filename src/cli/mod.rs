@@ -358,10 +358,15 @@ impl Context<'_> {
         )
     }
 
-    /// Prints a report line on stderr unless --quiet.
+    /// Prints a report line on stderr unless --quiet; on a terminal it
+    /// wraps, continuing two columns in.
     pub fn report(&self, line: impl std::fmt::Display) {
-        if !self.global.quiet {
-            eprintln!("{line}");
+        if self.global.quiet {
+            return;
+        }
+        match wrap::stderr_wrap() {
+            Some(wrap) => eprint!("{}", wrap.hanging("", "  ", &line.to_string())),
+            None => eprintln!("{line}"),
         }
     }
 

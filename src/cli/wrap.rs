@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::io::IsTerminal;
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
-use textwrap::{Options, WordSeparator, WordSplitter, core::display_width};
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm, core::display_width};
 
 /// The width off a terminal when `COLUMNS` does not say.
 pub const DEFAULT_WIDTH: usize = 100;
@@ -31,6 +31,21 @@ pub fn width(terminal: bool) -> usize {
         None
     };
     width_from(columns.as_deref(), tty)
+}
+
+/// For report lines on stderr: a wrap to `COLUMNS` or stderr's width when
+/// stderr is a terminal; `None` off a terminal, where a report line stays
+/// one line for logs and scripts.
+pub fn stderr_wrap() -> Option<Wrap> {
+    let stderr = std::io::stderr();
+    if !stderr.is_terminal() {
+        return None;
+    }
+    let tty = terminal_size::terminal_size_of(&stderr).map(|(w, _)| usize::from(w.0));
+    let columns = std::env::var("COLUMNS").ok();
+    Some(Wrap {
+        width: width_from(columns.as_deref(), tty),
+    })
 }
 
 /// [`width`] from the value of `COLUMNS` and the terminal's width.
@@ -65,6 +80,8 @@ impl Wrap {
             .initial_indent(first)
             .subsequent_indent(indent)
             .break_words(false)
+            // Each line as full as it goes, as a reader expects.
+            .wrap_algorithm(WrapAlgorithm::FirstFit)
             .word_separator(WordSeparator::AsciiSpace)
             .word_splitter(WordSplitter::NoHyphenation);
         let lines = textwrap::wrap(text, options);
