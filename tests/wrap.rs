@@ -19,12 +19,17 @@ use textwrap::core::display_width;
 
 use crate::common::Fixture;
 
-/// The glossary, the memory (imported from `pairs.tsv`) and `text.de.txt`.
+/// The glossary, the memory (imported from `pairs.tsv`) and `text.de.txt`;
+/// the shipped example article and its translation for `align`.
 fn fixture() -> Fixture {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wrap");
     let fx = Fixture::new();
     for name in ["glossary.toml", "pairs.tsv", "text.de.txt"] {
         fx.write(name, std::fs::read(root.join(name)).unwrap());
+    }
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for name in ["kim-putin.de.txt", "kim-putin.en.txt"] {
+        fx.write(name, std::fs::read(examples.join(name)).unwrap());
     }
     fx.satz()
         .args(["import", "pairs.tsv", "--name", "news"])
@@ -171,10 +176,11 @@ fn assert_words_whole(narrow: &str, wide: &str) {
     }
 }
 
-const LINE_COMMANDS: [(&str, &[&str]); 3] = [
+const LINE_COMMANDS: [(&str, &[&str]); 4] = [
     ("suggest", &["suggest", "text.de.txt"]),
     ("check", &["check"]),
     ("concordance", &["concordance", "Luftverkehrschaos"]),
+    ("align", &["align", "kim-putin.de.txt", "kim-putin.en.txt"]),
 ];
 
 #[test]
