@@ -2,8 +2,8 @@
 //! when the terminal leaves the Example column too little room it switches
 //! to stacked records: the term on its own line, then one labelled line per
 //! filled field. Either way examples are cut to a window around the term
-//! (`…` on each cut side), so a glossary of a few terms takes a few screens
-//! at most, and no word is ever broken.
+//! (`…` on each cut side), so a term takes a handful of lines rather than
+//! dozens, and no word is ever broken.
 
 use anstyle::Style;
 use comfy_table::{ColumnConstraint, Table, Width, presets};
@@ -29,7 +29,6 @@ pub(super) fn terms(glossary: &Glossary, usage: &[TermUsage], width: usize) -> S
     let mut data = render::term_table(glossary, usage, Flavour::Terminal);
     let matcher = TermMatcher::new(glossary);
     let example_width = example_column(&data, width);
-    // The English side follows `→ `.
     let budget = budget(&data, width, example_width);
     for (i, row) in data.rows.iter_mut().enumerate() {
         let Some(e) = usage.get(i).and_then(|u| u.example.as_ref()) else {
