@@ -125,6 +125,44 @@ fn min_101_finds_the_context_matches_only() {
     );
 }
 
+/// A number word changed (`vier` -> `drei`) is found through the index at
+/// 98 with `-2 numbers`, like a digit change; against `ein Jahr` the article
+/// is a word edit (no number to map), and the query's `drei` a number the
+/// source lacks (`-2 numbers`, as `3` would be).
+#[test]
+fn a_number_word_change_is_found_like_a_digit_change() {
+    use crate::tm::fuzzy::Penalty;
+    let entries: Vec<Entry> = [
+        "Die Sanktionen gelten ein Jahr lang weiter.",
+        "Die Sanktionen gelten vier Jahre lang weiter.",
+        "Die Sanktionen gelten 4 Jahre lang weiter.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, s)| entry((*s).to_owned(), i))
+    .collect();
+    let index = Index::from_entries(&entries).unwrap();
+    let prepared: Vec<Prepared> = entries
+        .iter()
+        .map(|e| Prepared::new(e.source.as_str()))
+        .collect();
+    let q = Prepared::new("Die Sanktionen gelten drei Jahre lang weiter.");
+    let fast = search::search(&index.view(), &q, 50, 5, &|_| false);
+    assert_eq!(fast, exhaustive::search(&prepared, &q, 50, 5, &|_| false));
+    let found: Vec<(usize, u32, Vec<Penalty>)> = fast
+        .into_iter()
+        .map(|m| (m.unit, m.score, m.penalties))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, 98, vec![Penalty::Numbers]),
+            (2, 98, vec![Penalty::Numbers]),
+            (0, 69, vec![Penalty::Numbers]),
+        ]
+    );
+}
+
 #[test]
 fn the_index_keeps_texts_and_origins() {
     let entries = vec![
