@@ -33,6 +33,7 @@ mod real_clients;
 mod segment;
 mod snapshots;
 mod suggest;
+mod suggest_marks;
 mod team;
 mod terms;
 mod wrap;

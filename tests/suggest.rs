@@ -151,7 +151,7 @@ fn markdown_and_table_show_the_diff() {
         .stdout(predicate::str::contains("~~oft~~"))
         .stdout(predicate::str::contains("~~10'000~~ **12'000**"))
         .stdout(predicate::str::contains(
-            "the roughly 12,000 North Korean soldiers",
+            "the roughly <mark>12,000</mark> North Korean soldiers",
         ));
     fx.satz()
         .args([

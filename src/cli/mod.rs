@@ -184,8 +184,10 @@ pub enum Command {
     /// For each sentence, the best matches scoring at least --min percent
     /// (at most --top), best first: the score with its penalties (-2 numbers,
     /// -1 case, -1 punctuation, -1 whitespace), a word diff of the memory's
-    /// source against the sentence, the translation with numbers adapted,
-    /// and the glossary terms the sentence holds. 100 means identical; 101 a
+    /// source against the sentence, the translation with numbers (digits
+    /// and number words such as vier/four), months and names adapted and
+    /// the adapted parts marked ⟦…⟧, and the glossary terms the sentence
+    /// holds. 100 means identical; 101 a
     /// 100% match whose neighbouring sentences match too. The memory's index
     /// (memory/.satz-index/) is rebuilt automatically when the memory changes.
     ///

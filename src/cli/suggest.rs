@@ -1,4 +1,4 @@
-//! `satz suggest [FILE|-] [--segmented] [--min N] [--top K]`
+//! `satz suggest [FILE|-] [--segmented] [--min N] [--top K] [--matched-only]`
 
 use std::path::PathBuf;
 
@@ -12,6 +12,7 @@ use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
+use crate::tm::analyze::{BANDS, band};
 use crate::tm::fuzzy::diff::Piece;
 use crate::tm::suggest::{Query, Suggestion, suggest};
 
@@ -32,6 +33,7 @@ enum Format {
   satz suggest examples/kim-putin-followup.de.txt
   satz suggest --min 50 --top 5 article.txt
   satz suggest --format json article.txt | jq '.matches[0].score'
+  satz suggest --matched-only article.txt
   echo 'Nordkorea schickte 30'\\''000 Soldaten.' | satz suggest -")]
 pub struct SuggestArgs {
     /// The text (`-` or nothing reads stdin).
@@ -45,11 +47,18 @@ pub struct SuggestArgs {
     /// Matches per sentence at most.
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub top: usize,
+    /// Show only sentences with a match, and end with a summary line
+    /// counting the sentences per match band (on stderr for --format json).
+    #[arg(long)]
+    pub matched_only: bool,
 }
 
 /// One input sentence with its matches and terms.
 #[derive(Debug, Serialize)]
 pub struct SuggestionOut {
+    /// The sentence's number in the text, from 1.
+    #[serde(skip)]
+    pub number: usize,
     /// The input sentence.
     pub query: String,
     /// Best first.
@@ -83,6 +92,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
                 let matches = suggest(view, &pair, q, args.min, args.top);
                 let terms = find_terms(matcher.as_ref(), &query);
                 SuggestionOut {
+                    number: i + 1,
                     query,
                     matches,
                     terms,
@@ -92,13 +102,96 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
         bar.finish_and_clear();
         results
     })?;
-    let text = match format {
+    let summary = summary(&results);
+    let results: Vec<SuggestionOut> = if args.matched_only {
+        results
+            .into_iter()
+            .filter(|r| !r.matches.is_empty())
+            .collect()
+    } else {
+        results
+    };
+    let mut text = match format {
         Format::Json => json(&results),
         Format::Md => markdown(&results),
         Format::Table => table(&results, ctx.out.wrap()),
     };
+    if args.matched_only {
+        match format {
+            // JSON lines stay pure: the summary is a report on stderr.
+            Format::Json => ctx.report(&summary),
+            Format::Md => text.push_str(&format!("\n{summary}\n")),
+            Format::Table => text.push_str(&ctx.out.wrap().line("", &summary)),
+        }
+    }
     ctx.out.write_str(&text)?;
     Ok(Outcome::Clean)
+}
+
+/// `12 sentences: 3 × 100%, 2 × 95-99%, 7 × no match`: the sentences per
+/// band of their best match (the bands of `analyze`, empty ones left out).
+fn summary(results: &[SuggestionOut]) -> String {
+    let mut counts = [0usize; BANDS.len()];
+    for r in results {
+        let best = r.matches.first().map(|m| m.score);
+        if let Some(c) = counts.get_mut(band(best)) {
+            *c += 1;
+        }
+    }
+    let parts: Vec<String> = BANDS
+        .iter()
+        .zip(counts)
+        .filter(|&(_, n)| n > 0)
+        .map(|(b, n)| match b.chars().next() {
+            Some(c) if c.is_ascii_digit() && !b.ends_with('%') => format!("{n} × {b}%"),
+            _ => format!("{n} × {b}"),
+        })
+        .collect();
+    let n = results.len();
+    let noun = if n == 1 { "sentence" } else { "sentences" };
+    if parts.is_empty() {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}: {}", parts.join(", "))
+    }
+}
+
+/// `text` with the byte ranges `spans` written between `open` and `close`
+/// by `mark` (pieces outside and inside the spans go through `each`).
+fn marked(
+    text: &str,
+    spans: &[[usize; 2]],
+    each: &dyn Fn(&str) -> String,
+    mark: &dyn Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let mut done = 0;
+    for &[start, end] in spans {
+        match (text.get(done..start), text.get(start..end)) {
+            (Some(before), Some(inside)) => {
+                out.push_str(&each(before));
+                out.push_str(&mark(&each(inside)));
+                done = end;
+            }
+            // Spans come from adaptation and always fit; never mark a misfit.
+            _ => break,
+        }
+    }
+    out.push_str(&each(text.get(done..).unwrap_or_default()));
+    out
+}
+
+/// The translation shown with a match: the adapted one with its changed
+/// parts marked by `mark`, else the memory's.
+fn translation(
+    m: &Suggestion,
+    each: &dyn Fn(&str) -> String,
+    mark: &dyn Fn(&str) -> String,
+) -> String {
+    match &m.adapted {
+        Some(a) => marked(a, &m.adapted_spans, each, mark),
+        None => each(&m.target),
+    }
 }
 
 fn json(results: &[SuggestionOut]) -> String {
@@ -118,8 +211,8 @@ fn json(results: &[SuggestionOut]) -> String {
 fn markdown(results: &[SuggestionOut]) -> String {
     let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut out = String::new();
-    for (i, r) in results.iter().enumerate() {
-        out.push_str(&format!("## {}. {}\n\n", i + 1, esc(&r.query)));
+    for r in results {
+        out.push_str(&format!("## {}. {}\n\n", r.number, esc(&r.query)));
         if r.matches.is_empty() {
             out.push_str("No match.\n\n");
         } else {
@@ -138,9 +231,10 @@ fn markdown(results: &[SuggestionOut]) -> String {
                 } else {
                     format!("{}% ({})", m.score, m.penalties.join(", "))
                 };
+                let mark = |t: &str| format!("<mark>{t}</mark>");
                 out.push_str(&format!(
                     "| {score} | {src} | {} | {} |\n",
-                    esc(m.adapted.as_deref().unwrap_or(&m.target)),
+                    translation(m, &esc, &mark),
                     esc(&m.origin)
                 ));
             }
@@ -188,10 +282,14 @@ fn table(results: &[SuggestionOut], wrap: Wrap) -> String {
     let added = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
     let dim = Style::new().dimmed();
     let term_style = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
+    // What adaptation changed in the translation: ⟦…⟧, yellow and underlined.
+    let changed = Style::new()
+        .fg_color(Some(AnsiColor::Yellow.into()))
+        .underline();
     let mut out = String::new();
-    for (i, r) in results.iter().enumerate() {
+    for r in results {
         out.push_str(&wrap.line(
-            &format!("{bold}{:>3}. ", i + 1),
+            &format!("{bold}{:>3}. ", r.number),
             &format!("{}{bold:#}", r.query),
         ));
         if r.matches.is_empty() {
@@ -217,7 +315,8 @@ fn table(results: &[SuggestionOut], wrap: Wrap) -> String {
                 }
             }
             out.push_str(&wrap.line("     ", &diff));
-            out.push_str(&wrap.line("     → ", m.adapted.as_deref().unwrap_or(&m.target)));
+            let mark = |t: &str| format!("{changed}⟦{t}⟧{changed:#}");
+            out.push_str(&wrap.line("     → ", &translation(m, &|t| t.to_owned(), &mark)));
         }
         for t in &r.terms {
             out.push_str(&wrap.line(

@@ -39,6 +39,7 @@
 //! [`compare_quantities`] (submodule `quantities`): spelled-out numbers,
 //! times, fractions, year ranges, decades and optional date months.
 
+pub mod placeables;
 mod quantities;
 
 pub use quantities::{

@@ -25,6 +25,10 @@ pub struct Suggestion {
     pub target: String,
     /// The translation with numbers fitted to the query, when possible.
     pub adapted: Option<String>,
+    /// The byte ranges `[start, end)` of `adapted` that adaptation wrote
+    /// (the changed numbers, months, names), in order; empty when
+    /// `adapted` is `None`.
+    pub adapted_spans: Vec<[usize; 2]>,
     /// The memory file.
     pub origin: String,
     /// Penalties applied, as `-2 numbers`.
@@ -61,9 +65,15 @@ pub fn suggest(
         .map(|m| {
             let source = view.text(m.unit, Field::Source).to_owned();
             let target = view.text(m.unit, Field::Target).to_owned();
+            let adapted = adapt(query.text, &source, &target, pair);
+            let adapted_spans = adapted
+                .as_ref()
+                .map(|a| a.spans.iter().map(|&(s, e)| [s, e]).collect())
+                .unwrap_or_default();
             Suggestion {
                 score: m.score,
-                adapted: adapt(query.text, &source, &target, pair),
+                adapted: adapted.map(|a| a.text),
+                adapted_spans,
                 diff: diff(&source, query.text),
                 source,
                 target,

@@ -77,6 +77,23 @@ pub use dates::{DateOrder, ENGLISH_MONTHS};
 pub use units::{Dimension, Unit};
 
 use super::{NumLang, find_numbers_as};
+
+/// The value of one complete, comparison-keyed number word of at least 2
+/// (`zwanzig`, `twenty`; never `ein`, `eins`, `one`), for
+/// [`super::spelled`].
+pub(crate) fn spelled_cardinal(lang: NumLang, key: &str) -> Option<u64> {
+    number_words::cardinal(lang, key)
+}
+
+/// An English unit word 1 to 9 (the `one` of `twenty-one`).
+pub(crate) fn spelled_unit(key: &str) -> Option<u64> {
+    number_words::english_unit(key)
+}
+
+/// `v` (2 to 99) written as a word in `lang`.
+pub(crate) fn spell(lang: NumLang, v: u64) -> Option<String> {
+    number_words::spell(lang, v)
+}
 use number_words::vulgar;
 use numerals::{mark_decade, merge_or_push};
 use spelled::spelled_quantities;

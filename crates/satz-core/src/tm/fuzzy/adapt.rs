@@ -12,6 +12,14 @@
 //!   becomes `5.5`, `2024` stays `2024`; from English into German or French
 //!   `5.5` becomes `5,5`; between languages with the same conventions the
 //!   query's digits are kept.
+//! * **Number words.** Unambiguous spelled-out cardinals (`vier`, `drei`,
+//!   `twenty-one`; never `ein`, `eine`, `one`: see
+//!   [`crate::text::numbers::placeables`]) take part in the numbering like
+//!   digits. The target keeps its form: a word stays a word in the target
+//!   language with the same capitalisation (`Four to five years` ->
+//!   `Three to five years`), only for 2 to 99, else nothing is adapted; a
+//!   digit stays a digit (`vier` in the query and `4` in the target gives
+//!   `3`).
 //! * **Months.** From German into English only: the i-th German month name
 //!   of the query corresponds to the i-th of the source; a changed one is
 //!   replaced when its English name occurs exactly once in the target
@@ -23,16 +31,27 @@
 //!   translated nouns do not), it is replaced there (`Blinken` -> `Sullivan`).
 
 use crate::lang::LangPair;
-use crate::text::numbers::{ENGLISH_MONTHS, NumLang, Number, find_numbers, same_value};
+use crate::text::numbers::placeables::{Placeable, digits, find_placeables, same, spell_like};
+use crate::text::numbers::{ENGLISH_MONTHS, NumLang};
 use crate::text::tokenize::{TokenKind, tokenize};
 
 /// A replacement in the target: byte range and new text.
 type Edit = (usize, usize, String);
 
+/// A translation adapted to the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adapted {
+    /// The adapted translation.
+    pub text: String,
+    /// The byte ranges of `text` that adaptation wrote, in order, never
+    /// overlapping (each a whole replaced number, month or name).
+    pub spans: Vec<(usize, usize)>,
+}
+
 /// The target with its placeables changed to fit `query`, or `None` when
 /// nothing differs or no difference can be mapped with certainty. `query`
 /// and `source` are in `pair.source`, `target` in `pair.target`.
-pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<String> {
+pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<Adapted> {
     let mut edits: Vec<Edit> = Vec::new();
     // Month names are known in German and English only.
     let german_to_english = pair.source.primary() == "de" && pair.target.primary() == "en";
@@ -54,46 +73,57 @@ pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option
     apply(target, edits)
 }
 
-fn apply(target: &str, mut edits: Vec<Edit>) -> Option<String> {
+/// The target with `edits` applied, and where the new texts stand.
+fn apply(target: &str, mut edits: Vec<Edit>) -> Option<Adapted> {
     if edits.is_empty() {
         return None;
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut out = target.to_owned();
-    for (start, end, text) in edits {
-        if out.is_char_boundary(start) && out.is_char_boundary(end) && start <= end {
-            out.replace_range(start..end, &text);
-        } else {
-            return None;
-        }
+    edits.sort_by_key(|e| e.0);
+    let mut text = String::with_capacity(target.len());
+    let mut spans = Vec::with_capacity(edits.len());
+    let mut done = 0;
+    for (start, end, new) in edits {
+        // Out of order, overlapping or off a char boundary: no guessing.
+        text.push_str(target.get(done..start)?);
+        target.get(start..end)?;
+        spans.push((text.len(), text.len() + new.len()));
+        text.push_str(&new);
+        done = end;
     }
-    Some(out)
+    text.push_str(target.get(done..)?);
+    Some(Adapted { text, spans })
 }
 
 /// Number edits, or `None` when numbers differ in a way that cannot be mapped.
 fn numbers(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<Vec<Edit>> {
     let (from, to) = (pair.source.numbers(), pair.target.numbers());
-    let qn = find_numbers(query, from);
-    let sn = find_numbers(source, from);
+    let qn = find_placeables(query, from);
+    let sn = find_placeables(source, from);
     if qn.len() != sn.len() || qn.is_empty() {
         return None;
     }
-    let tn = find_numbers(target, to);
+    let tn = find_placeables(target, to);
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     for (q, s) in qn.iter().zip(&sn) {
-        if same_value(q.value, s.value) {
+        if same(q, s) {
             continue;
         }
-        let once =
-            |list: &[Number]| list.iter().filter(|n| same_value(n.value, s.value)).count() == 1;
+        let once = |list: &[Placeable]| list.iter().filter(|n| same(n, s)).count() == 1;
         if !once(&sn) || !once(&tn) {
             return None;
         }
-        let t = tn.iter().find(|n| same_value(n.value, s.value))?;
+        let t = tn.iter().find(|n| same(n, s))?;
         if t.ordinal {
             return None;
         }
-        edits.push((t.start, t.end, written_as(&q.text, from, to)));
+        let new = if t.word {
+            spell_like(q.value, to, &t.text)?
+        } else if q.word {
+            digits(q.value, to)?
+        } else {
+            written_as(&q.text, from, to)
+        };
+        edits.push((t.start, t.end, new));
     }
     Some(edits)
 }
@@ -234,14 +264,110 @@ mod tests {
     use super::*;
 
     fn adapt(query: &str, source: &str, target: &str) -> Option<String> {
-        super::adapt(query, source, target, &LangPair::default())
+        let adapted = super::adapt(query, source, target, &LangPair::default())?;
+        // Every span is a replaced part: it holds new text.
+        for &(a, b) in &adapted.spans {
+            assert!(a < b && adapted.text.get(a..b).is_some());
+        }
+        Some(adapted.text)
+    }
+
+    fn adapt_pair(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<String> {
+        super::adapt(query, source, target, pair).map(|a| a.text)
+    }
+
+    fn spans(query: &str, source: &str, target: &str) -> Vec<String> {
+        let a = super::adapt(query, source, target, &LangPair::default()).unwrap();
+        a.spans
+            .iter()
+            .map(|&(s, e)| a.text[s..e].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn spans_are_exactly_the_replaced_parts() {
+        assert_eq!(
+            spans(
+                "Nordkorea schickte 30'000 Soldaten und 150 Raketen.",
+                "Nordkorea schickte 20'000 Soldaten und 120 Raketen.",
+                "North Korea sent 20,000 soldiers and 120 missiles.",
+            ),
+            ["30,000", "150"]
+        );
+        assert_eq!(
+            spans(
+                "Blinken warnte am 14. Februar vor Russland.",
+                "Blinken warnte am 6. Januar vor Russland.",
+                "Blinken warned about Russia on 6 January.",
+            ),
+            ["14", "February"]
+        );
+    }
+
+    #[test]
+    fn number_words_are_adapted_in_the_targets_form() {
+        assert_eq!(
+            adapt(
+                "Die Sanktionen gelten drei bis fünf Jahre.",
+                "Die Sanktionen gelten vier bis fünf Jahre.",
+                "The sanctions apply for four to five years.",
+            )
+            .as_deref(),
+            Some("The sanctions apply for three to five years.")
+        );
+        assert_eq!(
+            spans(
+                "Drei bis fünf Jahre dauert es.",
+                "Vier bis fünf Jahre dauert es.",
+                "Four to five years, it takes.",
+            ),
+            ["Three"]
+        );
+        // A digit in the target stays a digit.
+        assert_eq!(
+            adapt(
+                "Es dauert drei Jahre.",
+                "Es dauert vier Jahre.",
+                "It takes 4 years."
+            )
+            .as_deref(),
+            Some("It takes 3 years.")
+        );
+        // A digit in the query, a word in the target.
+        assert_eq!(
+            adapt(
+                "Es dauert 21 Jahre.",
+                "Es dauert vier Jahre.",
+                "It takes four years."
+            )
+            .as_deref(),
+            Some("It takes twenty-one years.")
+        );
+        // Not writable as one word (above 99): left alone.
+        assert_eq!(
+            adapt(
+                "Es dauert 120 Jahre.",
+                "Es dauert vier Jahre.",
+                "It takes four years."
+            ),
+            None
+        );
+        // An article is no number: nothing to map.
+        assert_eq!(
+            adapt(
+                "Es kam ein Soldat.",
+                "Es kam eine Soldatin.",
+                "One soldier came."
+            ),
+            None
+        );
     }
 
     #[test]
     fn numbers_follow_the_language_pair() {
         let en_de = LangPair::new("en-GB", "de-CH");
         assert_eq!(
-            super::adapt(
+            adapt_pair(
                 "They paid 7.5 million.",
                 "They paid 5.5 million.",
                 "Sie zahlten 5,5 Millionen.",
@@ -252,7 +378,7 @@ mod tests {
         );
         let de_fr = LangPair::new("deu", "fra");
         assert_eq!(
-            super::adapt(
+            adapt_pair(
                 "Es kamen 12,5 Tonnen.",
                 "Es kamen 10,5 Tonnen.",
                 "Il est venu 10,5 tonnes.",
@@ -262,7 +388,7 @@ mod tests {
             Some("Il est venu 12,5 tonnes.")
         );
         // Month names are German-to-English only.
-        assert_eq!(super::adapt("im Mai", "im Juni", "en juin", &de_fr), None);
+        assert_eq!(adapt_pair("im Mai", "im Juni", "en juin", &de_fr), None);
     }
 
     #[test]
@@ -318,8 +444,13 @@ mod tests {
         );
         // the translation lacks the number
         assert_eq!(
-            adapt("Es waren 12.", "Es waren 10.", "There were ten."),
+            adapt("Es waren 12.", "Es waren 10.", "There were a dozen."),
             None
+        );
+        // (a number word is the number: `ten` is written as a word)
+        assert_eq!(
+            adapt("Es waren 12.", "Es waren 10.", "There were ten.").as_deref(),
+            Some("There were twelve.")
         );
         // counts differ
         assert_eq!(adapt("12 und 13", "12", "12"), None);

@@ -4,8 +4,9 @@
 //!
 //! ```text
 //! tokens  = Unicode word tokens of the plain text (inline codes ignored)
-//! keys    = word tokens case-folded (ß = ss), every number the same key;
-//!           punctuation has no key
+//! keys    = word tokens case-folded (ß = ss), every number the same key
+//!           (digits and unambiguous number words such as `vier`, `twenty`:
+//!           see crate::text::numbers::placeables); punctuation has no key
 //! d       = Levenshtein distance between the key sequences of query and source
 //! L       = the longer key sequence's length
 //! base    = floor(100 * (L - d) / L)              (100 when both have no keys)
@@ -13,12 +14,14 @@
 //! ```
 //!
 //! Penalties, each applied once and listed by name with the match:
-//! `-2 numbers` (the numbers differ), `-1 case` (a word differs only in case
+//! `-2 numbers` (the numbers differ, digits or words: `vier` -> `drei`
+//! costs the same as `4` -> `3`), `-1 case` (a word differs only in case
 //! or ß/ss), `-1 punctuation` (the punctuation differs), `-1 whitespace`
 //! (only the spacing differs). 100 means identical after NFC; a unit that
 //! differs only in a number scores 98.
 
-use crate::text::tokenize::{Token, TokenKind, match_key, tokenize};
+use crate::text::numbers::placeables::is_number_word;
+use crate::text::tokenize::{NUMBER_KEY, Token, TokenKind, match_key, tokenize};
 
 /// A named deduction from the base score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +68,8 @@ pub struct Prepared {
     pub text: String,
     /// Its tokens.
     pub tokens: Vec<Token>,
+    /// Per token: a number (digits or a number word).
+    numeric: Vec<bool>,
 }
 
 impl Prepared {
@@ -72,14 +77,45 @@ impl Prepared {
     pub fn new(text: impl Into<String>) -> Prepared {
         let text = text.into();
         let tokens = tokenize(&text);
-        Prepared { text, tokens }
+        let first = tokens.iter().position(|t| t.kind != TokenKind::Punct);
+        let numeric = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => is_number_word(t.text(&text), first == Some(i)),
+                TokenKind::Punct => false,
+            })
+            .collect();
+        Prepared {
+            text,
+            tokens,
+            numeric,
+        }
+    }
+
+    /// The numbers' texts (digits and number words), in order.
+    fn numbers(&self) -> Vec<&str> {
+        self.tokens
+            .iter()
+            .zip(&self.numeric)
+            .filter(|(_, n)| **n)
+            .map(|(t, _)| t.text(&self.text))
+            .collect()
     }
 
     /// The match keys (word and number tokens), in order.
     pub fn keys(&self) -> Vec<String> {
         self.tokens
             .iter()
-            .filter_map(|t| match_key(t, &self.text))
+            .zip(&self.numeric)
+            .filter_map(|(t, &n)| {
+                if n {
+                    Some(NUMBER_KEY.to_owned())
+                } else {
+                    match_key(t, &self.text)
+                }
+            })
             .collect()
     }
 
@@ -141,7 +177,7 @@ pub fn score(query: &Prepared, source: &Prepared, d: usize) -> Score {
         .count();
     let base = base_score(n, m, d);
     let mut penalties = Vec::new();
-    if query.surfaces(TokenKind::Number) != source.surfaces(TokenKind::Number) {
+    if query.numbers() != source.numbers() {
         penalties.push(Penalty::Numbers);
     }
     let q_words = query.surfaces(TokenKind::Word);
@@ -255,6 +291,33 @@ mod tests {
         assert_eq!(s.percent, 98);
         assert_eq!(s.penalties, [Penalty::Numbers]);
         assert_eq!(s.penalties[0].label(), "-2 numbers");
+    }
+
+    #[test]
+    fn a_spelled_out_number_change_costs_like_a_digit_change() {
+        let words = pct(
+            "Die Sanktionen gelten vier bis fünf Jahre.",
+            "Die Sanktionen gelten drei bis fünf Jahre.",
+        );
+        let digits = pct(
+            "Die Sanktionen gelten 4 bis 5 Jahre.",
+            "Die Sanktionen gelten 3 bis 5 Jahre.",
+        );
+        assert_eq!(words.penalties, [Penalty::Numbers]);
+        assert_eq!(words.percent, 98);
+        assert_eq!(words, digits);
+        // Without the change the pair is identical.
+        assert_eq!(
+            pct("Sie gelten vier Jahre.", "Sie gelten vier Jahre.").percent,
+            100
+        );
+        // An article is no number: `ein` -> `kein` is an edit, no penalty.
+        let article = pct("Es gibt ein Problem.", "Es gibt kein Problem.");
+        assert!(article.penalties.is_empty());
+        assert_eq!(article.percent, 75);
+        // A capitalised noun inside the sentence is no number either.
+        let noun = pct("Er ließ das außer Acht.", "Er ließ das außer Sicht.");
+        assert!(noun.penalties.is_empty());
     }
 
     #[test]

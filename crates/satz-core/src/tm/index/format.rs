@@ -36,8 +36,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The magic bytes.
 pub const MAGIC: &[u8; 8] = b"SATZIDX1";
 /// Bumped whenever the layout or the tokenisation changes (3: the meta
-/// checksum covers the header).
-pub const FORMAT_VERSION: u32 = 3;
+/// checksum covers the header; 4: number words such as `vier` key as numbers).
+pub const FORMAT_VERSION: u32 = 4;
 /// Header size.
 pub const HEADER: usize = 64;
 /// Number of sections.

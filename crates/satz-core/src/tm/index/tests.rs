@@ -29,6 +29,20 @@ const WORDS: &[&str] = &[
     "Nordkorea",
     "und",
     "nicht",
+    // Number words key like digits (crate::text::numbers::placeables),
+    // lower case or first in the sentence only; articles never do.
+    "vier",
+    "Vier",
+    "drei",
+    "zwanzig",
+    "dreißig",
+    "four",
+    "twenty",
+    "ein",
+    "eine",
+    "one",
+    "Acht",
+    "acht",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -108,6 +122,44 @@ fn min_101_finds_the_context_matches_only() {
     assert_eq!(
         all.iter().map(|m| (m.unit, m.score)).collect::<Vec<_>>(),
         [(3, 101), (2, 100)]
+    );
+}
+
+/// A number word changed (`vier` -> `drei`) is found through the index at
+/// 98 with `-2 numbers`, like a digit change; against `ein Jahr` the article
+/// is a word edit (no number to map), and the query's `drei` a number the
+/// source lacks (`-2 numbers`, as `3` would be).
+#[test]
+fn a_number_word_change_is_found_like_a_digit_change() {
+    use crate::tm::fuzzy::Penalty;
+    let entries: Vec<Entry> = [
+        "Die Sanktionen gelten ein Jahr lang weiter.",
+        "Die Sanktionen gelten vier Jahre lang weiter.",
+        "Die Sanktionen gelten 4 Jahre lang weiter.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, s)| entry((*s).to_owned(), i))
+    .collect();
+    let index = Index::from_entries(&entries).unwrap();
+    let prepared: Vec<Prepared> = entries
+        .iter()
+        .map(|e| Prepared::new(e.source.as_str()))
+        .collect();
+    let q = Prepared::new("Die Sanktionen gelten drei Jahre lang weiter.");
+    let fast = search::search(&index.view(), &q, 50, 5, &|_| false);
+    assert_eq!(fast, exhaustive::search(&prepared, &q, 50, 5, &|_| false));
+    let found: Vec<(usize, u32, Vec<Penalty>)> = fast
+        .into_iter()
+        .map(|m| (m.unit, m.score, m.penalties))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, 98, vec![Penalty::Numbers]),
+            (2, 98, vec![Penalty::Numbers]),
+            (0, 69, vec![Penalty::Numbers]),
+        ]
     );
 }
 
@@ -324,15 +376,16 @@ fn damage_to_the_offsets_is_caught_by_the_meta_checksum() {
 #[test]
 fn damage_past_the_checks_marks_the_index_and_a_rebuild_gives_the_fresh_matches() {
     let (_dir, memory) = memory_with(&[
-        ("Eins zwei drei vier.", "One two three four."),
-        ("Fünf sechs sieben acht.", "Five six seven eight."),
+        // No number words: they would all key alike and both units match.
+        ("Rot gelb grün blau.", "Red yellow green blue."),
+        ("Hund Katze Maus Pferd.", "Dog cat mouse horse."),
     ]);
     let none = |_: u64, _: u64| {};
     let open = || Index::open_checked(&memory, &none, 0).unwrap();
     assert!(matches!(open().1, Opened::Rebuilt { saved: true, .. }));
     let (fresh, how) = open();
     assert_eq!(how, Opened::Current);
-    let q = Prepared::new("Eins zwei drei vier.");
+    let q = Prepared::new("Rot gelb grün blau.");
     let expected = search::search(&fresh.view(), &q, 50, 5, &|_| false);
     assert_eq!(expected.len(), 1);
     assert!(!fresh.damaged());

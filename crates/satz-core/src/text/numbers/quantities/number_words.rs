@@ -259,6 +259,31 @@ fn german_below_100(k: &str) -> Option<u64> {
     Some(t + u)
 }
 
+/// `v` (2 to 99) written as a word: `twenty-one`, `einundzwanzig`,
+/// `dreißig`; `None` for other values.
+pub(super) fn spell(lang: NumLang, v: u64) -> Option<String> {
+    if !(2..100).contains(&v) {
+        return None;
+    }
+    let name = |table: &[(&'static str, u64)], v: u64| {
+        table.iter().find(|&&(_, x)| x == v).map(|&(w, _)| w)
+    };
+    let (tens, unit) = (v - v % 10, v % 10);
+    let word = match lang {
+        NumLang::En if v < 20 || unit == 0 => name(&EN_WORDS, v)?.to_owned(),
+        NumLang::En => format!("{}-{}", name(&EN_WORDS, tens)?, name(&EN_WORDS, unit)?),
+        NumLang::De | NumLang::Fr if v < 10 => name(&DE_UNITS, v)?.to_owned(),
+        NumLang::De | NumLang::Fr if v < 20 || unit == 0 => name(&DE_TEENS_AND_TENS, v)?.to_owned(),
+        NumLang::De | NumLang::Fr => format!(
+            "{}und{}",
+            name(&DE_UNITS, unit)?,
+            name(&DE_TEENS_AND_TENS, tens)?
+        ),
+    };
+    // The tables hold comparison keys (`ss`); German writes `dreißig`.
+    Some(word.replace("dreissig", "dreißig"))
+}
+
 /// Articles that make a singular scale word a quantity of 1 (`eine Milliarde`).
 pub(super) fn is_one_article(lang: NumLang, k: &str) -> bool {
     match lang {
@@ -347,6 +372,25 @@ mod tests {
         }
         assert_eq!(cardinal(NumLang::En, "one"), None);
         assert_eq!(cardinal(NumLang::En, "hundred"), None);
+    }
+
+    #[test]
+    fn spelled_words_read_back_as_their_value() {
+        for v in 2..100 {
+            for lang in [NumLang::De, NumLang::En] {
+                let w = spell(lang, v).unwrap();
+                let k = crate::text::words::key(&w);
+                let back = match k.split_once('-') {
+                    Some((t, u)) => cardinal(lang, t).unwrap() + english_unit(u).unwrap(),
+                    None => cardinal(lang, &k).unwrap(),
+                };
+                assert_eq!(back, v, "{w}");
+            }
+        }
+        assert_eq!(spell(NumLang::De, 31).as_deref(), Some("einunddreißig"));
+        assert_eq!(spell(NumLang::En, 45).as_deref(), Some("forty-five"));
+        assert_eq!(spell(NumLang::En, 1), None);
+        assert_eq!(spell(NumLang::De, 100), None);
     }
 
     #[test]
