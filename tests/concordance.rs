@@ -158,7 +158,15 @@ fn wildcards_are_patterns_over_single_words() {
 #[test]
 fn phrases_match_consecutive_words() {
     let fx = fixture();
-    assert_eq!(hits(&fx, &["der Stadt"]), [hit(&["der Stadt"], "word")]);
+    // A phrase whose last word is a compound's first part: ranked after
+    // the whole words.
+    assert_eq!(
+        hits(&fx, &["der Stadt"]),
+        [
+            hit(&["der Stadt"], "word"),
+            hit(&["Der Stadtrat"], "compound")
+        ]
+    );
     assert_eq!(
         hits(&fx, &["die Fluglotse"]),
         [hit(&["Die Fluglotsen"], "word")]

@@ -22,6 +22,16 @@ use crate::tm::index::View;
 /// The least number of letters of a lexicon word used as a compound part.
 pub(super) const MIN_PART: usize = 4;
 
+/// Three-letter German nouns and adjectives that may be a compound part
+/// (`Gaspreis`, `Bahnhof`, `Landtag`): a short list, since three letters
+/// of the memory's vocabulary are as often an English word, a name or a
+/// suffix (`ing`, `los`, `ten`) as a German word.
+const SHORT_PARTS: [&str; 27] = [
+    "alt", "amt", "arm", "art", "bau", "bus", "eis", "gas", "hof", "kur", "neu", "ort", "ost",
+    "rad", "rat", "rot", "see", "süd", "tag", "tal", "tod", "ton", "tor", "uhr", "zoo", "zug",
+    "tee",
+];
+
 /// Particles, prepositions and function words of at least [`MIN_PART`]
 /// letters: never a compound part (`Vorrat`, `Gegenwahl`).
 const NOT_PARTS: [&str; 40] = [
@@ -81,10 +91,11 @@ impl Lexicon {
     /// Whether part `w` (a key) is a known word, with a dropped `-e` or
     /// as a verb stem.
     fn part(&self, w: &str) -> bool {
-        w.chars().count() >= MIN_PART
-            && (self.contains(w)
-                || self.contains(&format!("{w}e"))
-                || self.contains(&format!("{w}en")))
+        SHORT_PARTS.contains(&w)
+            || w.chars().count() >= MIN_PART
+                && (self.contains(w)
+                    || self.contains(&format!("{w}e"))
+                    || self.contains(&format!("{w}en")))
     }
 
     /// Whether `s` (a key) splits into known parts, each followed by a
@@ -97,10 +108,19 @@ impl Lexicon {
             return false;
         }
         let mut memo: Vec<Option<bool>> = vec![None; s.len() + 1];
-        self.splits_from(s, 0, &mut memo)
+        self.splits_from(s, 0, !rest, &mut memo)
     }
 
-    fn splits_from(&self, s: &str, at: usize, memo: &mut Vec<Option<bool>>) -> bool {
+    /// Whether `s` from byte `at` splits into parts; `modifiers` lets a
+    /// [`noun_modifier`] before `s` count (only before the search word:
+    /// after it, `Rat|ifizierungs|prozess` would pass).
+    fn splits_from(
+        &self,
+        s: &str,
+        at: usize,
+        modifiers: bool,
+        memo: &mut Vec<Option<bool>>,
+    ) -> bool {
         if at == s.len() {
             return true;
         }
@@ -113,12 +133,13 @@ impl Lexicon {
             let (Some(part), Some(after)) = (s.get(at..end), s.get(end..)) else {
                 continue;
             };
-            if !self.part(part) {
+            let modifier = modifiers && noun_modifier(part) && after.starts_with('s');
+            if !(modifier || self.part(part)) {
                 continue;
             }
-            ok = SUFFIXES
-                .iter()
-                .any(|x| after.starts_with(x) && self.splits_from(s, end + x.len(), memo));
+            ok = SUFFIXES.iter().any(|x| {
+                after.starts_with(x) && self.splits_from(s, end + x.len(), modifiers, memo)
+            });
             if ok {
                 break;
             }
@@ -130,13 +151,31 @@ impl Lexicon {
     }
 }
 
+/// Whether `part` (a key) ends in a noun suffix that takes the linking
+/// `-s-` in a compound (`Akkreditierung|s|rat`, `Sicherheit|s|rat`): such
+/// a part counts before an `s` even when the lexicon lacks it.
+fn noun_modifier(part: &str) -> bool {
+    part.chars().count() >= 7
+        && ["ung", "heit", "keit", "schaft", "ion", "tät"]
+            .iter()
+            .any(|x| part.ends_with(x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn known_parts_split_and_coincidences_do_not() {
-        let lex = Lexicon::new(["Stadt", "Sicherheit", "Schüler", "Kontrolle", "Haus"]);
+        let lex = Lexicon::new([
+            "Stadt",
+            "Sicherheit",
+            "Schüler",
+            "Kontrolle",
+            "Haus",
+            "Gas",
+            "vor",
+        ]);
         assert!(lex.splits("stadt", false));
         assert!(lex.splits("sicherheits", false));
         assert!(lex.splits("schülern", true));
@@ -144,6 +183,13 @@ mod tests {
         assert!(!lex.splits("appa", false));
         assert!(!lex.splits("ung", true));
         assert!(!lex.splits("vor", false));
+        // Three letters: only the short list.
+        assert!(lex.splits("gas", false));
+        assert!(lex.splits("tages", false));
+        assert!(!lex.splits("ten", true));
+        // A noun in `-ung` before a linking `s` needs no lexicon entry.
+        assert!(lex.splits("akkreditierungs", false));
+        assert!(!lex.splits("akkreditierung", false));
         // The frequent-word list counts; particles do not.
         assert!(lex.contains("land"));
         assert!(!lex.contains("unter"));
