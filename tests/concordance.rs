@@ -2,7 +2,12 @@
 //! German compound parts (ranked after whole words and marked), wildcards,
 //! phrases and English inflection.
 
-use crate::common::Fixture;
+use std::collections::HashSet;
+
+use satz::tm::concordance::{Concordance, Lexicon, MatchKind};
+use satz::tm::index::{Entry, Index};
+
+use crate::common::{Fixture, shared_data};
 
 /// A memory whose German vocabulary holds the parts of its compounds
 /// (`Stadt`, `Sicherheit`, `Herr`, `Schüler`, `Flug`, `Kontrolle`) as
@@ -193,4 +198,57 @@ fn english_matches_inflection_not_derivation() {
         control,
         [hit(&["control"], "word"), hit(&["control"], "word")]
     );
+}
+
+/// The judged development words of `tests/fixtures/audit/concordance-dev.tsv`
+/// on `tm.tsv`: every form judged `ok` is a compound hit on its line, every
+/// form judged `excluded-ok` is none (the rules keep what was judged).
+#[test]
+#[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+fn judged_development_words_on_the_news_memory() {
+    let tm = std::fs::read_to_string(shared_data().join("tm/tm.tsv")).unwrap();
+    let entries: Vec<Entry> = tm
+        .lines()
+        .enumerate()
+        .map(|(i, l)| Entry {
+            source: l.split('\t').next().unwrap().to_owned(),
+            file: "tm.tsv".into(),
+            line: i as u32 + 1,
+            ..Entry::default()
+        })
+        .collect();
+    let index = Index::from_entries(&entries).unwrap();
+    let view = index.view();
+    let lexicon = Lexicon::of_memory(&view);
+    let judged = std::fs::read_to_string("tests/fixtures/audit/concordance-dev.tsv").unwrap();
+    let mut checked = 0;
+    for row in judged.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (word, line, form, verdict) = (cols[0], cols[1], cols[2], cols[3]);
+        let Ok(line) = line.parse::<u32>() else {
+            continue;
+        };
+        let hits: HashSet<(u32, String)> = Concordance::new(word, false)
+            .search_with(&view, &lexicon)
+            .iter()
+            .flat_map(|h| {
+                h.spans
+                    .iter()
+                    .zip(&h.kinds)
+                    .filter(|(_, k)| **k == MatchKind::Compound)
+                    .map(|(&(a, b), _)| (h.line, h.source[a..b].to_owned()))
+            })
+            .collect();
+        let hit = hits.contains(&(line, form.to_owned()));
+        match verdict {
+            "ok" => assert!(
+                hit,
+                "{word}: {form} on line {line} should be a compound hit"
+            ),
+            "excluded-ok" => assert!(!hit, "{word}: {form} on line {line} is no compound"),
+            _ => continue,
+        }
+        checked += 1;
+    }
+    assert!(checked >= 50, "{checked}");
 }

@@ -111,6 +111,9 @@ pub struct Concordance {
     needles: Vec<String>,
 }
 
+/// The longest word (in bytes) looked at as a compound.
+const MAX_COMPOUND: usize = 120;
+
 /// The word forms already judged, per search word.
 type Cache = Vec<HashMap<String, Option<MatchKind>>>;
 
@@ -323,6 +326,11 @@ fn stemmers() -> Stemmers {
 /// known words (capitalised words only), or as a first or middle part
 /// between known words (see the `lexicon` module).
 fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
+    // No German compound is this long; splitting a pathological word
+    // would cost time quadratic in its length.
+    if k.len() > MAX_COMPOUND {
+        return false;
+    }
     if capital {
         for h in &forms.head {
             if let Some(p) = k.strip_suffix(h.as_str())

@@ -184,3 +184,12 @@ fn search_ranks_whole_words_before_compounds() {
     );
     assert_eq!(hits[1].kinds, [MatchKind::Word, MatchKind::Compound]);
 }
+
+#[test]
+fn a_pathological_word_is_no_compound_and_costs_little() {
+    let long = format!("Stadt{}rat", "x".repeat(40_000));
+    let started = std::time::Instant::now();
+    assert_eq!(found("Rat", &long), []);
+    assert_eq!(found("*rat", &long), [word(&long)]);
+    assert!(started.elapsed().as_secs() < 5);
+}
