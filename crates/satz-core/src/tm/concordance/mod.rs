@@ -44,7 +44,7 @@ pub use lexicon::Lexicon;
 use crate::glossary::stem::Stemmers;
 use crate::text::fold_case;
 use crate::text::tokenize::{Token, TokenKind, tokenize};
-use crate::text::words::{fold_umlauts, key};
+use crate::text::words::{fold_umlauts, is_hyphen_gap, key};
 use crate::tm::index::{Field, View};
 use german::Forms;
 use pattern::Pattern;
@@ -109,6 +109,9 @@ pub struct Concordance {
     words: Vec<Word>,
     /// Per search word, letters a unit's folded text must contain.
     needles: Vec<String>,
+    /// Per search word, whether it must follow the one before after a
+    /// single hyphen (`*-Krieg`: a pattern split at its hyphen).
+    hyphen_before: Vec<bool>,
 }
 
 /// The longest word (in bytes) looked at as a compound.
@@ -124,41 +127,40 @@ impl Concordance {
         let stemmers = Stemmers::new();
         let mut words = Vec::new();
         let mut needles = Vec::new();
+        let mut hyphen_before = Vec::new();
         for piece in query.split_whitespace() {
             let piece = piece.trim_matches(['"', '\'', '„', '“', '”', '‚', '‘', '’', '«', '»']);
-            let k = key(piece);
-            if let Some(p) = Pattern::parse(&k) {
-                needles.push(fold_umlauts(&p.literal()));
-                words.push(Word::Pattern(p));
-                continue;
-            }
-            for t in tokenize(piece)
-                .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-            {
-                let surface = t.text(piece);
-                let k = key(surface);
-                let (word, needle) = if english {
-                    let needle = k.trim_end_matches(['e', 'y']).to_owned();
-                    (Word::English(k), needle)
-                } else {
-                    let stem = stemmers.snowball(false, &fold_case(surface));
-                    let needle = common_prefix(
-                        &fold_umlauts(&stem),
-                        &fold_umlauts(k.strip_suffix('e').unwrap_or(&k)),
-                    );
-                    let noun = surface.chars().next().is_some_and(char::is_uppercase);
-                    let forms = Forms::new(&k);
-                    (Word::German { stem, noun, forms }, needle)
-                };
-                needles.push(needle);
-                words.push(word);
+            if piece.contains(['*', '?']) {
+                // A pattern is over single words, as the text is split:
+                // `*-Krieg` is two words, a trailing comma none.
+                let wild = |c: char| c.is_alphanumeric() || matches!(c, '*' | '?' | '\'' | '’');
+                let mut rest = piece;
+                while let Some(start) = rest.find(wild) {
+                    let gap = rest.get(..start).unwrap_or_default();
+                    let tail = rest.get(start..).unwrap_or_default();
+                    let end = tail.find(|c: char| !wild(c)).unwrap_or(tail.len());
+                    let sub = tail.get(..end).unwrap_or_default();
+                    rest = tail.get(end..).unwrap_or_default();
+                    hyphen_before.resize(words.len(), false);
+                    hyphen_before.push(!words.is_empty() && is_hyphen_gap(gap));
+                    match Pattern::parse(&key(sub)) {
+                        Some(p) => {
+                            needles.push(fold_umlauts(&p.literal()));
+                            words.push(Word::Pattern(p));
+                        }
+                        None => push_words(sub, english, &stemmers, &mut words, &mut needles),
+                    }
+                }
+            } else {
+                push_words(piece, english, &stemmers, &mut words, &mut needles);
             }
         }
+        hyphen_before.resize(words.len(), false);
         Concordance {
             english,
             words,
             needles,
+            hyphen_before,
         }
     }
 
@@ -207,6 +209,15 @@ impl Concordance {
                     all = false;
                     break;
                 };
+                if self.hyphen_before.get(j) == Some(&true)
+                    && !tokens
+                        .get(i + j - 1)
+                        .and_then(|p| text.get(p.end..t.start))
+                        .is_some_and(is_hyphen_gap)
+                {
+                    all = false;
+                    break;
+                }
                 let surface = t.text(text);
                 let m = match c.get(surface) {
                     Some(m) => *m,
@@ -313,6 +324,39 @@ impl Concordance {
         // A stable sort keeps memory order within each kind.
         hits.sort_by_key(|h| h.kind);
         hits
+    }
+}
+
+/// Adds the words of `piece` (no wildcard) as search words, with the
+/// letters a unit's folded text must contain for each.
+fn push_words(
+    piece: &str,
+    english: bool,
+    stemmers: &Stemmers,
+    words: &mut Vec<Word>,
+    needles: &mut Vec<String>,
+) {
+    for t in tokenize(piece)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+    {
+        let surface = t.text(piece);
+        let k = key(surface);
+        let (word, needle) = if english {
+            let needle = k.trim_end_matches(['e', 'y']).to_owned();
+            (Word::English(k), needle)
+        } else {
+            let stem = stemmers.snowball(false, &fold_case(surface));
+            let needle = common_prefix(
+                &fold_umlauts(&stem),
+                &fold_umlauts(k.strip_suffix('e').unwrap_or(&k)),
+            );
+            let noun = surface.chars().next().is_some_and(char::is_uppercase);
+            let forms = Forms::new(&k);
+            (Word::German { stem, noun, forms }, needle)
+        };
+        needles.push(needle);
+        words.push(word);
     }
 }
 

@@ -193,3 +193,16 @@ fn a_pathological_word_is_no_compound_and_costs_little() {
     assert_eq!(found("*rat", &long), [word(&long)]);
     assert!(started.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn a_pattern_with_a_hyphen_or_punctuation_is_split_like_the_text() {
+    assert_eq!(
+        found("*-Krieg", "im Ukraine-Krieg, im Krieg"),
+        [word("Ukraine-Krieg")]
+    );
+    assert_eq!(
+        found("Ukraine-*", "im Ukraine-Krieg"),
+        [word("Ukraine-Krieg")]
+    );
+    assert_eq!(found("Lotse*,", "Die Lotsen."), [word("Lotsen")]);
+}
