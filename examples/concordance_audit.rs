@@ -9,7 +9,8 @@
 //!
 //! ```sh
 //! export SATZ_SHARED_DATA=/work/shared/data
-//! # one search word per line (`#` comments and blank lines skipped)
+//! # one search word per line (`#` comments and blank lines skipped; a
+//! # line with a space is a phrase and skipped with a note)
 //! cargo run --release --example concordance_audit -- WORDS.txt > hits.tsv
 //! # also whole-word hits, marked in a fourth column (for tuning)
 //! cargo run --release --example concordance_audit -- WORDS.txt --all
@@ -61,6 +62,10 @@ fn main() {
     let mut searches = 0usize;
     for w in words.lines().map(str::trim) {
         if w.is_empty() || w.starts_with('#') {
+            continue;
+        }
+        if w.contains(char::is_whitespace) {
+            eprintln!("skipped '{w}': one search word per line, no phrases");
             continue;
         }
         searches += 1;
