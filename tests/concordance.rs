@@ -11,7 +11,7 @@ use crate::common::{Fixture, shared_data};
 
 /// A memory whose German vocabulary holds the parts of its compounds
 /// (`Stadt`, `Sicherheit`, `Herr`, `Schüler`, `Flug`, `Kontrolle`) as
-/// words of their own.
+/// words of their own, and `Räte` (so `Rate` is no form of `Rat`).
 fn fixture() -> Fixture {
     let fx = Fixture::new();
     fx.write(
@@ -21,6 +21,7 @@ fn fixture() -> Fixture {
          Die Stadträte und der Sicherheitsrat tagen.\tThe city councillors and the Security Council meet.\n\
          Ein Ratsherr kam.\tA councillor came.\n\
          Die Sicherheit und der Herr.\tSecurity and the gentleman.\n\
+         Zwei Räte.\tTwo councils.\n\
          Der Apparat, die Rate, die Beratung; sie raten ab.\tThe device, the rate, the advice; they advise against it.\n\
          Die Fluglotsen und die Lotsenschülern halfen den Lotsen.\tThe air traffic controllers and the pilot trainees helped the pilots.\n\
          Ein Schüler auf dem Flug.\tA pupil on the flight.\n\
@@ -90,6 +91,7 @@ fn compound_parts_come_after_whole_words_and_are_marked() {
         hits(&fx, &["Rat"]),
         [
             hit(&["Rat"], "word"),
+            hit(&["Räte"], "word"),
             hit(&["Stadtrat"], "compound"),
             hit(&["Stadträte", "Sicherheitsrat"], "compound"),
             hit(&["Ratsherr"], "compound"),
@@ -109,7 +111,7 @@ fn compound_parts_come_after_whole_words_and_are_marked() {
     assert_eq!(table.matches("[compound part]").count(), 3, "{table}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("4 unit(s), 3 of them only as a compound part"),
+        err.contains("5 unit(s), 3 of them only as a compound part"),
         "{err}"
     );
 }

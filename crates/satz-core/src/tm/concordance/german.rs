@@ -6,9 +6,10 @@
 //! `-es`, `-e`, `-en`, `-n`, `-er`, `-ern` and with an umlauted plural
 //! (`Rat` → `Räte`, `Land` → `Länder`); nouns ending in a feminine suffix
 //! (`-ung`, `-heit`, `-ion`, …) only with `-en`/`-n` (the glossary's rule,
-//! [`ending_ok`]). A search word of at most [`SHORT`] letters takes only
-//! `-s`, `-es` and its umlauted forms: `Rate` and `raten` are other words
-//! than `Rat`, and so is `Ratenzahlung`.
+//! [`ending_ok`]). A search word of at most [`SHORT`] letters whose
+//! umlauted plural the memory has takes only `-s`, `-es` and its umlauted
+//! forms: beside `Räte`, `Rate` and `raten` are other words than `Rat`, and
+//! so is `Ratenzahlung`; `Tag` (no `Täge`) takes `Tage` ([`Forms::prune`]).
 
 use crate::glossary::recognize::compound::LINKS;
 use crate::glossary::recognize::inflection::ending_ok;
@@ -30,12 +31,24 @@ pub(super) struct Forms {
     pub(super) part: Vec<String>,
     /// The search word's key and its umlauted form.
     bases: Vec<String>,
+    /// For a short word: its forms with every ending, taken instead when
+    /// the memory does not show an umlauted plural ([`Forms::prune`]).
+    relaxed: Option<Box<Forms>>,
 }
 
 impl Forms {
     /// The forms of the search word with key `q`.
     pub(super) fn new(q: &str) -> Forms {
         let short = q.chars().count() <= SHORT;
+        let mut forms = Forms::build(q, short);
+        if short {
+            forms.relaxed = Some(Box::new(Forms::build(q, false)));
+        }
+        forms
+    }
+
+    /// The forms of `q`, with few endings when `short`.
+    fn build(q: &str, short: bool) -> Forms {
         let e_end = q.ends_with('e');
         let mut word = vec![q.to_owned(), format!("{q}s")];
         let mut agentive = Vec::new();
@@ -71,6 +84,7 @@ impl Forms {
             head,
             part: part_forms(q, short, e_end, umlauted.as_deref()),
             bases: std::iter::once(q.to_owned()).chain(umlauted).collect(),
+            relaxed: None,
         }
     }
 
@@ -80,7 +94,20 @@ impl Forms {
     /// `spielen`, `wählen`; `Länder` stays, there is no `länden`) and
     /// `base` + `-e` as a first part is its stem (`Landebahn` beside
     /// `landen`).
+    ///
+    /// A short word takes every ending unless `known` has its umlauted
+    /// plural (`Räte`, `Höfe`): a noun has one plural, so beside `Räte`,
+    /// `Rate` is another word, while `Tage` is `Tag`'s plural.
     pub(super) fn prune(&mut self, known: impl Fn(&str) -> bool) {
+        if let Some(relaxed) = self.relaxed.take() {
+            let umlaut_plural = self
+                .bases
+                .get(1)
+                .is_some_and(|u| ["e", "en", "er"].iter().any(|x| known(&format!("{u}{x}"))));
+            if !umlaut_plural {
+                *self = *relaxed;
+            }
+        }
         for (i, b) in self.bases.clone().iter().enumerate() {
             if !known(&format!("{b}en")) {
                 continue;
@@ -178,7 +205,8 @@ mod tests {
 
     #[test]
     fn short_words_take_few_endings() {
-        let rat = Forms::new("rat");
+        let mut rat = Forms::new("rat");
+        rat.prune(|w| w == "räte");
         for f in ["rat", "rats", "rates", "räte", "räten"] {
             assert!(rat.word.contains(&f.to_owned()), "{f}");
         }
@@ -186,6 +214,12 @@ mod tests {
             assert!(!rat.word.contains(&f.to_owned()), "{f}");
         }
         assert!(!rat.part.contains(&"raten".to_owned()));
+        // Without an umlauted plural, a short word takes every ending.
+        let mut tag = Forms::new("tag");
+        assert!(!tag.word.contains(&"tage".to_owned()));
+        tag.prune(|_| false);
+        assert!(tag.word.contains(&"tage".to_owned()));
+        assert!(tag.part.contains(&"tages".to_owned()));
         let krieg = Forms::new("krieg");
         assert!(krieg.word.contains(&"kriege".to_owned()));
         assert!(krieg.part.contains(&"kriegs".to_owned()));

@@ -13,6 +13,8 @@ fn lexicon() -> Lexicon {
         "Kontrolle",
         "Luftfahrt",
         "Zahlung",
+        "Räte",
+        "Buch",
     ])
 }
 
@@ -93,6 +95,16 @@ fn letters_inside_other_words_are_no_parts() {
     ] {
         assert_eq!(found("Rat", text), [], "{text}");
     }
+    // Without `Räte` in the memory, `Rate` could be `Rat`'s plural.
+    let c = Concordance::new("Rat", false);
+    let lex = Lexicon::new(["Zahlung"]);
+    assert_eq!(c.find("Die Rate", &lex).len(), 1);
+    // (`Tagebuch` is not found: beside the verb `tagen` in the frequent
+    // words, `Tage-` is taken for its stem.)
+    assert_eq!(
+        found("Tag", "Drei Tage, ein Tagebuch, die Tageszeitung"),
+        [word("Tage"), compound("Tageszeitung")]
+    );
     // The Snowball stem alone would take `Rate` and `raten` for `Rat`; a
     // lower-case query keeps that looser match.
     assert_eq!(found("rat", "Sie raten ab"), [word("raten")]);
@@ -160,6 +172,7 @@ fn search_ranks_whole_words_before_compounds() {
         "Der Rat tagt.",
         "Die Rate steigt.",
         "Der Rat und der Stadtrat.",
+        "Die Räte tagen.",
     ]
     .iter()
     .enumerate()
@@ -179,6 +192,7 @@ fn search_ranks_whole_words_before_compounds() {
         [
             (2, MatchKind::Word),
             (4, MatchKind::Word),
+            (5, MatchKind::Word),
             (1, MatchKind::Compound)
         ]
     );
