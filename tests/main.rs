@@ -21,6 +21,7 @@ mod check_corpus;
 mod code_shape;
 mod common;
 mod completions;
+mod concordance;
 mod errors;
 mod export;
 mod glossary;

@@ -54,7 +54,7 @@ mod json;
 mod match_mode;
 mod model;
 mod parse;
-mod recognize;
+pub(crate) mod recognize;
 pub(crate) mod stem;
 
 #[cfg(test)]

@@ -87,10 +87,10 @@
 //!   spellings (`Kreml-Chef`);
 //! * `english`: English renderings and phrases (stems, closed-up hyphens).
 
-mod compound;
+pub(crate) mod compound;
 mod english;
 mod german;
-mod inflection;
+pub(crate) mod inflection;
 mod matcher;
 
 pub use matcher::TermMatcher;

@@ -76,7 +76,7 @@
 
 mod candidates;
 mod equivalents;
-mod lexicon;
+pub(crate) mod lexicon;
 mod rows;
 mod score;
 

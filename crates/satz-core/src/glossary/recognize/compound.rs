@@ -273,7 +273,7 @@ impl TermMatcher {
 
 /// Linking elements (*Fugenelemente*) between a compound's parts, longest
 /// first: `Flüchtling|s|lager`, `Aktie|n|kurs`, `Kind|er|garten`.
-const LINKS: [&str; 7] = ["es", "en", "er", "s", "n", "e", ""];
+pub(crate) const LINKS: [&str; 7] = ["es", "en", "er", "s", "n", "e", ""];
 /// The least number of letters of the rest of a compound after a part.
 const MIN_PART_REST: usize = 4;
 

@@ -26,7 +26,7 @@ const FEMININE_SUFFIXES: [&str; 13] = [
 
 /// Whether the text word `text_key` may be the term word `term_key`
 /// inflected (see the module documentation); both are keys.
-pub(super) fn ending_ok(term_key: &str, text_key: &str) -> bool {
+pub(crate) fn ending_ok(term_key: &str, text_key: &str) -> bool {
     if !FEMININE_SUFFIXES.iter().any(|s| term_key.ends_with(s)) {
         return true;
     }

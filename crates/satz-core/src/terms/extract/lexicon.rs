@@ -10,7 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::text::words::{fold_umlauts, key};
 
 /// The frequent German words (one per line, `#` comments).
-const DE_COMMON: &str = include_str!("../data/de-common.txt");
+pub(crate) const DE_COMMON: &str = include_str!("../data/de-common.txt");
 
 /// Stems and word lists shared by the passes.
 pub(super) struct Lexicon {
