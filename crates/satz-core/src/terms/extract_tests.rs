@@ -35,6 +35,13 @@ fn nouns_adjectives_and_compounds() {
         split("Hyperschallrakete")
     );
     assert_eq!(split("Pjongjang"), None);
+    // A very long word is not searched (no time quadratic in its length).
+    assert_eq!(split(&"Kanonenfutter".repeat(3000)), None);
+    assert_eq!(
+        split(&"Kanonenfutter".repeat(3)),
+        Some(vec!["kanonenfutter".to_owned(); 3]),
+        "a listed word is one part"
+    );
     // The memory's own words are parts too.
     let memory: HashSet<String> = ["qwertz".to_owned()].into_iter().collect();
     assert_eq!(

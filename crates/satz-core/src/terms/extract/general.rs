@@ -104,11 +104,21 @@ fn parts_zipf(lex: &Lexicon, parts: &[String]) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
+/// The longest word [`compound_split`] splits (letters): longer ones are
+/// no German compounds, and the search must not cost time quadratic in a
+/// word's length.
+const MAX_COMPOUND: usize = 80;
+
+/// The longest part of a compound (letters).
+const MAX_PART: usize = 24;
+
 /// The split of `word` into the fewest parts (at least two), each a word
 /// of the reference list or of `vocabulary` (the memory's words) of at
 /// least four letters, or a listed word of three letters at least as
 /// frequent as Zipf 4, maybe followed by a linking element (`-s-`, `-es-`,
 /// `-n-`, `-en-`, `-e-`): the parts without their linking elements, folded.
+/// A part has at most [`MAX_PART`] letters; a word of more than
+/// [`MAX_COMPOUND`] is not split.
 pub(super) fn compound_split(
     word: &str,
     vocabulary: &HashSet<String>,
@@ -116,7 +126,7 @@ pub(super) fn compound_split(
 ) -> Option<Vec<String>> {
     let chars: Vec<char> = fold_umlauts(&key(word)).chars().collect();
     let n = chars.len();
-    if n < 6 {
+    if !(6..=MAX_COMPOUND).contains(&n) {
         return None;
     }
     let known_word = |p: &str| -> bool {
@@ -144,7 +154,7 @@ pub(super) fn compound_split(
         *b = Some((0, 0, String::new()));
     }
     for j in 1..=n {
-        for i in 0..j {
+        for i in j.saturating_sub(MAX_PART)..j {
             let Some(count) = best.get(i).and_then(|b| b.as_ref().map(|b| b.0)) else {
                 continue;
             };
