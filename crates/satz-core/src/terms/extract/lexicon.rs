@@ -34,7 +34,7 @@ pub(super) struct Lexicon {
 impl Lexicon {
     /// Both stemmers and the reference list.
     pub(super) fn new() -> Lexicon {
-        let mut zipf: HashMap<String, f64> = HashMap::new();
+        let mut zipf: HashMap<String, f64> = HashMap::with_capacity(90_000);
         for line in DE_FREQ.lines().filter(|l| !l.starts_with('#')) {
             let Some((value, list)) = line.split_once('\t') else {
                 continue;
@@ -43,7 +43,13 @@ impl Lexicon {
                 continue;
             };
             for w in list.split(' ').filter(|w| !w.is_empty()) {
-                let slot = zipf.entry(fold_umlauts(&key(w))).or_insert(z);
+                // The list is lower case: most words are their own key.
+                let k = if w.is_ascii() {
+                    w.to_owned()
+                } else {
+                    fold_umlauts(&key(w))
+                };
+                let slot = zipf.entry(k).or_insert(z);
                 *slot = slot.max(z);
             }
         }
