@@ -328,7 +328,12 @@ fn extract_finds_the_memorys_terms_and_their_translations() {
         assert_eq!(r[2], "1.000", "Dice: always together: {r:?}");
         assert_eq!(r[3], "6", "units: {r:?}");
     }
-    assert!(csv.starts_with("de,en,dice,units,score,alternatives,example_de,example_en\n"));
+    assert!(csv.starts_with("de,en,dice,units,score,alternatives,example_de,example_en,kind\n"));
+    assert!(
+        rows.iter()
+            .all(|r| r.last().map(String::as_str) == Some("term")),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -351,7 +356,7 @@ fn extract_leaves_out_glossary_terms_and_rare_words() {
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(
         lines[0],
-        "| German | English (Dice) | Units | Score | Example |"
+        "| German | English (Dice) | Units | Score | Example | Kind |"
     );
 }
 
@@ -383,4 +388,96 @@ fn extract_as_tbx_imports_into_a_glossary() {
             .unwrap()
             .starts_with("Candidate from satz terms --extract: 6 units")
     );
+}
+
+#[test]
+fn extract_sets_names_apart_with_their_kind() {
+    let fx = extract_fixture();
+    let terms = stdout(&fx, &["terms", "--extract", "--format", "csv"]);
+    assert!(
+        !terms.lines().any(|l| l.starts_with("Nordkorea,")),
+        "a name is not among the terms: {terms}"
+    );
+    let names = stdout(&fx, &["terms", "--extract", "--names", "--format", "csv"]);
+    let rows: Vec<&str> = names.lines().skip(1).collect();
+    assert!(
+        rows.iter().any(|r| r.starts_with("Nordkorea,North Korea,")),
+        "{names}"
+    );
+    assert!(rows.iter().all(|r| r.ends_with(",name")), "{names}");
+    assert!(
+        !rows.iter().any(|r| r.starts_with("Erbdiktatur,")),
+        "a term is not a name: {names}"
+    );
+    // --names needs --extract.
+    fx.satz()
+        .args(["terms", "--names"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--extract"));
+}
+
+/// `terms --extract` on the whole of `$SATZ_SHARED_DATA/tm/tm.tsv` with no
+/// glossary, as docs/commands.md documents the judged run: the CSV of the
+/// top 50 terms and of the top 50 names.
+fn extract_on_shared_tm(fx: &Fixture) -> (String, String) {
+    let tm = crate::common::shared_data().join("tm/tm.tsv");
+    fx.satz()
+        .arg("import")
+        .arg(&tm)
+        .args(["--name", "tm"])
+        .assert()
+        .success();
+    let args = ["terms", "--extract", "--top", "50", "--format", "csv"];
+    let terms = stdout(fx, &args);
+    let names = stdout(fx, &[&args[..], &["--names"]].concat());
+    (terms, names)
+}
+
+#[test]
+#[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+fn extract_on_the_shared_memory_is_stable_and_well_formed() {
+    let fx = Fixture::new();
+    let (terms, names) = extract_on_shared_tm(&fx);
+    for (csv, kind) in [(&terms, "term"), (&names, "name")] {
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(
+            header.iter().collect::<Vec<_>>(),
+            [
+                "de",
+                "en",
+                "dice",
+                "units",
+                "score",
+                "alternatives",
+                "example_de",
+                "example_en",
+                "kind"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 50, "{csv}");
+        let scores: Vec<f64> = rows.iter().map(|r| r[4].parse().unwrap()).collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "sorted by score: {scores:?}"
+        );
+        for r in &rows {
+            assert_eq!(&r[8], kind, "{r:?}");
+            assert!(r[3].parse::<usize>().unwrap() >= 2, "min-freq 2: {r:?}");
+            assert!(!r[6].is_empty(), "an example: {r:?}");
+        }
+    }
+    // The everyday word is no term candidate; frequent words of
+    // general German are not on top.
+    for everyday in ["Touristen,", "Menschen,", "Jahr,", "Regierung,"] {
+        assert!(
+            !terms.contains(&format!("\n{everyday}")),
+            "{everyday} {terms}"
+        );
+    }
+    // The same memory gives the same lists.
+    let again = Fixture::new();
+    assert_eq!(extract_on_shared_tm(&again), (terms, names));
 }

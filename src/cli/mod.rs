@@ -284,9 +284,12 @@ pub enum Command {
     /// term (inflected forms and compounds included) and how memory
     /// translates it there (each approved and forbidden rendering with its
     /// count, and "other" for units with neither), with an example pair.
-    /// --extract instead proposes new terms: long capitalised compounds and
-    /// adjective + noun phrases frequent in memory but not in general
-    /// German, with their likely English equivalents (Dice co-occurrence).
+    /// --extract instead proposes new terms: capitalised nouns, compounds
+    /// and adjective + noun phrases frequent in memory but not in general
+    /// German (a reference frequency list from wordfreq, CC BY-SA 4.0), with
+    /// their likely English equivalents (Dice co-occurrence) and a last
+    /// column kind (term or name); names of places, people and bodies are
+    /// set apart, --names lists them instead of the terms.
     ///
     /// Formats: table, md (a pipe table), csv (a header row), tbx
     /// (TBX-Basic with example contexts), html (a self-contained page with a

@@ -1,4 +1,4 @@
-//! `satz terms [--format table|md|csv|tbx|html] [--extract [--min-freq N] [--top K]]`
+//! `satz terms [--format table|md|csv|tbx|html] [--extract [--min-freq N] [--top K] [--names]]`
 
 use std::path::Path;
 
@@ -52,6 +52,7 @@ enum Chosen {
   satz terms --format html > terms.html       a page to search, print or share
   satz terms --format csv > terms.csv         for a spreadsheet
   satz terms --extract --top 30               candidates for new glossary entries
+  satz terms --extract --names                the names (places, people, bodies) apart
   satz terms --extract --format tbx > new.tbx && satz glossary import new.tbx")]
 pub struct TermsArgs {
     /// Propose new term candidates from memory instead of the term table.
@@ -63,6 +64,10 @@ pub struct TermsArgs {
     /// With --extract: at most K candidates.
     #[arg(long, default_value_t = 20, value_name = "K", requires = "extract")]
     pub top: usize,
+    /// With --extract: the names (places, people, organisations) instead
+    /// of the terms.
+    #[arg(long, requires = "extract")]
+    pub names: bool,
 }
 
 /// Runs `terms`.
@@ -121,11 +126,13 @@ fn extract(
         ExtractOptions {
             min_freq: args.min_freq,
             top: args.top,
+            names: args.names,
         },
     );
     ctx.report(format!(
-        "{} candidate(s) from {} unit(s) in {}",
+        "{} {}(s) from {} unit(s) in {}",
         candidates.len(),
+        if args.names { "name" } else { "candidate" },
         units.len(),
         memory.dir.display()
     ));

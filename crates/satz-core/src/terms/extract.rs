@@ -1,6 +1,7 @@
 //! Term extraction (`satz terms --extract`): German term candidates that
 //! are frequent in this memory but not in general German, each with its
-//! most likely English equivalents from the aligned units.
+//! most likely English equivalents from the aligned units; names set
+//! apart.
 //!
 //! # Candidates
 //!
@@ -21,27 +22,50 @@
 //!
 //! # Score: frequent here, rare in general German
 //!
-//! With no reference corpus offline, "rare in general German" is
-//! approximated by the shape of the word and a list of the ~1,200 most
-//! frequent German words (`src/terms/data/de-common.txt`):
+//! "Rare in general German" comes from a reference frequency list: the
+//! 84,074 German words of wordfreq 3.1.1 with a Zipf frequency of at least
+//! 2.5 (`src/terms/data/de-freq.txt`, CC BY-SA 4.0, that file only: see
+//! `de-freq.LICENSE.md` beside it). A candidate's general frequency `Z` is
+//! the highest Zipf value of its forms in the list; a compound the list
+//! lacks is split into the fewest listed words (or words of the memory;
+//! linking -s-, -es-, -n-, -en-, -e-) and is taken as 1 Zipf rarer than its
+//! rarest part (so a compound of everyday words, `Touristenbus`, stays
+//! near everyday); a word neither listed nor split gets 2.0; a phrase is 1
+//! rarer than its rarer word.
 //!
 //! ```text
-//! score = ln(1 + df) · L · S · C · P
-//!   df  units whose German side has the candidate (at least --min-freq)
-//!   L   letters / 10, at most 2.5 (an adjective counts half its letters):
-//!       long words are rare words (Zipf), short ones common
-//!   S   1 + 0.5 · (stems − 1), stems = parts of a closed compound, at most 3:
-//!       the split into the fewest words of the memory's German vocabulary
-//!       and the frequent-word list (linking -s-, -es-, -n-, -en-, -e-
-//!       allowed), else 2 for a word of 10 or more letters, else 1
-//!   C   0.1 when the word (a phrase's adjective) is a frequent German word,
-//!       0.5 when a phrase's noun is, else 1
+//! score = ln(1 + spread) · L · S · K · E · H · P · N
+//!   spread  stretches of the memory with the candidate (units more than 25
+//!           apart are different texts): a term recurs across texts
+//!   L   letters / 10, at most 2.5 (an adjective counts half its letters)
+//!   S   1 + 0.5 · (parts − 1), parts of a compound at most 3 (a word of 10
+//!       or more letters that does not split counts 2)
+//!   K   keyness: the Zipf value in this memory (occurrences per 10^9 words)
+//!       less Z, at least 0.1
+//!   E   everyday: 1 up to Z = 3.3, then a tenth per Zipf point more
+//!       (Touristen 4.2: 0.12; Menschen 5.9: 0.003)
+//!   H   of a phrase: its units / its noun's units, at most 1 (a noun that
+//!       mostly goes without the adjective makes a free phrase); else 1
 //!   P   0.3 when the best English equivalent is spelt nearly like the
 //!       German (normalised Levenshtein similarity ≥ 0.8 of the letters:
-//!       names and cognates such as Putin, Nordkorea / North Korea need no
-//!       glossary entry), 0.5 when no English equivalent is found (no
-//!       consistent translation to propose), else 1
+//!       cognates need no glossary entry), 0.5 when no English equivalent
+//!       is found, else 1
+//!   N   0.3 when the best English equivalent is capitalised in at least
+//!       70% of its occurrences not at a unit's start (`Ministry of
+//!       Defence`): the German may name one body, not a concept; else 1
 //! ```
+//!
+//! # Names
+//!
+//! A candidate is a name ([`Kind::Name`]: a place, person or organisation)
+//! when an English equivalent is capitalised in at least 90% of its
+//! occurrences not at a unit's start and either is spelt like the German
+//! (similarity ≥ 0.6 for the best equivalent, `Pjöngjang` / `Pyongyang`;
+//! ≥ 0.8 for another) or is the best one and the German is a single word
+//! that does not split into known words (`Kreml` / `Kremlin`). Names are
+//! not scored as terms: [`ExtractOptions::names`] lists them instead of the
+//! terms, ranked by `ln(1 + units)`. English capitalises months, weekdays
+//! and nationalities, so `November` and `Deutschen` land among the names.
 //!
 //! # English equivalents: co-occurrence
 //!
@@ -65,18 +89,22 @@
 //! This file holds the public types and [`extract`], which runs the passes;
 //! each submodule does one job:
 //!
-//! * `lexicon`: the stemmers and the frequent-German-words list;
+//! * `lexicon`: the stemmers and the reference frequency list;
 //! * `candidates`: pass 1, the German candidates of each unit (nouns,
 //!   adjective + noun, genitive `-s` merged);
-//! * `score`: termhood (`ln(1 + df) · L · S · C`, compound splitting), the
-//!   shortlist, and the cognate factor `P`;
+//! * `general`: a candidate's frequency in general German, compound
+//!   splitting;
+//! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H`), the
+//!   shortlist, the factors `P` and `N`, and the name test;
 //! * `equivalents`: passes 2 and 3, English n-grams and their Dice
 //!   co-occurrence with the shortlisted candidates;
-//! * `rows`: the output rows (shown form, equivalents, final score, example).
+//! * `rows`: the output rows (shown form, equivalents, kind, final score,
+//!   example).
 
 mod candidates;
 mod equivalents;
-pub(crate) mod lexicon;
+mod general;
+mod lexicon;
 mod rows;
 mod score;
 
@@ -95,6 +123,8 @@ pub struct ExtractOptions {
     pub min_freq: usize,
     /// At most this many candidates.
     pub top: usize,
+    /// The names instead of the terms.
+    pub names: bool,
 }
 
 impl Default for ExtractOptions {
@@ -102,6 +132,7 @@ impl Default for ExtractOptions {
         ExtractOptions {
             min_freq: 2,
             top: 20,
+            names: false,
         }
     }
 }
@@ -117,6 +148,26 @@ pub struct Equivalent {
     pub units: usize,
 }
 
+/// What a candidate is: a term of the field, or a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A term of the field (`Verteidigungsministerium`).
+    Term,
+    /// The name of a place, person or organisation (`Pjöngjang`).
+    Name,
+}
+
+impl Kind {
+    /// `term` or `name`, as the output spells it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Term => "term",
+            Kind::Name => "name",
+        }
+    }
+}
+
 /// A proposed glossary term.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
@@ -130,6 +181,8 @@ pub struct Candidate {
     pub equivalents: Vec<Equivalent>,
     /// An example pair.
     pub example: Option<Example>,
+    /// A term or a name.
+    pub kind: Kind,
 }
 
 /// A unit's text, as extraction reads it.
@@ -151,13 +204,23 @@ pub fn extract(units: &[UnitText], glossary: &Glossary, opts: ExtractOptions) ->
     // Pass 1: German candidates.
     let found = gather(units, &lex);
 
-    // Leave out what the glossary has, and the rare.
-    let scored = shortlist(&found, glossary, &lex, min_freq, opts.top);
+    // Leave out what the glossary has, and the rare; names are set apart
+    // only once their English is known, so the shortlist is longer (most
+    // frequent words are no names).
+    let longer = if opts.names { 10 } else { 2 };
+    let scored = shortlist(
+        &found,
+        glossary,
+        &lex,
+        min_freq,
+        (opts.top.saturating_mul(longer), opts.names),
+    );
 
     // Passes 2 and 3: co-occurrence of candidates with English n-grams.
     let co = Cooccurrence::count(units, &found.unit_cands, &scored, &lex);
 
-    rows(units, &found.gathered, &scored, &co, opts.top)
+    let kind = if opts.names { Kind::Name } else { Kind::Term };
+    rows(units, &found, &lex, &scored, &co, (kind, opts.top))
 }
 
 #[cfg(test)]

@@ -3,8 +3,12 @@ use std::collections::HashSet;
 
 use super::candidates::{is_adjective, is_noun, tokens};
 use super::equivalents::ngrams;
+use super::general::compound_split;
 use super::lexicon::Lexicon;
-use super::score::{cognate, compound_parts};
+use super::score::cognate;
+use super::score::{everyday, is_name, keyness, spread};
+use super::{ExtractOptions, Kind, UnitText, extract};
+use crate::glossary::Glossary;
 use crate::text::words::words;
 
 #[test]
@@ -17,13 +21,33 @@ fn nouns_adjectives_and_compounds() {
     assert!(!is_noun("G7-Staaten"));
     assert!(is_adjective("koreanische"));
     assert!(!is_adjective("schickt"));
-    let vocab: HashSet<String> = ["kanone", "futter", "schall", "rakete", "hyper"]
-        .into_iter()
-        .map(String::from)
-        .collect();
-    assert_eq!(compound_parts("Kanonenfutter", &vocab), Some(2));
-    assert_eq!(compound_parts("Hyperschallrakete", &vocab), Some(3));
-    assert_eq!(compound_parts("Sippenhaft", &vocab), None);
+    let lex = Lexicon::new();
+    let vocab: HashSet<String> = HashSet::new();
+    let split = |w: &str| compound_split(w, &vocab, &lex);
+    assert_eq!(
+        split("Kanonenfutter"),
+        Some(vec!["kanonen".to_owned(), "futter".to_owned()])
+    );
+    assert_eq!(
+        split("Hyperschallrakete").map(|p| p.len()),
+        Some(3),
+        "{:?}",
+        split("Hyperschallrakete")
+    );
+    assert_eq!(split("Pjongjang"), None);
+    // A very long word is not searched (no time quadratic in its length).
+    assert_eq!(split(&"Kanonenfutter".repeat(3000)), None);
+    assert_eq!(
+        split(&"Kanonenfutter".repeat(3)),
+        Some(vec!["kanonenfutter".to_owned(); 3]),
+        "a listed word is one part"
+    );
+    // The memory's own words are parts too.
+    let memory: HashSet<String> = ["qwertz".to_owned()].into_iter().collect();
+    assert_eq!(
+        compound_split("Qwertzfutter", &memory, &lex),
+        Some(vec!["qwertz".to_owned(), "futter".to_owned()])
+    );
 }
 
 #[test]
@@ -58,4 +82,129 @@ fn tokens_join_hyphens_and_know_sentence_starts() {
             ("Wege", false)
         ]
     );
+}
+
+/// A small memory: a name (Pjöngjang / Pyongyang), an everyday word
+/// (Touristen / tourists) and a domain term (Zinssenkung / interest rate
+/// cut), each in four units, mid-sentence (the name and the everyday word
+/// share two units).
+fn small_memory() -> Vec<UnitText> {
+    let pairs = [
+        (
+            "Die Zentralbank beschloss gestern eine Zinssenkung um einen Punkt.",
+            "The central bank yesterday decided on an interest rate cut of one point.",
+        ),
+        (
+            "Viele Touristen kamen am Wochenende nach Pjöngjang.",
+            "Many tourists came to Pyongyang at the weekend.",
+        ),
+        (
+            "Eine weitere Zinssenkung sei nicht ausgeschlossen, hieß es.",
+            "A further interest rate cut was not ruled out, it said.",
+        ),
+        (
+            "In Pjöngjang wurden die Touristen vom Regen überrascht.",
+            "In Pyongyang the tourists were surprised by the rain.",
+        ),
+        (
+            "Analysten hatten die Zinssenkung seit Wochen erwartet.",
+            "Analysts had expected the interest rate cut for weeks.",
+        ),
+        (
+            "Die Regierung in Pjöngjang schweigt zu den Vorwürfen.",
+            "The government in Pyongyang is silent about the accusations.",
+        ),
+        (
+            "Nach der Zinssenkung stiegen die Kurse deutlich.",
+            "After the interest rate cut, prices rose markedly.",
+        ),
+        (
+            "Die Touristen lobten das Essen, berichten Reisende.",
+            "The tourists praised the food, travellers report.",
+        ),
+        (
+            "Gern fotografieren Touristen am Fluss.",
+            "Tourists like to take photos by the river.",
+        ),
+        (
+            "Aus Pjöngjang kam keine Antwort.",
+            "No answer came from Pyongyang.",
+        ),
+    ];
+    pairs
+        .iter()
+        .map(|(de, en)| UnitText {
+            source: (*de).to_owned(),
+            target: (*en).to_owned(),
+            origin: None,
+        })
+        .collect()
+}
+
+#[test]
+fn terms_rank_above_everyday_words_and_names_are_apart() {
+    let units = small_memory();
+    let terms = extract(&units, &Glossary::default(), ExtractOptions::default());
+    let rank = |de: &str| terms.iter().position(|c| c.de == de);
+    let term = rank("Zinssenkung").expect("the domain term is a candidate");
+    assert_eq!(terms.get(term).map(|c| c.kind), Some(Kind::Term));
+    assert_eq!(
+        terms
+            .get(term)
+            .and_then(|c| c.equivalents.first())
+            .map(|e| e.en.as_str()),
+        Some("interest rate cut")
+    );
+    // The everyday word ranks below the term, far below.
+    let everyday = rank("Touristen").expect("the everyday word is a candidate");
+    assert!(everyday > term);
+    let (t, e) = (terms[term].score, terms[everyday].score);
+    assert!(e < t / 4.0, "Touristen {e} vs Zinssenkung {t}");
+    assert_eq!(
+        terms[everyday].equivalents.first().map(|e| e.en.as_str()),
+        Some("tourists")
+    );
+    // The name is not among the terms but among the names.
+    assert_eq!(rank("Pjöngjang"), None, "{terms:?}");
+    let names = extract(
+        &units,
+        &Glossary::default(),
+        ExtractOptions {
+            names: true,
+            ..ExtractOptions::default()
+        },
+    );
+    let name = names.iter().find(|c| c.de == "Pjöngjang");
+    assert_eq!(name.map(|c| c.kind), Some(Kind::Name), "{names:?}");
+    assert!(names.iter().all(|c| c.kind == Kind::Name));
+    assert!(names.iter().all(|c| c.de != "Zinssenkung"));
+}
+
+#[test]
+fn keyness_everyday_spread_and_names() {
+    // 10 occurrences in 100,000 words: Zipf 5 in the memory.
+    assert!((keyness(10, 100_000, 3.0) - 2.0).abs() < 1e-9);
+    assert!(
+        (keyness(10, 100_000, 6.0) - 0.1).abs() < 1e-9,
+        "at least 0.1"
+    );
+    assert!((keyness(0, 0, 3.0) - 0.1).abs() < 1e-9);
+    assert!((everyday(3.0) - 1.0).abs() < 1e-9);
+    assert!((everyday(4.3) - 0.1).abs() < 1e-9);
+    assert_eq!(spread(&[]), 0);
+    assert_eq!(spread(&[1, 5, 20]), 1);
+    assert_eq!(spread(&[1, 5, 200, 210, 900]), 3);
+    assert!(is_name("Pjöngjang", "Pyongyang", 1.0, (1, true)));
+    assert!(is_name("Kreml", "Kremlin", 0.95, (1, true)));
+    assert!(
+        !is_name("Kreml", "Kremlin", 0.5, (1, true)),
+        "not capitalised"
+    );
+    assert!(!is_name(
+        "Verteidigungsministerium",
+        "Ministry of Defence",
+        1.0,
+        (2, true)
+    ));
+    assert!(!is_name("Gewerkschaften", "unions", 0.1, (1, true)));
 }

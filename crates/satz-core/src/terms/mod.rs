@@ -9,10 +9,10 @@
 //!   (the glossary's TBX, see [`crate::glossary::exchange`], with the
 //!   example pairs as `descrip type="context"`), and [`html`], a
 //!   self-contained page with a search box and a bar per term;
-//! * [`mod@extract`]: candidates (long capitalised compounds and adjective +
-//!   noun phrases frequent in this memory but not in general German) with
-//!   their most likely English equivalents by Dice co-occurrence; the score
-//!   is documented there.
+//! * [`mod@extract`]: candidates (capitalised nouns, compounds and
+//!   adjective-noun phrases frequent in this memory but not in general
+//!   German, by a reference frequency list) with their most likely English equivalents
+//!   by Dice co-occurrence, names set apart; the score is documented there.
 //!
 //! The contract (formats, columns) is in `docs/commands.md` (`satz terms`)
 //! and `docs/contract.md`.
@@ -25,7 +25,7 @@ pub mod usage;
 #[cfg(test)]
 mod tests;
 
-pub use extract::{Candidate, Equivalent, ExtractOptions, UnitText, extract};
+pub use extract::{Candidate, Equivalent, ExtractOptions, Kind, UnitText, extract};
 pub use render::{Flavour, TableData};
 pub use usage::{Example, TermUsage, UsageCounter};
 

@@ -265,11 +265,16 @@ pub fn candidate_table(
     let src = glossary.source_lang.as_str();
     let tgt = glossary.target_lang.as_str();
     let header: Vec<String> = match flavour {
-        Flavour::Terminal | Flavour::Markdown => {
-            ["German", "English (Dice)", "Units", "Score", "Example"]
-                .map(String::from)
-                .to_vec()
-        }
+        Flavour::Terminal | Flavour::Markdown => [
+            "German",
+            "English (Dice)",
+            "Units",
+            "Score",
+            "Example",
+            "Kind",
+        ]
+        .map(String::from)
+        .to_vec(),
         Flavour::Csv => vec![
             src.to_owned(),
             tgt.to_owned(),
@@ -279,62 +284,69 @@ pub fn candidate_table(
             "alternatives".into(),
             format!("example_{src}"),
             format!("example_{tgt}"),
+            "kind".into(),
         ],
     };
     let rows = candidates
         .iter()
-        .map(|c| {
-            let eq: Vec<String> = c
-                .equivalents
-                .iter()
-                .map(|e| format!("{} ({:.2})", e.en, e.dice))
-                .collect();
-            let (ex_de, ex_en) = c
-                .example
-                .as_ref()
-                .map(|e| (e.source.clone(), e.target.clone()))
-                .unwrap_or_default();
-            let score = format!("{:.2}", c.score);
-            match flavour {
-                Flavour::Terminal => vec![
-                    c.de.clone(),
-                    eq.join("\n"),
-                    c.units.to_string(),
-                    score,
-                    if ex_de.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{ex_de}\n→ {ex_en}")
-                    },
-                ],
-                Flavour::Markdown => vec![
-                    c.de.clone(),
-                    eq.join("; "),
-                    c.units.to_string(),
-                    score,
-                    if ex_de.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{ex_de} → {ex_en}")
-                    },
-                ],
-                Flavour::Csv => {
-                    let best = c.equivalents.first();
-                    vec![
-                        c.de.clone(),
-                        best.map(|e| e.en.clone()).unwrap_or_default(),
-                        best.map(|e| format!("{:.3}", e.dice)).unwrap_or_default(),
-                        c.units.to_string(),
-                        format!("{:.3}", c.score),
-                        eq.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
-                        ex_de,
-                        ex_en,
-                    ]
-                }
-            }
-        })
+        .map(|c| candidate_row(c, flavour))
         .collect();
     TableData { header, rows }
+}
+
+/// One row of the candidate table.
+fn candidate_row(c: &Candidate, flavour: Flavour) -> Vec<String> {
+    let eq: Vec<String> = c
+        .equivalents
+        .iter()
+        .map(|e| format!("{} ({:.2})", e.en, e.dice))
+        .collect();
+    let (ex_de, ex_en) = c
+        .example
+        .as_ref()
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .unwrap_or_default();
+    let score = format!("{:.2}", c.score);
+    match flavour {
+        Flavour::Terminal => vec![
+            c.de.clone(),
+            eq.join("\n"),
+            c.units.to_string(),
+            score,
+            if ex_de.is_empty() {
+                String::new()
+            } else {
+                format!("{ex_de}\n→ {ex_en}")
+            },
+            c.kind.as_str().to_owned(),
+        ],
+        Flavour::Markdown => vec![
+            c.de.clone(),
+            eq.join("; "),
+            c.units.to_string(),
+            score,
+            if ex_de.is_empty() {
+                String::new()
+            } else {
+                format!("{ex_de} → {ex_en}")
+            },
+            c.kind.as_str().to_owned(),
+        ],
+        Flavour::Csv => {
+            let best = c.equivalents.first();
+            vec![
+                c.de.clone(),
+                best.map(|e| e.en.clone()).unwrap_or_default(),
+                best.map(|e| format!("{:.3}", e.dice)).unwrap_or_default(),
+                c.units.to_string(),
+                format!("{:.3}", c.score),
+                eq.iter().skip(1).cloned().collect::<Vec<_>>().join("; "),
+                ex_de,
+                ex_en,
+                c.kind.as_str().to_owned(),
+            ]
+        }
+    }
 }
 
 /// Candidates as TBX-Basic: unreviewed (no German status, every English
@@ -345,13 +357,14 @@ pub fn candidate_tbx(candidates: &[Candidate], glossary: &Glossary) -> String {
         .iter()
         .map(|c| Term {
             note: Some(format!(
-                "Candidate from satz terms --extract: {} units, score {:.2}{}",
+                "Candidate from satz terms --extract: {} units, score {:.2}{}, kind {}",
                 c.units,
                 c.score,
                 c.equivalents
                     .first()
                     .map(|e| format!(", Dice {:.2} with \"{}\"", e.dice, e.en))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                c.kind.as_str(),
             )),
             ..Term::new(c.de.clone(), c.equivalents.iter().map(|e| e.en.clone()))
         })

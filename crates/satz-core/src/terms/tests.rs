@@ -145,6 +145,7 @@ fn extraction_skips_glossary_terms_in_any_form() {
         ExtractOptions {
             min_freq: 7,
             top: 20,
+            names: false,
         },
     );
     assert!(few.is_empty(), "no candidate is in 7 units: {few:?}");

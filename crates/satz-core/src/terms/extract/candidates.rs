@@ -103,10 +103,12 @@ pub(super) struct Gathering {
     /// What was seen of each candidate, by key (stems; a phrase's are
     /// joined by a space).
     pub(super) gathered: HashMap<String, Gathered>,
-    /// The memory's German words of at least four letters and the frequent
-    /// words of at least three, umlauts folded: the parts a compound may be
-    /// split into.
+    /// The memory's German words of at least four letters, umlauts folded:
+    /// with the reference list's words, the parts a compound may be split
+    /// into.
     pub(super) vocabulary: HashSet<String>,
+    /// The number of German words of the memory.
+    pub(super) tokens: usize,
     /// The candidate keys of each unit, in memory order.
     pub(super) unit_cands: Vec<Vec<String>>,
 }
@@ -114,17 +116,14 @@ pub(super) struct Gathering {
 /// Gathers the candidates of every unit's German side.
 pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
     let mut gathered: HashMap<String, Gathered> = HashMap::new();
-    let mut vocabulary: HashSet<String> = lex
-        .common
-        .iter()
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| fold_umlauts(w))
-        .collect();
+    let mut vocabulary: HashSet<String> = HashSet::new();
+    let mut n_words = 0;
     let mut unit_cands: Vec<Vec<String>> = Vec::with_capacity(units.len());
     for (u, unit) in units.iter().enumerate() {
         let ws = words(&unit.source);
         let toks = tokens(&unit.source, &ws);
         let mut here: Vec<String> = Vec::new();
+        n_words += ws.len();
         for w in &ws {
             if letters(w.text) >= 4 && w.text.chars().all(char::is_alphabetic) {
                 vocabulary.insert(fold_umlauts(&key(w.text)));
@@ -167,6 +166,7 @@ pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
     Gathering {
         gathered,
         vocabulary,
+        tokens: n_words,
         unit_cands,
     }
 }

@@ -79,6 +79,9 @@ pub(super) struct Cooccurrence<'u> {
     pub(super) unit_grams: HashMap<usize, HashSet<String>>,
     /// Units that have each n-gram shared with a candidate in two units.
     df_en: HashMap<String, usize>,
+    /// N-gram key → (occurrences capitalised as a name, all occurrences),
+    /// not counting those at the start of a unit.
+    capitals: HashMap<String, (usize, usize)>,
 }
 
 impl<'u> Cooccurrence<'u> {
@@ -97,6 +100,7 @@ impl<'u> Cooccurrence<'u> {
         let mut co: HashMap<&str, HashMap<String, usize>> = HashMap::new();
         let mut surfaces: HashMap<String, HashMap<String, usize>> = HashMap::new();
         let mut unit_grams: HashMap<usize, HashSet<String>> = HashMap::new();
+        let mut capitals: HashMap<String, (usize, usize)> = HashMap::new();
         for (u, unit) in units.iter().enumerate() {
             let cands: Vec<&str> = unit_cands
                 .get(u)
@@ -116,6 +120,11 @@ impl<'u> Cooccurrence<'u> {
                 // A unit-initial capital is not the word's own.
                 let weight = if *initial { 1 } else { 3 };
                 *s.entry(surface.clone()).or_default() += weight;
+                if !*initial {
+                    let c = capitals.entry(k.clone()).or_default();
+                    c.0 += usize::from(capitalised_as_name(surface));
+                    c.1 += 1;
+                }
             }
             for c in cands {
                 let m = co.entry(c).or_default();
@@ -148,12 +157,13 @@ impl<'u> Cooccurrence<'u> {
             surfaces,
             unit_grams,
             df_en,
+            capitals,
         }
     }
 
     /// The English equivalents of candidate `k` (in `df` units), best first,
-    /// at most three, and the n-gram key of the best one.
-    pub(super) fn equivalents(&self, k: &str, df: usize) -> (Vec<Equivalent>, Option<String>) {
+    /// at most three, and their n-gram keys.
+    pub(super) fn equivalents(&self, k: &str, df: usize) -> (Vec<Equivalent>, Vec<String>) {
         let mut eqs: Vec<(String, f64, usize, usize)> = self
             .co
             .get(k)
@@ -184,9 +194,30 @@ impl<'u> Cooccurrence<'u> {
                 units: *n,
             })
             .collect();
-        let best_key = eqs.first().map(|(e, ..)| e.clone());
-        (equivalents, best_key)
+        let keys = eqs.iter().take(3).map(|(e, ..)| e.clone()).collect();
+        (equivalents, keys)
     }
+}
+
+impl Cooccurrence<'_> {
+    /// The share of the English n-gram `k`'s occurrences not at the start
+    /// of a unit that are capitalised as a name is ([`capitalised_as_name`]):
+    /// near 1 for a name (`Pyongyang`, `Kremlin`), low for a common noun,
+    /// 0 when it only starts units.
+    pub(super) fn capitalised(&self, k: &str) -> f64 {
+        self.capitals
+            .get(k)
+            .map_or(0.0, |&(caps, all)| ratio(caps, all))
+    }
+}
+
+/// Whether the first word of `surface` and every other but a function word
+/// or a short particle (`en`, `von`) start with a capital.
+fn capitalised_as_name(surface: &str) -> bool {
+    words(surface).iter().enumerate().all(|(i, w)| {
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            || (i > 0 && (EN_STOP.contains(&key(w.text).as_str()) || w.text.chars().count() <= 3))
+    })
 }
 
 /// `a / b`, 0 when `b` is 0.

@@ -1,16 +1,25 @@
 //! The word knowledge extraction shares: the Snowball stemmers (German
 //! words stemmed per hyphenated part with umlauts folded, English words by
-//! key) and the list of the ~1,200 most frequent German words
-//! (`src/terms/data/de-common.txt`), which stands in for a reference corpus.
+//! key) and the reference frequency list of general German
+//! (`src/terms/data/de-freq.txt`, from wordfreq, CC BY-SA 4.0: see
+//! `de-freq.LICENSE.md` beside it).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::text::words::{fold_umlauts, key};
 
-/// The frequent German words (one per line, `#` comments).
-pub(crate) const DE_COMMON: &str = include_str!("../data/de-common.txt");
+/// General German word frequencies: `#` comments, then lines of a Zipf
+/// value, a tab and the words with that value separated by spaces.
+const DE_FREQ: &str = include_str!("../data/de-freq.txt");
+
+/// A word at least this frequent in general German (Zipf) is a common one:
+/// an adjective that does not start a phrase candidate.
+pub(super) const COMMON_ZIPF: f64 = 4.3;
+
+/// The least Zipf value in the list: a word missing from it is rarer.
+pub(super) const LIST_FLOOR: f64 = 2.5;
 
 /// Stems and word lists shared by the passes.
 pub(super) struct Lexicon {
@@ -18,31 +27,36 @@ pub(super) struct Lexicon {
     de: Stemmer,
     /// The Snowball English stemmer.
     en: Stemmer,
-    /// The frequent German words (keys).
-    pub(super) common: HashSet<String>,
-    /// Their German stems.
-    common_stems: HashSet<String>,
+    /// General German frequencies (Zipf) by key with umlauts folded.
+    zipf: HashMap<String, f64>,
 }
 
 impl Lexicon {
-    /// Both stemmers and the frequent-word list.
+    /// Both stemmers and the reference list.
     pub(super) fn new() -> Lexicon {
-        let common: HashSet<String> = DE_COMMON
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(key)
-            .collect();
-        let de = Stemmer::create(Algorithm::German);
-        let common_stems = common
-            .iter()
-            .map(|w| de.stem(&fold_umlauts(w)).into_owned())
-            .collect();
+        let mut zipf: HashMap<String, f64> = HashMap::with_capacity(90_000);
+        for line in DE_FREQ.lines().filter(|l| !l.starts_with('#')) {
+            let Some((value, list)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(z) = value.trim().parse::<f64>() else {
+                continue;
+            };
+            for w in list.split(' ').filter(|w| !w.is_empty()) {
+                // The list is lower case: most words are their own key.
+                let k = if w.is_ascii() {
+                    w.to_owned()
+                } else {
+                    fold_umlauts(&key(w))
+                };
+                let slot = zipf.entry(k).or_insert(z);
+                *slot = slot.max(z);
+            }
+        }
         Lexicon {
-            de,
+            de: Stemmer::create(Algorithm::German),
             en: Stemmer::create(Algorithm::English),
-            common,
-            common_stems,
+            zipf,
         }
     }
 
@@ -60,8 +74,18 @@ impl Lexicon {
         self.en.stem(&key(word)).into_owned()
     }
 
-    /// Whether the word, or a word with its stem, is a frequent one.
+    /// The Zipf frequency of `word` in general German, if the list has it.
+    pub(super) fn zipf(&self, word: &str) -> Option<f64> {
+        self.zipf.get(&fold_umlauts(&key(word))).copied()
+    }
+
+    /// Whether `word` (a key with umlauts folded) is in the list.
+    pub(super) fn knows_folded(&self, folded: &str) -> bool {
+        self.zipf.contains_key(folded)
+    }
+
+    /// Whether the word is a common one in general German.
     pub(super) fn is_common(&self, word: &str) -> bool {
-        self.common.contains(&key(word)) || self.common_stems.contains(&self.de_stem(word))
+        self.zipf(word).is_some_and(|z| z >= COMMON_ZIPF)
     }
 }

@@ -4,28 +4,49 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::candidates::Gathered;
+use super::candidates::Gathering;
 use super::equivalents::Cooccurrence;
-use super::score::translation_factor;
-use super::{Candidate, UnitText};
+use super::general::general;
+use super::lexicon::Lexicon;
+use super::score::{is_name, proper_factor, translation_factor};
+use super::{Candidate, Kind, UnitText};
 use crate::terms::usage::Example;
 
-/// The rows of the shortlisted candidates `scored` (key, termhood), sorted
-/// by score, then units, then form; at most `top`.
+/// The rows of kind `kind` of the shortlisted candidates `scored` (key,
+/// termhood), sorted by score, then units, then form; at most `top`.
 pub(super) fn rows(
     units: &[UnitText],
-    gathered: &HashMap<String, Gathered>,
+    found: &Gathering,
+    lex: &Lexicon,
     scored: &[(String, f64)],
     co: &Cooccurrence<'_>,
-    top: usize,
+    (kind, top): (Kind, usize),
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (k, base) in scored {
-        let Some(g) = gathered.get(k) else { continue };
+        let Some(g) = found.gathered.get(k) else {
+            continue;
+        };
         let df = g.units.len();
-        let (equivalents, best_key) = co.equivalents(k, df);
+        let (equivalents, keys) = co.equivalents(k, df);
+        let best_key = keys.first().cloned();
         let de = best_form(&g.forms);
-        let p = translation_factor(&de, equivalents.first());
+        let capitalised: Vec<f64> = keys.iter().map(|e| co.capitalised(e)).collect();
+        let parts = general(lex, g, &found.vocabulary).parts;
+        let name = equivalents
+            .iter()
+            .zip(&capitalised)
+            .enumerate()
+            .any(|(i, (e, &c))| is_name(&de, &e.en, c, (parts, i == 0)));
+        let capitalised = capitalised.first().copied().unwrap_or(0.0);
+        let this = if name { Kind::Name } else { Kind::Term };
+        if this != kind {
+            continue;
+        }
+        let p = match kind {
+            Kind::Term => translation_factor(&de, equivalents.first()) * proper_factor(capitalised),
+            Kind::Name => 1.0,
+        };
         let example = example(units, &g.units, best_key.as_deref(), &co.unit_grams);
         out.push(Candidate {
             de,
@@ -33,6 +54,7 @@ pub(super) fn rows(
             score: base * p,
             equivalents,
             example,
+            kind: this,
         });
     }
     out.sort_by(|a, b| {

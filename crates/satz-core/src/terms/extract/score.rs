@@ -3,10 +3,11 @@
 //! compound into known words, the shortlist of candidates worth pairing
 //! with English, and the factor `P` for a cognate or missing equivalent.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::Equivalent;
 use super::candidates::{Gathered, Gathering, letters};
+use super::general::general;
 use super::lexicon::Lexicon;
 use crate::glossary::{Glossary, HitKind, TermMatcher};
 use crate::text::words::{fold_umlauts, key};
@@ -19,7 +20,7 @@ pub(super) fn shortlist(
     glossary: &Glossary,
     lex: &Lexicon,
     min_freq: usize,
-    top: usize,
+    (top, names): (usize, bool),
 ) -> Vec<(String, f64)> {
     let matcher = TermMatcher::new(glossary);
     let known = |forms: &HashMap<String, usize>| {
@@ -34,7 +35,14 @@ pub(super) fn shortlist(
         .gathered
         .iter()
         .filter(|(_, g)| g.units.len() >= min_freq && g.inside > 0 && !known(&g.forms))
-        .map(|(k, g)| (k.clone(), termhood(lex, g, &found.vocabulary)))
+        .map(|(k, g)| {
+            let score = if names {
+                name_score(g)
+            } else {
+                termhood(lex, k, g, found)
+            };
+            (k.clone(), score)
+        })
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let keep = top.saturating_mul(3).max(50);
@@ -42,77 +50,91 @@ pub(super) fn shortlist(
     scored
 }
 
-/// The termhood part of the score: ln(1 + df) · L · S · C.
-fn termhood(lex: &Lexicon, g: &Gathered, vocabulary: &HashSet<String>) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let df = g.units.len() as f64;
+/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H of
+/// candidate `k`.
+fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
+    let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
     let l = (g.letters as f64 / 10.0).min(2.5);
-    let head = &g.noun_key;
-    let stems = if head.contains('-') {
-        head.split('-').filter(|p| !p.is_empty()).count()
+    let parts = if general.parts > 1 {
+        general.parts
+    } else if letters(&g.noun_key) >= 10 {
+        2
     } else {
-        compound_parts(head, vocabulary).unwrap_or(if letters(head) >= 10 { 2 } else { 1 })
-    }
-    .clamp(1, 3);
-    #[allow(clippy::cast_precision_loss)]
-    let s = 1.0 + 0.5 * (stems as f64 - 1.0);
-    let c = match &g.adjective_key {
-        None if lex.is_common(head) => 0.1,
-        None => 1.0,
-        Some(a) if lex.is_common(a) => 0.1,
-        Some(_) if lex.is_common(head) => 0.5,
-        Some(_) => 1.0,
+        1
     };
-    (1.0 + df).ln() * l * s * c
+    #[allow(clippy::cast_precision_loss)]
+    let s = 1.0 + 0.5 * (parts.clamp(1, 3) as f64 - 1.0);
+    let kn = keyness(g.forms.values().sum(), found.tokens, general.zipf);
+    let e = everyday(general.zipf);
+    // A phrase whose noun mostly goes without its adjective is a free one.
+    let h = match k.split_once(' ') {
+        Some((_, noun)) => found
+            .gathered
+            .get(noun)
+            .map_or(1.0, |n| ratio(g.units.len(), n.units.len()).min(1.0)),
+        None => 1.0,
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let spread = spread(&g.units) as f64;
+    (1.0 + spread).ln() * l * s * kn * e * h
 }
 
-/// The fewest parts (each a vocabulary word of at least 3 letters, maybe
-/// followed by a linking element) that make up `word`, if at least two.
-pub(super) fn compound_parts(word: &str, vocabulary: &HashSet<String>) -> Option<usize> {
-    let chars: Vec<char> = fold_umlauts(&key(word)).chars().collect();
-    let n = chars.len();
-    if n < 6 {
-        return None;
+/// The score of a name: ln(1 + df), of a single word or hyphenated one
+/// (a phrase is no name).
+fn name_score(g: &Gathered) -> f64 {
+    if g.adjective_key.is_some() {
+        return 0.0;
     }
-    let whole: String = chars.iter().collect();
-    let known = |i: usize, j: usize| -> bool {
-        #[allow(
-            clippy::indexing_slicing,
-            reason = "callers pass i < j <= n = chars.len()"
-        )]
-        let part: String = chars[i..j].iter().collect();
-        if part == whole {
-            return false;
-        }
-        if part.chars().count() >= 3 && vocabulary.contains(&part) {
-            return true;
-        }
-        ["s", "es", "n", "en", "e"].iter().any(|link| {
-            part.strip_suffix(link)
-                .is_some_and(|p| p.chars().count() >= 3 && vocabulary.contains(p))
-        })
-    };
-    // best[j] = fewest parts for chars[..j].
-    let mut best: Vec<Option<usize>> = vec![None; n + 1];
-    if let Some(b) = best.first_mut() {
-        *b = Some(0);
-    }
-    for j in 1..=n {
-        let mut here: Option<usize> = None;
-        for i in 0..j {
-            if let Some(Some(b)) = best.get(i)
-                && known(i, j)
-            {
-                here = Some(here.map_or(b + 1, |h: usize| h.min(b + 1)));
-            }
-        }
-        if let Some(slot) = best.get_mut(j) {
-            *slot = here;
-        }
-    }
-    best.get(n).copied().flatten().filter(|&p| p >= 2)
+    #[allow(clippy::cast_precision_loss)]
+    let df = g.units.len() as f64;
+    (1.0 + df).ln()
 }
+
+/// Units further apart than this are in different texts (for [`spread`]).
+const TEXT_GAP: usize = 25;
+
+/// In how many stretches of the memory `units` (in memory order) lie,
+/// counting units more than [`TEXT_GAP`] apart as different texts: a term
+/// of the field recurs across texts, a word of one article does not.
+pub(super) fn spread(units: &[usize]) -> usize {
+    let gaps = units
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if b.saturating_sub(*a) > TEXT_GAP))
+        .count();
+    if units.is_empty() { 0 } else { gaps + 1 }
+}
+
+/// `a / b`, 0 when `b` is 0.
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let r = a as f64 / b as f64;
+    r
+}
+
+/// The factor `K` of the score: the candidate's Zipf value in the memory
+/// (`occurrences` among `tokens` words) less its value in general German,
+/// at least 0.1.
+pub(super) fn keyness(occurrences: usize, tokens: usize, general: f64) -> f64 {
+    if tokens == 0 || occurrences == 0 {
+        return 0.1;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let per_billion = occurrences as f64 / tokens as f64 * 1e9;
+    (per_billion.log10() - general).max(0.1)
+}
+
+/// The factor `E` of the score: 1 up to Zipf [`EVERYDAY_FROM`] in general
+/// German, then a tenth per Zipf point more.
+pub(super) fn everyday(zipf: f64) -> f64 {
+    10f64.powf(-(zipf - EVERYDAY_FROM).max(0.0))
+}
+
+/// Where the everyday penalty `E` starts (Zipf).
+const EVERYDAY_FROM: f64 = 3.3;
 
 /// The factor `P` of the score: 0.3 when the best English equivalent is a
 /// cognate of `de`, 0.5 when there is none, else 1.
@@ -126,11 +148,55 @@ pub(super) fn translation_factor(de: &str, best: Option<&Equivalent>) -> f64 {
 
 /// Whether the English equivalent is spelt nearly like the German.
 pub(super) fn cognate(de: &str, en: &str) -> bool {
+    similarity(de, en) >= 0.8
+}
+
+/// The least share of capitalised occurrences of the best English
+/// equivalent for a candidate to be a name.
+const NAME_CAPITALISED: f64 = 0.9;
+
+/// The factor `N` of a term's score: 0.3 when its best English equivalent
+/// is mostly capitalised as a name is (`Ministry of Defence`, `House of
+/// Representatives`): the German may name one body rather than a concept.
+pub(super) fn proper_factor(capitalised: f64) -> f64 {
+    if capitalised >= PROPER_CAPITALISED {
+        PROPER_FACTOR
+    } else {
+        1.0
+    }
+}
+
+/// The least share of capitalised occurrences for the factor `N`.
+const PROPER_CAPITALISED: f64 = 0.7;
+
+/// The factor `N` itself.
+const PROPER_FACTOR: f64 = 0.3;
+
+/// Whether candidate `de` is a name (of a place, person or organisation)
+/// by its English equivalent `en` (capitalised in a share `capitalised` of
+/// its occurrences): `en` is capitalised nearly always, and is spelt like
+/// the German (normalised Levenshtein similarity ≥ 0.6 of the letters:
+/// `Pjöngjang` / `Pyongyang`), or the German is one word that is no
+/// compound of known words (`parts` = 1: `Kreml` / `Kremlin`). For an
+/// equivalent other than the best (`best` false) only a spelling at least
+/// 0.8 similar counts (`Cedars-Sinaï` beside `Cedars-Sinaï hospital`).
+pub(super) fn is_name(de: &str, en: &str, capitalised: f64, (parts, best): (usize, bool)) -> bool {
+    let alike = similarity(de, en);
+    capitalised >= NAME_CAPITALISED
+        && if best {
+            alike >= 0.6 || (parts == 1 && !de.contains([' ', '-']))
+        } else {
+            alike >= 0.8
+        }
+}
+
+/// The normalised Levenshtein similarity of the letters of two words.
+fn similarity(de: &str, en: &str) -> f64 {
     let norm = |s: &str| -> String {
         fold_umlauts(&key(s))
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect()
     };
-    strsim::normalized_levenshtein(&norm(de), &norm(en)) >= 0.8
+    strsim::normalized_levenshtein(&norm(de), &norm(en))
 }

@@ -1,7 +1,7 @@
 //! The German vocabulary that tells a compound's real parts from letter
 //! coincidences: the memory's own German words of at least [`MIN_PART`]
 //! letters plus the shipped list of frequent German words
-//! (`terms/data/de-common.txt`), less particles and function words
+//! (`de-common.txt` beside this module), less particles and function words
 //! ([`NOT_PARTS`]: `Vorrat`, `Beispiel`, `Auswahl` are prefixed words, not
 //! compounds).
 //!
@@ -15,9 +15,11 @@
 
 use std::collections::HashSet;
 
-use crate::terms::extract::lexicon::DE_COMMON;
 use crate::text::words::key;
 use crate::tm::index::View;
+
+/// The frequent German words (one per line, `#` comments): our own list.
+const DE_COMMON: &str = include_str!("de-common.txt");
 
 /// The least number of letters of a lexicon word used as a compound part.
 pub(super) const MIN_PART: usize = 4;

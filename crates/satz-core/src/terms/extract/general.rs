@@ -1,0 +1,183 @@
+//! How frequent a candidate is in general German: its Zipf value in the
+//! reference list (`de-freq.txt`), or, for a compound the list lacks, an
+//! estimate from its parts (see the module documentation of `extract`).
+
+use std::collections::HashSet;
+
+use super::candidates::Gathered;
+use super::lexicon::{LIST_FLOOR, Lexicon};
+use crate::text::words::{fold_umlauts, key};
+
+/// How much rarer a compound is than its rarest part (Zipf).
+const COMPOUND_DROP: f64 = 1.0;
+
+/// The Zipf value given to a word that is neither in the list nor made of
+/// known parts.
+pub(super) const UNKNOWN_ZIPF: f64 = LIST_FLOOR - 0.5;
+
+/// What the reference list says about a candidate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct General {
+    /// Its frequency in general German (Zipf; estimated when not listed).
+    pub(super) zipf: f64,
+    /// The parts of its head noun (hyphenated or closed compound), at
+    /// least 1.
+    pub(super) parts: usize,
+    /// Whether the list has the word itself (of a phrase: both words).
+    pub(super) listed: bool,
+}
+
+/// The general-German frequency of candidate `g`: the highest Zipf value
+/// of its forms in the list; else, for a compound, its rarest part's less
+/// [`COMPOUND_DROP`]; else [`UNKNOWN_ZIPF`]. A phrase is as rare as its
+/// rarer word less [`COMPOUND_DROP`].
+pub(super) fn general(lex: &Lexicon, g: &Gathered, vocabulary: &HashSet<String>) -> General {
+    let noun = noun_general(lex, g, vocabulary);
+    match &g.adjective_key {
+        None => noun,
+        Some(a) => {
+            let adj = lex.zipf(a);
+            General {
+                zipf: adj.unwrap_or(UNKNOWN_ZIPF).min(noun.zipf) - COMPOUND_DROP,
+                parts: noun.parts,
+                listed: noun.listed && adj.is_some(),
+            }
+        }
+    }
+}
+
+/// [`general`] of the noun of `g` (the candidate itself when a noun).
+fn noun_general(lex: &Lexicon, g: &Gathered, vocabulary: &HashSet<String>) -> General {
+    let head = &g.noun_key;
+    let hyphen_parts: Vec<&str> = head
+        .split(['-', '\u{2010}', '\u{2011}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let listed = if g.adjective_key.is_none() {
+        g.forms.keys().filter_map(|f| lex.zipf(f)).reduce(f64::max)
+    } else {
+        lex.zipf(head)
+    };
+    let split = if hyphen_parts.len() > 1 {
+        None
+    } else {
+        compound_split(head, vocabulary, lex)
+    };
+    let parts = if hyphen_parts.len() > 1 {
+        hyphen_parts.len()
+    } else {
+        split.as_ref().map_or(1, Vec::len)
+    };
+    let zipf = match (listed, &split) {
+        (Some(z), _) => z,
+        (None, _) if hyphen_parts.len() > 1 => {
+            let rarest = hyphen_parts
+                .iter()
+                .map(|p| word_zipf(lex, p, vocabulary))
+                .fold(f64::INFINITY, f64::min);
+            rarest - COMPOUND_DROP
+        }
+        (None, Some(s)) => parts_zipf(lex, s) - COMPOUND_DROP,
+        (None, None) => UNKNOWN_ZIPF,
+    };
+    General {
+        zipf,
+        parts,
+        listed: listed.is_some(),
+    }
+}
+
+/// The Zipf value of one word: listed, else estimated from its parts.
+fn word_zipf(lex: &Lexicon, word: &str, vocabulary: &HashSet<String>) -> f64 {
+    lex.zipf(word).unwrap_or_else(|| {
+        compound_split(word, vocabulary, lex)
+            .map_or(UNKNOWN_ZIPF, |s| parts_zipf(lex, &s) - COMPOUND_DROP)
+    })
+}
+
+/// The Zipf value of the rarest of `parts` (a part not listed counts as
+/// [`UNKNOWN_ZIPF`]).
+fn parts_zipf(lex: &Lexicon, parts: &[String]) -> f64 {
+    parts
+        .iter()
+        .map(|p| lex.zipf(p).unwrap_or(UNKNOWN_ZIPF))
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The longest word [`compound_split`] splits (letters): longer ones are
+/// no German compounds, and the search must not cost time quadratic in a
+/// word's length.
+const MAX_COMPOUND: usize = 80;
+
+/// The longest part of a compound (letters).
+const MAX_PART: usize = 24;
+
+/// The split of `word` into the fewest parts (at least two), each a word
+/// of the reference list or of `vocabulary` (the memory's words) of at
+/// least four letters, or a listed word of three letters at least as
+/// frequent as Zipf 4, maybe followed by a linking element (`-s-`, `-es-`,
+/// `-n-`, `-en-`, `-e-`): the parts without their linking elements, folded.
+/// A part has at most [`MAX_PART`] letters; a word of more than
+/// [`MAX_COMPOUND`] is not split.
+pub(super) fn compound_split(
+    word: &str,
+    vocabulary: &HashSet<String>,
+    lex: &Lexicon,
+) -> Option<Vec<String>> {
+    let chars: Vec<char> = fold_umlauts(&key(word)).chars().collect();
+    let n = chars.len();
+    if !(6..=MAX_COMPOUND).contains(&n) {
+        return None;
+    }
+    let known_word = |p: &str| -> bool {
+        let len = p.chars().count();
+        (len >= 4 && (vocabulary.contains(p) || lex.knows_folded(p)))
+            || (len == 3 && lex.zipf(p).is_some_and(|z| z >= 4.0))
+    };
+    let part = |i: usize, j: usize| -> Option<String> {
+        if j - i == n {
+            return None;
+        }
+        let p: String = chars.get(i..j)?.iter().collect();
+        if known_word(&p) {
+            return Some(p);
+        }
+        ["s", "es", "n", "en", "e"].iter().find_map(|link| {
+            p.strip_suffix(link)
+                .filter(|b| known_word(b))
+                .map(str::to_owned)
+        })
+    };
+    // best[j] = the fewest parts for chars[..j] and where the last starts.
+    let mut best: Vec<Option<(usize, usize, String)>> = vec![None; n + 1];
+    if let Some(b) = best.first_mut() {
+        *b = Some((0, 0, String::new()));
+    }
+    for j in 1..=n {
+        for i in j.saturating_sub(MAX_PART)..j {
+            let Some(count) = best.get(i).and_then(|b| b.as_ref().map(|b| b.0)) else {
+                continue;
+            };
+            if best
+                .get(j)
+                .is_some_and(|b| b.as_ref().is_some_and(|b| b.0 <= count + 1))
+            {
+                continue;
+            }
+            if let Some(p) = part(i, j)
+                && let Some(slot) = best.get_mut(j)
+            {
+                *slot = Some((count + 1, i, p));
+            }
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i, p) = best.get(j)?.clone()?;
+        parts.push(p);
+        j = i;
+    }
+    parts.reverse();
+    (parts.len() >= 2).then_some(parts)
+}
