@@ -5,9 +5,8 @@
 use std::collections::HashSet;
 
 use satz::tm::concordance::{Concordance, Lexicon, MatchKind};
-use satz::tm::index::{Entry, Index};
 
-use crate::common::{Fixture, shared_data};
+use crate::common::Fixture;
 
 /// A memory whose German vocabulary holds the parts of its compounds
 /// (`Stadt`, `Sicherheit`, `Herr`, `Schüler`, `Flug`, `Kontrolle`) as
@@ -208,18 +207,7 @@ fn english_matches_inflection_not_derivation() {
 #[test]
 #[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
 fn judged_development_words_on_the_news_memory() {
-    let tm = std::fs::read_to_string(shared_data().join("tm/tm.tsv")).unwrap();
-    let entries: Vec<Entry> = tm
-        .lines()
-        .enumerate()
-        .map(|(i, l)| Entry {
-            source: l.split('\t').next().unwrap().to_owned(),
-            file: "tm.tsv".into(),
-            line: i as u32 + 1,
-            ..Entry::default()
-        })
-        .collect();
-    let index = Index::from_entries(&entries).unwrap();
+    let (index, _) = crate::concordance_heldout::news_memory();
     let view = index.view();
     let lexicon = Lexicon::of_memory(&view);
     let judged = std::fs::read_to_string("tests/fixtures/audit/concordance-dev.tsv").unwrap();

@@ -22,6 +22,7 @@ mod code_shape;
 mod common;
 mod completions;
 mod concordance;
+mod concordance_heldout;
 mod errors;
 mod export;
 mod glossary;
