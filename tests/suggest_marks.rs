@@ -199,6 +199,12 @@ fn matched_only_hides_sentences_without_a_match_and_counts_the_bands() {
             .iter()
             .all(|l| !l["matches"].as_array().unwrap().is_empty())
     );
+    // Each line says which sentence of the text it is.
+    let numbers: Vec<u64> = lines
+        .iter()
+        .map(|l| l["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [1, 3, 5]);
     assert!(
         err.contains("5 sentences: 2 × 100%, 1 × 95-99%, 2 × no match"),
         "{err}"

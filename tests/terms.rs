@@ -356,7 +356,7 @@ fn extract_leaves_out_glossary_terms_and_rare_words() {
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(
         lines[0],
-        "| German | English (Dice) | Units | Score | Example | Kind |"
+        "| German | English (Dice) | Units | Score | Kind | Example |"
     );
 }
 

@@ -57,7 +57,6 @@ pub struct SuggestArgs {
 #[derive(Debug, Serialize)]
 pub struct SuggestionOut {
     /// The sentence's number in the text, from 1.
-    #[serde(skip)]
     pub number: usize,
     /// The input sentence.
     pub query: String,

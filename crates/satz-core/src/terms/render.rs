@@ -270,8 +270,9 @@ pub fn candidate_table(
             "English (Dice)",
             "Units",
             "Score",
-            "Example",
+            // The example is last: the terminal layout cuts and stacks it.
             "Kind",
+            "Example",
         ]
         .map(String::from)
         .to_vec(),
@@ -313,24 +314,24 @@ fn candidate_row(c: &Candidate, flavour: Flavour) -> Vec<String> {
             eq.join("\n"),
             c.units.to_string(),
             score,
+            c.kind.as_str().to_owned(),
             if ex_de.is_empty() {
                 String::new()
             } else {
                 format!("{ex_de}\n→ {ex_en}")
             },
-            c.kind.as_str().to_owned(),
         ],
         Flavour::Markdown => vec![
             c.de.clone(),
             eq.join("; "),
             c.units.to_string(),
             score,
+            c.kind.as_str().to_owned(),
             if ex_de.is_empty() {
                 String::new()
             } else {
                 format!("{ex_de} → {ex_en}")
             },
-            c.kind.as_str().to_owned(),
         ],
         Flavour::Csv => {
             let best = c.equivalents.first();
