@@ -481,3 +481,32 @@ fn extract_on_the_shared_memory_is_stable_and_well_formed() {
     let again = Fixture::new();
     assert_eq!(extract_on_shared_tm(&again), (terms, names));
 }
+
+/// `terms --extract` on a narrow terminal: one record per candidate, the
+/// kind among the labelled fields and the example last, its English under
+/// it (the layout stacks and cuts the last column).
+#[test]
+fn extract_records_end_with_the_example_pair() {
+    let fx = extract_fixture();
+    let out = fx
+        .satz()
+        .env("COLUMNS", "80")
+        .args(["terms", "--extract", "--top", "2", "--format", "table"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    let records: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("  Example "))
+        .collect();
+    assert_eq!(records.len(), 2, "{table}");
+    for i in records {
+        assert!(
+            lines[i - 1].starts_with("  Kind ") && lines[i - 1].ends_with("term"),
+            "{table}"
+        );
+        assert!(lines[i + 1].trim_start().starts_with("→ "), "{table}");
+        assert!(lines.get(i + 2).is_none_or(|l| l.is_empty()), "{table}");
+    }
+}
