@@ -201,6 +201,20 @@ fn english_matches_inflection_not_derivation() {
     );
 }
 
+#[test]
+fn a_pattern_without_letters_is_a_usage_error() {
+    let fx = fixture();
+    for q in ["*", "**", "?", "*?*"] {
+        let out = fx.satz().args(["concordance", q]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{q}: {out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("a pattern needs at least one letter"), "{err}");
+        assert!(out.stdout.is_empty(), "{q}");
+    }
+    // A letter is enough.
+    assert_eq!(hits(&fx, &["R?t"]), [hit(&["Rat"], "word")]);
+}
+
 /// The judged development words of `tests/fixtures/audit/concordance-dev.tsv`
 /// on `tm.tsv`: every form judged `ok` is a compound hit on its line, every
 /// form judged `excluded-ok` is none (the rules keep what was judged).

@@ -44,6 +44,12 @@ pub fn run(ctx: &mut Context, args: &ConcordanceArgs) -> Result<Outcome> {
         other => return Err(Error::Usage(format!("--lang: '{other}' is not de or en"))),
     };
     let concordance = Concordance::new(&crate::fsx::nfc(args.query.clone()), english);
+    if concordance.letterless() {
+        return Err(Error::Usage(format!(
+            "'{}': a pattern needs at least one letter; '*' or '?' alone would list the whole memory",
+            args.query
+        )));
+    }
     let hits = with_index(ctx, |view| concordance.search(view))?;
     let mut out = String::new();
     match format {

@@ -6,6 +6,20 @@
 //! Snowball stem: `controller` is not `control`, `nationality` is not
 //! `nation`. The direction matters: a text word is reduced to the bases it
 //! may inflect, so searching `building` finds `buildings`, not `build`.
+//! Words that only look inflected stay apart: a base left by `-ed` or
+//! `-ing` keeps a vowel and at least three letters (`bed`, `thing`), `-s`
+//! is not taken from `-ss`, `-us`, `-is`, `-ews` (`news`), and a short
+//! list of words of their own is never reduced (`united`, `evening`,
+//! `seed`).
+
+/// English words that look inflected but are words of their own: never
+/// reduced to a base (`news` is not `new`, `united` not `unit`,
+/// `evening` not `even`, `seed` not `see`).
+const OWN_WORDS: [&str; 26] = [
+    "bed", "bring", "during", "evening", "feed", "hundred", "indeed", "king", "morning", "need",
+    "news", "red", "ring", "seed", "series", "shed", "species", "speed", "spring", "string",
+    "thing", "things", "united", "wedding", "weed", "wing",
+];
 
 /// Whether the text word `t` (a key) is the search word `q` (a key)
 /// inflected.
@@ -13,7 +27,11 @@ pub(super) fn inflects(q: &str, t: &str) -> bool {
     t == q || bases(t).iter().any(|b| b == q)
 }
 
-/// The words `t` (a key) may be an inflected form of, `t` left out.
+/// The words `t` (a key) may be an inflected form of, `t` left out: `-s`
+/// (not after `-ss`, `-us`, `-is`, `-ews`: `bus`, `this`, `news`), `-es`,
+/// `-ies`, `-ied`, and `-ed`, `-ing` when what is left keeps a vowel and,
+/// as a base, at least three letters (`bed` is no `be`); [`OWN_WORDS`]
+/// are never reduced.
 fn bases(t: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Possessive: `controller's`, `controllers'` (the tokeniser keeps a
@@ -23,6 +41,9 @@ fn bases(t: &str) -> Vec<String> {
         .inspect(|b| out.push((*b).to_owned()))
         .unwrap_or(t);
     let t = t.strip_suffix('\'').unwrap_or(t);
+    if OWN_WORDS.contains(&t) {
+        return out;
+    }
     if let Some(b) = t.strip_suffix("ies") {
         out.push(format!("{b}y"));
     }
@@ -33,21 +54,23 @@ fn bases(t: &str) -> Vec<String> {
         out.push(b.to_owned());
     }
     if let Some(b) = t.strip_suffix('s')
-        && !b.ends_with('s')
+        && !["s", "u", "i", "ew"].iter().any(|x| b.ends_with(x))
     {
         out.push(b.to_owned());
     }
     for ending in ["ed", "ing"] {
-        if let Some(b) = t.strip_suffix(ending) {
-            out.push(b.to_owned());
-            out.push(format!("{b}e"));
+        if let Some(b) = t.strip_suffix(ending)
+            && b.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        {
+            let mut verb = vec![b.to_owned(), format!("{b}e")];
             let mut cs = b.chars().rev();
             if let (Some(x), Some(y)) = (cs.next(), cs.next())
                 && x == y
                 && !"aeiou".contains(x)
             {
-                out.push(b.chars().take(b.chars().count() - 1).collect());
+                verb.push(b.chars().take(b.chars().count() - 1).collect());
             }
+            out.extend(verb.into_iter().filter(|v| v.chars().count() >= 3));
         }
     }
     out.retain(|b| b.chars().count() >= 2);
@@ -76,5 +99,19 @@ mod tests {
         assert!(!inflects("building", "build"));
         assert!(!inflects("nation", "nationality"));
         assert!(!inflects("class", "clas"));
+        // Words that only look inflected.
+        assert!(inflects("unit", "units"));
+        assert!(!inflects("unit", "united"));
+        assert!(!inflects("even", "evening"));
+        assert!(!inflects("new", "news"));
+        assert!(!inflects("she", "shed"));
+        assert!(!inflects("see", "seed"));
+        assert!(!inflects("the", "thing"));
+        assert!(!inflects("be", "bed"));
+        assert!(!inflects("bu", "bus"));
+        assert!(!inflects("thi", "this"));
+        assert!(inflects("use", "used"));
+        assert!(inflects("see", "sees"));
+        assert!(inflects("news", "news"));
     }
 }

@@ -28,7 +28,7 @@ pub(super) const MIN_PART: usize = 4;
 /// (`Gaspreis`, `Bahnhof`, `Landtag`): a short list, since three letters
 /// of the memory's vocabulary are as often an English word, a name or a
 /// suffix (`ing`, `los`, `ten`) as a German word.
-const SHORT_PARTS: [&str; 27] = [
+pub(super) const SHORT_PARTS: [&str; 27] = [
     "alt", "amt", "arm", "art", "bau", "bus", "eis", "gas", "hof", "kur", "neu", "ort", "ost",
     "rad", "rat", "rot", "see", "süd", "tag", "tal", "tod", "ton", "tor", "uhr", "zoo", "zug",
     "tee",

@@ -7,8 +7,10 @@
 //! search word matches a word of the text:
 //!
 //! * **wildcards** (`pattern`): a search word with `*` or `?` is a letter
-//!   pattern over a single word (case-folded, `ß` = `ss`), nothing else:
-//!   `*lotse*`, `Lotse*`, `*lotse`;
+//!   pattern over a single word (case-folded; `ß` is one letter to `?` and
+//!   also `ss`), nothing else: `*lotse*`, `Lotse*`, `*lotse`, `Stra?e`; a
+//!   query of patterns without a letter ([`Concordance::letterless`]) is
+//!   refused by the command;
 //! * **German, whole word**: a capitalised search word is a noun and
 //!   matches a capitalised text word that is one of its inflected forms
 //!   (the `german` module: `Lotsen`, `Räte`, not `Rate` or `raten`); a
@@ -41,6 +43,7 @@ use serde::Serialize;
 
 pub use lexicon::Lexicon;
 
+use crate::glossary::recognize::compound::LINKS;
 use crate::glossary::stem::Stemmers;
 use crate::text::fold_case;
 use crate::text::tokenize::{Token, TokenKind, tokenize};
@@ -164,6 +167,16 @@ impl Concordance {
         }
     }
 
+    /// Whether the query is only letter patterns without a letter or digit
+    /// (`*`, `?`, `*?*`): it would match every word of the memory.
+    pub fn letterless(&self) -> bool {
+        !self.words.is_empty()
+            && self
+                .words
+                .iter()
+                .all(|w| matches!(w, Word::Pattern(p) if !p.has_letter()))
+    }
+
     /// The spans of the query in `text` and how each matched, compound
     /// parts judged against `lexicon`.
     pub fn find(&self, text: &str, lexicon: &Lexicon) -> Vec<((usize, usize), MatchKind)> {
@@ -252,7 +265,12 @@ impl Concordance {
         let k = key(surface);
         let capital = surface.chars().next().is_some_and(char::is_uppercase);
         let whole = match word {
-            Word::Pattern(p) => p.matches(&k),
+            // `ß` is one letter to `?` (`Stra?e`) and `ss` to the rest.
+            Word::Pattern(p) => {
+                p.matches(&k)
+                    || surface.contains(['ß', 'ẞ'])
+                        && p.matches(&surface.to_lowercase().replace('’', "'"))
+            }
             Word::English(q) => english::inflects(q, &k),
             Word::German { stem, noun, forms } => {
                 if *noun {
@@ -368,11 +386,13 @@ fn stemmers() -> Stemmers {
 /// Whether the word `k` (a key; `capital` when written capitalised) holds
 /// the search word with `forms` as a real compound part: as its head after
 /// known words (capitalised words only), or as a first or middle part
-/// between known words (see the `lexicon` module).
+/// between known words (see the `lexicon` module). The search word must
+/// be long enough to be a part ([`part_sized`]), and no longer known word
+/// may take its letters ([`taken`]).
 fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
     // No German compound is this long; splitting a pathological word
     // would cost time quadratic in its length.
-    if k.len() > MAX_COMPOUND {
+    if k.len() > MAX_COMPOUND || !forms.bases().first().is_some_and(|q| part_sized(q)) {
         return false;
     }
     if capital {
@@ -380,6 +400,7 @@ fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
             if let Some(p) = k.strip_suffix(h.as_str())
                 && !p.is_empty()
                 && lexicon.splits(p, false)
+                && !taken(forms, k, p.len(), lexicon)
             {
                 return true;
             }
@@ -396,8 +417,57 @@ fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
                 && (capital || !rest.starts_with("end"))
                 && (before.is_empty() || lexicon.splits(before, false))
                 && lexicon.splits(rest, true)
+                && !taken(forms, k, at, lexicon)
         })
     })
+}
+
+/// Whether the search word `q` (a key) is long enough to be looked for as
+/// a compound part: [`lexicon::MIN_PART`] letters, or three on the short
+/// list ([`lexicon::SHORT_PARTS`]: `Gas`, `Eis`, not `Ei` or `Kür`).
+fn part_sized(q: &str) -> bool {
+    let n = q.chars().count();
+    n >= lexicon::MIN_PART || n == 3 && lexicon::SHORT_PARTS.contains(&q)
+}
+
+/// Whether, where the search word starts at byte `at` of `k`, a longer
+/// known word takes its letters: a lexicon word that starts there and is
+/// neither the search word with an ending of its own
+/// ([`Forms::own_form`]) nor a compound of it (`Eis|en|bahn` is
+/// `Eisen|bahn`, `Gouverneurs|post|en` is `Gouverneurs|posten`,
+/// `Gas|tauftritt` is `Gast|auftritt`), or a lexicon word that starts one
+/// or two letters before and runs at least two letters into it
+/// (`Käse|s|orten` is `Käse|sorten`).
+fn taken(forms: &Forms, k: &str, at: usize, lexicon: &Lexicon) -> bool {
+    let Some(tail) = k.get(at..) else {
+        return false;
+    };
+    let bounds = || k.char_indices().map(|(i, _)| i).chain([k.len()]);
+    let before = bounds().filter(|&i| i > 0 && i < at && i + 2 >= at);
+    if before
+        .flat_map(|i| bounds().filter(move |&e| e > at + 1).map(move |e| (i, e)))
+        .any(|(i, e)| k.get(i..e).is_some_and(|w| lexicon.contains(w)))
+    {
+        return true;
+    }
+    let ends = || tail.char_indices().map(|(i, _)| i).chain([tail.len()]);
+    forms
+        .bases()
+        .iter()
+        .filter(|b| tail.starts_with(b.as_str()))
+        .any(|b| {
+            ends().filter(|&e| e > b.len()).any(|e| {
+                let (Some(w), Some(x)) = (tail.get(..e), tail.get(b.len()..e)) else {
+                    return false;
+                };
+                lexicon.contains(w)
+                    && !forms.own_form(w, |f| lexicon.contains(f))
+                    && !LINKS.iter().any(|l| {
+                        x.strip_prefix(l)
+                            .is_some_and(|r| !r.is_empty() && lexicon.splits(r, true))
+                    })
+            })
+        })
 }
 
 /// The longest common prefix of `a` and `b`.

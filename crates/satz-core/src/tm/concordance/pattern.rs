@@ -1,7 +1,9 @@
 //! Explicit wildcards: a search word holding `*` (any letters, none
 //! included) or `?` (one letter) is a letter pattern over a single word,
-//! compared by key (case-folded, `ß` as `ss`), with no stemming and no
-//! compound logic: `*lotse*`, `Lotse*`, `*lotse`.
+//! compared by key (case-folded, `ß` as `ss`) and, for a word with `ß`,
+//! by its lower case too (so `Stra?e` finds `Straße`, as `Stra??e` and
+//! `Strasse` do), with no stemming and no compound logic: `*lotse*`,
+//! `Lotse*`, `*lotse`.
 
 /// A letter pattern (its key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +15,11 @@ impl Pattern {
         word_key
             .contains(['*', '?'])
             .then(|| Pattern(word_key.chars().collect()))
+    }
+
+    /// Whether the pattern holds a letter or digit (`*` alone does not).
+    pub(super) fn has_letter(&self) -> bool {
+        self.0.iter().any(|c| c.is_alphanumeric())
     }
 
     /// The letters a word must contain (the pattern's longest literal

@@ -220,3 +220,96 @@ fn a_pattern_with_a_hyphen_or_punctuation_is_split_like_the_text() {
     );
     assert_eq!(found("Lotse*,", "Die Lotsen."), [word("Lotsen")]);
 }
+
+/// The compound hits of `query` in `text` against a lexicon of `words`.
+fn compounds_in(words: &[&str], query: &str, text: &str) -> Vec<String> {
+    Concordance::new(query, false)
+        .find(text, &Lexicon::new(words.iter().copied()))
+        .into_iter()
+        .filter(|(_, k)| *k == MatchKind::Compound)
+        .map(|((a, b), _)| text[a..b].to_owned())
+        .collect()
+}
+
+#[test]
+fn short_search_words_are_parts_only_on_the_short_list() {
+    let words = ["Part", "Zunge", "Creme", "Preis"];
+    // Two letters, or three not on the short list: no compound part.
+    assert_eq!(compounds_in(&words, "Ei", "Die Partei"), [] as [String; 0]);
+    assert_eq!(
+        compounds_in(&words, "Kür", "Die Kürzungen"),
+        [] as [String; 0]
+    );
+    // Three letters on the short list still are.
+    assert_eq!(compounds_in(&words, "Eis", "Die Eiscreme"), ["Eiscreme"]);
+    assert_eq!(compounds_in(&words, "Gas", "Der Gaspreis"), ["Gaspreis"]);
+}
+
+#[test]
+fn a_longer_known_word_takes_the_letters() {
+    let words = [
+        "Eisen",
+        "Bahn",
+        "Gouverneur",
+        "Posten",
+        "Karte",
+        "Gast",
+        "Auftritt",
+        "Preis",
+        "Käse",
+        "Sorte",
+        "Geburt",
+        "Stadt",
+        "Sicherheit",
+        "Räte",
+        "Woche",
+        "Marktes",
+        "Kinder",
+        "Garten",
+    ];
+    let none: [String; 0] = [];
+    assert_eq!(compounds_in(&words, "Eis", "Die Eisenbahn"), none);
+    assert_eq!(compounds_in(&words, "Post", "Die Gouverneursposten"), none);
+    assert_eq!(compounds_in(&words, "Gas", "Der Gastauftritt"), none);
+    assert_eq!(compounds_in(&words, "Ort", "Die Käsesorten"), none);
+    // The search word's own endings and compounds of it are no other word.
+    assert_eq!(compounds_in(&words, "Post", "Die Postkarte"), ["Postkarte"]);
+    assert_eq!(compounds_in(&words, "Gas", "Der Gaspreis"), ["Gaspreis"]);
+    assert_eq!(
+        compounds_in(&words, "Ort", "Der Geburtsort"),
+        ["Geburtsort"]
+    );
+    assert_eq!(
+        compounds_in(&words, "Rat", "Die Stadträte des Sicherheitsrats"),
+        ["Stadträte", "Sicherheitsrats"]
+    );
+    assert_eq!(
+        compounds_in(&words, "Markt", "Des Wochenmarktes"),
+        ["Wochenmarktes"]
+    );
+    assert_eq!(
+        compounds_in(&words, "Kind", "Der Kindergarten"),
+        ["Kindergarten"]
+    );
+}
+
+#[test]
+fn a_question_mark_takes_sharp_s_as_one_letter() {
+    let text = "Die Straße, die Strasse, die Strade";
+    let words = |q: &str| -> Vec<String> { found(q, text).into_iter().map(|(w, _)| w).collect() };
+    assert_eq!(words("Stra?e"), ["Straße", "Strade"]);
+    // As `ss`, too, as before.
+    assert_eq!(words("Stra??e"), ["Straße", "Strasse"]);
+    assert_eq!(words("Strass*"), ["Straße", "Strasse"]);
+}
+
+#[test]
+fn a_query_of_patterns_without_letters_is_letterless() {
+    for q in ["*", "**", "?", "*?*", "* ?", "*-*"] {
+        assert!(Concordance::new(q, false).letterless(), "{q}");
+        assert!(Concordance::new(q, true).letterless(), "{q}");
+    }
+    for q in ["", "Rat", "R*", "*2*", "neue *"] {
+        assert!(!Concordance::new(q, false).letterless(), "{q}");
+    }
+}
