@@ -93,34 +93,6 @@ impl Forms {
         &self.bases
     }
 
-    /// Whether `w` (a key beginning with one of [`Forms::bases`]) is the
-    /// search word with an ending of its own rather than another word, as
-    /// far as `known` (the lexicon) tells: `-s`, `-es`, `-n` after `-e`,
-    /// `-l`, `-r`, the umlauted forms and `-e` always; `-en` when the
-    /// memory has the `-e` plural (`Tagen` beside `Tage`) or the word ends
-    /// in a feminine suffix; `-er`, `-ern` when it has no `-e` plural
-    /// (`Kinder`; beside `Kriege`, `Krieger` is another word). So `Eisen`
-    /// (no `Eise`) and `Posten` (no `Poste`) are words of their own.
-    pub(super) fn own_form(&self, w: &str, known: impl Fn(&str) -> bool) -> bool {
-        if let Some(x) = self.bases.get(1).and_then(|u| w.strip_prefix(u.as_str())) {
-            return matches!(x, "" | "e" | "en" | "er" | "ern" | "n" | "s");
-        }
-        let Some(q) = self.bases.first() else {
-            return false;
-        };
-        let Some(x) = w.strip_prefix(q.as_str()) else {
-            return false;
-        };
-        let e_plural = || known(&format!("{q}e"));
-        match x {
-            "" | "s" | "es" | "e" => true,
-            "n" | "ns" => q.ends_with(['e', 'l', 'r']),
-            "en" => e_plural() || !ending_ok(q, &format!("{q}e")),
-            "er" | "ern" => !e_plural(),
-            _ => false,
-        }
-    }
-
     /// Drops the forms that are derived from a verb rather than inflected:
     /// where `known` (the lexicon) has the verb `base` + `-en`, `base` +
     /// `-er`/`-ern` is its agent noun (`Spieler`, `Wähler` beside

@@ -43,7 +43,6 @@ use serde::Serialize;
 
 pub use lexicon::Lexicon;
 
-use crate::glossary::recognize::compound::LINKS;
 use crate::glossary::stem::Stemmers;
 use crate::text::fold_case;
 use crate::text::tokenize::{Token, TokenKind, tokenize};
@@ -387,8 +386,7 @@ fn stemmers() -> Stemmers {
 /// the search word with `forms` as a real compound part: as its head after
 /// known words (capitalised words only), or as a first or middle part
 /// between known words (see the `lexicon` module). The search word must
-/// be long enough to be a part ([`part_sized`]), and no longer known word
-/// may take its letters ([`taken`]).
+/// be long enough to be a part ([`part_sized`]).
 fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
     // No German compound is this long; splitting a pathological word
     // would cost time quadratic in its length.
@@ -400,7 +398,6 @@ fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
             if let Some(p) = k.strip_suffix(h.as_str())
                 && !p.is_empty()
                 && lexicon.splits(p, false)
-                && !taken(forms, k, p.len(), lexicon)
             {
                 return true;
             }
@@ -417,7 +414,6 @@ fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
                 && (capital || !rest.starts_with("end"))
                 && (before.is_empty() || lexicon.splits(before, false))
                 && lexicon.splits(rest, true)
-                && !taken(forms, k, at, lexicon)
         })
     })
 }
@@ -428,46 +424,6 @@ fn compound(forms: &Forms, k: &str, capital: bool, lexicon: &Lexicon) -> bool {
 fn part_sized(q: &str) -> bool {
     let n = q.chars().count();
     n >= lexicon::MIN_PART || n == 3 && lexicon::SHORT_PARTS.contains(&q)
-}
-
-/// Whether, where the search word starts at byte `at` of `k`, a longer
-/// known word takes its letters: a lexicon word that starts there and is
-/// neither the search word with an ending of its own
-/// ([`Forms::own_form`]) nor a compound of it (`Eis|en|bahn` is
-/// `Eisen|bahn`, `Gouverneurs|post|en` is `Gouverneurs|posten`,
-/// `Gas|tauftritt` is `Gast|auftritt`), or a lexicon word that starts one
-/// or two letters before and runs at least two letters into it
-/// (`Käse|s|orten` is `Käse|sorten`).
-fn taken(forms: &Forms, k: &str, at: usize, lexicon: &Lexicon) -> bool {
-    let Some(tail) = k.get(at..) else {
-        return false;
-    };
-    let bounds = || k.char_indices().map(|(i, _)| i).chain([k.len()]);
-    let before = bounds().filter(|&i| i > 0 && i < at && i + 2 >= at);
-    if before
-        .flat_map(|i| bounds().filter(move |&e| e > at + 1).map(move |e| (i, e)))
-        .any(|(i, e)| k.get(i..e).is_some_and(|w| lexicon.contains(w)))
-    {
-        return true;
-    }
-    let ends = || tail.char_indices().map(|(i, _)| i).chain([tail.len()]);
-    forms
-        .bases()
-        .iter()
-        .filter(|b| tail.starts_with(b.as_str()))
-        .any(|b| {
-            ends().filter(|&e| e > b.len()).any(|e| {
-                let (Some(w), Some(x)) = (tail.get(..e), tail.get(b.len()..e)) else {
-                    return false;
-                };
-                lexicon.contains(w)
-                    && !forms.own_form(w, |f| lexicon.contains(f))
-                    && !LINKS.iter().any(|l| {
-                        x.strip_prefix(l)
-                            .is_some_and(|r| !r.is_empty() && lexicon.splits(r, true))
-                    })
-            })
-        })
 }
 
 /// The longest common prefix of `a` and `b`.
