@@ -3,10 +3,10 @@ use std::collections::HashSet;
 
 use super::candidates::{is_adjective, is_noun, tokens};
 use super::equivalents::ngrams;
-use super::general::compound_split;
+use super::general::{compound_split, feminine_form, ordinary_parts};
 use super::lexicon::Lexicon;
 use super::score::cognate;
-use super::score::{everyday, is_name, keyness, spread};
+use super::score::{everyday, is_name, is_prefixed_name, keyness, spread, stories};
 use super::{ExtractOptions, Kind, UnitText, extract};
 use crate::glossary::Glossary;
 use crate::text::words::words;
@@ -207,4 +207,38 @@ fn keyness_everyday_spread_and_names() {
         (2, true)
     ));
     assert!(!is_name("Gewerkschaften", "unions", 0.1, (1, true)));
+}
+
+#[test]
+fn compounds_of_everyday_parts_and_feminine_forms() {
+    let lex = Lexicon::new();
+    let vocab: HashSet<String> = HashSet::new();
+    // Both parts are everyday words, also behind a linking -s- or a plural.
+    assert!(ordinary_parts(&lex, "regierungsbeamte", &vocab));
+    assert!(ordinary_parts(&lex, "preiserhöhungen", &vocab));
+    // A rare part makes a compound no everyday one; a simple word is none.
+    assert!(!ordinary_parts(&lex, "treibhausgasemissionen", &vocab));
+    assert!(!ordinary_parts(&lex, "regierung", &vocab));
+    // The feminine form of a person noun, also of a compound one.
+    assert!(feminine_form(&lex, "Rezeptionistin", &vocab));
+    assert!(feminine_form(&lex, "Staatsanwältinnen", &vocab));
+    assert!(!feminine_form(&lex, "Medizin", &vocab));
+    assert!(!feminine_form(&lex, "Disziplin", &vocab));
+}
+
+#[test]
+fn stories_and_abbreviation_prefixed_names() {
+    // Units 60 apart may be one story; 61 apart are two.
+    assert_eq!(stories(&[10, 40, 70]), 1);
+    assert_eq!(stories(&[10, 71]), 2);
+    assert_eq!(stories(&[]), 0);
+    assert_eq!(spread(&[10, 40, 70]), 3);
+    assert!(is_prefixed_name("UN-Flüchtlingshilfswerk", 0.9));
+    assert!(is_prefixed_name("EU-Kommission", 0.5));
+    assert!(
+        !is_prefixed_name("US-Hypothekenkrise", 0.1),
+        "subprime crisis"
+    );
+    assert!(!is_prefixed_name("Anti-Polio-Initiative", 1.0));
+    assert!(!is_prefixed_name("UN-", 1.0));
 }

@@ -87,6 +87,59 @@ fn noun_general(lex: &Lexicon, g: &Gathered, vocabulary: &HashSet<String>) -> Ge
     }
 }
 
+/// The Zipf value from which a compound part counts as an everyday word.
+const ORDINARY_PART: f64 = 4.2;
+
+/// Whether `head` (a noun's lower-case key) is a compound (hyphenated or
+/// closed, listed or not) whose parts are all everyday words of general German (Zipf ≥
+/// [`ORDINARY_PART`]): `Regierungsbeamte`, `Preiserhöhung`.
+pub(super) fn ordinary_parts(lex: &Lexicon, head: &str, vocabulary: &HashSet<String>) -> bool {
+    let parts: Vec<String> = if head.contains('-') {
+        head.split('-')
+            .filter(|p| !p.is_empty())
+            .map(|p| fold_umlauts(&key(p)))
+            .collect()
+    } else {
+        compound_split(head, vocabulary, lex).unwrap_or_default()
+    };
+    parts.len() > 1 && parts.iter().all(|p| ordinary_part(lex, p, vocabulary))
+}
+
+/// Whether `head` (a noun's lower-case key) is the feminine form of a person noun
+/// (`Rezeptionistin`, `Staatsanwältinnen`): it ends in `-in` or `-innen`
+/// and the rest, of at least five letters, is a word of the memory or of
+/// the reference list or a compound of such words. A term base lists the person under the base form.
+pub(super) fn feminine_form(lex: &Lexicon, head: &str, vocabulary: &HashSet<String>) -> bool {
+    let head = fold_umlauts(&key(head));
+    ["innen", "in"].iter().any(|end| {
+        head.strip_suffix(end).is_some_and(|base| {
+            base.chars().count() >= 5
+                && (vocabulary.contains(base)
+                    || lex.knows_folded(base)
+                    || compound_split(base, vocabulary, lex).is_some())
+        })
+    })
+}
+
+/// The Zipf value of a compound part, or of the part without a linking
+/// element or plural ending (`regierungs`, `erhohungen`), whichever is
+/// higher.
+fn bare_zipf(lex: &Lexicon, part: &str) -> Option<f64> {
+    ["", "s", "es", "n", "en", "e"]
+        .iter()
+        .filter_map(|end| part.strip_suffix(end).filter(|b| b.chars().count() >= 3))
+        .filter_map(|b| lex.zipf(b))
+        .reduce(f64::max)
+}
+
+/// Whether a compound part is an everyday word: frequent in general German
+/// itself, or a compound of such words (`lesegeräte`).
+fn ordinary_part(lex: &Lexicon, part: &str, vocabulary: &HashSet<String>) -> bool {
+    let frequent = |p: &str| bare_zipf(lex, p).is_some_and(|z| z >= ORDINARY_PART);
+    frequent(part)
+        || compound_split(part, vocabulary, lex).is_some_and(|s| s.iter().all(|p| frequent(p)))
+}
+
 /// The Zipf value of one word: listed, else estimated from its parts.
 fn word_zipf(lex: &Lexicon, word: &str, vocabulary: &HashSet<String>) -> f64 {
     lex.zipf(word).unwrap_or_else(|| {

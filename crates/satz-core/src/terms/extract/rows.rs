@@ -8,7 +8,7 @@ use super::candidates::Gathering;
 use super::equivalents::Cooccurrence;
 use super::general::general;
 use super::lexicon::Lexicon;
-use super::score::{is_name, proper_factor, translation_factor};
+use super::score::{is_name, is_prefixed_name, proper_factor, translation_factor};
 use super::{Candidate, Kind, UnitText};
 use crate::terms::usage::Example;
 
@@ -39,6 +39,7 @@ pub(super) fn rows(
             .enumerate()
             .any(|(i, (e, &c))| is_name(&de, &e.en, c, (parts, i == 0)));
         let capitalised = capitalised.first().copied().unwrap_or(0.0);
+        let name = name || is_prefixed_name(&de, capitalised);
         let this = if name { Kind::Name } else { Kind::Term };
         if this != kind {
             continue;

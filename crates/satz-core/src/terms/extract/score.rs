@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::Equivalent;
 use super::candidates::{Gathered, Gathering, letters};
-use super::general::general;
+use super::general::{feminine_form, general, ordinary_parts};
 use super::lexicon::Lexicon;
 use crate::glossary::{Glossary, HitKind, TermMatcher};
 use crate::text::words::{fold_umlauts, key};
@@ -50,8 +50,8 @@ pub(super) fn shortlist(
     scored
 }
 
-/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H of
-/// candidate `k`.
+/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H ·
+/// T · O · F · A of candidate `k`.
 fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
@@ -77,8 +77,57 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     };
     #[allow(clippy::cast_precision_loss)]
     let spread = spread(&g.units) as f64;
-    (1.0 + spread).ln() * l * s * kn * e * h
+    let one_text = if stories(&g.units) < 2 { ONE_TEXT } else { 1.0 };
+    let o = if ordinary_parts(lex, &g.noun_key, &found.vocabulary) {
+        ORDINARY_PARTS
+    } else {
+        1.0
+    };
+    let f = if feminine_form(lex, &g.noun_key, &found.vocabulary) {
+        FEMININE
+    } else {
+        1.0
+    };
+    (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * free_phrase(lex, g)
 }
+
+/// The factor `F` for the feminine form of a person noun.
+const FEMININE: f64 = 0.5;
+
+/// The factor `T` for a candidate seen in one stretch of the memory only
+/// (one story): a term of the field recurs across texts.
+const ONE_TEXT: f64 = 0.4;
+
+/// The factor `O` for a compound whose parts are all everyday words.
+const ORDINARY_PARTS: f64 = 0.85;
+
+/// The factor `A` of an adjective + noun phrase: 0.3 when it is in fewer
+/// than [`PHRASE_MIN_UNITS`] units (a phrase of one sentence or two is a
+/// free one), times 0.5 when the adjective is a general one (Zipf ≥
+/// [`GENERAL_ADJECTIVE`] in general German: `erheblich`, `neu`); 1 for a
+/// single word.
+fn free_phrase(lex: &Lexicon, g: &Gathered) -> f64 {
+    let Some(adjective) = &g.adjective_key else {
+        return 1.0;
+    };
+    let rare = if g.units.len() < PHRASE_MIN_UNITS {
+        0.3
+    } else {
+        1.0
+    };
+    let general = if lex.zipf(adjective).is_some_and(|z| z >= GENERAL_ADJECTIVE) {
+        0.5
+    } else {
+        1.0
+    };
+    rare * general
+}
+
+/// The fewest units an adjective + noun phrase needs to count as fixed.
+const PHRASE_MIN_UNITS: usize = 3;
+
+/// The Zipf value from which an adjective counts as a general one.
+const GENERAL_ADJECTIVE: f64 = 4.0;
 
 /// The score of a name: ln(1 + df), of a single word or hyphenated one
 /// (a phrase is no name).
@@ -101,6 +150,20 @@ pub(super) fn spread(units: &[usize]) -> usize {
     let gaps = units
         .windows(2)
         .filter(|w| matches!(w, [a, b] if b.saturating_sub(*a) > TEXT_GAP))
+        .count();
+    if units.is_empty() { 0 } else { gaps + 1 }
+}
+
+/// Units further apart than this are surely in different stories (for
+/// [`stories`]): an article of the memory runs to some 60 sentences.
+const STORY_GAP: usize = 60;
+
+/// In how many stories `units` (in memory order) surely lie: like
+/// [`spread`] with the wider gap [`STORY_GAP`].
+pub(super) fn stories(units: &[usize]) -> usize {
+    let gaps = units
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if b.saturating_sub(*a) > STORY_GAP))
         .count();
     if units.is_empty() { 0 } else { gaps + 1 }
 }
@@ -188,6 +251,21 @@ pub(super) fn is_name(de: &str, en: &str, capitalised: f64, (parts, best): (usiz
         } else {
             alike >= 0.8
         }
+}
+
+/// Whether `de` names an organisation by an abbreviation prefix (`UN-…`,
+/// `EU-…`: two to four capital letters before a hyphen) while its best
+/// English equivalent is capitalised at least half the time (share
+/// `capitalised`): `UN-Flüchtlingshilfswerk` / `UN refugee agency`, not
+/// `US-Hypothekenkrise` / `subprime crisis`.
+pub(super) fn is_prefixed_name(de: &str, capitalised: f64) -> bool {
+    let Some((prefix, rest)) = de.split_once('-') else {
+        return false;
+    };
+    (2..=4).contains(&prefix.chars().count())
+        && prefix.chars().all(char::is_uppercase)
+        && !rest.is_empty()
+        && capitalised >= 0.5
 }
 
 /// The normalised Levenshtein similarity of the letters of two words.
