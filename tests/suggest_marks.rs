@@ -2,7 +2,7 @@
 //! table and Markdown), spelled-out numbers as placeables, and
 //! `--matched-only` with its summary line.
 
-use crate::common::Fixture;
+use crate::common::{Fixture, succeed};
 
 /// A memory of four units about sanctions and troops.
 fn fixture() -> Fixture {
@@ -27,23 +27,13 @@ fn run(fx: &Fixture, input: &str, args: &[&str]) -> (String, String) {
     } else {
         &["--color", "never"]
     };
-    let out = fx
-        .satz()
-        .args(["suggest", "--segmented"])
-        .args(colour)
-        .args(args)
-        .arg("-")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
+    succeed(
+        fx.satz()
+            .args(["suggest", "--segmented"])
+            .args(colour)
+            .args(args)
+            .arg("-")
+            .write_stdin(input),
     )
 }
 

@@ -62,18 +62,23 @@ impl Fixture {
 
     /// Runs `satz export --format tsv` and returns stdout.
     pub fn export_tsv(&self) -> String {
-        let out = self
-            .satz()
-            .args(["export", "--format", "tsv"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        succeed(self.satz().args(["export", "--format", "tsv"])).0
     }
+}
+
+/// Runs `cmd`, asserts that it succeeded (showing its stderr when not),
+/// and returns its stdout and stderr.
+pub fn succeed(cmd: &mut Command) -> (String, String) {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 /// A file of the project's own test fixtures.

@@ -309,30 +309,26 @@ fn candidate_row(c: &Candidate, flavour: Flavour) -> Vec<String> {
         .unwrap_or_default();
     let score = format!("{:.2}", c.score);
     match flavour {
-        Flavour::Terminal => vec![
-            c.de.clone(),
-            eq.join("\n"),
-            c.units.to_string(),
-            score,
-            c.kind.as_str().to_owned(),
-            if ex_de.is_empty() {
-                String::new()
+        Flavour::Terminal | Flavour::Markdown => {
+            // The terminal stacks equivalents and the example's sides.
+            let (between, arrow) = if flavour == Flavour::Terminal {
+                ("\n", "\n→ ")
             } else {
-                format!("{ex_de}\n→ {ex_en}")
-            },
-        ],
-        Flavour::Markdown => vec![
-            c.de.clone(),
-            eq.join("; "),
-            c.units.to_string(),
-            score,
-            c.kind.as_str().to_owned(),
-            if ex_de.is_empty() {
-                String::new()
-            } else {
-                format!("{ex_de} → {ex_en}")
-            },
-        ],
+                ("; ", " → ")
+            };
+            vec![
+                c.de.clone(),
+                eq.join(between),
+                c.units.to_string(),
+                score,
+                c.kind.as_str().to_owned(),
+                if ex_de.is_empty() {
+                    String::new()
+                } else {
+                    format!("{ex_de}{arrow}{ex_en}")
+                },
+            ]
+        }
         Flavour::Csv => {
             let best = c.equivalents.first();
             vec![
