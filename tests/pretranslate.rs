@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::common::Fixture;
+use crate::common::{Fixture, succeed};
 
 /// A memory of three pairs, one of which recorded its neighbours (a unit
 /// saved by `align --save` does; here a TMX written by hand).
@@ -39,22 +39,7 @@ fn fixture() -> Fixture {
 }
 
 fn pretranslate(fx: &Fixture, extra: &[&str]) -> (String, String) {
-    let out = fx
-        .satz()
-        .arg("pretranslate")
-        .args(extra)
-        .arg("article.txt")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    succeed(fx.satz().arg("pretranslate").args(extra).arg("article.txt"))
 }
 
 /// The part of `xml` from the start tag of unit `id` to the next unit.

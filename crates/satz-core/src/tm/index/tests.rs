@@ -59,6 +59,17 @@ fn entry(source: String, i: usize) -> Entry {
     }
 }
 
+/// The index of `entries` and their sources prepared for the exhaustive
+/// scan: the two sides every exactness test compares.
+fn both_ways(entries: &[Entry]) -> (Index, Vec<Prepared>) {
+    let index = Index::from_entries(entries).unwrap();
+    let prepared = entries
+        .iter()
+        .map(|e| Prepared::new(e.source.as_str()))
+        .collect();
+    (index, prepared)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
 
@@ -79,8 +90,7 @@ proptest! {
             (1, false) => format!("{} {}", entries[pick.index(entries.len())].source, edit),
             _ => edit,
         };
-        let index = Index::from_entries(&entries).unwrap();
-        let prepared: Vec<Prepared> = entries.iter().map(|e| Prepared::new(e.source.as_str())).collect();
+        let (index, prepared) = both_ways(&entries);
         let q = Prepared::new(query);
         let context = |u: usize| u.is_multiple_of(3);
         let fast = search::search(&index.view(), &q, min, top, &context);
@@ -106,11 +116,7 @@ fn min_101_finds_the_context_matches_only() {
             ]
         })
         .collect();
-    let index = Index::from_entries(&entries).unwrap();
-    let prepared: Vec<Prepared> = entries
-        .iter()
-        .map(|e| Prepared::new(e.source.as_str()))
-        .collect();
+    let (index, prepared) = both_ways(&entries);
     let q = Prepared::new("Kim schickt Soldaten.");
     let context = |u: usize| u == 3;
     let fast = search::search(&index.view(), &q, 101, 5, &context);
@@ -141,11 +147,7 @@ fn a_number_word_change_is_found_like_a_digit_change() {
     .enumerate()
     .map(|(i, s)| entry((*s).to_owned(), i))
     .collect();
-    let index = Index::from_entries(&entries).unwrap();
-    let prepared: Vec<Prepared> = entries
-        .iter()
-        .map(|e| Prepared::new(e.source.as_str()))
-        .collect();
+    let (index, prepared) = both_ways(&entries);
     let q = Prepared::new("Die Sanktionen gelten drei Jahre lang weiter.");
     let fast = search::search(&index.view(), &q, 50, 5, &|_| false);
     assert_eq!(fast, exhaustive::search(&prepared, &q, 50, 5, &|_| false));
