@@ -13,6 +13,7 @@
 )]
 
 mod align;
+mod align_batch;
 mod bad_input;
 mod check;
 mod check_audit;

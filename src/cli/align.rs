@@ -1,4 +1,5 @@
-//! `satz align DE EN [--segmented] [--save NAME] [--min-score S] [--fix EDITED.tsv] [--dict FILE]`
+//! `satz align DE EN [--segmented] [--save NAME] [--min-score S] [--fix EDITED.tsv] [--dict FILE]`,
+//! and `satz align --batch MANIFEST.tsv` (in `align_batch.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -7,18 +8,18 @@ use clap::Args;
 use serde::Serialize;
 
 use super::align_fix::fixed;
-use super::input::{Sentences, read_sentences_of};
+use super::input::{Sentences, sentences_of};
 use super::language::{self, Guard, Input};
-use super::{Context, Outcome};
+use super::{Context, Global, Outcome};
 use crate::align::{AlignOptions, Granularity, Link, Sentence, align};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result, Warning};
 use crate::fsx;
 use crate::tm::tmx::{self, Header};
 use crate::tm::unit::{Annotation, Unit};
 
 /// `align`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
+pub(super) enum Format {
     /// A table for the terminal, links to review in red.
     Table,
     /// `[i,j]:[k]:score` per link.
@@ -46,17 +47,37 @@ pub const DOUBT_BELOW: f64 = 0.8;
   satz align de.txt en.txt --save kim-putin --min-score 0.6
   satz align de.txt en.txt --format tsv > links.tsv   # edit by hand, then:
   satz align de.txt en.txt --fix links.tsv --save kim-putin
+  satz align --batch archive/pairs.tsv --save archive   # many pairs at once
 
 Correcting an alignment: write it as tsv, edit the lines (merge, split, move a
 sentence between lines, delete lines you want satz to redo), and pass the file
 with --fix. Every line left in the file is kept as a link (its score column:
 a number, or any word such as 'ok' for 1.0); the sentences no line covers are
-aligned again between them.")]
+aligned again between them.
+
+Aligning an archive: --batch reads a manifest, one pair per line,
+german<TAB>english (paths relative to the manifest's folder unless absolute;
+'#' comments and blank lines skipped):
+  # archive/pairs.tsv
+  2024/putin.de.txt	2024/putin.en.txt
+  2024/kim.de.txt	2024/kim.en.txt
+The pairs are aligned on every core. A pair that cannot be aligned (a file
+missing or empty, the languages swapped, ...) is reported with its manifest
+line and the others go on; satz then exits 1. --save writes the links of all
+pairs to memory/NAME.tmx once, in manifest order; without --save, json, tsv
+and beads start each record with the pair's manifest line (json: \"pair\"),
+tmx holds the links of all pairs, and html (one page per pair) is refused.")]
 pub struct AlignArgs {
     /// The German text.
-    pub de: PathBuf,
+    #[arg(required_unless_present = "batch")]
+    pub de: Option<PathBuf>,
     /// The English translation.
-    pub en: PathBuf,
+    #[arg(required_unless_present = "batch")]
+    pub en: Option<PathBuf>,
+    /// Align every pair a manifest lists (german<TAB>english per line; see
+    /// below), on every core.
+    #[arg(long, value_name = "MANIFEST", conflicts_with_all = ["de", "en", "fix"])]
+    pub batch: Option<PathBuf>,
     /// Both files already hold one sentence per line (blank lines are skipped).
     #[arg(long)]
     pub segmented: bool,
@@ -146,35 +167,10 @@ pub fn options(ctx: &Context, dict: Option<&Path>, segmented: bool) -> Result<Al
         }
     }
     if let Some(path) = dict {
-        opts.dictionary.extend(read_dictionary(path)?);
+        opts.dictionary
+            .extend(super::align_dict::read_dictionary(path)?);
     }
     Ok(opts)
-}
-
-/// The pairs of a `--dict` file: `german<TAB>english` per line, `#`
-/// comments and blank lines skipped, further columns (an OmegaT glossary's
-/// comment) ignored; a line without both sides is an error naming it.
-fn read_dictionary(path: &Path) -> Result<Vec<(String, String)>> {
-    let text = fsx::read_text(path)?;
-    let mut pairs = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        match (cols.next(), cols.next()) {
-            (Some(de), Some(en)) if !de.trim().is_empty() && !en.trim().is_empty() => {
-                pairs.push((de.trim().to_owned(), en.trim().to_owned()));
-            }
-            _ => {
-                return Err(Error::input(
-                    Location::line(path, i + 1),
-                    "expected german<TAB>english",
-                ));
-            }
-        }
-    }
-    Ok(pairs)
 }
 
 /// Aligns two sentence lists with the options of `ctx`.
@@ -233,7 +229,7 @@ fn side(s: &Sentences, r: std::ops::Range<usize>) -> Vec<Sentence<'_>> {
         .collect()
 }
 
-fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
+pub(super) fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
     let each = |s: &Sentences, idx: &[usize]| -> Vec<String> {
         idx.iter()
             .filter_map(|&i| s.texts.get(i).cloned())
@@ -269,7 +265,20 @@ fn texts(src: &Sentences, tgt: &Sentences, links: &[Link]) -> Vec<LinkText> {
 /// Runs `align`.
 pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     let format: Format = ctx.format("align")?;
-    let (src, tgt) = read_pair(ctx, args)?;
+    let (de, en) = match (&args.batch, &args.de, &args.en) {
+        (Some(manifest), _, _) => return super::align_batch::run(ctx, args, manifest, format),
+        (None, Some(de), Some(en)) => (de.as_path(), en.as_path()),
+        // clap requires both unless --batch.
+        _ => return Err(Error::Usage("align needs DE and EN, or --batch".into())),
+    };
+    let guard = if args.save.is_some() {
+        Guard::Save
+    } else {
+        Guard::Show
+    };
+    let (src, tgt, warnings) =
+        read_pair(&ctx.global, ctx.encoding, (de, en), args.segmented, guard)?;
+    ctx.warn_all(&warnings);
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
     let links = match &args.fix {
         Some(fix) => fixed(&src, &tgt, fix, &opts)?,
@@ -277,9 +286,11 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     };
     let links = texts(&src, &tgt, &links);
     if let Some(name) = &args.save {
-        save(ctx, args, name, &src, &links)?;
+        let units = units(ctx, &documents(de, en), &src, &links, args.min_score, true);
+        let orphans = links.iter().filter(|l| l.has_orphan()).count();
+        save(ctx, (name, args.min_score), (links.len(), orphans), units)?;
     }
-    let out = render(ctx, args, format, &src, &links);
+    let out = render(ctx, format, (de, en), &src, &links);
     ctx.out.write_str(&out)?;
     let low = links.iter().filter(|l| l.score < REVIEW_BELOW).count();
     ctx.report(format!(
@@ -292,42 +303,38 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
 }
 
 /// Reads the German and English texts as sentences and checks that they
-/// are in the pair's languages (an error when swapped, or when `--save`
-/// would store a text in the wrong language).
-fn read_pair(ctx: &Context, args: &AlignArgs) -> Result<(Sentences, Sentences)> {
-    let de_text = ctx.read_input(&args.de)?;
-    let en_text = ctx.read_input(&args.en)?;
-    let source_lang = &ctx.global.source_lang;
-    let src = read_sentences_of(ctx, &args.de, &de_text, args.segmented, source_lang)?;
-    let tgt = read_sentences_of(
-        ctx,
-        &args.en,
-        &en_text,
-        args.segmented,
-        &ctx.global.target_lang,
-    )?;
-    let guard = if args.save.is_some() {
-        Guard::Save
-    } else {
-        Guard::Show
-    };
+/// are in the pair's languages (an error when swapped, or with
+/// [`Guard::Save`] when either is clearly in another language); returns
+/// the language warnings to print. Needs only the global options, so that
+/// `--batch` reads pairs on several threads.
+pub(super) fn read_pair(
+    global: &Global,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    (de, en): (&Path, &Path),
+    segmented: bool,
+    guard: Guard,
+) -> Result<(Sentences, Sentences, Vec<Warning>)> {
+    let de_text = fsx::read_input(de, encoding)?;
+    let en_text = fsx::read_input(en, encoding)?;
+    let src = sentences_of(global, de, &de_text, segmented, &global.source_lang)?;
+    let tgt = sentences_of(global, en, &en_text, segmented, &global.target_lang)?;
     let de = Input {
-        path: &args.de,
+        path: de,
         text: &de_text,
     };
     let en = Input {
-        path: &args.en,
+        path: en,
         text: &en_text,
     };
-    language::check_pair(ctx, "align", de, en, guard)?;
-    Ok((src, tgt))
+    let warnings = language::pair_warnings(global, "align", de, en, guard)?;
+    Ok((src, tgt, warnings))
 }
 
-/// The links in `format`.
-fn render(
+/// The links of the pair of files `de` and `en` in `format`.
+pub(super) fn render(
     ctx: &Context,
-    args: &AlignArgs,
     format: Format,
+    (de, en): (&Path, &Path),
     src: &Sentences,
     links: &[LinkText],
 ) -> String {
@@ -356,17 +363,10 @@ fn render(
             })
             .collect(),
         Format::Tmx => {
-            let langs = (
-                ctx.global.source_lang.as_str(),
-                ctx.global.target_lang.as_str(),
-            );
-            let raw: Vec<_> = units(args, langs, src, links, 0.0, false)
-                .iter()
-                .map(tmx::raw_from_unit)
-                .collect();
-            tmx::write::render(&Header::default(), ctx.global.source_lang.as_str(), &raw)
+            let docs = documents(de, en);
+            tmx_document(ctx, &units(ctx, &docs, src, links, 0.0, false))
         }
-        Format::Html => super::align_html::page(&args.de, &args.en, links),
+        Format::Html => super::align_html::page(de, en, links),
         Format::Table => table(links, ctx.out.wrap()),
     }
 }
@@ -471,15 +471,18 @@ fn orphan_label(l: &LinkText) -> String {
 /// context props (the German sentences before and after), the documents and
 /// the score; `for_memory` also leaves out links with an omission or
 /// addition inside.
-fn units(
-    args: &AlignArgs,
-    langs: (&str, &str),
+pub(super) fn units(
+    ctx: &Context,
+    docs: &str,
     src: &Sentences,
     links: &[LinkText],
     min: f64,
     for_memory: bool,
 ) -> Vec<Unit> {
-    let docs = format!("{} | {}", file_name(&args.de), file_name(&args.en));
+    let langs = (
+        ctx.global.source_lang.as_str(),
+        ctx.global.target_lang.as_str(),
+    );
     links
         .iter()
         .filter(|l| {
@@ -497,7 +500,7 @@ fn units(
             let next = l.source.last().and_then(|&i| src.texts.get(i + 1));
             u.set_context(prev.map(String::as_str), next.map(String::as_str));
             u.props
-                .push(Annotation::prop("x-satz-align-documents", docs.clone()));
+                .push(Annotation::prop("x-satz-align-documents", docs));
             u.props.push(Annotation::prop(
                 "x-satz-align-score",
                 format!("{:.3}", l.score),
@@ -507,6 +510,17 @@ fn units(
         .collect()
 }
 
+/// Units as one TMX document.
+pub(super) fn tmx_document(ctx: &Context, units: &[Unit]) -> String {
+    let raw: Vec<_> = units.iter().map(tmx::raw_from_unit).collect();
+    tmx::write::render(&Header::default(), ctx.global.source_lang.as_str(), &raw)
+}
+
+/// `de.txt | en.txt`: the pair's file names, as a memory unit records them.
+pub(super) fn documents(de: &Path, en: &Path) -> String {
+    format!("{} | {}", file_name(de), file_name(en))
+}
+
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(
         || p.display().to_string(),
@@ -514,57 +528,23 @@ fn file_name(p: &Path) -> String {
     )
 }
 
-fn save(
+/// Adds `units` to memory/`NAME`.tmx (`name_min`: NAME and --min-score)
+/// and reports it; `links_orphans` counts the links they were chosen from
+/// and those of them with an omission or addition.
+pub(super) fn save(
     ctx: &Context,
-    args: &AlignArgs,
-    name: &str,
-    src: &Sentences,
-    links: &[LinkText],
+    (name, min_score): (&str, f64),
+    (links, orphans): (usize, usize),
+    units: Vec<Unit>,
 ) -> Result<()> {
-    let langs = (
-        ctx.global.source_lang.as_str(),
-        ctx.global.target_lang.as_str(),
-    );
-    let units = units(args, langs, src, links, args.min_score, true);
-    let kept_out = links.len() - units.len();
-    let orphans = links.iter().filter(|l| l.has_orphan()).count();
+    let kept_out = links - units.len();
     let added = ctx.memory().add(name, units)?;
     ctx.report(format!(
-        "{}: {} link(s) added, {} already there, {kept_out} kept out ({} scoring below {}, {orphans} with an omission or addition)",
+        "{}: {} link(s) added, {} already there, {kept_out} kept out ({} scoring below {min_score}, {orphans} with an omission or addition)",
         added.path.display(),
         added.added,
         added.duplicates,
         kept_out - orphans,
-        args.min_score
     ));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dictionary_lines_take_two_columns_and_ignore_a_comment() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("dict.tsv");
-        std::fs::write(
-            &path,
-            "# de<TAB>en\n\nGesicht\tface\nReiseführer\t tour guide \tOmegaT comment\n",
-        )
-        .unwrap();
-        assert_eq!(
-            read_dictionary(&path).unwrap(),
-            vec![
-                ("Gesicht".to_owned(), "face".to_owned()),
-                ("Reiseführer".to_owned(), "tour guide".to_owned())
-            ]
-        );
-        std::fs::write(&path, "Gesicht\tface\nGesicht\t\tcomment\n").unwrap();
-        let err = read_dictionary(&path).unwrap_err().to_string();
-        assert!(
-            err.ends_with("dict.tsv:2: expected german<TAB>english"),
-            "{err}"
-        );
-    }
 }

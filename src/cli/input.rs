@@ -8,7 +8,7 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::Context;
+use super::{Context, Global};
 use crate::error::{Error, Location, Result};
 use crate::lang::Lang;
 use crate::segment;
@@ -65,6 +65,18 @@ pub fn read_sentences_of(
     segmented: bool,
     tag: &Lang,
 ) -> Result<Sentences> {
+    sentences_of(&ctx.global, path, text, segmented, tag)
+}
+
+/// [`read_sentences_of`] with only the global options, for work spread
+/// over threads (`align --batch`), where the [`Context`] cannot go.
+pub fn sentences_of(
+    global: &Global,
+    path: &Path,
+    text: &str,
+    segmented: bool,
+    tag: &Lang,
+) -> Result<Sentences> {
     if text.trim().is_empty() {
         return Err(no_text(path));
     }
@@ -86,7 +98,7 @@ pub fn read_sentences_of(
         }
         return Ok(out);
     }
-    let seg = segment::load_segmenter(tag.segmenter(), &segment::rules_path(&ctx.global.glossary))?;
+    let seg = segment::load_segmenter(tag.segmenter(), &segment::rules_path(&global.glossary))?;
     // (offset, line) of the last sentence start: lines counted once.
     let mut at = (0, 1);
     for s in seg.split(text) {

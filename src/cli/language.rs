@@ -15,10 +15,11 @@
 
 use std::path::Path;
 
-use super::Context;
+use super::{Context, Global};
 use crate::error::{Error, Location, Result, Warning};
 use crate::lang::Lang;
 use crate::langid::{Expected, Language, identify, judge_pair};
+use crate::tm::LangPair;
 
 /// One input text and the path that names it.
 #[derive(Debug, Clone, Copy)]
@@ -48,11 +49,30 @@ pub fn check_pair(
     target: Input<'_>,
     guard: Guard,
 ) -> Result<()> {
-    if ctx.global.no_language_check {
-        return Ok(());
+    let warnings = pair_warnings(&ctx.global, command, source, target, guard)?;
+    ctx.warn_all(&warnings);
+    Ok(())
+}
+
+/// [`check_pair`] with only the global options, returning the warnings
+/// instead of printing them: for work spread over threads (`align
+/// --batch`), which prints them afterwards in a fixed order.
+pub fn pair_warnings(
+    global: &Global,
+    command: &str,
+    source: Input<'_>,
+    target: Input<'_>,
+    guard: Guard,
+) -> Result<Vec<Warning>> {
+    if global.no_language_check {
+        return Ok(Vec::new());
     }
-    let (source_tag, target_tag) = (&ctx.global.source_lang, &ctx.global.target_lang);
-    let verdict = judge_pair(&identify(source.text), &identify(target.text), &ctx.pair());
+    let (source_tag, target_tag) = (&global.source_lang, &global.target_lang);
+    let pair = LangPair {
+        source: source_tag.clone(),
+        target: target_tag.clone(),
+    };
+    let verdict = judge_pair(&identify(source.text), &identify(target.text), &pair);
     if verdict.swapped
         && let (Some(s), Some(t)) = (verdict.source, verdict.target)
     {
@@ -100,8 +120,7 @@ pub fn check_pair(
             message: what,
         });
     }
-    ctx.warn_all(&warnings);
-    Ok(())
+    Ok(warnings)
 }
 
 /// Warns when a single text (`segment`, `suggest`, `analyze`) is clearly

@@ -14,6 +14,8 @@
 )]
 
 mod align;
+mod align_batch;
+mod align_dict;
 mod align_fix;
 mod align_html;
 mod analyze;

@@ -50,6 +50,7 @@
 
 mod anchors;
 mod band;
+pub mod batch;
 pub mod confidence;
 mod dp;
 pub mod eval;
