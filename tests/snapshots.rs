@@ -263,6 +263,77 @@ fn align_tmx() {
     align_format("tmx");
 }
 
+/// Two pairs of the example for `align --batch`: the slice and the
+/// article's first five sentences, listed in `pairs.tsv` after a comment.
+fn align_batch() -> Fixture {
+    let fx = align_slice();
+    sentences(&fx, "kim-putin.de.txt", "de", 0..5, "start.de.txt");
+    sentences(&fx, "kim-putin.en.txt", "en", 0..5, "start.en.txt");
+    fx.write(
+        "pairs.tsv",
+        "# two pairs\nslice.de.txt\tslice.en.txt\nstart.de.txt\tstart.en.txt\n",
+    );
+    fx
+}
+
+fn align_batch_format(format: &str) {
+    let fx = align_batch();
+    snap_ok(
+        &fx,
+        &format!("align_batch_{format}"),
+        &[
+            "align",
+            "--batch",
+            "pairs.tsv",
+            "--segmented",
+            "--format",
+            format,
+        ],
+    );
+}
+
+#[test]
+fn align_batch_beads() {
+    align_batch_format("beads");
+}
+
+#[test]
+fn align_batch_tsv() {
+    align_batch_format("tsv");
+}
+
+#[test]
+fn align_batch_json() {
+    align_batch_format("json");
+}
+
+/// A pair that fails: exit 1, its manifest line on stderr, the others'
+/// links on stdout (not snapshotted here: they are `align_batch_beads`').
+#[test]
+fn align_batch_failed_pair() {
+    let fx = align_batch();
+    fx.write(
+        "pairs.tsv",
+        "slice.de.txt\tslice.en.txt\nmissing.de.txt\tstart.en.txt\nstart.en.txt\tstart.de.txt\n",
+    );
+    let args = [
+        "align",
+        "--batch",
+        "pairs.tsv",
+        "--segmented",
+        "--format",
+        "beads",
+    ];
+    let out = fx.satz().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = redact(&fx, &String::from_utf8(out.stderr).unwrap());
+    snap(
+        "align_batch_failed_pair",
+        &command_line(&args),
+        &format!("exit: 1\n{stderr}"),
+    );
+}
+
 // suggest, analyze, concordance
 
 #[test]
@@ -541,6 +612,30 @@ fn error_unknown_option() {
         &fx,
         "error_unknown_option",
         &["align", "slice.de.txt", "slice.en.txt", "--frobnicate"],
+    );
+}
+
+#[test]
+fn error_batch_manifest_line() {
+    let fx = align_batch();
+    fx.write(
+        "pairs.tsv",
+        "slice.de.txt\tslice.en.txt\nstart.de.txt start.en.txt\n",
+    );
+    snap_fail(
+        &fx,
+        "error_batch_manifest_line",
+        &["align", "--batch", "pairs.tsv"],
+    );
+}
+
+#[test]
+fn error_batch_html() {
+    let fx = align_batch();
+    snap_fail(
+        &fx,
+        "error_batch_html",
+        &["align", "--batch", "pairs.tsv", "--format", "html"],
     );
 }
 

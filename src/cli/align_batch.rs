@@ -45,8 +45,10 @@ struct Aligned {
 struct JsonRecord<'a> {
     /// The manifest line of the pair.
     pair: usize,
-    de_file: &'a Path,
-    en_file: &'a Path,
+    /// The German file, as the manifest names it joined to its folder.
+    de_file: &'a str,
+    /// The English file, likewise.
+    en_file: &'a str,
     #[serde(flatten)]
     link: &'a LinkText,
 }
@@ -179,16 +181,20 @@ fn render_all(ctx: &Context, format: Format, done: &[Aligned]) -> String {
         }
         Format::Json => {
             for a in done {
+                // Displayed, not serialised as paths: a path that is not
+                // UTF-8 (the manifest's folder can be) does not serialise.
+                let de_file = a.pair.source.display().to_string();
+                let en_file = a.pair.target.display().to_string();
                 for link in &a.links {
                     let record = JsonRecord {
                         pair: a.pair.line,
-                        de_file: &a.pair.source,
-                        en_file: &a.pair.target,
+                        de_file: &de_file,
+                        en_file: &en_file,
                         link,
                     };
                     #[allow(
                         clippy::expect_used,
-                        reason = "a struct of strings, numbers, paths of UTF-8 text and index lists with derived Serialize always serialises"
+                        reason = "a struct of strings, numbers and index lists with derived Serialize always serialises"
                     )]
                     let line = serde_json::to_string(&record).expect("a link serialises");
                     out.push_str(&line);

@@ -3,7 +3,8 @@
 //! The contract (commands, formats, exit codes) is kept in
 //! `docs/contract.md`: machine formats are stable, human `table` output
 //! may change. Exit codes: 0 success, 1 `check` found what it gates on
-//! (by default an error-level finding), 2 bad usage or bad input.
+//! (by default an error-level finding) or a pair of `align --batch`
+//! failed, 2 bad usage or bad input.
 //!
 //! The doc comments of the argument types are the `--help` text, written
 //! for a terminal (`german<TAB>english`, `[i,j]:[k]`), not for rustdoc.
@@ -74,7 +75,8 @@ Examples:
   satz segment examples/kim-putin.de.txt   one sentence per line
   satz glossary list                       the terms of glossary.toml
 
-Exit codes: 0 success, 1 check found errors, 2 bad usage or bad input.";
+Exit codes: 0 success, 1 check found errors (align --batch: a pair failed),
+2 bad usage or bad input.";
 
 /// Options every command takes.
 #[derive(Debug, Args)]
@@ -159,9 +161,14 @@ pub enum Command {
     /// the wrong order are refused (and with --save, a text clearly in
     /// another language); --no-language-check skips this.
     ///
+    /// --batch MANIFEST.tsv aligns every pair a manifest lists, on every
+    /// core (an archive of past translations): a pair that fails is reported
+    /// with its manifest line, the others go on, and the exit code is 1.
+    ///
     /// Formats: table, beads ([i,j]:[k]:score per link, 0-based), tsv
     /// (score<TAB>german<TAB>english), json, tmx, html (a self-contained
-    /// review page).
+    /// review page); with --batch, each record leads with the pair's
+    /// manifest line, and html is refused.
     Align(align::AlignArgs),
     /// Add TMX, XLIFF, TSV or CSV files to the memory.
     ///
