@@ -12,6 +12,7 @@ use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
+use crate::glossary::WordCache;
 use crate::tm::analyze::{BANDS, band};
 use crate::tm::fuzzy::diff::Piece;
 use crate::tm::suggest::{Query, Suggestion, suggest};
@@ -79,7 +80,8 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
             .texts
             .par_iter()
             .enumerate()
-            .map(|(i, query)| {
+            // A word cache per worker: the sentences' words repeat.
+            .map_init(WordCache::new, |cache, (i, query)| {
                 bar.inc(1);
                 let query = query.clone();
                 let (prev, next) = sentences.neighbours(i);
@@ -89,7 +91,7 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
                     next,
                 };
                 let matches = suggest(view, &pair, q, args.min, args.top);
-                let terms = find_terms(matcher.as_ref(), &query);
+                let terms = find_terms(matcher.as_ref(), &query, cache);
                 SuggestionOut {
                     number: i + 1,
                     query,

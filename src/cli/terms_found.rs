@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::error::Result;
-use crate::glossary::{Glossary, TermMatcher};
+use crate::glossary::{Glossary, TermMatcher, WordCache};
 
 /// A glossary term found in a sentence.
 #[derive(Debug, Clone, Serialize)]
@@ -46,13 +46,18 @@ pub fn load_matcher(ctx: &Context) -> Result<Option<Matcher>> {
     Ok(Some(Matcher { glossary, matcher }))
 }
 
-/// The glossary terms in `sentence`, in text order.
-pub fn find_terms(matcher: Option<&Matcher>, sentence: &str) -> Vec<TermFound> {
+/// The glossary terms in `sentence`, in text order; `cache` keeps what the
+/// matcher learnt about its words for the next sentences.
+pub fn find_terms(
+    matcher: Option<&Matcher>,
+    sentence: &str,
+    cache: &mut WordCache,
+) -> Vec<TermFound> {
     let Some(m) = matcher else {
         return Vec::new();
     };
     m.matcher
-        .find_source(sentence)
+        .find_source_cached(sentence, cache)
         .into_iter()
         .filter_map(|hit| {
             let term = m.glossary.terms.get(hit.term)?;

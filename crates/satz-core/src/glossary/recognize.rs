@@ -93,6 +93,7 @@ mod german;
 pub(crate) mod inflection;
 mod matcher;
 
+pub use german::WordCache;
 pub use matcher::TermMatcher;
 
 /// How a term was found in German text, strongest first.

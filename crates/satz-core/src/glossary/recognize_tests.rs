@@ -491,3 +491,83 @@ fn english_phrases_with_a_coordinated_modifier() {
         .is_empty()
     );
 }
+
+/// German-like text made of glossary words (inflected, compounded,
+/// hyphenated, behind a suspended hyphen) and random words.
+fn german_like_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        proptest::sample::select(vec![
+            "Atom",
+            "Atomprogramm",
+            "Atomprogramms",
+            "Raketenprogramm",
+            "Diktatur",
+            "Diktaturen",
+            "Erbdiktatur",
+            "Militärdiktatur",
+            "Kreml",
+            "Chef",
+            "Kremlchef",
+            "Aufrüstung",
+            "aufrüsten",
+            "Devise",
+            "Devisen",
+            "Sanktionen",
+            "Waffenlieferungen",
+            "Munition",
+            "Kanonenfutters",
+            "Paria",
+            "Sippenhaft",
+            "Kampf",
+            "Transport",
+            "Schulflugzeuge",
+            "Kampfflugzeuge",
+            "der",
+            "und",
+            "die",
+            "Gefangenschaft",
+        ])
+        .prop_map(str::to_owned),
+        "[a-zäöüß]{1,8}",
+        "[A-ZÄÖÜ][a-zäöüß]{1,10}",
+    ];
+    let gap = proptest::sample::select(vec![" ", " ", " ", "-", "- und ", ", ", ". "]);
+    proptest::collection::vec((word, gap), 1..14)
+        .prop_map(|parts| parts.into_iter().map(|(w, g)| format!("{w}{g}")).collect())
+}
+
+proptest! {
+    /// A [`WordCache`] kept across texts changes no hit: every text gives
+    /// what a fresh look-up gives, whatever texts came before it.
+    #[test]
+    fn a_word_cache_across_texts_changes_no_hit(
+        texts in proptest::collection::vec(german_like_text(), 1..8),
+    ) {
+        static MATCHER: std::sync::LazyLock<TermMatcher> =
+            std::sync::LazyLock::new(|| TermMatcher::new(&real()));
+        let m = &*MATCHER;
+        let mut cache = WordCache::new();
+        for text in &texts {
+            prop_assert_eq!(m.find_source_cached(text, &mut cache), m.find_source(text));
+        }
+    }
+}
+
+#[test]
+fn a_word_cache_used_with_another_matcher_starts_afresh() {
+    let one = TermMatcher::new(&real());
+    let other = TermMatcher::new(&glossary(vec![Term::new("Panzer", ["tank"])]));
+    let mut cache = WordCache::new();
+    let text = "Die Diktatur schickt Panzer und Kanonenfutter.";
+    for _ in 0..2 {
+        assert_eq!(
+            one.find_source_cached(text, &mut cache),
+            one.find_source(text)
+        );
+        assert_eq!(
+            other.find_source_cached(text, &mut cache),
+            other.find_source(text)
+        );
+    }
+    assert_eq!(other.find_source(text).len(), 1);
+}

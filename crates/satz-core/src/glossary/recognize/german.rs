@@ -3,6 +3,11 @@
 //! once and looked up in the matcher's tables, the variants it may start
 //! are tried word by word (with the case rule for case-sensitive terms),
 //! and overlapping hits are pruned to the strongest and longest.
+//!
+//! What the tables say about a word depends on the word alone, so a caller
+//! recognising terms in many sentences keeps it in a [`WordCache`] across
+//! them ([`TermMatcher::find_source_cached`]): stemming and the table
+//! look-ups are most of the cost, and the words of news text repeat.
 
 use std::collections::HashMap;
 
@@ -67,6 +72,41 @@ pub(super) struct Info {
     pub(super) parts: Vec<(usize, usize, usize)>,
 }
 
+/// What [`TermMatcher::find_source_cached`] keeps between texts: every
+/// distinct word key met so far and what the matcher's tables say about it.
+/// It belongs to the matcher it was first used with (used with another it
+/// starts afresh) and holds at most [`WordCache::MAX_WORDS`] words (then it
+/// starts afresh too), so results never depend on what it holds.
+#[derive(Debug, Default)]
+pub struct WordCache {
+    /// The [`TermMatcher::id`] of the matcher the entries are from.
+    owner: Option<u64>,
+    /// Index into `infos` by word key.
+    index: HashMap<String, usize>,
+    /// What the tables say about each word.
+    infos: Vec<Info>,
+}
+
+impl WordCache {
+    /// Distinct words kept at most (a few megabytes).
+    pub const MAX_WORDS: usize = 1 << 16;
+
+    /// An empty cache.
+    pub fn new() -> WordCache {
+        WordCache::default()
+    }
+
+    /// Empties the cache unless it holds entries of `owner` only and has
+    /// room for another text.
+    fn prepare(&mut self, owner: u64) {
+        if self.owner != Some(owner) || self.infos.len() >= Self::MAX_WORDS {
+            self.index.clear();
+            self.infos.clear();
+            self.owner = Some(owner);
+        }
+    }
+}
+
 impl TermMatcher {
     /// What the tables say about one word key.
     pub(super) fn info(&self, k: String) -> Info {
@@ -105,9 +145,16 @@ impl TermMatcher {
     /// The glossary terms found in German `text` (see the `recognize`
     /// module documentation for the rules), sorted by start, longer first.
     pub fn find_source(&self, text: &str) -> Vec<TermHit> {
+        self.find_source_cached(text, &mut WordCache::new())
+    }
+
+    /// [`find_source`](Self::find_source), keeping what the tables say
+    /// about each word in `cache` for the next texts: the same hits, found
+    /// faster when words repeat across texts.
+    pub fn find_source_cached(&self, text: &str, cache: &mut WordCache) -> Vec<TermHit> {
+        cache.prepare(self.id);
         let ws = words(text);
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut infos: Vec<Info> = Vec::new();
+        let WordCache { index, infos, .. } = cache;
         let mut tok: Vec<usize> = Vec::with_capacity(ws.len());
         for w in &ws {
             let k = key(w.text);
@@ -122,6 +169,7 @@ impl TermMatcher {
             };
             tok.push(id);
         }
+        let infos = &*infos;
 
         let mut hits = Vec::new();
         let mut joined_cache: HashMap<String, Vec<usize>> = HashMap::new();
@@ -142,7 +190,7 @@ impl TermMatcher {
             };
             self.suspended_hits(text, &ws, &keys, i, &mut joined_cache, &mut hits);
             for &v in &info.first {
-                if let Some(hit) = self.try_variant(text, &ws, &tok, &infos, i, v) {
+                if let Some(hit) = self.try_variant(text, &ws, &tok, infos, i, v) {
                     hits.push(hit);
                 }
             }

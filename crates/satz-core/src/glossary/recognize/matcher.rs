@@ -80,7 +80,12 @@ pub struct TermMatcher {
     pub(super) parts: Parts,
     /// The number of glossary terms.
     term_count: usize,
+    /// Unique in the process: what a [`super::WordCache`] belongs to.
+    pub(super) id: u64,
 }
+
+/// The next [`TermMatcher::id`].
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 impl TermMatcher {
     /// Builds the lookup tables for `glossary`. Terms whose `de` has no
@@ -127,6 +132,7 @@ impl TermMatcher {
             en_index,
             parts,
             term_count: glossary.terms.len(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
