@@ -159,9 +159,10 @@ fn a_malformed_manifest_is_refused_before_any_work() {
 #[test]
 fn results_do_not_depend_on_the_thread_count() {
     let fx = archive();
-    // More pairs than threads, so that they finish out of order.
+    // More pairs than threads, so that they finish out of order, and more
+    // than are aligned at a time (64), so that the output comes in chunks.
     let mut manifest = String::new();
-    for _ in 0..4 {
+    for _ in 0..24 {
         manifest.push_str(&fx.read("archive/pairs.tsv"));
     }
     fx.write("archive/pairs.tsv", manifest);
@@ -185,7 +186,16 @@ fn results_do_not_depend_on_the_thread_count() {
     let (one, one_tmx) = run("1");
     let (two, two_tmx) = run("2");
     assert_eq!(one, two);
-    assert_eq!(one.lines().count(), 4 * 7);
+    assert_eq!(one.lines().count(), 24 * 7, "72 pairs, 7 links per 3");
+    let pairs: Vec<u64> = one
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["pair"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert!(pairs.windows(2).all(|w| w[0] <= w[1]), "manifest order");
     assert_eq!(one_tmx, two_tmx);
     assert_eq!(
         one_tmx.matches("<tu>").count() + one_tmx.matches("<tu ").count(),

@@ -30,7 +30,9 @@ if [ -d "$src" ]; then
   # A local git directory: only the sources are checked out (a mirror may
   # lack the big dictionaries under data/, which the build does not need).
   rev=$(git --git-dir="$src" rev-parse HEAD)
-  git --git-dir="$src" archive "$rev" src LICENSE README.md | tar -x -C "$dest"
+  # git archive names the absent blobs on stderr and still writes the rest.
+  git --git-dir="$src" archive "$rev" src LICENSE README.md \
+    2> >(grep -v "^error: invalid object .* for 'data/" >&2) | tar -x -C "$dest"
 else
   git clone --quiet --depth 1 "$src" "$dest" >&2
   rev=$(git -C "$dest" rev-parse HEAD)

@@ -15,9 +15,15 @@
 //! `--save NAME` writes the links of all pairs into memory/NAME.tmx once,
 //! in manifest order (one atomic write under the memory's lock, as
 //! [`crate::tm::Memory::add`] does it).
+//!
+//! Pairs are aligned [`CHUNK`] at a time, each chunk's results written
+//! before the next starts (except tmx and `--save`, which need them all):
+//! memory stays bounded on a large archive, and a failure is reported soon
+//! after its pair, not at the end.
 
 use std::path::Path;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -25,9 +31,9 @@ use super::align::{
     AlignArgs, Format, LinkText, REVIEW_BELOW, documents, options, read_pair, render, run_aligner,
     save, texts, tmx_document, units,
 };
-use super::input::{Sentences, progress};
+use super::input::Sentences;
 use super::language::Guard;
-use super::{Context, Outcome};
+use super::{Context, Global, Outcome};
 use crate::align::AlignOptions;
 use crate::align::batch::{ManifestPair, read_manifest};
 use crate::error::{Error, Result, Warning};
@@ -38,6 +44,8 @@ struct Aligned {
     src: Sentences,
     tgt_sentences: usize,
     links: Vec<LinkText>,
+    /// The language warnings of its texts.
+    warnings: Vec<Warning>,
 }
 
 /// One record of `--batch --format json`: the link with its pair.
@@ -51,6 +59,24 @@ struct JsonRecord<'a> {
     en_file: &'a str,
     #[serde(flatten)]
     link: &'a LinkText,
+}
+
+/// Pairs aligned at a time: enough to keep every core busy, few enough
+/// that a large archive is never held in memory whole (without `--save`
+/// and `tmx`, whose single output needs every pair, the results are
+/// written chunk by chunk, in manifest order).
+const CHUNK: usize = 64;
+
+/// What the summary line counts.
+#[derive(Default)]
+struct Tally {
+    pairs: usize,
+    links: usize,
+    low: usize,
+    orphans: usize,
+    de: usize,
+    en: usize,
+    failed: Vec<usize>,
 }
 
 /// Runs `align --batch manifest`.
@@ -70,78 +96,126 @@ pub fn run(
     }
     let pairs = read_manifest(manifest)?;
     let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
-    let guard = if args.save.is_some() {
-        Guard::Save
-    } else {
-        Guard::Show
-    };
-    // Reading and segmenting first (cheap), so the progress bar can count
-    // the sentences to align, the slow part.
-    let read: Vec<_> = pairs
-        .par_iter()
-        .map(|p| {
-            let files = (p.source.as_path(), p.target.as_path());
-            read_pair(&ctx.global, ctx.encoding, files, args.segmented, guard)
-        })
-        .collect();
-    let (done, failed, warnings) = align_all(ctx, pairs, read, &opts);
-    ctx.warn_all(&warnings);
-    for (pair, e) in &failed {
-        eprintln!("error: {}:{}: {e}", manifest.display(), pair.line);
+    let bar = bar(ctx, &pairs);
+    let (mut tally, mut saved, mut tmx) = (Tally::default(), Vec::new(), Vec::new());
+    for chunk in pairs.chunks(CHUNK) {
+        let results: Vec<Result<Aligned>> = chunk
+            .par_iter()
+            .map(|pair| {
+                let aligned = align_one((&ctx.global, ctx.encoding), args, &opts, pair);
+                bar.inc(file_bytes(pair));
+                aligned
+            })
+            .collect();
+        let mut done = Vec::new();
+        for (pair, result) in chunk.iter().zip(results) {
+            match result {
+                Ok(a) => {
+                    bar.suspend(|| ctx.warn_all(&a.warnings));
+                    done.push(a);
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("error: {}:{}: {e}", manifest.display(), pair.line));
+                    tally.failed.push(pair.line);
+                }
+            }
+        }
+        for a in &done {
+            let docs = docs(&a.pair);
+            if args.save.is_some() {
+                saved.extend(units(ctx, &docs, &a.src, &a.links, args.min_score, true));
+            }
+            if format == Format::Tmx {
+                tmx.extend(units(ctx, &docs, &a.src, &a.links, 0.0, false));
+            }
+            tally.add(a);
+        }
+        if format != Format::Tmx {
+            let text = render_chunk(ctx, format, &done);
+            bar.suspend(|| ctx.out.write_str(&text))?;
+        }
     }
+    bar.finish_and_clear();
     if let Some(name) = &args.save {
-        save_all(ctx, (name, args.min_score), &done)?;
+        save(
+            ctx,
+            (name, args.min_score),
+            (tally.links, tally.orphans),
+            saved,
+        )?;
     }
-    ctx.out.write_str(&render_all(ctx, format, &done))?;
-    report(ctx, manifest, &done, &failed);
-    Ok(if failed.is_empty() {
+    if format == Format::Tmx {
+        ctx.out.write_str(&tmx_document(ctx, &tmx))?;
+    }
+    report(ctx, manifest, &tally);
+    Ok(if tally.failed.is_empty() {
         Outcome::Clean
     } else {
         Outcome::Findings
     })
 }
 
-type ReadPair = Result<(Sentences, Sentences, Vec<Warning>)>;
-
-/// Aligns the pairs that were read, in parallel; returns them in manifest
-/// order, the failures with their errors, and the language warnings.
-fn align_all(
-    ctx: &Context,
-    pairs: Vec<ManifestPair>,
-    read: Vec<ReadPair>,
+/// Reads, checks and aligns one pair, as `satz align DE EN` would (with
+/// the global options and `--encoding`: what may cross threads).
+fn align_one(
+    (global, encoding): (&Global, Option<&'static encoding_rs::Encoding>),
+    args: &AlignArgs,
     opts: &AlignOptions,
-) -> (Vec<Aligned>, Vec<(ManifestPair, Error)>, Vec<Warning>) {
-    let mut todo = Vec::new();
-    let mut failed = Vec::new();
-    let mut warnings = Vec::new();
-    for (pair, r) in pairs.into_iter().zip(read) {
-        match r {
-            Ok((src, tgt, w)) => {
-                warnings.extend(w);
-                todo.push((pair, src, tgt));
-            }
-            Err(e) => failed.push((pair, e)),
-        }
+    pair: &ManifestPair,
+) -> Result<Aligned> {
+    let guard = if args.save.is_some() {
+        Guard::Save
+    } else {
+        Guard::Show
+    };
+    let files = (pair.source.as_path(), pair.target.as_path());
+    let (src, tgt, warnings) = read_pair(global, encoding, files, args.segmented, guard)?;
+    let links = run_aligner(&src, &tgt, 0..src.texts.len(), 0..tgt.texts.len(), opts);
+    Ok(Aligned {
+        pair: pair.clone(),
+        links: texts(&src, &tgt, &links),
+        tgt_sentences: tgt.texts.len(),
+        src,
+        warnings,
+    })
+}
+
+/// The size of a pair's two files (0 for a file that cannot be read: the
+/// pair fails anyway).
+fn file_bytes(pair: &ManifestPair) -> u64 {
+    [&pair.source, &pair.target]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The progress bar on stderr, in bytes of the pairs' files: shown on a
+/// terminal for archives of 200 KiB or more (about 1,500 sentences, a
+/// second's work), hidden with --quiet, as other commands' bars are.
+fn bar(ctx: &Context, pairs: &[ManifestPair]) -> ProgressBar {
+    let total: u64 = pairs.iter().map(file_bytes).sum();
+    if ctx.global.quiet || total < 200 * 1024 {
+        return ProgressBar::hidden();
     }
-    let total: usize = todo.iter().map(|(_, src, _)| src.texts.len()).sum();
-    let bar = progress(ctx, total, "aligning");
-    let done = todo
-        .into_par_iter()
-        .map(|(pair, src, tgt)| {
-            let links = run_aligner(&src, &tgt, 0..src.texts.len(), 0..tgt.texts.len(), opts);
-            let links = texts(&src, &tgt, &links);
-            bar.inc(src.texts.len() as u64);
-            Aligned {
-                pair,
-                tgt_sentences: tgt.texts.len(),
-                src,
-                links,
-            }
-        })
-        .collect();
-    bar.finish_and_clear();
-    failed.sort_by_key(|(p, _)| p.line);
-    (done, failed, warnings)
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("aligning {bar:30} {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+impl Tally {
+    /// Counts an aligned pair.
+    fn add(&mut self, a: &Aligned) {
+        self.pairs += 1;
+        self.links += a.links.len();
+        self.low += a.links.iter().filter(|l| l.score < REVIEW_BELOW).count();
+        self.orphans += a.links.iter().filter(|l| l.has_orphan()).count();
+        self.de += a.src.texts.len();
+        self.en += a.tgt_sentences;
+    }
 }
 
 /// The file names a memory unit records for `pair`.
@@ -149,36 +223,12 @@ fn docs(pair: &ManifestPair) -> String {
     documents(&pair.source, &pair.target)
 }
 
-/// Adds the links of every pair to memory/NAME.tmx in one write.
-fn save_all(ctx: &Context, name_min: (&str, f64), done: &[Aligned]) -> Result<()> {
-    let mut all = Vec::new();
-    let (mut links, mut orphans) = (0, 0);
-    for a in done {
-        all.extend(units(
-            ctx,
-            &docs(&a.pair),
-            &a.src,
-            &a.links,
-            name_min.1,
-            true,
-        ));
-        links += a.links.len();
-        orphans += a.links.iter().filter(|l| l.has_orphan()).count();
-    }
-    save(ctx, name_min, (links, orphans), all)
-}
-
-/// The links of all pairs in `format` (not html), pair by pair.
-fn render_all(ctx: &Context, format: Format, done: &[Aligned]) -> String {
+/// The links of `done` in `format`, pair by pair (tmx, one document for
+/// all pairs, and html are not written by chunk).
+fn render_chunk(ctx: &Context, format: Format, done: &[Aligned]) -> String {
     let mut out = String::new();
     match format {
-        Format::Tmx => {
-            let all: Vec<_> = done
-                .iter()
-                .flat_map(|a| units(ctx, &docs(&a.pair), &a.src, &a.links, 0.0, false))
-                .collect();
-            out = tmx_document(ctx, &all);
-        }
+        Format::Tmx | Format::Html => {}
         Format::Json => {
             for a in done {
                 // Displayed, not serialised as paths: a path that is not
@@ -210,7 +260,7 @@ fn render_all(ctx: &Context, format: Format, done: &[Aligned]) -> String {
                 }
             }
         }
-        Format::Table | Format::Html => {
+        Format::Table => {
             for a in done {
                 let files = (a.pair.source.as_path(), a.pair.target.as_path());
                 out.push_str(&format!(
@@ -227,26 +277,21 @@ fn render_all(ctx: &Context, format: Format, done: &[Aligned]) -> String {
 }
 
 /// The summary line on stderr.
-fn report(ctx: &Context, manifest: &Path, done: &[Aligned], failed: &[(ManifestPair, Error)]) {
-    let links: usize = done.iter().map(|a| a.links.len()).sum();
-    let low: usize = done
-        .iter()
-        .map(|a| a.links.iter().filter(|l| l.score < REVIEW_BELOW).count())
-        .sum();
-    let (de, en): (usize, usize) = done
-        .iter()
-        .map(|a| (a.src.texts.len(), a.tgt_sentences))
-        .fold((0, 0), |(x, y), (a, b)| (x + a, y + b));
+fn report(ctx: &Context, manifest: &Path, t: &Tally) {
     let mut line = format!(
-        "{}: {} pair(s) aligned, {links} links ({de} German, {en} English sentences); {low} below {REVIEW_BELOW} to review",
+        "{}: {} pair(s) aligned, {} links ({} German, {} English sentences); {} below {REVIEW_BELOW} to review",
         manifest.display(),
-        done.len()
+        t.pairs,
+        t.links,
+        t.de,
+        t.en,
+        t.low,
     );
-    if !failed.is_empty() {
-        let lines: Vec<String> = failed.iter().map(|(p, _)| p.line.to_string()).collect();
+    if !t.failed.is_empty() {
+        let lines: Vec<String> = t.failed.iter().map(usize::to_string).collect();
         line.push_str(&format!(
             "; {} pair(s) failed (line {})",
-            failed.len(),
+            t.failed.len(),
             lines.join(", ")
         ));
     }
