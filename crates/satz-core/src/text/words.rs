@@ -68,10 +68,17 @@ pub fn is_hyphen_gap(gap: &str) -> bool {
 /// The case-insensitive key of a word: lower case, `ß`/`ẞ` as `ss`, `’` as `'`.
 pub fn key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        push_key(&mut out, c);
-    }
+    key_into(word, &mut out);
     out
+}
+
+/// [`key`] written into `out` (emptied first): a buffer reused across words
+/// saves an allocation per word.
+pub fn key_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        push_key(out, c);
+    }
 }
 
 fn push_key(out: &mut String, c: char) {

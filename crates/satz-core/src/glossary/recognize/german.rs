@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use super::inflection::ending_ok;
 use super::matcher::{Pat, TermMatcher};
 use super::{HitKind, TermHit};
-use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, is_phrase_gap, key, swiss, words};
+use crate::text::words::{
+    Word, fold_umlauts, is_hyphen_gap, is_phrase_gap, key_into, swiss, words,
+};
 
 impl Pat {
     /// Whether the text word `surface` described by `info` fits this pattern.
@@ -156,14 +158,16 @@ impl TermMatcher {
         let ws = words(text);
         let WordCache { index, infos, .. } = cache;
         let mut tok: Vec<usize> = Vec::with_capacity(ws.len());
+        // One key buffer for all words: most are in the cache already.
+        let mut k = String::new();
         for w in &ws {
-            let k = key(w.text);
-            let id = match index.get(&k) {
+            key_into(w.text, &mut k);
+            let id = match index.get(k.as_str()) {
                 Some(&id) => id,
                 None => {
                     let id = infos.len();
                     index.insert(k.clone(), id);
-                    infos.push(self.info(k));
+                    infos.push(self.info(k.clone()));
                     id
                 }
             };
