@@ -25,8 +25,10 @@
 
 pub mod build;
 pub mod format;
+mod gather;
 pub mod search;
 mod stamp;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -210,16 +212,20 @@ impl Index {
         full_check_limit: usize,
     ) -> Result<(Index, Opened)> {
         let path = index_path(memory);
-        let entries = build::entries_of(memory)?;
-        let total = entries.len() as u64;
+        // The total is not known before the memory is read: the bar shows
+        // the units tokenised so far against the count of the last build
+        // (none: the count so far).
         let done = std::sync::atomic::AtomicU64::new(0);
         let tick = || {
             let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if d.is_multiple_of(4096) || d == total {
-                progress(d, total);
+            if d.is_multiple_of(4096) {
+                progress(d, d);
             }
         };
-        let (bytes, layout) = build::build(&entries, fingerprint, &tick)
+        let (texts, keys) = gather::gather(memory, &tick)?;
+        let total = texts.units() as u64;
+        progress(total, total);
+        let (bytes, layout) = build::lay_out(texts, keys, fingerprint)
             .map_err(|e| Error::input(Location::file(&memory.dir), e.to_string()))?;
         let saved = save(memory, &path, &bytes).is_ok();
         if saved
