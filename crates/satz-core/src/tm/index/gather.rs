@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3Builder;
 
 use super::build::{BuildError, Entry, Writer, id};
 use crate::error::{Error, Location, Result};
@@ -154,7 +153,7 @@ impl Tokens {
 #[derive(Default)]
 pub(super) struct Keys {
     /// Every key with its id in order of first sight.
-    interned: HashMap<String, u32, Xxh3Builder>,
+    interned: HashMap<String, u32, KeyHash>,
     tokens: Tokens,
 }
 
@@ -167,31 +166,45 @@ impl Keys {
         sources: Vec<String>,
         tick: &(dyn Fn() + Sync),
     ) -> std::result::Result<(), BuildError> {
-        let keys: Vec<Vec<String>> = sources
+        // Keys seen in earlier batches are looked up in parallel, with the
+        // tokenising; only the batch's new keys are interned one by one,
+        // in order, so every key gets the id it would get sequentially.
+        let known = &self.interned;
+        let looked_up: Vec<Vec<std::result::Result<u32, String>>> = sources
             .into_par_iter()
             .map(|s| {
                 tick();
-                Prepared::new(s).keys()
+                let keys = Prepared::new(s).keys().into_iter();
+                keys.map(|k| known.get(k.as_str()).copied().ok_or(k))
+                    .collect()
             })
             .collect();
-        for ks in keys {
+        for ks in looked_up {
             self.tokens.lens.push(id(ks.len(), "tokens")?);
             for k in ks {
-                let next = self.interned.len();
-                let key_id = match self.interned.entry(k) {
-                    Slot::Occupied(known) => *known.get(),
-                    Slot::Vacant(slot) => {
-                        let fresh = id(next, "distinct words")
-                            .ok()
-                            .filter(|&f| f < u32::MAX)
-                            .ok_or(BuildError::TooLarge("distinct words"))?;
-                        *slot.insert(fresh)
-                    }
+                let key_id = match k {
+                    Ok(known) => known,
+                    Err(k) => self.intern(k)?,
                 };
                 self.tokens.ids.push(key_id);
             }
         }
         Ok(())
+    }
+
+    /// The id of `key`, a fresh one (the next) when it is new.
+    fn intern(&mut self, key: String) -> std::result::Result<u32, BuildError> {
+        let next = self.interned.len();
+        Ok(match self.interned.entry(key) {
+            Slot::Occupied(known) => *known.get(),
+            Slot::Vacant(slot) => {
+                let fresh = id(next, "distinct words")
+                    .ok()
+                    .filter(|&f| f < u32::MAX)
+                    .ok_or(BuildError::TooLarge("distinct words"))?;
+                *slot.insert(fresh)
+            }
+        })
     }
 
     /// The vocabulary sorted (so look-ups can binary-search it) and the
@@ -212,6 +225,36 @@ impl Keys {
             *t = remap[*t as usize];
         }
         Ok((vocab.into_iter().map(|(k, _)| k).collect(), tokens))
+    }
+}
+
+/// A fast hash for the interned keys (short words): one XXH3-64 of the
+/// bytes written, where the std hasher (SipHash) costs several times more.
+/// Keys come from the memory, not from an adversary who could aim
+/// collisions at the table.
+#[derive(Default, Clone, Copy)]
+pub(super) struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// The hasher of [`KeyHash`].
+pub(super) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+    fn write_u8(&mut self, byte: u8) {
+        // `str`'s Hash ends with 0xff: folded in without another pass.
+        self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
