@@ -106,7 +106,10 @@ impl Texts {
         drop(lens);
         w.bytes(self.blocks.into_iter());
         w.u32s(self.origins.into_iter());
-        w.offsets32(self.files.iter().map(String::len), "bytes of memory file names")?;
+        w.offsets32(
+            self.files.iter().map(String::len),
+            "bytes of memory file names",
+        )?;
         w.bytes(self.files.iter().map(String::as_bytes));
         Ok(())
     }
