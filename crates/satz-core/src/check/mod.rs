@@ -90,6 +90,8 @@ mod untranslated;
 #[cfg(test)]
 mod news_tests;
 #[cfg(test)]
+mod stream_tests;
+#[cfg(test)]
 mod tests;
 
 use rayon::prelude::*;
