@@ -138,7 +138,8 @@ impl Index {
 
     /// Opens the index of `memory`, building it when it is missing, stale,
     /// foreign, truncated or corrupt. `progress` is called with (done,
-    /// total) units while building.
+    /// total) units while building; the total is 0 until the memory has
+    /// been read (the units are tokenised while it is read).
     pub fn open(memory: &Memory, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<(Index, Opened)> {
         Self::open_checked(memory, progress, format::FULL_CHECK_LIMIT)
     }
@@ -212,14 +213,13 @@ impl Index {
         full_check_limit: usize,
     ) -> Result<(Index, Opened)> {
         let path = index_path(memory);
-        // The total is not known before the memory is read: the bar shows
-        // the units tokenised so far against the count of the last build
-        // (none: the count so far).
+        // The total is not known until the memory is read, which goes on
+        // while units are tokenised: 0 until then.
         let done = std::sync::atomic::AtomicU64::new(0);
         let tick = || {
             let d = done.fetch_add(1, Ordering::Relaxed) + 1;
             if d.is_multiple_of(4096) {
-                progress(d, d);
+                progress(d, 0);
             }
         };
         let (texts, keys) = gather::gather(memory, &tick)?;
