@@ -377,3 +377,43 @@ fn a_sentence_absorbed_into_a_merged_link_is_reported() {
     let (findings, code) = document_findings(&fx, &[]);
     assert_eq!((findings.len(), code), (0, Some(0)), "{findings:#?}");
 }
+
+/// The whole memory is checked in chunks of 4,096 units and the table
+/// streamed: two `<tu>`s on one line share their `file:line` id, and when
+/// the chunk boundary falls between them the table still groups their
+/// findings under one heading, as when every finding was collected.
+#[test]
+fn the_streamed_table_groups_one_id_across_a_chunk_boundary() {
+    let fx = fixture();
+    let tu = |de: &str, en: &str| {
+        format!(
+            "<tu><tuv xml:lang=\"de\"><seg>{de}</seg></tuv><tuv xml:lang=\"en\"><seg>{en}</seg></tuv></tu>"
+        )
+    };
+    let mut tmx = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"de\" creationtool=\"t\" creationtoolversion=\"1\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\"/><body>\n",
+    );
+    for i in 0..4095 {
+        tmx.push_str(&tu(&format!("Satz {i}."), &format!("Sentence {i}.")));
+        tmx.push('\n');
+    }
+    // Units 4,096 and 4,097 (the first of the second chunk) on line 4,098.
+    tmx.push_str(&tu("Er lacht.", "He he laughs."));
+    tmx.push_str(&tu("Sie lacht.", "She she laughs."));
+    tmx.push_str("\n</body></tmx>\n");
+    fx.write("memory/m.tmx", tmx);
+    let out = fx
+        .satz()
+        .args(["check", "--format", "table"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(table.matches("m.tmx:4098").count(), 1, "{table}");
+    assert_eq!(table.matches("[doubled-word]").count(), 2, "{table}");
+    let json = fx
+        .satz()
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(json.stdout).unwrap().lines().count(), 2);
+}

@@ -30,7 +30,7 @@ use crate::report::{self, UnitPlace};
 
 /// `check`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
+pub(super) enum Format {
     /// Findings grouped by unit, spans highlighted.
     Table,
     /// One finding per line, with its evidence.
@@ -100,21 +100,29 @@ struct Checked {
     places: Vec<UnitPlace>,
 }
 
-/// Runs `check`.
+/// Runs `check`. The whole memory (without `--changed`) is checked as a
+/// stream ([`super::check_stream`]): each chunk's findings are written as
+/// they are found. JUnit needs the whole set first (its header counts the
+/// failures), and so do a document and `--changed` (which keeps what
+/// involves a new unit): these collect every finding.
 pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
     let format: Format = ctx.format("check")?;
     let glossary = load_glossary(ctx)?;
     let policy = fail_policy(ctx, args, &glossary)?;
     let checker = Checker::for_langs(&glossary, &ctx.pair());
+    if args.de.is_none() && args.changed.is_none() && format != Format::Junit {
+        let tally = super::check_stream::memory(ctx, &checker, args, format, &policy)?;
+        return Ok(summary(ctx, args, &policy, &tally));
+    }
     let Checked { findings, places } = match (&args.de, &args.en) {
         (Some(de), Some(en)) => check_document(ctx, &checker, args, de, en)?,
         _ => check_memory(ctx, &checker, args)?,
     };
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let failing = findings.iter().filter(|f| policy.fails(f)).count();
+    let mut tally = Tally {
+        units: places.len(),
+        ..Tally::default()
+    };
+    tally.count(&findings, &policy);
     let text = match format {
         Format::Json => findings.iter().map(|f| to_json_line(f) + "\n").collect(),
         Format::Table => table(&findings, ctx.global.verbose > 0, ctx.out.wrap()),
@@ -129,11 +137,42 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         ));
         return Ok(Outcome::Clean);
     }
-    let gate = if policy == FailPolicy::default() {
+    Ok(summary(ctx, args, &policy, &tally))
+}
+
+/// What the summary line and the exit code need of a check's findings.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Units checked.
+    pub(super) units: usize,
+    /// Findings reported.
+    pub(super) findings: usize,
+    /// Of which errors.
+    pub(super) errors: usize,
+    /// Of which fail the check.
+    pub(super) failing: usize,
+}
+
+impl Tally {
+    /// Counts `findings` in.
+    pub(super) fn count(&mut self, findings: &[Finding], policy: &FailPolicy) {
+        self.findings += findings.len();
+        self.errors += findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        self.failing += findings.iter().filter(|f| policy.fails(f)).count();
+    }
+}
+
+/// The summary on stderr and the outcome: findings when one fails the check.
+fn summary(ctx: &Context, args: &CheckArgs, policy: &FailPolicy, tally: &Tally) -> Outcome {
+    let gate = if *policy == FailPolicy::default() {
         String::new()
     } else {
         format!(
-            "; {failing} fail the check (fail-on: {})",
+            "; {} fail the check (fail-on: {})",
+            tally.failing,
             policy.describe()
         )
     };
@@ -141,15 +180,16 @@ pub fn run(ctx: &mut Context, args: &CheckArgs) -> Result<Outcome> {
         format!(" (added or changed since {rev})")
     });
     ctx.report(format!(
-        "{} unit(s) checked{since}: {errors} error(s), {} warning(s){gate}",
-        places.len(),
-        findings.len() - errors
+        "{} unit(s) checked{since}: {} error(s), {} warning(s){gate}",
+        tally.units,
+        tally.errors,
+        tally.findings - tally.errors
     ));
-    Ok(if failing > 0 {
+    if tally.failing > 0 {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    }
 }
 
 /// The glossary (none is an empty one), warning about tables a newer satz
@@ -250,11 +290,13 @@ fn check_memory(ctx: &Context, checker: &Checker<'_>, args: &CheckArgs) -> Resul
 }
 
 /// A memory unit to check.
-struct MemoryUnit {
+pub(super) struct MemoryUnit {
     /// Its id (`file:line`) and where it is.
-    place: UnitPlace,
-    source: String,
-    target: String,
+    pub(super) place: UnitPlace,
+    /// Its source text.
+    pub(super) source: String,
+    /// Its target text.
+    pub(super) target: String,
     /// Not in the memory at `--changed`'s revision (always, without it).
     new: bool,
 }
@@ -266,8 +308,21 @@ fn memory_units(
     opts: &mut CheckOptions,
     baseline: Option<&Baseline>,
 ) -> Result<Vec<MemoryUnit>> {
-    let memory = ctx.memory();
     let mut out = Vec::new();
+    read_memory(ctx, opts, baseline, |u| out.push(u))?;
+    Ok(out)
+}
+
+/// [`memory_units`], each handed to `each` as it is read (an error when
+/// there is none).
+pub(super) fn read_memory(
+    ctx: &Context,
+    opts: &mut CheckOptions,
+    baseline: Option<&Baseline>,
+    mut each: impl FnMut(MemoryUnit),
+) -> Result<()> {
+    let memory = ctx.memory();
+    let mut count = 0usize;
     let mut unknown = Vec::new();
     let dir = shown_path(&memory.dir);
     let loaded = memory.for_each_unit(|u| {
@@ -296,7 +351,8 @@ fn memory_units(
                 }
             }
         }
-        out.push(MemoryUnit {
+        count += 1;
+        each(MemoryUnit {
             new: baseline.is_none_or(|b| b.is_new(&u)),
             source: u.source_text(),
             target: u.target_text(),
@@ -311,7 +367,7 @@ fn memory_units(
     for w in unknown {
         ctx.report(format!("warning: {w}"));
     }
-    if out.is_empty() {
+    if count == 0 {
         let why = if !memory.dir.is_dir() {
             "the memory folder does not exist".to_owned()
         } else if loaded.files == 0 {
@@ -327,7 +383,7 @@ fn memory_units(
             format!("no units to check: {why}"),
         ));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A path as CI systems want it: relative to the working folder when it
@@ -453,7 +509,7 @@ fn parse_code(s: &str) -> std::result::Result<Code, String> {
 
 /// Findings grouped by unit, spans highlighted; with `why`, each
 /// finding's evidence under it.
-fn table(findings: &[Finding], why: bool, wrap: Wrap) -> String {
+pub(super) fn table(findings: &[Finding], why: bool, wrap: Wrap) -> String {
     let mut by_unit: BTreeMap<(usize, &str), Vec<&Finding>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
         let first = by_unit

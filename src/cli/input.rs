@@ -159,7 +159,9 @@ fn index_bar(ctx: &Context) -> ProgressBar {
     }
     let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template("indexing memory {bar:30} {pos}/{len} units ({eta})")
+        // The count of units is known only once the memory is read, which
+        // goes on while they are tokenised: a count, not a bar.
+        ProgressStyle::with_template("indexing memory: {pos} units ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar

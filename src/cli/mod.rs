@@ -22,6 +22,7 @@ mod align_html;
 mod analyze;
 mod check;
 mod check_changed;
+mod check_stream;
 mod completions;
 mod concordance;
 mod export;

@@ -2,15 +2,21 @@
 //! folded) translates different source segments. Reported on every later
 //! unit whose source differs from the first one's.
 
-use super::consistency::differing;
+use super::consistency::{Side, differing, finding_for};
+use super::units::Units;
 use super::{Code, Finding, Pair};
 
-/// (pair index, finding) for every inconsistent source.
-pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
-    differing(
-        pairs,
-        |p| p.target,
-        |p| p.source,
+/// (unit, first unit of its group) for every inconsistent source.
+pub(super) fn check(units: &(impl Units + ?Sized)) -> Vec<(usize, usize)> {
+    differing(units, Side::Target, Side::Source)
+}
+
+/// The finding for `pair`, whose source differs from `first`'s.
+pub(super) fn finding(pair: &Pair<'_>, first: &Pair<'_>) -> Finding {
+    finding_for(
+        pair,
+        first,
+        Side::Source,
         Code::InconsistentSource,
         |first, shown| {
             format!(

@@ -2,15 +2,21 @@
 //! folded) translated differently. Reported on every later unit whose
 //! translation differs from the first one's.
 
-use super::consistency::differing;
+use super::consistency::{Side, differing, finding_for};
+use super::units::Units;
 use super::{Code, Finding, Pair};
 
-/// (pair index, finding) for every inconsistent translation.
-pub(super) fn check(pairs: &[Pair<'_>]) -> Vec<(usize, Finding)> {
-    differing(
-        pairs,
-        |p| p.source,
-        |p| p.target,
+/// (unit, first unit of its group) for every inconsistent translation.
+pub(super) fn check(units: &(impl Units + ?Sized)) -> Vec<(usize, usize)> {
+    differing(units, Side::Source, Side::Target)
+}
+
+/// The finding for `pair`, translated otherwise than `first`.
+pub(super) fn finding(pair: &Pair<'_>, first: &Pair<'_>) -> Finding {
+    finding_for(
+        pair,
+        first,
+        Side::Target,
         Code::InconsistentTranslation,
         |first, shown| {
             format!(

@@ -84,10 +84,13 @@ mod term_deprecated;
 mod term_forbidden;
 mod term_missing;
 mod terms;
+mod units;
 mod untranslated;
 
 #[cfg(test)]
 mod news_tests;
+#[cfg(test)]
+mod stream_tests;
 #[cfg(test)]
 mod tests;
 
@@ -103,6 +106,7 @@ use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
 
 pub use code::{Code, UnknownCode};
 pub use fail_on::{FailOn, FailPolicy};
+pub use units::{Segments, Units};
 
 /// The `<prop>` type on a TMX unit that accepts findings for that unit:
 /// codes comma-separated, `*` for all.
@@ -215,6 +219,9 @@ impl CheckOptions {
     }
 }
 
+/// Units per chunk of [`Checker::check_each`].
+pub const CHUNK: usize = 4096;
+
 /// Runs every check on `pairs` with `glossary`: the per-pair checks on each
 /// pair and the consistency checks across them. Findings come in pair
 /// order, and within a pair in the order of [`Code::ALL`].
@@ -264,29 +271,70 @@ impl<'g> Checker<'g> {
 
     /// Same as [`check_pairs`].
     pub fn check(&self, pairs: &[Pair<'_>], opts: &CheckOptions) -> Vec<Finding> {
-        let mut per_pair: Vec<Vec<Finding>> =
-            pairs.par_iter().map(|p| self.check_pair(p)).collect();
-        for (i, f) in inconsistent_translation::check(pairs)
-            .into_iter()
-            .chain(inconsistent_source::check(pairs))
-        {
-            if let Some(list) = per_pair.get_mut(i) {
-                list.push(f);
-            }
+        let mut out = Vec::new();
+        let streamed: Result<(), std::convert::Infallible> =
+            self.check_each(pairs, opts, |_, findings| {
+                out.extend(findings);
+                Ok(())
+            });
+        match streamed {
+            Ok(()) => out,
         }
-        per_pair
-            .into_iter()
-            .flat_map(|mut list| {
-                // Codes are declared in the order the checks run.
-                list.sort_by_key(|f| f.code);
-                debug_assert!(
-                    list.iter().all(|f| !f.evidence.is_empty()),
-                    "a finding without evidence: {list:?}"
-                );
-                list
-            })
-            .filter(|f| !opts.drops(f))
-            .collect()
+    }
+
+    /// [`Checker::check`] for units too many to hold all their findings:
+    /// the units are checked [`CHUNK`] at a time (in parallel within a
+    /// chunk) and each chunk's findings handed to `sink` with the chunk's
+    /// range of units, in the order `check` returns them, whatever the
+    /// thread count. The consistency checks read every unit first, keeping
+    /// positions, not texts. `sink`'s error stops the run.
+    pub fn check_each<E>(
+        &self,
+        units: &(impl Units + ?Sized),
+        opts: &CheckOptions,
+        mut sink: impl FnMut(std::ops::Range<usize>, Vec<Finding>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let translation = inconsistent_translation::check(units);
+        let source = inconsistent_source::check(units);
+        let (mut translation, mut source) =
+            (translation.iter().peekable(), source.iter().peekable());
+        let n = units.count();
+        for start in (0..n).step_by(CHUNK) {
+            let end = n.min(start + CHUNK);
+            let mut per_unit: Vec<Vec<Finding>> = (start..end)
+                .into_par_iter()
+                .map(|i| self.check_pair(&units.pair(i)))
+                .collect();
+            for (i, list) in (start..end).zip(per_unit.iter_mut()) {
+                if let Some((_, j)) = translation.next_if(|(u, _)| *u == i) {
+                    list.push(inconsistent_translation::finding(
+                        &units.pair(i),
+                        &units.pair(*j),
+                    ));
+                }
+                if let Some((_, j)) = source.next_if(|(u, _)| *u == i) {
+                    list.push(inconsistent_source::finding(
+                        &units.pair(i),
+                        &units.pair(*j),
+                    ));
+                }
+            }
+            let findings = per_unit
+                .into_iter()
+                .flat_map(|mut list| {
+                    // Codes are declared in the order the checks run.
+                    list.sort_by_key(|f| f.code);
+                    debug_assert!(
+                        list.iter().all(|f| !f.evidence.is_empty()),
+                        "a finding without evidence: {list:?}"
+                    );
+                    list
+                })
+                .filter(|f| !opts.drops(f))
+                .collect();
+            sink(start..end, findings)?;
+        }
+        Ok(())
     }
 
     /// The per-pair checks of one pair (no consistency checks, no options).

@@ -4,15 +4,21 @@
 //! u64); a memory that would need a larger one (4,294,967,295 distinct
 //! words, units, memory files, postings, tokens or bytes of words) is an
 //! error naming what overflowed, never an id saturated into a wrong one.
+//!
+//! The units are gathered compactly (`gather.rs`: the strings in one
+//! arena, the source's keys as ids) and the sections are then laid out
+//! from them in one pass, each array dropped once written, so that a
+//! million units (a 606 MB index) are built in well under a gigabyte.
+//! Postings come from a counting sort over the units' distinct keys, not
+//! from a growing list per key.
 
-use std::collections::hash_map::Entry as Slot;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use rayon::prelude::*;
-
-use super::format::{FIELDS, FORMAT_VERSION, HEADER, Invalid, Layout, MAGIC, SECTIONS};
-use crate::tm::fuzzy::Prepared;
+use super::format::{FIELDS, Invalid, Layout};
+use super::gather::{BATCH, Keys, Texts};
 use crate::tm::unit::Unit;
+
+pub(super) use super::writer::Writer;
 
 /// What the index keeps of a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -49,7 +55,7 @@ pub enum BuildError {
 }
 
 /// `n` as a u32 id or count, or the error naming `what` overflowed.
-fn id(n: usize, what: &'static str) -> Result<u32, BuildError> {
+pub(super) fn id(n: usize, what: &'static str) -> Result<u32, BuildError> {
     u32::try_from(n).map_err(|_| BuildError::TooLarge(what))
 }
 
@@ -96,310 +102,118 @@ pub fn entries(units: &[Unit]) -> Result<Vec<Entry>, BuildError> {
         .collect()
 }
 
-/// The entries of a whole memory, streamed file by file: as [`entries`],
-/// but holding only a 128-bit hash of each identity, not the units.
-pub fn entries_of(memory: &crate::tm::Memory) -> crate::error::Result<Vec<Entry>> {
-    let mut seen: HashSet<u128> = HashSet::new();
-    let mut out = Vec::new();
-    let mut failed = None;
-    memory.for_each_unit(|u| {
-        if failed.is_none() && seen.insert(crate::tm::store::identity_hash(&u)) {
-            match Entry::from_unit(&u) {
-                Ok(e) => out.push(e),
-                Err(e) => failed = Some(e),
-            }
-        }
-    })?;
-    match failed {
-        Some(e) => Err(crate::error::Error::input(
-            crate::error::Location::file(&memory.dir),
-            e.to_string(),
-        )),
-        None => Ok(out),
-    }
-}
-
-/// Builds the index bytes and their layout. `tick` is called once per unit
-/// tokenised (for a progress bar).
+/// Builds the index bytes and their layout from entries in memory.
+/// `tick` is called once per unit tokenised (for a progress bar).
 pub fn build(
     entries: &[Entry],
     fingerprint: u64,
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Vec<u8>, Layout), BuildError> {
     id(entries.len(), "units")?;
-    let (interned, tokens) = intern_keys(entries, tick)?;
-    let (vocab, tokens) = renumber(interned, tokens)?;
-    let postings = postings_of(vocab.len(), &tokens)?;
-    let (files, origins) = origins_of(entries)?;
+    let mut texts = Texts::default();
+    let mut keys = Keys::default();
+    for e in entries {
+        texts.push(e)?;
+    }
+    for chunk in entries.chunks(BATCH) {
+        keys.add(chunk.iter().map(|e| e.source.clone()).collect(), tick)?;
+    }
+    lay_out(texts, keys, fingerprint)
+}
 
-    let mut w = Writer::default();
+/// Lays out the index of the gathered units: the sections in the order
+/// `format.rs` gives, byte for byte what [`build`] has always written.
+pub(super) fn lay_out(
+    texts: Texts,
+    keys: Keys,
+    fingerprint: u64,
+) -> Result<(Vec<u8>, Layout), BuildError> {
+    let units = texts.units();
+    id(units, "units")?;
+    let (vocab, mut tokens) = keys.renumbered()?;
+    let sorted = tokens.sorted();
+    let postings = postings_of(vocab.len(), &sorted)?;
+    let estimate = vocab.iter().map(|k| k.len() + 8).sum::<usize>()
+        + postings.ids.len() * 4
+        + units * (4 + 8 * FIELDS + 8)
+        + tokens.ids.len() * 8
+        + texts.bytes_len()
+        + 256;
+    let mut w = Writer::with_capacity(estimate);
     w.offsets32(vocab.iter().map(|k| k.len()), "bytes of words")?;
-    w.bytes(vocab.iter().flat_map(|k| k.bytes()));
-    w.offsets32(postings.iter().map(Vec::len), "postings")?;
-    w.u32s(postings.iter().flatten().copied());
-    w.offsets32(tokens.iter().map(Vec::len), "tokens")?;
-    w.u32s(tokens.iter().flatten().copied());
-    w.u32s(tokens.iter().flat_map(|t| {
-        let mut s = t.clone();
-        s.sort_unstable();
-        s
-    }));
-    let strings = |e: &Entry| -> [String; FIELDS] {
-        [
-            e.source.clone(),
-            e.target.clone(),
-            e.prev.clone(),
-            e.next.clone(),
-        ]
-    };
-    w.offsets64(entries.iter().flat_map(|e| strings(e).map(|s| s.len())));
-    w.bytes(
-        entries
-            .iter()
-            .flat_map(|e| strings(e).concat().into_bytes()),
-    );
-    w.u32s(origins.iter().copied());
-    w.offsets32(files.iter().map(|f| f.len()), "bytes of memory file names")?;
-    w.bytes(files.iter().flat_map(|f| f.bytes()));
+    w.bytes(vocab.iter());
+    w.offsets32(postings.lens(), "postings")?;
+    w.u32s(postings.ids.into_iter());
+    w.offsets32(tokens.lens.iter().map(|&n| n as usize), "tokens")?;
+    w.u32s(std::mem::take(&mut tokens.ids).into_iter());
+    w.u32s(sorted.ids.into_iter());
+    let vocab_len = vocab.len();
+    drop(vocab);
+    let files = texts.files.len();
+    texts.write(&mut w)?;
     w.finish(
         fingerprint,
         [
-            (entries.len(), "units"),
-            (vocab.len(), "distinct words"),
-            (files.len(), "memory files"),
+            (units, "units"),
+            (vocab_len, "distinct words"),
+            (files, "memory files"),
         ],
     )
 }
 
-/// Every key (word) of the memory with its id in order of first sight.
-type Interned = HashMap<String, u32>;
+/// Every key's posting list, one after the other.
+struct Postings {
+    /// Where each key's list starts in `ids`; one more than there are keys.
+    starts: Vec<usize>,
+    /// The units of every list.
+    ids: Vec<u32>,
+}
 
-/// The keys of every entry's source, tokenised in parallel chunks, as ids
-/// into the interned keys. Each chunk's keys are interned before the next
-/// chunk is tokenised, so the key strings of the whole memory are never
-/// held at once. Keys get ids 0, 1, 2, ... in order of first sight;
-/// u32::MAX is never one (search.rs gives it to query words the memory
-/// lacks).
-fn intern_keys(
-    entries: &[Entry],
-    tick: &(dyn Fn() + Sync),
-) -> Result<(Interned, Vec<Vec<u32>>), BuildError> {
-    let mut interned: HashMap<String, u32> = HashMap::new();
-    let mut tokens: Vec<Vec<u32>> = Vec::with_capacity(entries.len());
-    for chunk in entries.chunks(8192) {
-        let keys: Vec<Vec<String>> = chunk
-            .par_iter()
-            .map(|e| {
-                tick();
-                Prepared::new(e.source.as_str()).keys()
-            })
-            .collect();
-        for ks in keys {
-            let mut ids = Vec::with_capacity(ks.len());
-            for k in ks {
-                let next = interned.len();
-                let key_id = match interned.entry(k) {
-                    Slot::Occupied(known) => *known.get(),
-                    Slot::Vacant(slot) => {
-                        let fresh = id(next, "distinct words")
-                            .ok()
-                            .filter(|&f| f < u32::MAX)
-                            .ok_or(BuildError::TooLarge("distinct words"))?;
-                        *slot.insert(fresh)
-                    }
-                };
-                ids.push(key_id);
-            }
-            tokens.push(ids);
-        }
+impl Postings {
+    fn lens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.windows(2).map(|w| match w {
+            [a, b] => b - a,
+            _ => 0,
+        })
     }
-    Ok((interned, tokens))
 }
 
 /// The postings of every key id below `keys`: the units that contain it,
-/// each once, in order.
-fn postings_of(keys: usize, tokens: &[Vec<u32>]) -> Result<Vec<Vec<u32>>, BuildError> {
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys];
-    for (u, toks) in tokens.iter().enumerate() {
-        let mut distinct = toks.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        // u < entries.len(), which `build` checked to fit a u32.
+/// each once, ascending. A counting sort over each unit's distinct keys
+/// (its sorted keys, deduplicated): one pass counts, one fills.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "every key id is below `keys` (renumbered into the sorted vocabulary), so it indexes `starts` and `next`; the fill puts exactly the counted number of units in each list"
+)]
+fn postings_of(keys: usize, sorted: &super::gather::Tokens) -> Result<Postings, BuildError> {
+    let mut starts = vec![0usize; keys + 1];
+    for toks in sorted.units() {
+        for_distinct(toks, |t| starts[t as usize + 1] += 1);
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut ids = vec![0u32; starts[keys]];
+    for (u, toks) in sorted.units().enumerate() {
+        // u < the number of units, which `lay_out` checked to fit a u32.
         let u = id(u, "units")?;
-        for t in distinct {
-            push_posting(&mut postings, t, u);
-        }
+        for_distinct(toks, |t| {
+            let at = &mut next[t as usize];
+            ids[*at] = u;
+            *at += 1;
+        });
     }
-
-    Ok(postings)
+    Ok(Postings { starts, ids })
 }
 
-/// The memory files the entries come from, each once, and the origin of
-/// every entry: its file's id and its line.
-fn origins_of(entries: &[Entry]) -> Result<(Vec<&str>, Vec<u32>), BuildError> {
-    let mut files: Vec<&str> = Vec::new();
-    let mut file_ids: HashMap<&str, u32> = HashMap::new();
-    let mut origins = Vec::with_capacity(entries.len() * 2);
-    for e in entries {
-        let file = match file_ids.get(e.file.as_str()) {
-            Some(&f) => f,
-            None => {
-                let f = id(files.len(), "memory files")?;
-                files.push(e.file.as_str());
-                file_ids.insert(e.file.as_str(), f);
-                f
-            }
-        };
-        origins.push(file);
-        origins.push(e.line);
-    }
-
-    Ok((files, origins))
-}
-
-/// Sorts the vocabulary (so look-ups can binary-search it) and renumbers
-/// the tokens to their key's place in it.
-#[allow(clippy::indexing_slicing)]
-fn renumber(
-    interned: HashMap<String, u32>,
-    mut tokens: Vec<Vec<u32>>,
-) -> Result<(Vec<String>, Vec<Vec<u32>>), BuildError> {
-    let mut vocab: Vec<(String, u32)> = interned.into_iter().collect();
-    vocab.sort_unstable();
-    // Interning gave the keys the ids 0..vocab.len(), each once, so every
-    // `old` below and every token indexes `remap`.
-    let mut remap = vec![0u32; vocab.len()];
-    for (new, (_, old)) in vocab.iter().enumerate() {
-        debug_assert!((*old as usize) < remap.len());
-        remap[*old as usize] = id(new, "distinct words")?;
-    }
-    for toks in &mut tokens {
-        for t in toks.iter_mut() {
-            *t = remap[*t as usize];
+/// Calls `f` with each distinct value of the sorted `toks`, once.
+fn for_distinct(toks: &[u32], mut f: impl FnMut(u32)) {
+    let mut last = None;
+    for &t in toks {
+        if last != Some(t) {
+            f(t);
+            last = Some(t);
         }
-    }
-    Ok((vocab.into_iter().map(|(k, _)| k).collect(), tokens))
-}
-
-/// Adds unit `u` to the posting list of key `t`.
-#[allow(clippy::indexing_slicing)]
-fn push_posting(postings: &mut [Vec<u32>], t: u32, u: u32) {
-    // `t` is a renumbered key id, below the vocabulary's size, which is
-    // the number of posting lists.
-    debug_assert!((t as usize) < postings.len());
-    postings[t as usize].push(u);
-}
-
-/// Lays out sections after the header and table, in one buffer: the header
-/// and table are reserved up front and filled in last, so the index is
-/// never held twice.
-pub(super) struct Writer {
-    out: Vec<u8>,
-    table: Vec<(u64, u64)>,
-}
-
-const TABLE: usize = SECTIONS * 16;
-
-impl Default for Writer {
-    fn default() -> Writer {
-        Writer {
-            out: vec![0; HEADER + TABLE],
-            table: Vec::new(),
-        }
-    }
-}
-
-impl Writer {
-    fn start(&mut self) -> usize {
-        while !self.out.len().is_multiple_of(8) {
-            self.out.push(0);
-        }
-        self.out.len()
-    }
-
-    fn end(&mut self, start: usize) {
-        self.table
-            .push((start as u64, (self.out.len() - start) as u64));
-    }
-
-    fn bytes(&mut self, it: impl Iterator<Item = u8>) {
-        let s = self.start();
-        self.out.extend(it);
-        self.end(s);
-    }
-
-    fn u32s(&mut self, it: impl Iterator<Item = u32>) {
-        let s = self.start();
-        for v in it {
-            self.out.extend_from_slice(&v.to_le_bytes());
-        }
-        self.end(s);
-    }
-
-    /// Offsets (u32) of items of the given lengths; `what` names them in
-    /// the error when the total does not fit.
-    pub(super) fn offsets32(
-        &mut self,
-        lens: impl Iterator<Item = usize>,
-        what: &'static str,
-    ) -> Result<(), BuildError> {
-        let mut at: usize = 0;
-        let mut offsets = vec![0u32];
-        for l in lens {
-            at = at.checked_add(l).ok_or(BuildError::TooLarge(what))?;
-            offsets.push(id(at, what)?);
-        }
-        self.u32s(offsets.into_iter());
-        Ok(())
-    }
-
-    fn offsets64(&mut self, lens: impl Iterator<Item = usize>) {
-        let s = self.start();
-        let mut at: u64 = 0;
-        self.out.extend_from_slice(&0u64.to_le_bytes());
-        for l in lens {
-            at += l as u64;
-            self.out.extend_from_slice(&at.to_le_bytes());
-        }
-        self.end(s);
-    }
-
-    /// Fills in the header and the section table, then both checksums.
-    #[allow(clippy::indexing_slicing)]
-    fn finish(
-        mut self,
-        fingerprint: u64,
-        counts: [(usize, &'static str); 3],
-    ) -> Result<(Vec<u8>, Layout), BuildError> {
-        let mut head = Vec::with_capacity(HEADER + TABLE);
-        head.extend_from_slice(MAGIC);
-        head.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        head.extend_from_slice(&0u32.to_le_bytes());
-        head.extend_from_slice(&fingerprint.to_le_bytes());
-        head.extend_from_slice(&0u64.to_le_bytes()); // checksum, below
-        for (n, what) in counts {
-            head.extend_from_slice(&id(n, what)?.to_le_bytes());
-        }
-        head.extend_from_slice(&id(SECTIONS, "sections")?.to_le_bytes());
-        head.resize(HEADER, 0);
-        for (off, len) in &self.table {
-            head.extend_from_slice(&off.to_le_bytes());
-            head.extend_from_slice(&len.to_le_bytes());
-        }
-        // `build` writes exactly SECTIONS sections, so the header and table
-        // fill the HEADER + TABLE zero bytes `Writer::default` reserved;
-        // the checksums at 24 and 48 lie inside the header.
-        debug_assert_eq!(self.table.len(), SECTIONS);
-        if head.len() != HEADER + TABLE {
-            return Err(BuildError::Inconsistent(Invalid::Corrupt("section table")));
-        }
-        self.out[..HEADER + TABLE].copy_from_slice(&head);
-        let full = xxhash_rust::xxh3::xxh3_64(&self.out[HEADER..]);
-        self.out[24..32].copy_from_slice(&full.to_le_bytes());
-        // The meta checksum covers the header before it, full checksum included.
-        let layout = Layout::open_trusted(&self.out).map_err(BuildError::Inconsistent)?;
-        let meta = layout.meta_checksum(&self.out);
-        self.out[48..56].copy_from_slice(&meta.to_le_bytes());
-        Ok((self.out, layout))
     }
 }

@@ -25,8 +25,10 @@
 
 pub mod build;
 pub mod format;
+mod gather;
 pub mod search;
 mod stamp;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -136,7 +138,8 @@ impl Index {
 
     /// Opens the index of `memory`, building it when it is missing, stale,
     /// foreign, truncated or corrupt. `progress` is called with (done,
-    /// total) units while building.
+    /// total) units while building; the total is 0 until the memory has
+    /// been read (the units are tokenised while it is read).
     pub fn open(memory: &Memory, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<(Index, Opened)> {
         Self::open_checked(memory, progress, format::FULL_CHECK_LIMIT)
     }
@@ -210,16 +213,19 @@ impl Index {
         full_check_limit: usize,
     ) -> Result<(Index, Opened)> {
         let path = index_path(memory);
-        let entries = build::entries_of(memory)?;
-        let total = entries.len() as u64;
+        // The total is not known until the memory is read, which goes on
+        // while units are tokenised: 0 until then.
         let done = std::sync::atomic::AtomicU64::new(0);
         let tick = || {
             let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if d.is_multiple_of(4096) || d == total {
-                progress(d, total);
+            if d.is_multiple_of(4096) {
+                progress(d, 0);
             }
         };
-        let (bytes, layout) = build::build(&entries, fingerprint, &tick)
+        let (texts, keys) = gather::gather(memory, &tick)?;
+        let total = texts.units() as u64;
+        progress(total, total);
+        let (bytes, layout) = build::lay_out(texts, keys, fingerprint)
             .map_err(|e| Error::input(Location::file(&memory.dir), e.to_string()))?;
         let saved = save(memory, &path, &bytes).is_ok();
         if saved

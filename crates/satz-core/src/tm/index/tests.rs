@@ -465,3 +465,34 @@ fn damage_to_the_fingerprint_is_corrupt_not_stale() {
         );
     }
 }
+
+/// The memory's index, read and tokenised in overlapping batches
+/// (`gather.rs`), is byte for byte the index of its entries built in one
+/// go, over more than one batch, with duplicates, context-free units and
+/// keys first seen in a later batch.
+#[test]
+fn gathered_in_batches_equals_built_from_entries() {
+    let texts: Vec<(String, String)> = (0..super::gather::BATCH + 300)
+        .map(|i| {
+            let word = WORDS[i % WORDS.len()];
+            (
+                format!("{word} Satz {} mit Wort{} und {}.", i % 97, i / 50, i % 7),
+                format!("Sentence {} with word{}.", i % 97, i / 50),
+            )
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(d, e)| (d.as_str(), e.as_str()))
+        .collect();
+    let (_dir, memory) = memory_with(&pairs);
+    let none = |_: u64, _: u64| {};
+    let (_, how) = Index::open(&memory, &none).unwrap();
+    assert!(matches!(how, Opened::Rebuilt { saved: true, .. }));
+    let on_disk = std::fs::read(index_path(&memory)).unwrap();
+    let units = memory.load().unwrap().units;
+    let entries = build::entries(&units).unwrap();
+    assert!(entries.len() > super::gather::BATCH);
+    let (built, _) = build::build(&entries, fingerprint(&memory).unwrap(), &|| {}).unwrap();
+    assert!(on_disk == built, "the gathered index differs");
+}

@@ -1,0 +1,322 @@
+//! Gathering a memory's units for its index, compactly: the four strings
+//! of every unit in one arena of large blocks (what the string sections
+//! will hold), its origin as two u32s, and its source's match keys as ids
+//! into one interned vocabulary, the ids of all units in one array.
+//!
+//! Reading the memory (TMX parsing, one thread) and tokenising (rayon)
+//! overlap: the reader hands batches of sources to a tokenising thread
+//! over a bounded channel, so a two-core machine keeps both cores busy and
+//! at most a few batches wait in memory. The order of the units, and so
+//! every byte of the index, is that of the memory; thread count and timing
+//! change nothing (the vocabulary is sorted before the ids are written).
+
+use std::collections::hash_map::Entry as Slot;
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use super::build::{BuildError, Entry, Writer, id};
+use crate::error::{Error, Location, Result};
+use crate::tm::fuzzy::Prepared;
+
+/// Units per batch handed to the tokeniser.
+pub(super) const BATCH: usize = 8192;
+
+/// Bytes per block of the string arena.
+const BLOCK: usize = 16 << 20;
+
+/// The strings and origins of the units, in memory order.
+#[derive(Default)]
+pub(super) struct Texts {
+    /// The strings' bytes, source, target, previous and next of each unit
+    /// in turn, in blocks of about [`BLOCK`] bytes (a string may straddle
+    /// two).
+    blocks: Vec<Vec<u8>>,
+    /// The end of every string in the concatenated bytes.
+    ends: Vec<u64>,
+    /// The memory files, each once, in order of first sight.
+    pub(super) files: Vec<String>,
+    file_ids: HashMap<String, u32>,
+    /// File id and line of every unit.
+    origins: Vec<u32>,
+}
+
+impl Texts {
+    /// Adds a unit.
+    pub(super) fn push(&mut self, e: &Entry) -> std::result::Result<(), BuildError> {
+        for s in [&e.source, &e.target, &e.prev, &e.next] {
+            self.append(s.as_bytes());
+        }
+        let file = match self.file_ids.get(e.file.as_str()) {
+            Some(&f) => f,
+            None => {
+                let f = id(self.files.len(), "memory files")?;
+                self.files.push(e.file.clone());
+                self.file_ids.insert(e.file.clone(), f);
+                f
+            }
+        };
+        self.origins.push(file);
+        self.origins.push(e.line);
+        Ok(())
+    }
+
+    fn append(&mut self, mut bytes: &[u8]) {
+        let total = self.ends.last().copied().unwrap_or(0) + bytes.len() as u64;
+        while !bytes.is_empty() {
+            let block = match self.blocks.last_mut() {
+                Some(b) if b.len() < b.capacity() => b,
+                _ => {
+                    self.blocks.push(Vec::with_capacity(BLOCK));
+                    match self.blocks.last_mut() {
+                        Some(b) => b,
+                        None => return,
+                    }
+                }
+            };
+            let room = block.capacity() - block.len();
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            block.extend_from_slice(now);
+            bytes = rest;
+        }
+        self.ends.push(total);
+    }
+
+    /// How many units.
+    pub(super) fn units(&self) -> usize {
+        self.origins.len() / 2
+    }
+
+    /// How many bytes the strings take.
+    pub(super) fn bytes_len(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
+    /// Writes the sections from the string offsets to the file name bytes,
+    /// dropping each block of strings once copied.
+    pub(super) fn write(self, w: &mut Writer) -> std::result::Result<(), BuildError> {
+        let lens = std::iter::once(0)
+            .chain(self.ends.iter().copied())
+            .collect::<Vec<u64>>();
+        w.offsets64(lens.windows(2).map(|p| match p {
+            [a, b] => (b - a) as usize,
+            _ => 0,
+        }));
+        drop(lens);
+        w.bytes(self.blocks.into_iter());
+        w.u32s(self.origins.into_iter());
+        w.offsets32(
+            self.files.iter().map(String::len),
+            "bytes of memory file names",
+        )?;
+        w.bytes(self.files.iter().map(String::as_bytes));
+        Ok(())
+    }
+}
+
+/// Key ids per unit: all units' ids in one array, with each unit's count.
+#[derive(Default)]
+pub(super) struct Tokens {
+    /// The ids of every unit, one unit after the other.
+    pub(super) ids: Vec<u32>,
+    /// How many ids each unit has.
+    pub(super) lens: Vec<u32>,
+}
+
+impl Tokens {
+    /// Each unit's ids.
+    pub(super) fn units(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        let mut at = 0usize;
+        self.lens.iter().map(move |&n| {
+            let from = at;
+            at += n as usize;
+            self.ids.get(from..at).unwrap_or_default()
+        })
+    }
+
+    /// The same units with each one's ids sorted.
+    pub(super) fn sorted(&self) -> Tokens {
+        let mut ids = Vec::with_capacity(self.ids.len());
+        for toks in self.units() {
+            let from = ids.len();
+            ids.extend_from_slice(toks);
+            if let Some(unit) = ids.get_mut(from..) {
+                unit.sort_unstable();
+            }
+        }
+        Tokens {
+            ids,
+            lens: self.lens.clone(),
+        }
+    }
+}
+
+/// The sources' keys, interned.
+#[derive(Default)]
+pub(super) struct Keys {
+    /// Every key with its id in order of first sight.
+    interned: HashMap<String, u32, KeyHash>,
+    tokens: Tokens,
+}
+
+impl Keys {
+    /// Tokenises a batch of sources (in parallel) and adds their keys, in
+    /// order. Keys get ids 0, 1, 2, ... in order of first sight; u32::MAX
+    /// is never one (search.rs gives it to query words the memory lacks).
+    pub(super) fn add(
+        &mut self,
+        sources: Vec<String>,
+        tick: &(dyn Fn() + Sync),
+    ) -> std::result::Result<(), BuildError> {
+        // Keys seen in earlier batches are looked up in parallel, with the
+        // tokenising; only the batch's new keys are interned one by one,
+        // in order, so every key gets the id it would get sequentially.
+        let known = &self.interned;
+        let looked_up: Vec<Vec<std::result::Result<u32, String>>> = sources
+            .into_par_iter()
+            .map(|s| {
+                tick();
+                let keys = Prepared::new(s).keys().into_iter();
+                keys.map(|k| known.get(k.as_str()).copied().ok_or(k))
+                    .collect()
+            })
+            .collect();
+        for ks in looked_up {
+            self.tokens.lens.push(id(ks.len(), "tokens")?);
+            for k in ks {
+                let key_id = match k {
+                    Ok(known) => known,
+                    Err(k) => self.intern(k)?,
+                };
+                self.tokens.ids.push(key_id);
+            }
+        }
+        Ok(())
+    }
+
+    /// The id of `key`, a fresh one (the next) when it is new.
+    fn intern(&mut self, key: String) -> std::result::Result<u32, BuildError> {
+        let next = self.interned.len();
+        Ok(match self.interned.entry(key) {
+            Slot::Occupied(known) => *known.get(),
+            Slot::Vacant(slot) => {
+                let fresh = id(next, "distinct words")
+                    .ok()
+                    .filter(|&f| f < u32::MAX)
+                    .ok_or(BuildError::TooLarge("distinct words"))?;
+                *slot.insert(fresh)
+            }
+        })
+    }
+
+    /// The vocabulary sorted (so look-ups can binary-search it) and the
+    /// tokens renumbered to their key's place in it.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "interning gave the keys the ids 0..vocab.len(), each once, so every old id and every token indexes `remap`"
+    )]
+    pub(super) fn renumbered(self) -> std::result::Result<(Vec<String>, Tokens), BuildError> {
+        let mut vocab: Vec<(String, u32)> = self.interned.into_iter().collect();
+        vocab.sort_unstable();
+        let mut remap = vec![0u32; vocab.len()];
+        for (new, (_, old)) in vocab.iter().enumerate() {
+            remap[*old as usize] = id(new, "distinct words")?;
+        }
+        let mut tokens = self.tokens;
+        for t in &mut tokens.ids {
+            *t = remap[*t as usize];
+        }
+        Ok((vocab.into_iter().map(|(k, _)| k).collect(), tokens))
+    }
+}
+
+/// A fast hash for the interned keys (short words): one XXH3-64 of the
+/// bytes written, where the std hasher (SipHash) costs several times more.
+/// Keys come from the memory, not from an adversary who could aim
+/// collisions at the table.
+#[derive(Default, Clone, Copy)]
+pub(super) struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// The hasher of [`KeyHash`].
+pub(super) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+    fn write_u8(&mut self, byte: u8) {
+        // `str`'s Hash ends with 0xff: folded in without another pass.
+        self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Reads the memory's units (one per unit identity, the first occurrence
+/// kept, in memory order, as [`super::build::entries`] does) and tokenises
+/// their sources on another thread as they are read.
+pub(super) fn gather(
+    memory: &crate::tm::Memory,
+    tick: &(dyn Fn() + Sync),
+) -> Result<(Texts, Keys)> {
+    let (send, receive) = mpsc::sync_channel::<Vec<String>>(2);
+    let fail = |e: BuildError| Error::input(Location::file(&memory.dir), e.to_string());
+    std::thread::scope(|scope| {
+        let tokeniser = scope.spawn(move || {
+            let mut keys = Keys::default();
+            for batch in receive {
+                keys.add(batch, tick)?;
+            }
+            Ok::<Keys, BuildError>(keys)
+        });
+        let read = read_texts(memory, send);
+        let keys = tokeniser.join().map_err(|_| {
+            fail(BuildError::Inconsistent(super::format::Invalid::Corrupt(
+                "tokeniser",
+            )))
+        })?;
+        let texts = read?.map_err(fail)?;
+        Ok((texts, keys.map_err(fail)?))
+    })
+}
+
+/// The reading half of [`gather`]: the units' strings kept, their sources
+/// sent in batches to the tokeniser. Stops at the first unit that cannot
+/// be indexed (the inner error) or the first read error (the outer).
+fn read_texts(
+    memory: &crate::tm::Memory,
+    send: mpsc::SyncSender<Vec<String>>,
+) -> Result<std::result::Result<Texts, BuildError>> {
+    let mut seen: HashSet<u128> = HashSet::new();
+    let mut texts = Texts::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut failed = None;
+    memory.for_each_unit(|u| {
+        if failed.is_none() && seen.insert(crate::tm::store::identity_hash(&u)) {
+            match Entry::from_unit(&u).and_then(|e| texts.push(&e).map(|()| e)) {
+                Ok(e) => batch.push(e.source),
+                Err(e) => failed = Some(e),
+            }
+            if batch.len() == BATCH {
+                // A tokeniser that stopped has its own error to report.
+                let _ = send.send(std::mem::take(&mut batch));
+            }
+        }
+    })?;
+    if !batch.is_empty() {
+        let _ = send.send(batch);
+    }
+    Ok(match failed {
+        Some(e) => Err(e),
+        None => id(texts.units(), "units").map(|_| texts),
+    })
+}
