@@ -105,6 +105,14 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    g.bench_function("lookup_min50_top1_all_cores", |b| {
+        b.iter(|| {
+            prepared
+                .par_iter()
+                .map(|q| search::search(&view, q, 50, 1, &|_| false).len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

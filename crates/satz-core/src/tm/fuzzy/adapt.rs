@@ -55,12 +55,12 @@ pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option
     let mut edits: Vec<Edit> = Vec::new();
     // Month names are known in German and English only.
     let german_to_english = pair.source.primary() == "de" && pair.target.primary() == "en";
+    // Months and names read the same tokens: split each text once.
+    let (q, s) = (Tokens::of(query), Tokens::of(source));
     let kinds = [
         numbers(query, source, target, pair),
-        german_to_english
-            .then(|| months(query, source, target))
-            .flatten(),
-        names(query, source, target),
+        german_to_english.then(|| months(&q, &s, target)).flatten(),
+        names(&q, &s, target),
     ];
     for mut e in kinds.into_iter().flatten() {
         // A kind whose edits overlap another's is dropped whole.
@@ -143,12 +143,36 @@ const MONTHS_DE: [&str; 12] = [
     "Dezember",
 ];
 
-/// The German month numbers (0-11) of `text`, in order (`Jänner` too).
-fn month_list(text: &str) -> Vec<usize> {
-    tokenize(text)
+/// A text's tokens' texts with their kinds, split once for the kinds of
+/// adaptation that read them.
+struct Tokens<'a>(Vec<(&'a str, TokenKind)>);
+
+impl<'a> Tokens<'a> {
+    fn of(text: &'a str) -> Tokens<'a> {
+        Tokens(
+            tokenize(text)
+                .iter()
+                .map(|t| (t.text(text), t.kind))
+                .collect(),
+        )
+    }
+
+    /// The word tokens' texts, in order.
+    fn words(&self) -> Vec<&'a str> {
+        self.0
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Word)
+            .map(|&(w, _)| w)
+            .collect()
+    }
+}
+
+/// The German month numbers (0-11) of a text, in order (`Jänner` too).
+fn month_list(tokens: &Tokens<'_>) -> Vec<usize> {
+    tokens
+        .0
         .iter()
-        .filter_map(|t| {
-            let w = t.text(text);
+        .filter_map(|&(w, _)| {
             MONTHS_DE
                 .iter()
                 .position(|m| *m == w)
@@ -166,7 +190,7 @@ fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn months(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
+fn months(query: &Tokens<'_>, source: &Tokens<'_>, target: &str) -> Option<Vec<Edit>> {
     let (qm, sm) = (month_list(query), month_list(source));
     if qm.len() != sm.len() {
         return None;
@@ -185,24 +209,17 @@ fn months(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
     Some(edits)
 }
 
-fn names(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
-    let words = |t: &str| -> Vec<String> {
-        tokenize(t)
-            .iter()
-            .filter(|k| k.kind == TokenKind::Word)
-            .map(|k| k.text(t).to_owned())
-            .collect()
-    };
-    let (qw, sw) = (words(query), words(source));
+fn names(query: &Tokens<'_>, source: &Tokens<'_>, target: &str) -> Option<Vec<Edit>> {
+    let (qw, sw) = (query.words(), source.words());
     if qw.len() != sw.len() {
         return None;
     }
-    let changed: Vec<(usize, &String, &String)> = qw
+    let changed: Vec<(usize, &str, &str)> = qw
         .iter()
         .zip(&sw)
         .enumerate()
         .filter(|(_, (q, s))| q != s)
-        .map(|(i, (q, s))| (i, q, s))
+        .map(|(i, (q, s))| (i, *q, *s))
         .collect();
     if changed.is_empty() || changed.len() > 2 {
         return None;
@@ -210,7 +227,7 @@ fn names(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut edits = Vec::new();
     for (i, q, s) in changed {
-        let is_month = MONTHS_DE.contains(&s.as_str()) || MONTHS_DE.contains(&q.as_str());
+        let is_month = MONTHS_DE.contains(&s) || MONTHS_DE.contains(&q);
         if i == 0 || !capital(q) || !capital(s) || is_month {
             return None;
         }
@@ -218,7 +235,7 @@ fn names(query: &str, source: &str, target: &str) -> Option<Vec<Edit>> {
         let [(a, b)] = old.as_slice() else {
             return None;
         };
-        edits.push((*a, *b, q.clone()));
+        edits.push((*a, *b, q.to_owned()));
     }
     Some(edits)
 }

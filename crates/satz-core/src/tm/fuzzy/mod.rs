@@ -1,11 +1,13 @@
 //! Fuzzy matching: the CAT-style match percentage ([`score`]), the word
 //! diff shown with a match ([`diff`]), number placeables carried into the
-//! suggested translation ([`adapt`]) and the exhaustive search that the
-//! index must agree with ([`exhaustive`]).
+//! suggested translation ([`adapt`]), the exhaustive search that the
+//! index must agree with ([`exhaustive`]) and the bit-parallel edit
+//! distance the index verifies its candidates with ([`myers`]).
 
 pub mod adapt;
 pub mod diff;
 pub mod exhaustive;
+pub mod myers;
 pub mod score;
 
 pub use score::{Penalty, Prepared, Score};

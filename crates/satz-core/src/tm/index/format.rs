@@ -400,10 +400,24 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Items `from..to` of a u32 section; none (and the index marked
+    /// damaged) when they lie outside it.
     fn u32s(&self, section: usize, from: usize, to: usize) -> impl Iterator<Item = u32> + 'a {
         let s = self.section(section);
-        let view = *self;
-        (from..to).map(move |i| u32_at(s, i * 4).unwrap_or_else(|| view.damage(u32::MAX)))
+        let bytes = match s.get(from.saturating_mul(4)..to.saturating_mul(4)) {
+            Some(b) => b,
+            None => self.damage(&[][..]),
+        };
+        // chunks_exact gives 4-byte chunks, so the conversion never fails.
+        bytes
+            .chunks_exact(4)
+            .map(|c| c.try_into().map_or(u32::MAX, u32::from_le_bytes))
+    }
+
+    /// Marks the index damaged: for a reader that finds an item of the
+    /// index contradicting the checks (a posting naming no unit).
+    pub(crate) fn mark_damaged(&self) {
+        self.damage(());
     }
 
     /// UTF-8 bytes `a..b` of a data section.
@@ -424,12 +438,24 @@ impl<'a> View<'a> {
         self.str_in(sec::KEY_BYTES, a, b)
     }
 
-    /// The id of a key (binary search over the sorted vocabulary).
+    /// The bytes of the vocabulary key with id `id`, not checked as UTF-8.
+    fn key_bytes(&self, id: usize) -> &'a [u8] {
+        let (a, b) = self.range(sec::KEY_OFFSETS, id);
+        match self.section(sec::KEY_BYTES).get(a..b) {
+            Some(s) => s,
+            None => self.damage(&[][..]),
+        }
+    }
+
+    /// The id of a key (binary search over the sorted vocabulary). Bytes
+    /// are compared: UTF-8 sorts bytewise as `str` does, and a key equal
+    /// to the `str` searched for is UTF-8.
     pub fn find_key(&self, key: &str) -> Option<u32> {
+        let key = key.as_bytes();
         let (mut lo, mut hi) = (0, self.vocab);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.key(mid).cmp(key) {
+            match self.key_bytes(mid).cmp(key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 // mid < vocab, a u32 of the header: it fits.
@@ -459,8 +485,13 @@ impl<'a> View<'a> {
 
     /// Unit `u`'s key ids in text order.
     pub fn tokens(&self, u: usize) -> Vec<u32> {
+        self.token_ids(u).collect()
+    }
+
+    /// Unit `u`'s key ids in text order, read in place.
+    pub fn token_ids(&self, u: usize) -> impl Iterator<Item = u32> + 'a {
         let (a, b) = self.range(sec::TOK_OFFSETS, u);
-        self.u32s(sec::TOKENS, a, b).collect()
+        self.u32s(sec::TOKENS, a, b)
     }
 
     /// Unit `u`'s key ids, sorted.

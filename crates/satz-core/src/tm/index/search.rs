@@ -3,22 +3,40 @@
 //!
 //! With `n` query keys and threshold `t`, a unit with `s` keys at key
 //! distance `d` has base score `floor(100 (L - d) / L)`, `L = max(n, s)`, and
-//! the final score never exceeds the base. So a unit scoring `t` or more has
+//! the final score never exceeds the base (a 101% context match is a 100%
+//! match first). Every edit leaves at most one common key out of an
+//! alignment, so `L - d <= c`, the number of keys the two share counted as
+//! multisets, and the score is at most `floor(100 c / L)`.
 //!
-//! * `d <= k(L) = floor(L (100 - t) / 100)` (length filter: `|n - s| <= k`);
-//! * at least `L - k(L) = ceil(L t / 100) >= ceil(n t / 100) = m` keys in
-//!   common with the query, counted as multisets (count filter), since every
-//!   edit removes at most one common key;
-//! * hence at least one of the query's `n - m + 1` rarest key occurrences
-//!   (prefix filter): a unit sharing none of them shares at most `m - 1`.
+//! * **Counting.** The query's distinct keys are taken rarest first; the
+//!   posting lists of the rare ones are scanned, and every unit met counts
+//!   the query occurrences of the keys it holds (`A`, at least its share of
+//!   them). The keys left unscanned (the few very frequent words such as
+//!   `die`, `der`, `und`) occur `B` times in the query, so `c <= A + B`, and
+//!   `floor(100 min(A + B, n, s) / L)` bounds the unit's score.
+//! * **Prefix.** Keys are scanned until `B` is below `ceil(n t / 100)`: a
+//!   unit whose postings were never met (`A = 0`) then shares at most `B`
+//!   keys, too few for `t`, since `L - k(L) = ceil(L t / 100) >= ceil(n t /
+//!   100)` with `k(L) = floor(L (100 - t) / 100)` the largest distance
+//!   allowed. So the units met are the only candidates.
+//! * **Best first, then stop.** Candidates are verified in order of falling
+//!   bound. Once `top` matches are found, the `top`-th best score becomes
+//!   the threshold: a unit bounded below it cannot enter the result, so the
+//!   look-up stops at the first such candidate, and every distance is
+//!   bounded by the current threshold's `k(L)`.
+//! * **Verification.** A bit-parallel edit distance over the key ids
+//!   ([`crate::tm::fuzzy::myers`]; the banded table for queries of more
+//!   than 64 keys) decides; the full score (with penalties) is computed
+//!   last.
 //!
-//! Candidates come from the posting lists of those rarest keys; the two
-//! filters prune them; a banded edit distance bounded by `k(L)` decides; the
-//! full score (with penalties) is computed last. No step can drop a unit
-//! that scores `t` or more, so the result equals the exhaustive search.
+//! No step can drop a unit that belongs in the result, so the result equals
+//! the exhaustive search (the property test in `tests.rs` holds them to it).
+
+use std::cell::RefCell;
 
 use super::format::{Field, View};
 use crate::tm::fuzzy::exhaustive::lift;
+use crate::tm::fuzzy::myers::Pattern;
 use crate::tm::fuzzy::score::{base_score, distance, max_distance, score};
 use crate::tm::fuzzy::{Match, Prepared, rank};
 
@@ -26,6 +44,11 @@ use crate::tm::fuzzy::{Match, Prepared, rank};
 /// vocabulary id (the vocabulary's ids are below its size, a u32, and
 /// `build` never hands out u32::MAX).
 pub const UNKNOWN: u32 = u32::MAX;
+
+/// Once the prefix is covered, a key held by more than one unit in
+/// `FREQUENT` is left unscanned: its long posting list costs more to count
+/// than the looser bound costs to verify.
+const FREQUENT: usize = 16;
 
 /// The query's keys as vocabulary ids; the keys the memory lacks all get
 /// [`UNKNOWN`]. They may share it: query ids are only ever compared with a
@@ -49,92 +72,215 @@ pub fn search(
     top: usize,
     context: &dyn Fn(usize) -> bool,
 ) -> Vec<Match> {
+    if top == 0 {
+        return Vec::new();
+    }
     let q = query_ids(view, query);
     let n = q.len();
-    let mut q_sorted = q.clone();
-    q_sorted.sort_unstable();
     let need = (n as u64 * u64::from(min.min(100))).div_ceil(100) as usize;
-
-    let candidates: Vec<usize> = if need == 0 {
-        // Every unit can reach the threshold on length alone.
-        (0..view.units).collect()
-    } else {
-        let mut occ: Vec<(usize, u32)> = q
-            .iter()
-            .map(|&id| {
-                (
-                    if (id as usize) < view.vocab {
-                        view.doc_freq(id)
-                    } else {
-                        0
-                    },
-                    id,
-                )
-            })
-            .collect();
-        occ.sort_unstable();
-        let mut prefix: Vec<u32> = occ
-            .iter()
-            .take(n - need + 1)
-            .map(|&(_, id)| id)
-            .filter(|&id| (id as usize) < view.vocab)
-            .collect();
-        prefix.sort_unstable();
-        prefix.dedup();
-        let mut c: Vec<usize> = prefix
-            .iter()
-            .flat_map(|&id| view.postings(id))
-            .map(|u| u as usize)
-            .collect();
-        c.sort_unstable();
-        c.dedup();
-        c
-    };
-
-    let mut found = Vec::new();
-    for u in candidates {
-        let s_len = view.token_count(u);
-        let k = max_distance(n, s_len, min);
-        if n.abs_diff(s_len) > k {
-            continue;
+    let pattern = Pattern::new(&q, UNKNOWN);
+    let mut best = Best::new(top, min);
+    for (bound, u) in candidates(view, &q, need, min) {
+        let t = best.threshold;
+        if bound < t {
+            break;
         }
-        if common(&q_sorted, &view.sorted_tokens(u)) < n.max(s_len).saturating_sub(k) {
-            continue;
-        }
-        let Some(d) = distance(&q, &view.tokens(u), k) else {
+        let u = u as usize;
+        let s = view.token_count(u);
+        let k = max_distance(n, s, t.min(100));
+        let d = match &pattern {
+            Some(p) => p.distance(view.token_ids(u), s, k),
+            None => distance(&q, &view.tokens(u), k),
+        };
+        let Some(d) = d else {
             continue;
         };
-        // A 101% (context) match is a 100% match first: the filters above
-        // use the threshold capped at 100.
-        debug_assert!(base_score(n, s_len, d) >= min.min(100));
-        let s = score(query, &Prepared::new(view.text(u, Field::Source)), d);
-        let lifted = lift(s.percent, u, context);
-        if lifted >= min {
-            found.push(Match {
-                unit: u,
-                score: lifted,
-                penalties: s.penalties,
-            });
-        }
+        // A 101% (context) match is a 100% match first: the bounds use the
+        // threshold capped at 100.
+        debug_assert!(base_score(n, s, d) >= t.min(100));
+        let sc = score(query, &Prepared::new(view.text(u, Field::Source)), d);
+        best.offer(Match {
+            unit: u,
+            score: lift(sc.percent, u, context),
+            penalties: sc.penalties,
+        });
     }
-    rank(&mut found);
-    found.truncate(top);
-    found
+    best.finish()
 }
 
-/// Size of the multiset intersection of two sorted lists.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut c) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                c += 1;
-                i += 1;
-                j += 1;
+/// The best matches so far, and the score a new one needs.
+struct Best {
+    found: Vec<Match>,
+    top: usize,
+    min: u32,
+    /// `min`, or the `top`-th best score once `top` are found.
+    threshold: u32,
+}
+
+impl Best {
+    fn new(top: usize, min: u32) -> Best {
+        Best {
+            found: Vec::new(),
+            top,
+            min,
+            threshold: min,
+        }
+    }
+
+    fn offer(&mut self, m: Match) {
+        if m.score < self.threshold {
+            return;
+        }
+        self.found.push(m);
+        let len = self.found.len();
+        // Ranked when the first `top` are in, then whenever twice as many
+        // have gathered: the threshold rises without sorting per match.
+        if len == self.top || len >= self.top.saturating_mul(2) {
+            rank(&mut self.found);
+            self.found.truncate(self.top);
+            if let Some(last) = self.found.last() {
+                self.threshold = self.min.max(last.score);
             }
         }
     }
-    c
+
+    fn finish(mut self) -> Vec<Match> {
+        rank(&mut self.found);
+        self.found.truncate(self.top);
+        self.found
+    }
+}
+
+/// The highest (lifted) score a unit of `s` keys sharing at most `shared`
+/// keys with a query of `n` keys can reach: `floor(100 c / L)` with `c =
+/// min(shared, n, s)`, and 101 where that is 100 (a context match).
+fn bound(n: usize, s: usize, shared: usize) -> u32 {
+    let l = n.max(s);
+    let c = shared.min(n).min(s);
+    // c ≤ l, so the quotient is at most 100 and the cast is lossless.
+    let base = if l == 0 {
+        100
+    } else {
+        (c as u64 * 100 / l as u64) as u32
+    };
+    if base >= 100 { 101 } else { base }
+}
+
+/// The query's distinct keys whose postings are counted, each with its
+/// number of occurrences, and the occurrences of the keys left out.
+struct Plan {
+    scanned: Vec<(u32, u32)>,
+    rest: usize,
+}
+
+/// Chooses the keys to count: rarest first, all of them until fewer than
+/// `need` occurrences are left (the prefix), then those held by at most one
+/// unit in [`FREQUENT`]. Keys the memory lacks are free: no unit holds them.
+fn plan(view: &View<'_>, q: &[u32], need: usize) -> Plan {
+    let mut sorted = q.to_vec();
+    sorted.sort_unstable();
+    let mut keys: Vec<(usize, u32, u32)> = Vec::new();
+    for id in sorted {
+        match keys.last_mut() {
+            Some((_, last, count)) if *last == id => *count += 1,
+            _ => {
+                let df = if (id as usize) < view.vocab {
+                    view.doc_freq(id)
+                } else {
+                    0
+                };
+                keys.push((df, id, 1));
+            }
+        }
+    }
+    keys.sort_unstable();
+    let cutoff = view.units / FREQUENT;
+    let mut plan = Plan {
+        scanned: Vec::new(),
+        rest: q.len(),
+    };
+    for (df, id, count) in keys {
+        if plan.rest < need && df > cutoff {
+            break;
+        }
+        plan.rest = plan.rest.saturating_sub(count as usize);
+        if (id as usize) < view.vocab {
+            plan.scanned.push((id, count));
+        }
+    }
+    plan
+}
+
+thread_local! {
+    /// Per-thread counters, one per unit, all zero between look-ups; 16
+    /// bits keep 30,000 units in a 64 KiB cache.
+    static COUNTS: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Every unit that can score `min` or more for the query `q`, with its
+/// bound ([`bound`]), in the order to verify them: highest bound first,
+/// then by unit.
+fn candidates(view: &View<'_>, q: &[u32], need: usize, min: u32) -> Vec<(u32, u32)> {
+    let n = q.len();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let t = u64::from(min.min(100));
+    let mut keep = |u: u32, shared: usize| {
+        let s = view.token_count(u as usize);
+        let (l, c) = (n.max(s) as u64, shared.min(n).min(s) as u64);
+        // floor(100 c / l) >= t without the division, for most units.
+        if 100 * c >= t * l {
+            let b = bound(n, s, shared);
+            if b >= min {
+                out.push((b, u));
+            }
+        }
+    };
+    // Counts of up to u16::MAX occurrences cannot overflow; a longer query
+    // (no sentence) takes every unit as a candidate.
+    if need == 0 || n > usize::from(u16::MAX) {
+        // Every unit can reach the threshold on length alone.
+        (0..view.units)
+            .filter_map(|u| u32::try_from(u).ok())
+            .for_each(|u| keep(u, n));
+    } else {
+        let plan = plan(view, q, need);
+        COUNTS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut counts) => count(view, &plan, &mut counts, &mut keep),
+            Err(_) => count(view, &plan, &mut Vec::new(), &mut keep),
+        });
+    }
+    out.sort_unstable_by_key(|&(b, u)| (std::cmp::Reverse(b), u));
+    out
+}
+
+/// Counts the scanned keys' occurrences per unit met in their postings and
+/// hands each unit with `A + B` ([`Plan`]) to `keep`, leaving `counts` all
+/// zero again. The query has at most `u16::MAX` keys, so no count saturates.
+fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnMut(u32, usize)) {
+    if counts.len() < view.units {
+        counts.resize(view.units, 0);
+    }
+    let Some(counts) = counts.get_mut(..view.units) else {
+        return;
+    };
+    let mut met: Vec<u32> = Vec::new();
+    for &(id, c) in &plan.scanned {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        for u in view.postings(id) {
+            match counts.get_mut(u as usize) {
+                Some(x) => {
+                    if *x == 0 {
+                        met.push(u);
+                    }
+                    *x = x.saturating_add(c);
+                }
+                // A posting naming no unit: the file changed after its checks.
+                None => view.mark_damaged(),
+            }
+        }
+    }
+    for u in met {
+        let a = counts.get_mut(u as usize).map_or(0, std::mem::take);
+        keep(u, usize::from(a) + plan.rest);
+    }
 }

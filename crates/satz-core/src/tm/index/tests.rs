@@ -99,6 +99,37 @@ proptest! {
     }
 }
 
+/// Sentences of up to about 100 words: queries and units of more than 64
+/// keys, which the bit-parallel distance leaves to the banded table.
+fn long_sentence() -> impl Strategy<Value = String> {
+    proptest::collection::vec(sentence(), 1..9).prop_map(|s| s.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// The same for long queries and units, against a memory where most
+    /// keys are frequent (their postings are not counted, only bounded).
+    #[test]
+    fn index_search_equals_the_exhaustive_scan_for_long_sentences(
+        sources in proptest::collection::vec(long_sentence(), 1..24),
+        pick in any::<proptest::sample::Index>(),
+        edit in sentence(),
+        min in prop_oneof![Just(0u32), Just(30), Just(50), Just(60), Just(70), Just(90)],
+        top in 1usize..4,
+    ) {
+        let entries: Vec<Entry> = sources.into_iter().enumerate().map(|(i, s)| entry(s, i)).collect();
+        let base = &entries[pick.index(entries.len())].source;
+        let query = format!("{base} {edit} {base}");
+        let (index, prepared) = both_ways(&entries);
+        let q = Prepared::new(query);
+        let context = |u: usize| u.is_multiple_of(2);
+        let fast = search::search(&index.view(), &q, min, top, &context);
+        let slow = exhaustive::search(&prepared, &q, min, top, &context);
+        prop_assert_eq!(fast, slow);
+    }
+}
+
 /// Regression (found by the `fuzzy` fuzz target): with `min` 101 (`suggest
 /// --min 101`, which the command line accepts) the index search tripped its
 /// own `debug_assert` (a panic in debug builds), and both searches compared
