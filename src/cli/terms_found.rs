@@ -56,6 +56,11 @@ pub fn find_terms(
     let Some(m) = matcher else {
         return Vec::new();
     };
+    if m.glossary.terms.is_empty() {
+        // Nothing to find: spare the per-word stemming (a fifth of a
+        // low-threshold `suggest` run with `satz init`'s empty glossary).
+        return Vec::new();
+    }
     m.matcher
         .find_source_cached(sentence, cache)
         .into_iter()
