@@ -7,7 +7,8 @@
 //! probabilities (see `orphans.rs`).
 
 use super::dp::DpOut;
-use super::lexicon::{LexiconParams, Relation, learn_lexicon};
+use super::learn::{LexiconParams, learn_lexicon};
+use super::lexicon::Relation;
 use super::options::{Granularity, MIN_SEGMENT_EVIDENCE, SEGMENT_BEADS};
 use super::pass::{Ctx, Lexical, Model, Reading};
 use super::realign::{self, Params, add_lexicon, class_type_p, estimate_p};
