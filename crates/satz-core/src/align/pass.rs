@@ -97,7 +97,7 @@ impl Ctx<'_> {
                 &band,
                 self.src,
                 self.tgt,
-                &lexical.rel.tgt,
+                &lexical.rel.src,
                 &costs.sa,
                 &costs.ta,
             );
