@@ -12,8 +12,13 @@ use std::collections::HashMap;
 
 use strsim::normalized_levenshtein;
 
-use super::tokenize::{Key, char_len, tokenize};
+use rayon::prelude::*;
+
+use super::tokenize::{Key, Tokens, char_len, tokenize};
 use crate::text::numbers::NumLang;
+
+/// Sentences tokenised in parallel at a time by [`Side::build`].
+const TOKENIZE_CHUNK: usize = 4096;
 
 /// Why two token types are partners (ordered by reliability, best first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,34 +119,54 @@ impl Side {
         source: bool,
     ) -> Option<Side> {
         let mut side = Side::default();
-        for &(text, para) in texts {
-            let toks = tokenize(text, lang);
-            let mut ids = Vec::new();
-            let mut words = Vec::new();
-            for (w, &acr) in toks.words.iter().zip(toks.acronym.iter()) {
-                let id = side.vocab.intern(Key::Word(w.clone()))?;
-                if acr && let Some(a) = side.vocab.acronym.get_mut(id as usize) {
-                    *a = true;
-                }
-                ids.push(id);
-                words.push(id);
+        // Tokenised in parallel a chunk at a time (to bound the memory of
+        // the tokens waiting), interned in order: the ids do not depend on
+        // the thread count.
+        for chunk in texts.chunks(TOKENIZE_CHUNK) {
+            let tokens: Vec<(Tokens, Vec<u32>)> = chunk
+                .par_iter()
+                .map(|&(text, _)| {
+                    let toks = tokenize(text, lang);
+                    let found = dict.find(&toks.words, source);
+                    (toks, found)
+                })
+                .collect();
+            for (&(text, para), (toks, found)) in chunk.iter().zip(tokens) {
+                side.push(text, para, toks, found)?;
             }
-            for k in toks.other {
-                ids.push(side.vocab.intern(k)?);
-            }
-            for d in dict.find(&toks.words, source) {
-                ids.push(side.vocab.intern(Key::Dict(d))?);
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            words.sort_unstable();
-            words.dedup();
-            side.sents.push(ids);
-            side.words.push(words);
-            side.lens.push(char_len(text));
-            side.paras.push(para);
         }
         Some(side)
+    }
+
+    /// Adds the sentence `text` of paragraph `para`, tokenised as `toks`,
+    /// with the dictionary entries `found` in it; `None` if the type ids
+    /// have run out.
+    fn push(&mut self, text: &str, para: usize, toks: Tokens, found: Vec<u32>) -> Option<()> {
+        let mut ids = Vec::new();
+        let mut words = Vec::new();
+        for (w, acr) in toks.words.into_iter().zip(toks.acronym) {
+            let id = self.vocab.intern(Key::Word(w))?;
+            if acr && let Some(a) = self.vocab.acronym.get_mut(id as usize) {
+                *a = true;
+            }
+            ids.push(id);
+            words.push(id);
+        }
+        for k in toks.other {
+            ids.push(self.vocab.intern(k)?);
+        }
+        for d in found {
+            ids.push(self.vocab.intern(Key::Dict(d))?);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        words.sort_unstable();
+        words.dedup();
+        self.sents.push(ids);
+        self.words.push(words);
+        self.lens.push(char_len(text));
+        self.paras.push(para);
+        Some(())
     }
 
     /// Number of sentences.

@@ -177,7 +177,7 @@ impl Ctx<'_> {
             tgt_para: &self.tgt.paras,
             para_mode: self.para_mode,
             para_penalty: self.opts.paragraph_penalty,
-            length: costs.length,
+            length: costs.length.prepare(),
             src_marg: costs.src_marg.clone(),
             tgt_marg: costs.tgt_marg.clone(),
             length_weight: self.opts.length_weight,
