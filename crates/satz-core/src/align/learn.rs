@@ -146,7 +146,7 @@ impl Cooccurrence {
         let ns = u32::try_from(links.len()).unwrap_or(u32::MAX);
         let mut v: Vec<(f64, u32)> = Vec::new();
         for &t in touched.iter() {
-            let c = counts.get_mut(t as usize).map_or(0, |c| std::mem::take(c));
+            let c = counts.get_mut(t as usize).map_or(0, std::mem::take);
             let nt = self.tgt_count.get(t as usize).copied().unwrap_or(c);
             if c < lp.min_count {
                 continue;
