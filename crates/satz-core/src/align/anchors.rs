@@ -17,6 +17,8 @@
 //! translation rather than a random pairing, and it takes the place of the
 //! dictionary score of hunalign and the BLEU score of Bleualign.
 
+use rayon::prelude::*;
+
 use super::band::Band;
 use super::lexicon::{Class, Side};
 
@@ -173,67 +175,118 @@ pub(crate) struct PairTable {
     data: Vec<(u64, u64)>,
 }
 
+/// The sentence pairs of one row of a [`PairTable`]: columns `lo..hi`.
+struct Row {
+    lo: usize,
+    hi: usize,
+    data: Vec<(u64, u64)>,
+}
+
+/// Scratch space of [`PairTable`] rows: for every target type, the source
+/// sentence whose partners were last marked in it and the anchor bits of
+/// that sentence's types it is a partner of.
+struct Marks {
+    row: Vec<usize>,
+    bits: Vec<u64>,
+}
+
+/// Rows of a [`PairTable`] built by one task.
+const ROWS_PER_TASK: usize = 64;
+
 impl PairTable {
     /// Computes the masks of all pairs `(i, j)` that a bead of at most `MAXK`
-    /// sentences per side ending inside `band` covers.
+    /// sentences per side ending inside `band` covers; `src_partners[u]`
+    /// are the target partners of source type `u`.
+    ///
+    /// Row `i` first marks, in a table over the target types, the partners
+    /// of sentence `i`'s types with their anchor bits; every target
+    /// sentence of the row is then one look-up per token. Rows are built
+    /// in parallel and joined in order.
     pub fn build(
         band: &Band,
         src: &Side,
         tgt: &Side,
-        tgt_partners: &[Vec<u32>],
+        src_partners: &[Vec<u32>],
         sa: &Anchors,
         ta: &Anchors,
     ) -> PairTable {
         let n = src.len();
-        let m = tgt.len();
+        let types = tgt.vocab.len();
+        let tasks: Vec<usize> = (0..n).step_by(ROWS_PER_TASK).collect();
+        let rows: Vec<Vec<Row>> = tasks
+            .par_iter()
+            .map_init(
+                || Marks {
+                    row: vec![usize::MAX; types],
+                    bits: vec![0; types],
+                },
+                |marks, &from| {
+                    (from..(from + ROWS_PER_TASK).min(n))
+                        .map(|i| Self::row(i, band, (src, tgt), src_partners, (sa, ta), marks))
+                        .collect()
+                },
+            )
+            .collect();
         let mut pt = PairTable::default();
-        let mut sin = vec![usize::MAX; src.vocab.len()];
-        let mut sbit = vec![NO_BIT; src.vocab.len()];
-        for i in 0..n {
-            let lo = band.lo(i + 1).saturating_sub(MAXK);
-            let hi_cell = band.hi((i + MAXK).min(n));
-            let hi = hi_cell.min(m);
-            pt.lo.push(lo);
-            pt.hi.push(hi.max(lo));
+        for r in rows.into_iter().flatten() {
+            pt.lo.push(r.lo);
+            pt.hi.push(r.hi);
             pt.off.push(pt.data.len());
-            let empty: &[u8] = &[];
-            let sbits = sa.bits.get(i).map_or(empty, Vec::as_slice);
-            for (&u, &b) in src
-                .sents
-                .get(i)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .zip(sbits)
-            {
-                if let (Some(x), Some(y)) = (sin.get_mut(u as usize), sbit.get_mut(u as usize)) {
-                    *x = i;
-                    *y = b;
+            pt.data.extend(r.data);
+        }
+        pt
+    }
+
+    /// Row `i` of the table (see [`PairTable::build`]).
+    fn row(
+        i: usize,
+        band: &Band,
+        (src, tgt): (&Side, &Side),
+        src_partners: &[Vec<u32>],
+        (sa, ta): (&Anchors, &Anchors),
+        marks: &mut Marks,
+    ) -> Row {
+        let (n, m) = (src.len(), tgt.len());
+        let lo = band.lo(i + 1).saturating_sub(MAXK);
+        let hi = band.hi((i + MAXK).min(n)).min(m).max(lo);
+        let empty: &[u8] = &[];
+        let ssent = src.sents.get(i).map_or(&[][..], Vec::as_slice);
+        let sbits = sa.bits.get(i).map_or(empty, Vec::as_slice);
+        for (&u, &sb) in ssent.iter().zip(sbits) {
+            let bit = if sb == NO_BIT { 0 } else { 1u64 << sb };
+            for &t in src_partners.get(u as usize).map_or(&[][..], Vec::as_slice) {
+                if let (Some(r), Some(b)) = (
+                    marks.row.get_mut(t as usize),
+                    marks.bits.get_mut(t as usize),
+                ) {
+                    if *r != i {
+                        *r = i;
+                        *b = 0;
+                    }
+                    *b |= bit;
                 }
             }
-            for j in lo..hi.max(lo) {
-                let mut smask = 0u64;
-                let mut tmask = 0u64;
+        }
+        let data = (lo..hi)
+            .map(|j| {
+                let (mut smask, mut tmask) = (0u64, 0u64);
                 let tsent = tgt.sents.get(j).map_or(&[][..], Vec::as_slice);
                 let tbits = ta.bits.get(j).map_or(empty, Vec::as_slice);
                 for (&t, &tb) in tsent.iter().zip(tbits) {
-                    for &u in tgt_partners.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                        // `sin` and `sbit` both have an entry per source type.
-                        if let (Some(&si), Some(&sb)) = (sin.get(u as usize), sbit.get(u as usize))
-                            && si == i
-                        {
-                            if tb != NO_BIT {
-                                tmask |= 1u64 << tb;
-                            }
-                            if sb != NO_BIT {
-                                smask |= 1u64 << sb;
-                            }
+                    if let (Some(&r), Some(&b)) =
+                        (marks.row.get(t as usize), marks.bits.get(t as usize))
+                        && r == i
+                    {
+                        smask |= b;
+                        if tb != NO_BIT {
+                            tmask |= 1u64 << tb;
                         }
                     }
                 }
-                pt.data.push((smask, tmask));
-            }
-        }
-        pt
+                (smask, tmask)
+            })
+            .collect();
+        Row { lo, hi, data }
     }
 
     /// Masks of pair `(i, j)`; zero outside the table.
@@ -248,5 +301,104 @@ impl PairTable {
         // Row i holds the pairs lo..hi at data[off..off + hi - lo].
         #[allow(clippy::indexing_slicing, reason = "lo <= j < hi: inside row i")]
         self.data[off + j - lo]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::guide::band_around;
+    use crate::align::lexicon::{DictIndex, Relation};
+    use crate::text::numbers::NumLang;
+    use proptest::prelude::*;
+
+    /// The masks of pair `(i, j)` by definition: the anchors of `i` with a
+    /// partner in `j`, and the anchors of `j` with a partner in `i`.
+    fn direct(
+        (src, tgt): (&Side, &Side),
+        rel: &Relation,
+        (sa, ta): (&Anchors, &Anchors),
+        i: usize,
+        j: usize,
+    ) -> (u64, u64) {
+        let mask = |sent: &[u32], bits: &[u8], other: &[u32], partners: &[Vec<u32>]| {
+            sent.iter().zip(bits).fold(0u64, |acc, (&u, &b)| {
+                let hit = partners[u as usize]
+                    .iter()
+                    .any(|t| other.binary_search(t).is_ok());
+                if hit && b != NO_BIT {
+                    acc | 1 << b
+                } else {
+                    acc
+                }
+            })
+        };
+        (
+            mask(&src.sents[i], &sa.bits[i], &tgt.sents[j], &rel.src),
+            mask(&tgt.sents[j], &ta.bits[j], &src.sents[i], &rel.tgt),
+        )
+    }
+
+    fn side(texts: &[String], lang: NumLang, source: bool) -> Side {
+        let texts: Vec<(&str, usize)> = texts.iter().map(|t| (t.as_str(), 0)).collect();
+        Side::build(&texts, lang, &DictIndex::default(), source).unwrap()
+    }
+
+    fn arb_sentence() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Nepal",
+                "Himalaya",
+                "Everest",
+                "1953",
+                "8848",
+                "?",
+                "(",
+                "Expedition",
+                "Expedición",
+                "der",
+                "le",
+                "Kathmandu",
+                "%",
+                "2,5",
+                "2.5",
+            ]),
+            0..10,
+        )
+        .prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn pair_masks_are_the_masks_by_definition(
+            s in proptest::collection::vec(arb_sentence(), 1..150),
+            t in proptest::collection::vec(arb_sentence(), 1..150),
+            radius in 0usize..6,
+        ) {
+            let (src, tgt) = (side(&s, NumLang::De, true), side(&t, NumLang::Fr, false));
+            let rel = Relation::base(&src, &tgt);
+            let (ps, pt) = (vec![0.9; src.vocab.len()], vec![0.9; tgt.vocab.len()]);
+            let qs = chance_rates(src.vocab.len(), &tgt, &rel.tgt);
+            let qt = chance_rates(tgt.vocab.len(), &src, &rel.src);
+            let sa = Anchors::build(&src, &rel.src, &ps, &qs);
+            let ta = Anchors::build(&tgt, &rel.tgt, &pt, &qt);
+            let (n, m) = (src.len(), tgt.len());
+            let band = band_around(&[(0, 0), (n, m)], n, m, radius);
+            let table = PairTable::build(&band, &src, &tgt, &rel.src, &sa, &ta);
+            for i in 0..n {
+                let lo = band.lo(i + 1).saturating_sub(MAXK);
+                let hi = band.hi((i + MAXK).min(n)).min(m);
+                for j in 0..m {
+                    let want = if (lo..hi).contains(&j) {
+                        direct((&src, &tgt), &rel, (&sa, &ta), i, j)
+                    } else {
+                        (0, 0)
+                    };
+                    prop_assert_eq!(table.get(i, j), want, "pair ({}, {})", i, j);
+                }
+            }
+        }
     }
 }

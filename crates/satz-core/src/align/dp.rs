@@ -10,6 +10,8 @@
 //! costs, read as negative log-probabilities at a temperature, into the
 //! posterior probability of every bead of the chosen path.
 
+use rayon::prelude::*;
+
 use super::band::Band;
 
 /// One bead of a path: it starts at cell `(i, j)` and has bead type `k` of
@@ -85,7 +87,7 @@ pub(crate) const MAX_BEAD_TYPES: usize = NO_BACK as usize;
 /// starting at `(i, j)`. Non-finite costs disable a bead.
 pub(crate) fn run<F>(band: &Band, beads: &[(usize, usize)], temperature: f64, cost: F) -> DpOut
 where
-    F: Fn(usize, usize, usize) -> f64,
+    F: Fn(usize, usize, usize) -> f64 + Sync,
 {
     let t = if temperature > 0.0 && temperature.is_finite() {
         temperature
@@ -93,8 +95,8 @@ where
         1.0
     };
     let mut lattice = Lattice::new(band, beads, t);
-    lattice.forward(&cost);
-    lattice.backward();
+    lattice.fill_costs(&cost);
+    lattice.forward_backward();
     let Some(path) = lattice.backtrack() else {
         return fallback(band.n(), band.m(), beads);
     };
@@ -164,94 +166,63 @@ impl<'b> Lattice<'b> {
         }
     }
 
-    /// The bead types with their `u8` numbers (`beads.len() <=
-    /// MAX_BEAD_TYPES`, so the numbering never runs out).
-    fn numbered_beads(&self) -> impl Iterator<Item = (u8, (usize, usize))> + 'b {
-        (0..NO_BACK).zip(self.beads.iter().copied())
-    }
-
-    /// Viterbi and forward pass: every cell in row order, from the cells a
-    /// bead reaches it from.
-    fn forward<F: Fn(usize, usize, usize) -> f64>(&mut self, cost: &F) {
-        let band = self.band;
+    /// The cost of every bead that ends in a cell of the band and starts
+    /// in one (see [`Lattice::costs`]), rows in parallel: the costs are
+    /// pure, so the table does not depend on the thread count.
+    fn fill_costs<F: Fn(usize, usize, usize) -> f64 + Sync>(&mut self, cost: &F) {
+        let (band, beads) = (self.band, self.beads);
+        let kn = beads.len();
+        if kn == 0 {
+            return;
+        }
+        // Cells are numbered row by row: row i is the next (hi - lo + 1)
+        // cells of the table.
+        let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(band.n() + 1);
+        let mut rest: &mut [f32] = &mut self.costs;
         for i in 0..=band.n() {
-            for j in band.lo(i)..=band.hi(i) {
-                let Some(c) = band.idx(i, j) else { continue };
-                if i == 0 && j == 0 {
-                    self.vit[c] = 0.0;
-                    self.fwd[c] = 0.0;
-                } else {
-                    self.relax(i, j, c, cost);
-                }
-            }
-        }
-    }
-
-    /// Fills cell `c = (i, j)` from its predecessors: the best bead into it
-    /// (Viterbi), the log-sum over all beads into it (forward), and the cost
-    /// of every possible bead ending in it.
-    fn relax<F: Fn(usize, usize, usize) -> f64>(&mut self, i: usize, j: usize, c: usize, cost: &F) {
-        let kn = self.beads.len();
-        let mut best = f64::INFINITY;
-        let mut best_k = NO_BACK;
-        let mut acc = f64::NEG_INFINITY;
-        for (k8, (a, b)) in self.numbered_beads() {
-            let k = usize::from(k8);
-            if i < a || j < b {
-                continue;
-            }
-            // A predecessor outside the band is not reachable: no bead.
-            let Some(p) = self.band.idx(i - a, j - b) else {
-                continue;
+            let len = (band.hi(i) - band.lo(i) + 1) * kn;
+            let Some((row, tail)) = rest.split_at_mut_checked(len) else {
+                break;
             };
-            let vp = self.vit[p];
-            if !vp.is_finite() {
-                continue;
-            }
-            let cst = cost(i - a, j - b, k) as f32;
-            if !cst.is_finite() {
-                continue;
-            }
-            self.costs[c * kn + k] = cst;
-            let cst = f64::from(cst);
-            if vp + cst < best {
-                best = vp + cst;
-                best_k = k8;
-            }
-            acc = log_add(acc, self.fwd[p] - cst / self.t);
+            rows.push((i, row));
+            rest = tail;
         }
-        self.vit[c] = best;
-        self.fwd[c] = acc;
-        self.back[c] = best_k;
-    }
-
-    /// Backward pass: every cell in reverse row order, from the cells a bead
-    /// leads to.
-    fn backward(&mut self) {
-        let band = self.band;
-        let kn = self.beads.len();
-        let (n, m) = (band.n(), band.m());
-        for i in (0..=n).rev() {
-            for j in (band.lo(i)..=band.hi(i)).rev() {
-                let Some(c) = band.idx(i, j) else { continue };
-                if i == n && j == m {
-                    self.bwd[c] = 0.0;
-                    continue;
-                }
-                let mut acc = f64::NEG_INFINITY;
-                for (k, &(a, b)) in self.beads.iter().enumerate() {
-                    // A successor outside the band is not reachable: no bead.
-                    let Some(nc) = band.idx(i + a, j + b) else {
+        rows.into_par_iter().for_each(|(i, row)| {
+            for (j, cell) in (band.lo(i)..=band.hi(i)).zip(row.chunks_exact_mut(kn)) {
+                for (k, (&(a, b), slot)) in beads.iter().zip(cell).enumerate() {
+                    // A predecessor outside the band is not reachable: no bead.
+                    if i < a || j < b || band.idx(i - a, j - b).is_none() {
                         continue;
-                    };
-                    let cst = self.costs[nc * kn + k];
+                    }
+                    let cst = cost(i - a, j - b, k) as f32;
                     if cst.is_finite() {
-                        acc = log_add(acc, self.bwd[nc] - f64::from(cst) / self.t);
+                        *slot = cst;
                     }
                 }
-                self.bwd[c] = acc;
             }
-        }
+        });
+    }
+
+    /// The forward pass (Viterbi and forward scores) and the backward pass,
+    /// at the same time: both only read the costs.
+    fn forward_backward(&mut self) {
+        let Lattice {
+            band,
+            beads,
+            t,
+            vit,
+            back,
+            fwd,
+            bwd,
+            costs,
+        } = self;
+        let tables = Tables {
+            band,
+            beads,
+            t: *t,
+            costs,
+        };
+        rayon::join(|| tables.forward(vit, fwd, back), || tables.backward(bwd));
     }
 
     /// The best path, from `(0, 0)` to `(n, m)` along the back pointers;
@@ -344,6 +315,95 @@ impl<'b> Lattice<'b> {
             *x = x.clamp(0.0, 1.0);
         }
         (src, tgt)
+    }
+}
+
+/// The read-only part of a [`Lattice`] that the forward and the backward
+/// pass share.
+struct Tables<'b> {
+    band: &'b Band,
+    beads: &'b [(usize, usize)],
+    t: f64,
+    costs: &'b [f32],
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "cell indices come from Band::idx and are below Band::cells, the length of every table; \
+              bead types are below beads.len() (see Lattice)"
+)]
+impl Tables<'_> {
+    /// Viterbi and forward pass: every cell in row order, from the cells a
+    /// bead reaches it from.
+    fn forward(&self, vit: &mut [f64], fwd: &mut [f64], back: &mut [u8]) {
+        let band = self.band;
+        let kn = self.beads.len();
+        for i in 0..=band.n() {
+            for j in band.lo(i)..=band.hi(i) {
+                let Some(c) = band.idx(i, j) else { continue };
+                if i == 0 && j == 0 {
+                    vit[c] = 0.0;
+                    fwd[c] = 0.0;
+                    continue;
+                }
+                let mut best = f64::INFINITY;
+                let mut best_k = NO_BACK;
+                let mut acc = f64::NEG_INFINITY;
+                for (k8, &(a, b)) in (0..NO_BACK).zip(self.beads) {
+                    let k = usize::from(k8);
+                    if i < a || j < b {
+                        continue;
+                    }
+                    // A predecessor outside the band is not reachable: no bead.
+                    let Some(p) = band.idx(i - a, j - b) else {
+                        continue;
+                    };
+                    let vp = vit[p];
+                    let cst = self.costs[c * kn + k];
+                    if !vp.is_finite() || !cst.is_finite() {
+                        continue;
+                    }
+                    let cst = f64::from(cst);
+                    if vp + cst < best {
+                        best = vp + cst;
+                        best_k = k8;
+                    }
+                    acc = log_add(acc, fwd[p] - cst / self.t);
+                }
+                vit[c] = best;
+                fwd[c] = acc;
+                back[c] = best_k;
+            }
+        }
+    }
+
+    /// Backward pass: every cell in reverse row order, from the cells a bead
+    /// leads to.
+    fn backward(&self, bwd: &mut [f64]) {
+        let band = self.band;
+        let kn = self.beads.len();
+        let (n, m) = (band.n(), band.m());
+        for i in (0..=n).rev() {
+            for j in (band.lo(i)..=band.hi(i)).rev() {
+                let Some(c) = band.idx(i, j) else { continue };
+                if i == n && j == m {
+                    bwd[c] = 0.0;
+                    continue;
+                }
+                let mut acc = f64::NEG_INFINITY;
+                for (k, &(a, b)) in self.beads.iter().enumerate() {
+                    // A successor outside the band is not reachable: no bead.
+                    let Some(nc) = band.idx(i + a, j + b) else {
+                        continue;
+                    };
+                    let cst = self.costs[nc * kn + k];
+                    if cst.is_finite() {
+                        acc = log_add(acc, bwd[nc] - f64::from(cst) / self.t);
+                    }
+                }
+                bwd[c] = acc;
+            }
+        }
     }
 }
 

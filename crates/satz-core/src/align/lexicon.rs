@@ -12,8 +12,13 @@ use std::collections::HashMap;
 
 use strsim::normalized_levenshtein;
 
-use super::tokenize::{Key, char_len, tokenize};
+use rayon::prelude::*;
+
+use super::tokenize::{Key, Tokens, char_len, tokenize};
 use crate::text::numbers::NumLang;
+
+/// Sentences tokenised in parallel at a time by [`Side::build`].
+const TOKENIZE_CHUNK: usize = 4096;
 
 /// Why two token types are partners (ordered by reliability, best first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,34 +119,54 @@ impl Side {
         source: bool,
     ) -> Option<Side> {
         let mut side = Side::default();
-        for &(text, para) in texts {
-            let toks = tokenize(text, lang);
-            let mut ids = Vec::new();
-            let mut words = Vec::new();
-            for (w, &acr) in toks.words.iter().zip(toks.acronym.iter()) {
-                let id = side.vocab.intern(Key::Word(w.clone()))?;
-                if acr && let Some(a) = side.vocab.acronym.get_mut(id as usize) {
-                    *a = true;
-                }
-                ids.push(id);
-                words.push(id);
+        // Tokenised in parallel a chunk at a time (to bound the memory of
+        // the tokens waiting), interned in order: the ids do not depend on
+        // the thread count.
+        for chunk in texts.chunks(TOKENIZE_CHUNK) {
+            let tokens: Vec<(Tokens, Vec<u32>)> = chunk
+                .par_iter()
+                .map(|&(text, _)| {
+                    let toks = tokenize(text, lang);
+                    let found = dict.find(&toks.words, source);
+                    (toks, found)
+                })
+                .collect();
+            for (&(text, para), (toks, found)) in chunk.iter().zip(tokens) {
+                side.push(text, para, toks, found)?;
             }
-            for k in toks.other {
-                ids.push(side.vocab.intern(k)?);
-            }
-            for d in dict.find(&toks.words, source) {
-                ids.push(side.vocab.intern(Key::Dict(d))?);
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            words.sort_unstable();
-            words.dedup();
-            side.sents.push(ids);
-            side.words.push(words);
-            side.lens.push(char_len(text));
-            side.paras.push(para);
         }
         Some(side)
+    }
+
+    /// Adds the sentence `text` of paragraph `para`, tokenised as `toks`,
+    /// with the dictionary entries `found` in it; `None` if the type ids
+    /// have run out.
+    fn push(&mut self, text: &str, para: usize, toks: Tokens, found: Vec<u32>) -> Option<()> {
+        let mut ids = Vec::new();
+        let mut words = Vec::new();
+        for (w, acr) in toks.words.into_iter().zip(toks.acronym) {
+            let id = self.vocab.intern(Key::Word(w))?;
+            if acr && let Some(a) = self.vocab.acronym.get_mut(id as usize) {
+                *a = true;
+            }
+            ids.push(id);
+            words.push(id);
+        }
+        for k in toks.other {
+            ids.push(self.vocab.intern(k)?);
+        }
+        for d in found {
+            ids.push(self.vocab.intern(Key::Dict(d))?);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        words.sort_unstable();
+        words.dedup();
+        self.sents.push(ids);
+        self.words.push(words);
+        self.lens.push(char_len(text));
+        self.paras.push(para);
+        Some(())
     }
 
     /// Number of sentences.
@@ -372,128 +397,6 @@ impl Relation {
         }
         rel
     }
-}
-
-/// Groups the word types of `side` by their first `stem_len` characters
-/// (a cheap, language-independent stemmer; 0 keeps whole words). Returns
-/// the group of every type and the members of every group (indexed by
-/// group).
-///
-/// A group is named by the id of its first type, so group ids are type
-/// ids, in range wherever type ids are, and ordered as the groups first
-/// appear.
-#[allow(
-    clippy::indexing_slicing,
-    reason = "a group id is the id of a type already seen, below vocab.len(), the length of members"
-)]
-fn stem_groups(side: &Side, stem_len: usize) -> (Vec<u32>, Vec<Vec<u32>>) {
-    let mut first: HashMap<String, u32> = HashMap::new();
-    let mut group = Vec::with_capacity(side.vocab.len());
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); side.vocab.len()];
-    for (t, key) in side.vocab.ids() {
-        let name = match key {
-            Key::Word(w) if stem_len > 0 => w.chars().take(stem_len).collect(),
-            Key::Word(w) => w.clone(),
-            _ => String::new(),
-        };
-        let g = *first.entry(name).or_insert(t);
-        members[g as usize].push(t);
-        group.push(g);
-    }
-    (group, members)
-}
-
-/// Parameters of lexicon learning.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct LexiconParams {
-    /// Minimum co-occurrence count.
-    pub min_count: u32,
-    /// Minimum Dice coefficient.
-    pub min_dice: f64,
-    /// Largest number of translations per source group.
-    pub top_k: usize,
-    /// Characters of the prefix that groups word forms (0: whole words).
-    pub stem_len: usize,
-}
-
-/// Learns a translation lexicon from sentence pairs (hunalign's `-realign`):
-/// word groups (word forms sharing a prefix) that co-occur in at least
-/// `min_count` pairs with a Dice coefficient of at least `min_dice`, at most
-/// `top_k` per source group; every form of a source group is linked to every
-/// form of its target groups.
-pub(crate) fn learn_lexicon(
-    src: &Side,
-    tgt: &Side,
-    pairs: &[(usize, usize)],
-    lp: LexiconParams,
-) -> Vec<(u32, u32)> {
-    let (sg, s_members) = stem_groups(src, lp.stem_len);
-    let (tg, t_members) = stem_groups(tgt, lp.stem_len);
-    let groups = |words: &[u32], g: &[u32]| -> Vec<u32> {
-        let mut v: Vec<u32> = words
-            .iter()
-            .filter_map(|&w| g.get(w as usize).copied())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let mut cs: HashMap<u32, u32> = HashMap::new();
-    let mut ct: HashMap<u32, u32> = HashMap::new();
-    let mut cst: HashMap<(u32, u32), u32> = HashMap::new();
-    for &(i, j) in pairs {
-        let (Some(sw), Some(tw)) = (src.words.get(i), tgt.words.get(j)) else {
-            continue;
-        };
-        let sw = groups(sw, &sg);
-        let tw = groups(tw, &tg);
-        for &s in &sw {
-            *cs.entry(s).or_default() += 1;
-        }
-        for &t in &tw {
-            *ct.entry(t).or_default() += 1;
-        }
-        for &s in &sw {
-            for &t in &tw {
-                *cst.entry((s, t)).or_default() += 1;
-            }
-        }
-    }
-    let mut best: HashMap<u32, Vec<(f64, u32)>> = HashMap::new();
-    for (&(s, t), &c) in &cst {
-        if c < lp.min_count {
-            continue;
-        }
-        // Every pair counted in `cst` had its groups counted in `cs` and
-        // `ct`, so both counts are at least `c`.
-        let (ns, nt) = (cs.get(&s).copied(), ct.get(&t).copied());
-        debug_assert!(ns.is_some() && nt.is_some(), "a pair without its groups");
-        let (Some(ns), Some(nt)) = (ns, nt) else {
-            continue;
-        };
-        let denom = f64::from(ns + nt);
-        let dice = 2.0 * f64::from(c) / denom;
-        if dice >= lp.min_dice {
-            best.entry(s).or_default().push((dice, t));
-        }
-    }
-    const MAX_FORMS: usize = 16;
-    let mut out = Vec::new();
-    for (s, mut v) in best {
-        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let sf = s_members.get(s as usize).map_or(&[][..], Vec::as_slice);
-        for (_, t) in v.into_iter().take(lp.top_k) {
-            let tf = t_members.get(t as usize).map_or(&[][..], Vec::as_slice);
-            for &a in sf.iter().take(MAX_FORMS) {
-                for &b in tf.iter().take(MAX_FORMS) {
-                    out.push((a, b));
-                }
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 #[cfg(test)]

@@ -40,8 +40,8 @@
 //! other" against "they are unrelated", so a deletion bead costs only its prior.
 //!
 //! Files: `options.rs` ([`AlignOptions`]), `tokenize.rs` (tokens),
-//! `lexicon.rs` (vocabularies, partner relation, dictionary, learnt
-//! lexicon), `anchors.rs` (anchor weights and pair masks), `score.rs` (bead
+//! `lexicon.rs` (vocabularies, partner relation, dictionary), `learn.rs`
+//! (the learnt lexicon), `anchors.rs` (anchor weights and pair masks), `score.rs` (bead
 //! cost), `band.rs` (the band of cells), `dp.rs` (banded Viterbi and
 //! forward–backward, gap probabilities), `pass.rs` (one pass in a widening
 //! band), `passes.rs` (first pass and realignment), `guide.rs` (guide
@@ -55,6 +55,7 @@ pub mod confidence;
 mod dp;
 pub mod eval;
 mod guide;
+mod learn;
 mod lexicon;
 mod options;
 mod orphans;

@@ -130,7 +130,7 @@ impl Default for AlignOptions {
             lexical_weight: 0.5,
             length_weight: 1.0,
             paragraph_penalty: 8.0,
-            band_radius: 64,
+            band_radius: 16,
             full_dp_cells: 200_000,
             max_cells: 6_000_000,
             temperature: 3.0,

@@ -97,7 +97,7 @@ impl Ctx<'_> {
                 &band,
                 self.src,
                 self.tgt,
-                &lexical.rel.tgt,
+                &lexical.rel.src,
                 &costs.sa,
                 &costs.ta,
             );
@@ -121,8 +121,15 @@ impl Ctx<'_> {
     fn costs<'m>(&self, lexical: &Lexical, model: &'m Model, reading: Reading) -> Costs<'m> {
         let (src, tgt, opts) = (self.src, self.tgt, self.opts);
         let rel = &lexical.rel;
-        let q_src = chance_rates(src.vocab.len(), tgt, &rel.tgt);
-        let q_tgt = chance_rates(tgt.vocab.len(), src, &rel.src);
+        // The two sides are independent: weighed at the same time.
+        let side_anchors = |side: &Side, other: &Side, own: &[Vec<u32>], theirs: &[Vec<u32>], p| {
+            let q = chance_rates(side.vocab.len(), other, theirs);
+            Anchors::build(side, own, p, &q)
+        };
+        let (sa, ta) = rayon::join(
+            || side_anchors(src, tgt, &rel.src, &rel.tgt, &lexical.src_p),
+            || side_anchors(tgt, src, &rel.tgt, &rel.src, &lexical.tgt_p),
+        );
         let granularity_lambda = if model.segment {
             opts.segment_lexical_weight
         } else {
@@ -137,8 +144,8 @@ impl Ctx<'_> {
             tgt_marg: marginal_sums(&tgt.lens, &LogNormal::fit(&tgt.lens)),
             length: model.params.length,
             lambda: reading.lambda.unwrap_or(granularity_lambda),
-            sa: Anchors::build(src, &rel.src, &lexical.src_p, &q_src),
-            ta: Anchors::build(tgt, &rel.tgt, &lexical.tgt_p, &q_tgt),
+            sa,
+            ta,
         }
     }
 
@@ -177,7 +184,7 @@ impl Ctx<'_> {
             tgt_para: &self.tgt.paras,
             para_mode: self.para_mode,
             para_penalty: self.opts.paragraph_penalty,
-            length: costs.length,
+            length: costs.length.prepare(),
             src_marg: costs.src_marg.clone(),
             tgt_marg: costs.tgt_marg.clone(),
             length_weight: self.opts.length_weight,

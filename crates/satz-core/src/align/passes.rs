@@ -7,7 +7,8 @@
 //! probabilities (see `orphans.rs`).
 
 use super::dp::DpOut;
-use super::lexicon::{LexiconParams, Relation, learn_lexicon};
+use super::learn::{LexiconParams, learn_lexicon};
+use super::lexicon::Relation;
 use super::options::{Granularity, MIN_SEGMENT_EVIDENCE, SEGMENT_BEADS};
 use super::pass::{Ctx, Lexical, Model, Reading};
 use super::realign::{self, Params, add_lexicon, class_type_p, estimate_p};
@@ -150,7 +151,8 @@ impl<'c, 'a> Passes<'c, 'a> {
             stem_len: opts.lexicon_stem_len,
         };
         let lex = learn_lexicon(src, tgt, confident, lexicon_params);
-        let mut rel = Relation::base(src, tgt);
+        // The base relation of `new`, computed once.
+        let mut rel = self.base.rel.clone();
         add_lexicon(&mut rel, &lex);
         let class_p = &self.model.params.class_p;
         let (_, src_p) = estimate_p(

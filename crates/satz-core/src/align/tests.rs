@@ -453,3 +453,72 @@ fn a_sentence_absorbed_into_a_merged_link_is_named() {
         .collect();
     assert!(others.is_empty(), "{others:#?}");
 }
+
+/// A long document pair with a translation left out every 37 sentences
+/// and two sentences merged every 53: banded, realigned, with gaps.
+fn long_pair() -> (Vec<String>, Vec<String>) {
+    let names = ["Müller", "Kathmandu", "Nepal", "Hillary", "Genf", "Zürich"];
+    let name = |i: usize| names.get(i % names.len()).copied().unwrap_or("X");
+    let mut de = Vec::new();
+    let mut en = Vec::new();
+    for i in 0..900usize {
+        de.push(format!(
+            "Im Jahr {} besuchte {} mit {} Personen die Stadt {} .",
+            1100 + i,
+            name(i),
+            i * 3 + 7,
+            name(i / 2 + 1)
+        ));
+        let t = format!(
+            "In {} {} visited the town of {} with {} people .",
+            1100 + i,
+            name(i),
+            name(i / 2 + 1),
+            i * 3 + 7
+        );
+        if i % 37 == 5 {
+            continue;
+        }
+        match en.last_mut() {
+            Some(last) if i % 53 == 7 => *last = format!("{last} {t}"),
+            _ => en.push(t),
+        }
+    }
+    (de, en)
+}
+
+#[test]
+fn the_thread_count_does_not_change_the_alignment() {
+    let (de, en) = long_pair();
+    let (sa, sb) = (view_lines(&de), view_lines(&en));
+    let run = |threads: usize, opts: &AlignOptions| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| align(&sa, &sb, opts))
+    };
+    for opts in [
+        AlignOptions::default(),
+        AlignOptions {
+            granularity: Granularity::Sentence,
+            ..AlignOptions::default()
+        },
+    ] {
+        let one = run(1, &opts);
+        check_contract(&one, de.len(), en.len()).unwrap();
+        assert!(one.iter().any(|l| l.target.is_empty()), "no gap found");
+        assert_eq!(one, run(2, &opts));
+        assert_eq!(one, run(3, &opts));
+    }
+}
+
+fn view_lines(lines: &[String]) -> Vec<Sentence<'_>> {
+    lines
+        .iter()
+        .map(|t| Sentence {
+            text: t,
+            paragraph: 0,
+        })
+        .collect()
+}
