@@ -25,7 +25,28 @@ pub fn fold_whitespace(text: &str) -> String {
 /// Lower-cases and writes `ß` as `ss` (Swiss spelling), for comparisons a
 /// user expects to ignore case and the ß/ss difference.
 pub fn fold_case(text: &str) -> String {
-    text.to_lowercase().replace('ß', "ss")
+    // ASCII (most words): one allocation, no case tables; `replace`
+    // only when there is an `ß` to replace.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let lower = text.to_lowercase();
+    if lower.contains('ß') {
+        lower.replace('ß', "ss")
+    } else {
+        lower
+    }
+}
+
+/// [`fold_case`] of `text` appended to `out`: without an allocation when
+/// `text` is ASCII (most words), so a caller folding many words can reuse
+/// one buffer.
+pub fn fold_case_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&fold_case(text));
+    }
 }
 
 #[cfg(test)]
@@ -36,6 +57,18 @@ mod tests {
     fn folds_whitespace_runs_including_unicode_spaces() {
         assert_eq!(fold_whitespace("  a\t\tb\u{00A0}\u{3000}c \n"), "a b c");
         assert_eq!(fold_whitespace(""), "");
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path and the skipped `replace` give the plain
+        /// definition's result.
+        #[test]
+        fn fold_case_is_lowercase_with_ss(s in "[A-Za-z0-9ßẞÄÖÜäöüİΣσ\u{212A}' -]{0,12}") {
+            proptest::prop_assert_eq!(fold_case(&s), s.to_lowercase().replace('ß', "ss"));
+            let mut out = String::from("x");
+            fold_case_into(&s, &mut out);
+            proptest::prop_assert_eq!(out, format!("x{}", fold_case(&s)));
+        }
     }
 
     #[test]

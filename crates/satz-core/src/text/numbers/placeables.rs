@@ -52,11 +52,26 @@ fn number_case(w: &str, first: bool) -> bool {
 /// Whether word `w` (the first word of its text when `first`) is a number
 /// word of German or English under the rules of the module documentation.
 pub fn is_number_word(w: &str, first: bool) -> bool {
-    if !number_case(w, first) {
+    if !number_case(w, first) || !may_begin_number(w) {
         return false;
     }
     let k = key(w);
     spelled_cardinal(NumLang::De, &k).is_some() || spelled_cardinal(NumLang::En, &k).is_some()
+}
+
+/// Whether `w` may be a number word by its first letter: every German and
+/// English number word's key begins with one of `adefhnostvz`, and the key
+/// of a word with an ASCII first letter begins with that letter in lower
+/// case, so the other words need no key (an allocation) and no look-up.
+/// A word with another first char is not turned away here.
+fn may_begin_number(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't' | b'v' | b'z'
+        ),
+        _ => true,
+    }
 }
 
 /// The numbers of `text` in language `lang`, digits and words, in order.
@@ -239,5 +254,45 @@ mod tests {
         assert_eq!(digits(20_000.0, NumLang::En).as_deref(), Some("20,000"));
         assert_eq!(digits(300_000.0, NumLang::De).as_deref(), Some("300.000"));
         assert_eq!(digits(2.5, NumLang::De), None);
+    }
+
+    /// [`is_number_word`] without its first-letter guard.
+    fn unguarded(w: &str, first: bool) -> bool {
+        number_case(w, first) && {
+            let k = key(w);
+            spelled_cardinal(NumLang::De, &k).is_some()
+                || spelled_cardinal(NumLang::En, &k).is_some()
+        }
+    }
+
+    #[test]
+    #[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+    fn the_first_letter_guard_changes_no_word_of_the_shared_memory() {
+        let Ok(dir) = std::env::var("SATZ_SHARED_DATA") else {
+            panic!("this test reads the shared data: set SATZ_SHARED_DATA (.ci/run sets it)");
+        };
+        let text = std::fs::read_to_string(std::path::Path::new(&dir).join("tm/tm.tsv")).unwrap();
+        let mut words: Vec<&str> = words(&text).iter().map(|w| w.text).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() > 10_000);
+        let mut numbers = 0;
+        for w in &words {
+            for first in [false, true] {
+                assert_eq!(is_number_word(w, first), unguarded(w, first), "{w}");
+                numbers += usize::from(is_number_word(w, first));
+            }
+        }
+        assert!(numbers > 100, "{numbers}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_letter_guard_changes_no_word(
+            w in "[A-Za-zäöüÄÖÜßẞKİ]{0,3}(ein|zwei|drei|zwanzig|hundert|one|two|twenty|ninety|und)?[a-zß]{0,3}",
+            first: bool,
+        ) {
+            proptest::prop_assert_eq!(is_number_word(&w, first), unguarded(&w, first));
+        }
     }
 }

@@ -119,6 +119,23 @@ impl Prepared {
             .collect()
     }
 
+    /// Calls `f` with each of [`Prepared::keys`], in order, written into
+    /// `buf` (emptied first each time) rather than into a `String` each.
+    pub fn each_key(&self, buf: &mut String, mut f: impl FnMut(&str)) {
+        for (t, &n) in self.tokens.iter().zip(&self.numeric) {
+            match t.kind {
+                _ if n => f(NUMBER_KEY),
+                TokenKind::Number => f(NUMBER_KEY),
+                TokenKind::Word => {
+                    buf.clear();
+                    crate::text::fold_case_into(t.text(&self.text), buf);
+                    f(buf);
+                }
+                TokenKind::Punct => {}
+            }
+        }
+    }
+
     fn surfaces(&self, kind: TokenKind) -> Vec<&str> {
         self.tokens
             .iter()
@@ -260,6 +277,17 @@ mod tests {
         let (q, s) = (Prepared::new(q), Prepared::new(s));
         let d = distance(&q.keys(), &s.keys(), usize::MAX / 4).unwrap();
         score(&q, &s, d)
+    }
+
+    proptest! {
+        /// The keys through one buffer are the keys one `String` each.
+        #[test]
+        fn each_key_gives_the_keys(t in "[A-Za-zÄÖÜäöüßẞİΣσ0-9 .,'-]{0,40}|Vier und zwanzig Straße 3,5 ΣΑΣ") {
+            let p = Prepared::new(t);
+            let mut seen = Vec::new();
+            p.each_key(&mut String::from("junk"), |k| seen.push(k.to_owned()));
+            prop_assert_eq!(seen, p.keys());
+        }
     }
 
     #[test]

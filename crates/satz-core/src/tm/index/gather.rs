@@ -177,9 +177,12 @@ impl Keys {
             .into_par_iter()
             .map(|s| {
                 tick();
-                let keys = Prepared::new(s).keys().into_iter();
-                keys.map(|k| known.get(k.as_str()).copied().ok_or(k))
-                    .collect()
+                // One key buffer per source: a known key costs no String.
+                let (mut buf, mut out) = (String::new(), Vec::new());
+                Prepared::new(s).each_key(&mut buf, |k| {
+                    out.push(known.get(k).copied().ok_or_else(|| k.to_owned()));
+                });
+                out
             })
             .collect();
         for ks in looked_up {

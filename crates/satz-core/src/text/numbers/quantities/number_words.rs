@@ -217,10 +217,37 @@ pub(super) fn ordinal_prefix(lang: NumLang, k: &str) -> Option<u64> {
 
 /// A German number word below a million.
 fn german(k: &str) -> Option<u64> {
+    if !may_be_german(k) {
+        return None;
+    }
+    german_exhaustive(k)
+}
+
+/// [`german`] without its guard: every split tried.
+fn german_exhaustive(k: &str) -> Option<u64> {
     if k.is_empty() {
         return None;
     }
     german_group(k, "tausend", 1000, german_below_1000)
+}
+
+/// Whether `k` begins with a word of [`DE_UNITS`] or
+/// [`DE_TEENS_AND_TENS`], `hundert` or `tausend`: every German number word
+/// does (a group is a multiplier, itself a number word, or `ein`, or
+/// nothing, before `hundert`/`tausend`; below 100 a word is a table word,
+/// `eins`, or a unit before `und`), so a word that does not is none, and
+/// most words are turned away here by their first byte, before the splits
+/// of [`german_group`] (which build a searcher each) are tried.
+fn may_be_german(k: &str) -> bool {
+    matches!(
+        k.as_bytes().first(),
+        Some(b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b's' | b't' | b'v' | b'z')
+    ) && DE_UNITS
+        .iter()
+        .chain(&DE_TEENS_AND_TENS)
+        .map(|&(w, _)| w)
+        .chain(["hundert", "tausend"])
+        .any(|w| k.starts_with(w))
 }
 
 fn german_below_1000(k: &str) -> Option<u64> {
@@ -458,5 +485,61 @@ mod tests {
         assert_eq!(ordinal_prefix(NumLang::De, "zwanzigsten"), Some(20));
         assert_eq!(ordinal_prefix(NumLang::De, "dreiste"), None);
         assert_eq!(ordinal_prefix(NumLang::En, "firstly"), Some(1));
+    }
+
+    /// The words of the shared memory `tm.tsv` as keys, when
+    /// `SATZ_SHARED_DATA` names it.
+    fn shared_words() -> Vec<String> {
+        let Ok(dir) = std::env::var("SATZ_SHARED_DATA") else {
+            panic!("this test reads the shared data: set SATZ_SHARED_DATA (.ci/run sets it)");
+        };
+        let text = std::fs::read_to_string(std::path::Path::new(&dir).join("tm/tm.tsv")).unwrap();
+        let mut seen: Vec<String> = crate::text::words::words(&text)
+            .iter()
+            .map(|w| w.text.to_owned())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen
+    }
+
+    #[test]
+    #[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+    fn the_guard_changes_no_word_of_the_shared_memory() {
+        let words = shared_words();
+        assert!(words.len() > 10_000);
+        let mut numbers = 0;
+        for w in &words {
+            let k = crate::text::words::key(w);
+            for p in prefixes(&k) {
+                assert_eq!(german(p), german_exhaustive(p), "{p}");
+                numbers += usize::from(german(p).is_some());
+            }
+        }
+        assert!(numbers > 100, "{numbers}");
+    }
+
+    proptest::proptest! {
+        /// Words glued from number morphemes and other letters: the guard
+        /// turns away no number word, at any length.
+        #[test]
+        fn the_guard_changes_no_value(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ein", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sech",
+                "sieben", "sieb", "acht", "neun", "zehn", "elf", "zwölf", "zig",
+                "ssig", "zwanzig", "dreissig", "und", "hundert", "tausend", "st",
+                "t", "e", "en", "a", "x", "ä", "ß", "",
+            ]), 0..7)
+        ) {
+            let k = parts.concat();
+            for p in prefixes(&k) {
+                proptest::prop_assert_eq!(german(p), german_exhaustive(p), "{}", p);
+            }
+            proptest::prop_assert_eq!(german(&k), german_exhaustive(&k));
+            proptest::prop_assert_eq!(
+                german_exhaustive(&k).is_some(),
+                german_exhaustive(&k).is_some() && may_be_german(&k)
+            );
+        }
     }
 }
