@@ -64,9 +64,9 @@ german<TAB>english (paths relative to the manifest's folder unless absolute;
 The pairs are aligned on every core. A pair that cannot be aligned (a file
 missing or empty, the languages swapped, ...) is reported with its manifest
 line and the others go on; satz then exits 1. --save writes the links of all
-pairs to memory/NAME.tmx once, in manifest order; without --save, json, tsv
-and beads start each record with the pair's manifest line (json: \"pair\"),
-tmx holds the links of all pairs, and html (one page per pair) is refused.")]
+pairs to memory/NAME.tmx once, in manifest order. On stdout, json, tsv and
+beads start each record with the pair's manifest line (json: \"pair\"), tmx
+holds the links of all pairs, and html (one page per pair) is refused.")]
 pub struct AlignArgs {
     /// The German text.
     #[arg(required_unless_present = "batch")]

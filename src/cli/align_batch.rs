@@ -17,7 +17,8 @@
 //! [`crate::tm::Memory::add`] does it).
 //!
 //! Pairs are aligned [`CHUNK`] at a time, each chunk's results written
-//! before the next starts (except tmx and `--save`, which need them all):
+//! before the next starts (except tmx, one document of all pairs; `--save`
+//! writes its file once at the end):
 //! memory stays bounded on a large archive, and a failure is reported soon
 //! after its pair, not at the end.
 

@@ -99,7 +99,7 @@ use serde::Serialize;
 
 pub use document::AlignedLink;
 
-use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher};
+use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher, WordCache};
 use crate::lang::LangPair;
 use crate::langid::Language;
 use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
@@ -303,7 +303,9 @@ impl<'g> Checker<'g> {
             let end = n.min(start + CHUNK);
             let mut per_unit: Vec<Vec<Finding>> = (start..end)
                 .into_par_iter()
-                .map(|i| self.check_pair(&units.pair(i)))
+                .map_init(WordCache::new, |cache, i| {
+                    self.check_pair_cached(&units.pair(i), cache)
+                })
                 .collect();
             for (i, list) in (start..end).zip(per_unit.iter_mut()) {
                 if let Some((_, j)) = translation.next_if(|(u, _)| *u == i) {
@@ -339,10 +341,17 @@ impl<'g> Checker<'g> {
 
     /// The per-pair checks of one pair (no consistency checks, no options).
     pub fn check_pair(&self, pair: &Pair<'_>) -> Vec<Finding> {
+        self.check_pair_cached(pair, &mut WordCache::new())
+    }
+
+    /// [`check_pair`](Self::check_pair), keeping what the glossary's
+    /// matcher learnt about each German word in `cache` for the next pairs
+    /// (the same findings; a memory repeats its words).
+    pub fn check_pair_cached(&self, pair: &Pair<'_>, cache: &mut WordCache) -> Vec<Finding> {
         let ctx = Ctx {
             pair,
             glossary: self.glossary,
-            hits: self.matcher.find_source(pair.source),
+            hits: self.matcher.find_source_cached(pair.source, cache),
             renderings: self.matcher.find_renderings(pair.target),
             source_lang: self.source_lang,
             target_lang: self.target_lang,
