@@ -106,21 +106,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn full_levenshtein(a: &[u32], b: &[u32]) -> usize {
-        let mut prev: Vec<usize> = (0..=b.len()).collect();
-        for (i, x) in a.iter().enumerate() {
-            let mut cur = vec![i + 1];
-            for (j, y) in b.iter().enumerate() {
-                cur.push(
-                    (prev[j] + usize::from(x != y))
-                        .min(prev[j + 1] + 1)
-                        .min(cur[j] + 1),
-                );
-            }
-            prev = cur;
-        }
-        prev[b.len()]
-    }
+    use crate::tm::fuzzy::score::tests::full_levenshtein;
 
     #[test]
     fn kitten_sitting() {

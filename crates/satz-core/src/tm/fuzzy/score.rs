@@ -269,7 +269,7 @@ pub fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -395,7 +395,9 @@ mod tests {
         }
     }
 
-    fn full_levenshtein(a: &[u8], b: &[u8]) -> usize {
+    /// The whole edit-distance table, the definition the banded and
+    /// bit-parallel distances are checked against.
+    pub(in crate::tm::fuzzy) fn full_levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         let mut prev: Vec<usize> = (0..=b.len()).collect();
         for (i, x) in a.iter().enumerate() {
             let mut cur = vec![i + 1];
