@@ -308,7 +308,7 @@ impl PairTable {
 mod tests {
     use super::*;
     use crate::align::guide::band_around;
-    use crate::align::lexicon::{DictIndex, Relation};
+    use crate::align::lexicon::Relation;
     use crate::text::numbers::NumLang;
     use proptest::prelude::*;
 
@@ -337,11 +337,6 @@ mod tests {
             mask(&src.sents[i], &sa.bits[i], &tgt.sents[j], &rel.src),
             mask(&tgt.sents[j], &ta.bits[j], &src.sents[i], &rel.tgt),
         )
-    }
-
-    fn side(texts: &[String], lang: NumLang, source: bool) -> Side {
-        let texts: Vec<(&str, usize)> = texts.iter().map(|t| (t.as_str(), 0)).collect();
-        Side::build(&texts, lang, &DictIndex::default(), source).unwrap()
     }
 
     fn arb_sentence() -> impl Strategy<Value = String> {
@@ -377,7 +372,7 @@ mod tests {
             t in proptest::collection::vec(arb_sentence(), 1..150),
             radius in 0usize..6,
         ) {
-            let (src, tgt) = (side(&s, NumLang::De, true), side(&t, NumLang::Fr, false));
+            let (src, tgt) = (Side::of_texts(&s, NumLang::De, true), Side::of_texts(&t, NumLang::Fr, false));
             let rel = Relation::base(&src, &tgt);
             let (ps, pt) = (vec![0.9; src.vocab.len()], vec![0.9; tgt.vocab.len()]);
             let qs = chance_rates(src.vocab.len(), &tgt, &rel.tgt);

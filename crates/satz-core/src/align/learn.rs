@@ -207,7 +207,6 @@ pub(crate) fn learn_lexicon(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::lexicon::DictIndex;
     use crate::text::numbers::NumLang;
     use proptest::prelude::*;
 
@@ -264,11 +263,6 @@ mod tests {
         out
     }
 
-    fn side(texts: &[String], lang: NumLang, source: bool) -> Side {
-        let texts: Vec<(&str, usize)> = texts.iter().map(|t| (t.as_str(), 0)).collect();
-        Side::build(&texts, lang, &DictIndex::default(), source).unwrap()
-    }
-
     fn arb_sentence() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop::sample::select(vec![
@@ -291,7 +285,7 @@ mod tests {
             stem_len in 0usize..5,
             min_count in 1u32..3,
         ) {
-            let (src, tgt) = (side(&s, NumLang::De, true), side(&t, NumLang::En, false));
+            let (src, tgt) = (Side::of_texts(&s, NumLang::De, true), Side::of_texts(&t, NumLang::En, false));
             let lp = LexiconParams { min_count, min_dice: 0.3, top_k: 2, stem_len };
             prop_assert_eq!(
                 learn_lexicon(&src, &tgt, &links, lp),

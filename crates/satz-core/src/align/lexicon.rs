@@ -400,6 +400,16 @@ impl Relation {
 }
 
 #[cfg(test)]
+impl Side {
+    /// The side of `texts` (one paragraph, no dictionary), for tests.
+    #[allow(clippy::unwrap_used, reason = "test helper")]
+    pub(crate) fn of_texts(texts: &[String], lang: NumLang, source: bool) -> Side {
+        let texts: Vec<(&str, usize)> = texts.iter().map(|t| (t.as_str(), 0)).collect();
+        Side::build(&texts, lang, &DictIndex::default(), source).unwrap()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
