@@ -15,8 +15,11 @@
 //!   such a noun (`koreanische Halbinsel`).
 //!
 //! Inflected forms are one candidate: words are compared by their Snowball
-//! stems (case-folded, `ß` = `ss`, umlauts folded); the form shown is the
-//! one seen most often (then the shortest). Candidates the glossary already
+//! stems (case-folded, `ß` = `ss`, umlauts folded), and a genitive the
+//! stemmer keys apart (`Finanzsystems`) joins its bare form's candidate;
+//! the form shown is the one seen most often (then the shortest), without
+//! its genitive `-s`/`-es` (`Bandscheibenvorfall`, not
+//! `Bandscheibenvorfalls`: see `citation`). Candidates the glossary already
 //! has (its matcher finds one of their forms whole, inflections included)
 //! are left out.
 //!
@@ -34,7 +37,7 @@
 //! rarer than its rarer word.
 //!
 //! ```text
-//! score = ln(1 + spread) · L · S · K · E · H · P · N
+//! score = ln(1 + spread) · L · S · K · E · H · T · O · F · A · W · P · N
 //!   spread  stretches of the memory with the candidate (units more than 25
 //!           apart are different texts): a term recurs across texts
 //!   L   letters / 10, at most 2.5 (an adjective counts half its letters)
@@ -46,6 +49,10 @@
 //!       (Touristen 4.2: 0.12; Menschen 5.9: 0.003)
 //!   H   of a phrase: its units / its noun's units, at most 1 (a noun that
 //!       mostly goes without the adjective makes a free phrase); else 1
+//!   T O F A  one story, everyday parts, feminine form, free phrase (see
+//!       docs/commands.md, `terms --extract`)
+//!   W   0.2 for a calendar word or an age, 0.3 for people in general by
+//!       occupation or role (see `kinds`), else 1
 //!   P   0.3 when the best English equivalent is spelt nearly like the
 //!       German (normalised Levenshtein similarity ≥ 0.8 of the letters:
 //!       cognates need no glossary entry), 0.5 when no English equivalent
@@ -92,6 +99,8 @@
 //! * `lexicon`: the stemmers and the reference frequency list;
 //! * `candidates`: pass 1, the German candidates of each unit (nouns,
 //!   adjective + noun, genitive `-s` merged);
+//! * `citation`: the form shown, and genitives the stemmer keys apart;
+//! * `kinds`: calendar words, ages and people in general (the factor `W`);
 //! * `general`: a candidate's frequency in general German, compound
 //!   splitting;
 //! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H`), the
@@ -102,8 +111,10 @@
 //!   example).
 
 mod candidates;
+mod citation;
 mod equivalents;
 mod general;
+mod kinds;
 mod lexicon;
 mod rows;
 mod score;

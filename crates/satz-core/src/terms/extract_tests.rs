@@ -1,9 +1,11 @@
 //! Tests of the term-candidate extraction.
 use std::collections::HashSet;
 
-use super::candidates::{is_adjective, is_noun, tokens};
+use super::candidates::{gather, is_adjective, is_noun, tokens};
+use super::citation::{case_base, citation_form};
 use super::equivalents::ngrams;
 use super::general::{compound_split, feminine_form, ordinary_parts};
+use super::kinds::{Everyday, everyday_kind};
 use super::lexicon::Lexicon;
 use super::score::cognate;
 use super::score::{everyday, is_name, is_prefixed_name, keyness, spread, stories};
@@ -241,4 +243,139 @@ fn stories_and_abbreviation_prefixed_names() {
     );
     assert!(!is_prefixed_name("Anti-Polio-Initiative", 1.0));
     assert!(!is_prefixed_name("UN-", 1.0));
+}
+
+#[test]
+fn calendar_words_ages_and_people_in_general_are_recognised() {
+    for w in [
+        "Donnerstagabend",
+        "Freitagnachmittag",
+        "Weihnachtsfeiertage",
+        "Weihnachtsfeiertagen",
+        "Osterwochenende",
+        "Sonntag",
+        "Dezembertage",
+        "Juli",
+        "Junisonntag",
+    ] {
+        assert_eq!(everyday_kind(w), Some(Everyday::Calendar), "{w}");
+    }
+    for w in ["Achtzigjährigen", "Vierzigjährige", "Zwölfjähriger"] {
+        assert_eq!(everyday_kind(w), Some(Everyday::Age), "{w}");
+    }
+    for w in [
+        "Neurochirurgen",
+        "Regierungsbeamte",
+        "Regierungsvertreter",
+        "Flugzeughersteller",
+        "Analytiker",
+        "US-Geheimdienstexperten",
+        "Neurowissenschaftlerin",
+        "Motorradfahrer",
+        "Hausärzte",
+    ] {
+        assert_eq!(everyday_kind(w), Some(Everyday::People), "{w}");
+    }
+    // Offices and roles of an institution are terms; words that merely
+    // end or start with the letters are no calendar words or people.
+    for w in [
+        "Kongressabgeordnete",
+        "Präsidentschaftskandidaten",
+        "Militärangehörige",
+        "Juniorpartner",
+        "Augustiner",
+        "Urkunde",
+        "Verfahren",
+        "Parteitag",
+        "Haushaltsjahr",
+        "Vollmacht",
+        "Julian",
+    ] {
+        assert_eq!(everyday_kind(w), None, "{w}");
+    }
+}
+
+#[test]
+fn the_citation_form_drops_a_case_ending() {
+    let lex = Lexicon::new();
+    let base = |w: &str| case_base(&lex, w);
+    assert_eq!(
+        base("Hypothekenpapieren").as_deref(),
+        Some("Hypothekenpapiere")
+    );
+    assert_eq!(
+        base("Kriegsschauplätzen").as_deref(),
+        Some("Kriegsschauplätze")
+    );
+    assert_eq!(base("Bürgern").as_deref(), Some("Bürger"));
+    assert_eq!(
+        base("Bandscheibenvorfalls").as_deref(),
+        Some("Bandscheibenvorfall")
+    );
+    assert_eq!(base("Finanzsystems").as_deref(), Some("Finanzsystem"));
+    assert_eq!(base("Preises").as_deref(), Some("Preis"));
+    assert_eq!(base("Gasthauses").as_deref(), Some("Gasthaus"));
+    assert_eq!(base("Kurses").as_deref(), Some("Kurs"));
+    assert_eq!(
+        base("EU-Haushaltsdefizits").as_deref(),
+        Some("EU-Haushaltsdefizit")
+    );
+    // An `s` that belongs to the word stays.
+    for w in [
+        "Wechselkurs",
+        "Kongress",
+        "Fonds",
+        "Zins",
+        "Kapitalismus",
+        "Ergebnis",
+    ] {
+        assert_eq!(base(w), None, "{w}");
+    }
+    let forms = |fs: &[(&str, usize)]| -> std::collections::HashMap<String, usize> {
+        fs.iter().map(|(f, n)| ((*f).to_owned(), *n)).collect()
+    };
+    // The bare form, when seen, wins over a more frequent genitive.
+    assert_eq!(
+        citation_form(
+            &lex,
+            &forms(&[("Haushaltsdefizits", 3), ("Haushaltsdefizit", 1)])
+        ),
+        "Haushaltsdefizit"
+    );
+    assert_eq!(citation_form(&lex, &forms(&[("Ehebruchs", 2)])), "Ehebruch");
+    assert_eq!(citation_form(&lex, &forms(&[("Kurs", 2)])), "Kurs");
+}
+
+#[test]
+fn a_genitive_the_stemmer_keys_apart_is_one_candidate() {
+    let units: Vec<UnitText> = [
+        "Das Finanzsystem ist stabil.",
+        "Die Stabilität des Finanzsystems ist bedroht.",
+    ]
+    .iter()
+    .map(|de| UnitText {
+        source: (*de).to_owned(),
+        target: String::new(),
+        origin: None,
+    })
+    .collect();
+    let lex = Lexicon::new();
+    let found = gather(&units, &lex);
+    let with: Vec<&String> = found
+        .gathered
+        .iter()
+        .filter(|(_, g)| g.forms.keys().any(|f| f.starts_with("Finanzsystem")))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(with.len(), 1, "{with:?}");
+    let g = with.first().and_then(|k| found.gathered.get(*k));
+    assert_eq!(g.map(|g| g.units.clone()), Some(vec![0, 1]));
+    assert_eq!(
+        found
+            .unit_cands
+            .iter()
+            .filter(|c| c.contains(with[0]))
+            .count(),
+        2
+    );
 }

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::UnitText;
+use super::citation::genitive_merges;
 use super::lexicon::Lexicon;
 use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, key, words};
 
@@ -173,7 +174,10 @@ pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
 
 /// Merges `Nordkoreas` into `Nordkorea`: Snowball keeps a genitive `-s`
 /// after a vowel, so a single-word key ending in `s` whose key without it is
-/// also a candidate is the same word.
+/// also a candidate is the same word. Then merges a candidate whose most
+/// frequent form is another's genitive where Snowball keys the two apart
+/// (`Finanzsystems`, key `finanzsystem`, into `Finanzsystem`, key
+/// `finanzsyst`; see `citation`).
 fn merge_genitives(gathered: &mut HashMap<String, Gathered>, unit_cands: &mut [Vec<String>]) {
     let mut keys: Vec<String> = gathered
         .keys()
@@ -186,30 +190,46 @@ fn merge_genitives(gathered: &mut HashMap<String, Gathered>, unit_cands: &mut [V
         .collect();
     keys.sort();
     for k in keys {
-        let Some(base) = k.strip_suffix('s').map(str::to_owned) else {
-            continue;
-        };
-        let Some(g) = gathered.remove(&k) else {
-            continue;
-        };
-        if let Some(b) = gathered.get_mut(&base) {
-            for u in g.units {
-                if !b.units.contains(&u) {
-                    b.units.push(u);
-                }
-            }
-            b.units.sort_unstable();
-            for (f, n) in g.forms {
-                *b.forms.entry(f).or_default() += n;
-            }
-            b.inside += g.inside;
+        if let Some(base) = k.strip_suffix('s') {
+            merge(gathered, unit_cands, &k, base);
         }
-        for cands in unit_cands.iter_mut() {
-            if let Some(pos) = cands.iter().position(|c| *c == k) {
-                cands.remove(pos);
-                if !cands.contains(&base) {
-                    cands.push(base.clone());
-                }
+    }
+    for (from, into) in genitive_merges(gathered) {
+        merge(gathered, unit_cands, &from, &into);
+    }
+}
+
+/// Moves candidate `from` into candidate `into` (units, forms, counts),
+/// in every unit's list too; nothing when either is gone.
+fn merge(
+    gathered: &mut HashMap<String, Gathered>,
+    unit_cands: &mut [Vec<String>],
+    from: &str,
+    into: &str,
+) {
+    if from == into || !gathered.contains_key(into) {
+        return;
+    }
+    let Some(g) = gathered.remove(from) else {
+        return;
+    };
+    if let Some(b) = gathered.get_mut(into) {
+        for u in g.units {
+            if !b.units.contains(&u) {
+                b.units.push(u);
+            }
+        }
+        b.units.sort_unstable();
+        for (f, n) in g.forms {
+            *b.forms.entry(f).or_default() += n;
+        }
+        b.inside += g.inside;
+    }
+    for cands in unit_cands.iter_mut() {
+        if let Some(pos) = cands.iter().position(|c| c == from) {
+            cands.remove(pos);
+            if !cands.iter().any(|c| c == into) {
+                cands.push(into.to_owned());
             }
         }
     }

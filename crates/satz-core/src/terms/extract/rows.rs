@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::Gathering;
+use super::citation::citation_form;
 use super::equivalents::Cooccurrence;
 use super::general::general;
 use super::lexicon::Lexicon;
@@ -30,7 +31,7 @@ pub(super) fn rows(
         let df = g.units.len();
         let (equivalents, keys) = co.equivalents(k, df);
         let best_key = keys.first().cloned();
-        let de = best_form(&g.forms);
+        let de = citation_form(lex, &g.forms);
         let capitalised: Vec<f64> = keys.iter().map(|e| co.capitalised(e)).collect();
         let parts = general(lex, g, &found.vocabulary).parts;
         let name = equivalents
@@ -66,17 +67,6 @@ pub(super) fn rows(
     });
     out.truncate(top);
     out
-}
-
-/// The form seen most often, then the shortest, then the first in order.
-fn best_form(forms: &HashMap<String, usize>) -> String {
-    let mut v: Vec<(&String, &usize)> = forms.iter().collect();
-    v.sort_by(|a, b| {
-        b.1.cmp(a.1)
-            .then(a.0.chars().count().cmp(&b.0.chars().count()))
-            .then_with(|| a.0.cmp(b.0))
-    });
-    v.first().map(|(f, _)| (*f).clone()).unwrap_or_default()
 }
 
 /// The shortest German side among the candidate's units whose English has

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::Equivalent;
 use super::candidates::{Gathered, Gathering, letters};
 use super::general::{feminine_form, general, ordinary_parts};
+use super::kinds;
 use super::lexicon::Lexicon;
 use crate::glossary::{Glossary, HitKind, TermMatcher};
 use crate::text::words::{fold_umlauts, key};
@@ -50,7 +51,7 @@ pub(super) fn shortlist(
     scored
 }
 
-/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H ·
+/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H · W ·
 /// T · O · F · A of candidate `k`.
 fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
@@ -88,7 +89,8 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     } else {
         1.0
     };
-    (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * free_phrase(lex, g)
+    let w = kinds::factor(kinds::everyday_kind(&g.noun_key));
+    (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * w * free_phrase(lex, g)
 }
 
 /// The factor `F` for the feminine form of a person noun.
