@@ -15,11 +15,11 @@
 //!   such a noun (`koreanische Halbinsel`).
 //!
 //! Inflected forms are one candidate: words are compared by their Snowball
-//! stems (case-folded, `ß` = `ss`, umlauts folded), and a genitive the
-//! stemmer keys apart (`Finanzsystems`) joins its bare form's candidate;
-//! the form shown is the one seen most often (then the shortest), without
-//! its genitive `-s`/`-es` (`Bandscheibenvorfall`, not
-//! `Bandscheibenvorfalls`: see `citation`). Candidates the glossary already
+//! stems (case-folded, `ß` = `ss`, umlauts folded), and a compound's
+//! genitive the stemmer keys apart (`Finanzsystems`) joins its bare form's
+//! candidate; the form shown is the one seen most often (then the
+//! shortest), without a compound's genitive or dative plural ending
+//! (`Bandscheibenvorfall`, not `Bandscheibenvorfalls`: see `citation`). Candidates the glossary already
 //! has (its matcher finds one of their forms whole, inflections included)
 //! are left out.
 //!
@@ -103,7 +103,8 @@
 //! * `kinds`: calendar words, ages and people in general (the factor `W`);
 //! * `general`: a candidate's frequency in general German, compound
 //!   splitting;
-//! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H`), the
+//! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H · T · O · F ·
+//!   A · W`), the
 //!   shortlist, the factors `P` and `N`, and the name test;
 //! * `equivalents`: passes 2 and 3, English n-grams and their Dice
 //!   co-occurrence with the shortlisted candidates;

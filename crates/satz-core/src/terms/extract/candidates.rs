@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::UnitText;
-use super::citation::genitive_merges;
+use super::citation::{genitive_merges, noun_forms};
 use super::lexicon::Lexicon;
 use crate::text::words::{Word, fold_umlauts, is_hyphen_gap, key, words};
 
@@ -112,6 +112,8 @@ pub(super) struct Gathering {
     pub(super) tokens: usize,
     /// The candidate keys of each unit, in memory order.
     pub(super) unit_cands: Vec<Vec<String>>,
+    /// The folded forms of every single-word noun candidate.
+    pub(super) nouns: HashSet<String>,
 }
 
 /// Gathers the candidates of every unit's German side.
@@ -163,12 +165,14 @@ pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
         unit_cands.push(here);
     }
 
-    merge_genitives(&mut gathered, &mut unit_cands);
+    let nouns = noun_forms(&gathered);
+    merge_genitives(&mut gathered, &mut unit_cands, lex, &nouns);
     Gathering {
         gathered,
         vocabulary,
         tokens: n_words,
         unit_cands,
+        nouns,
     }
 }
 
@@ -178,7 +182,12 @@ pub(super) fn gather(units: &[UnitText], lex: &Lexicon) -> Gathering {
 /// frequent form is another's genitive where Snowball keys the two apart
 /// (`Finanzsystems`, key `finanzsystem`, into `Finanzsystem`, key
 /// `finanzsyst`; see `citation`).
-fn merge_genitives(gathered: &mut HashMap<String, Gathered>, unit_cands: &mut [Vec<String>]) {
+fn merge_genitives(
+    gathered: &mut HashMap<String, Gathered>,
+    unit_cands: &mut [Vec<String>],
+    lex: &Lexicon,
+    nouns: &HashSet<String>,
+) {
     let mut keys: Vec<String> = gathered
         .keys()
         .filter(|k| !k.contains(' ') && k.ends_with('s'))
@@ -194,7 +203,7 @@ fn merge_genitives(gathered: &mut HashMap<String, Gathered>, unit_cands: &mut [V
             merge(gathered, unit_cands, &k, base);
         }
     }
-    for (from, into) in genitive_merges(gathered) {
+    for (from, into) in genitive_merges(gathered, lex, nouns) {
         merge(gathered, unit_cands, &from, &into);
     }
 }

@@ -1,23 +1,35 @@
-//! The form a term base lists: the form seen most often, but never a
-//! genitive `-s`/`-es` or dative plural `-n` form where the bare form is
-//! the word (`Bandscheibenvorfalls` is listed as `Bandscheibenvorfall`,
-//! `Finanzsystems` as `Finanzsystem`, `Computerbildschirmen` as
-//! `Computerbildschirme`), and the genitive spelling of one word merged into
-//! the candidate of its bare form when the Snowball stemmer keys the two
-//! apart (`finanzsystem` / `finanzsyst`).
+//! The form a term base lists, and genitives the stemmer keys apart.
+//!
+//! The form shown is the one seen most often, but a compound's genitive
+//! `-s`/`-es` or dative plural `-n` is taken off when that is what the
+//! ending is (`Bandscheibenvorfalls` is shown as `Bandscheibenvorfall`,
+//! `Computerbildschirmen` as `Computerbildschirme`); a candidate whose most
+//! frequent form is such a genitive of another candidate's form joins that
+//! candidate when the Snowball stemmer keys the two apart (`Finanzsystems`,
+//! key `finanzsystem`, and `Finanzsystem`, key `finanzsyst`).
+//!
+//! Only a compound's head is read so: the part before it must be a word
+//! (`Bandscheiben|vorfall`, `Finanz|system`), and the head must be a noun
+//! the memory has on its own (`Vorfall`). A simple word ending in `-s` may
+//! be a word of its own or a name (`Nichts`, `Jeans`, `Times`, `Peters`,
+//! `Morales`), so it keeps its form; a single `-s` after `s`, `ß`, `z` or
+//! `x` is never a genitive (`Kompromiss`, `Haushaltskompromiss`).
+//!
+//! Only the form shown changes: the score, the name test and the cognate
+//! test read the form seen most often.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::candidates::Gathered;
 use super::lexicon::Lexicon;
 use crate::text::words::{fold_umlauts, key};
 
 /// How much more frequent in general German (Zipf) the bare head must be
-/// than the head with the genitive ending for the ending to be taken as one:
-/// `Vorfall` 3.5 against `Vorfalls` about 2.6, while `Kurs` is more
-/// frequent than `Kur`. For the dative plural `-n` the bare plural must be
-/// at least as frequent (`Bildschirme` 3.24 against `Bildschirmen` 3.09;
-/// not `Koste` against `Kosten`).
+/// than the head with the genitive ending, if the list has the latter:
+/// `Vorfall` 4.08 against `Vorfalls` 3.07, while `Kurs` is more frequent
+/// than `Kur`. For the dative plural `-n` the bare plural must be at least
+/// as frequent (`Bildschirme` 3.24 against `Bildschirmen` 3.09; not `Koste`
+/// against `Kosten`).
 const CASE_MARGIN: f64 = 0.3;
 
 /// The fewest letters of the known head a genitive is recognised by.
@@ -30,62 +42,59 @@ const MIN_PLURAL_HEAD: usize = 6;
 /// The least Zipf value of that head (a real word, not a fragment).
 const MIN_HEAD_ZIPF: f64 = 3.0;
 
-/// The form to show for a candidate seen in `forms`: the most frequent
-/// (then the shortest, then the first in order); when it ends in `-s` or
-/// `-es`, the bare form if it was seen too; else what [`case_base`] finds.
-/// (A seen bare form is trusted for the genitive only: `Kost` and
-/// `Kosten` share a stem.)
-pub(super) fn citation_form(lex: &Lexicon, forms: &HashMap<String, usize>) -> String {
+/// The form seen most often (then the shortest, then the first in order).
+pub(super) fn most_frequent_form(forms: &HashMap<String, usize>) -> String {
     let mut v: Vec<(&String, &usize)> = forms.iter().collect();
     v.sort_by(|a, b| {
         b.1.cmp(a.1)
             .then(a.0.chars().count().cmp(&b.0.chars().count()))
             .then_with(|| a.0.cmp(b.0))
     });
-    let Some(best) = v.first().map(|(f, _)| (*f).clone()) else {
-        return String::new();
-    };
+    v.first().map(|(f, _)| (*f).clone()).unwrap_or_default()
+}
+
+/// The form to show for a candidate seen in `forms`: the most frequent,
+/// without its case ending where [`case_base`] finds one (`nouns`: the
+/// folded nouns of the memory).
+pub(super) fn citation_form(
+    lex: &Lexicon,
+    forms: &HashMap<String, usize>,
+    nouns: &HashSet<String>,
+) -> String {
+    let best = most_frequent_form(forms);
     if best.contains(' ') {
         return best;
     }
-    let seen_bare = ["es", "s"]
-        .iter()
-        .filter_map(|e| best.strip_suffix(e))
-        .find(|b| forms.contains_key(*b));
-    match seen_bare {
-        Some(b) => b.to_owned(),
-        None => case_base(lex, &best).unwrap_or(best),
-    }
+    case_base(lex, &best, nouns).unwrap_or(best)
 }
 
-/// `word` without its genitive `-es` or `-s`, or the dative plural `-n`
-/// of a plural in `-e`, `-er` or `-el`, when that is what the ending is:
-/// the word's last hyphenated part, without the ending, ends in a word
-/// that general German knows (Zipf ≥ [`MIN_HEAD_ZIPF`]) and uses more than
-/// the same word with the ending, by [`CASE_MARGIN`] (by 0 for `-n`), or
-/// does not list with it at all. Of the endings, the one leaving the most
+/// `word` without its genitive `-es` or `-s`, or the dative plural `-n` of
+/// a plural in `-e`, `-er` or `-el`, when the word's last hyphenated part
+/// is a compound whose head, without the ending, is a noun of the memory
+/// (`nouns`, folded) that general German knows (Zipf ≥ [`MIN_HEAD_ZIPF`])
+/// and, if the list has the head with the ending, uses more than that by
+/// [`CASE_MARGIN`] (by 0 for `-n`); the part before the head is a word of
+/// the list (maybe with a linking element, or a clipped first part such
+/// as `Finanz-` of `Finanzen`). Of the endings, the one leaving the most
 /// frequent head wins.
 ///
 /// The genitive's head has at least [`MIN_HEAD`] letters, and after `s`,
-/// `ß`, `z` or `x` only `-es` is the ending (`Gasthauses` is `Gasthaus`,
-/// not `Gasthause`). The dative's head has at least [`MIN_PLURAL_HEAD`]
-/// letters and follows nothing or a known word (`Computer|bildschirme`, not
-/// `Enthül|lunge`); `-innen` and `-ungen` are plurals themselves (no
-/// `Sängerinne`, `Kürzunge`); a bare `-en` is never taken off
-/// (`Kongressabgeordneten` is no `abgeordnet`, and umlauts are folded in
-/// the list, so `Kriegsschauplätzen` would become `Kriegsschauplätz`).
-pub(super) fn case_base(lex: &Lexicon, word: &str) -> Option<String> {
+/// `ß`, `z` or `x` only `-es` is the ending (`Gasthauses` is `Gasthaus`;
+/// `Kompromiss` keeps its `s`). The dative's head has at least
+/// [`MIN_PLURAL_HEAD`] letters; `-innen` and `-ungen` are plurals
+/// themselves (no `Sängerinne`, `Kürzunge`); a bare `-en` is never taken
+/// off (`Kongressabgeordneten` is no `abgeordnet`, and umlauts are folded
+/// in the list, so `Kriegsschauplätzen` would become `Kriegsschauplätz`).
+pub(super) fn case_base(lex: &Lexicon, word: &str, nouns: &HashSet<String>) -> Option<String> {
     let last = word.rsplit(['-', '\u{2010}', '\u{2011}']).next()?;
-    let sibilant_es = last
-        .strip_suffix("es")
-        .is_some_and(|b| b.ends_with(['s', 'ß', 'z', 'x']));
     let mut best: Option<(f64, &str)> = None;
     for ending in ["es", "s", "n"] {
         let Some(bare) = last.strip_suffix(ending) else {
             continue;
         };
         let dative = ending == "n";
-        if (ending == "s" && sibilant_es)
+        let after_sibilant = bare.ends_with(['s', 'ß', 'z', 'x']);
+        if (ending == "s" && after_sibilant)
             || (dative
                 && (!["e", "er", "el"].iter().any(|e| bare.ends_with(e))
                     || bare.ends_with("inne")
@@ -97,7 +106,8 @@ pub(super) fn case_base(lex: &Lexicon, word: &str) -> Option<String> {
         let Some((head, z)) = known_head(lex, bare, min) else {
             continue;
         };
-        if dative && !known_modifier(lex, bare.strip_suffix(head).unwrap_or(bare)) {
+        let modifier = bare.strip_suffix(head).unwrap_or_default();
+        if !known_modifier(lex, modifier) || !nouns.contains(&fold_umlauts(&key(head))) {
             continue;
         }
         let with_ending = lex.zipf(&format!("{head}{ending}"));
@@ -114,31 +124,39 @@ pub(super) fn case_base(lex: &Lexicon, word: &str) -> Option<String> {
 
 /// The longest end of `bare` of at least `min` letters that the reference
 /// list has with a Zipf value of at least [`MIN_HEAD_ZIPF`], and that
-/// value.
+/// value; never the whole of `bare` (a compound has a first part).
 fn known_head<'a>(lex: &Lexicon, bare: &'a str, min: usize) -> Option<(&'a str, f64)> {
     bare.char_indices()
+        .skip(1)
         .map(|(i, _)| bare.get(i..).unwrap_or_default())
         .filter(|h| h.chars().count() >= min)
         .find_map(|h| lex.zipf(h).filter(|z| *z >= MIN_HEAD_ZIPF).map(|z| (h, z)))
 }
 
-/// Whether `modifier`, the front of a compound before its head, is empty
-/// or a word of the reference list, also behind a linking element.
+/// Whether `modifier`, the front of a compound before its head, is a word
+/// of the reference list of at least three letters, also behind a linking
+/// element (`kriegs`, `bandscheiben`) or clipped (`finanz` of `finanzen`,
+/// `schul` of `schule`).
 fn known_modifier(lex: &Lexicon, modifier: &str) -> bool {
-    modifier.is_empty()
-        || ["", "s", "es", "n", "en", "e"].iter().any(|link| {
-            modifier
-                .strip_suffix(link)
-                .is_some_and(|m| m.chars().count() >= 3 && lex.zipf(m).is_some())
-        })
+    let listed = |m: &str| m.chars().count() >= 3 && lex.zipf(m).is_some();
+    ["", "s", "es", "n", "en", "e"]
+        .iter()
+        .any(|link| modifier.strip_suffix(link).is_some_and(listed))
+        || ["e", "en", "n"]
+            .iter()
+            .any(|end| listed(&format!("{modifier}{end}")))
 }
 
 /// The keys of single-word candidates to merge into another because their
-/// most frequent form is the other's genitive (`Finanzsystems` into the
-/// candidate that has `Finanzsystem`), as `(from, into)` pairs in key
-/// order. Folded forms are compared, so case and umlaut spelling do not
-/// matter.
-pub(super) fn genitive_merges(gathered: &HashMap<String, Gathered>) -> Vec<(String, String)> {
+/// most frequent form is, by [`case_base`], the genitive of the other's
+/// form (`Finanzsystems` into the candidate that has `Finanzsystem`), as
+/// `(from, into)` pairs in key order. Folded forms are compared, so case
+/// and umlaut spelling do not matter.
+pub(super) fn genitive_merges(
+    gathered: &HashMap<String, Gathered>,
+    lex: &Lexicon,
+    nouns: &HashSet<String>,
+) -> Vec<(String, String)> {
     let mut owner: HashMap<String, &str> = HashMap::new();
     let mut keys: Vec<&String> = gathered.keys().filter(|k| !k.contains(' ')).collect();
     keys.sort();
@@ -152,19 +170,26 @@ pub(super) fn genitive_merges(gathered: &HashMap<String, Gathered>) -> Vec<(Stri
     let mut merges = Vec::new();
     for k in keys {
         let Some(g) = gathered.get(k) else { continue };
-        let mut forms: Vec<(&String, &usize)> = g.forms.iter().collect();
-        forms.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let Some((top, _)) = forms.first() else {
+        let top = most_frequent_form(&g.forms);
+        let Some(bare) = case_base(lex, &top, nouns).filter(|_| top.ends_with('s')) else {
             continue;
         };
-        let folded = fold_umlauts(&key(top));
-        let into = ["es", "s"]
-            .iter()
-            .filter_map(|e| folded.strip_suffix(e))
-            .find_map(|b| owner.get(b).filter(|o| **o != k.as_str()));
+        let into = owner
+            .get(&fold_umlauts(&key(&bare)))
+            .filter(|o| **o != k.as_str());
         if let Some(into) = into {
             merges.push((k.clone(), (*into).to_owned()));
         }
     }
     merges
+}
+
+/// The folded forms of every single-word noun candidate: the nouns the
+/// memory has (for [`case_base`]'s head).
+pub(super) fn noun_forms(gathered: &HashMap<String, Gathered>) -> HashSet<String> {
+    gathered
+        .iter()
+        .filter(|(k, _)| !k.contains(' '))
+        .flat_map(|(_, g)| g.forms.keys().map(|f| fold_umlauts(&key(f))))
+        .collect()
 }

@@ -115,17 +115,6 @@ impl<'u> Cooccurrence<'u> {
                 continue;
             }
             let grams = ngrams(lex, &unit.target);
-            for (k, (surface, initial)) in &grams {
-                let s = surfaces.entry(k.clone()).or_default();
-                // A unit-initial capital is not the word's own.
-                let weight = if *initial { 1 } else { 3 };
-                *s.entry(surface.clone()).or_default() += weight;
-                if !*initial {
-                    let c = capitals.entry(k.clone()).or_default();
-                    c.0 += usize::from(capitalised_as_name(surface));
-                    c.1 += 1;
-                }
-            }
             for c in cands {
                 let m = co.entry(c).or_default();
                 for k in grams.keys() {
@@ -138,17 +127,25 @@ impl<'u> Cooccurrence<'u> {
             .values()
             .flat_map(|m| m.iter().filter(|(_, n)| **n >= 2).map(|(k, _)| k.clone()))
             .collect();
-        // Pass 3: how many units have each of those n-grams.
+        // Pass 3: how many units have each of those n-grams, how they are
+        // spelt and capitalised, over the whole memory (so that none of it
+        // depends on which candidates were shortlisted).
         let mut df_en: HashMap<String, usize> = HashMap::new();
-        for (u, unit) in units.iter().enumerate() {
-            let grams: HashSet<String> = match unit_grams.get(&u) {
-                Some(g) => g.clone(),
-                None => ngrams(lex, &unit.target).into_keys().collect(),
-            };
-            for g in grams {
-                if wanted.contains(&g) {
-                    *df_en.entry(g).or_default() += 1;
+        for unit in units {
+            for (k, (surface, initial)) in ngrams(lex, &unit.target) {
+                if !wanted.contains(&k) {
+                    continue;
                 }
+                let s = surfaces.entry(k.clone()).or_default();
+                // A unit-initial capital is not the word's own.
+                let weight = if initial { 1 } else { 3 };
+                *s.entry(surface.clone()).or_default() += weight;
+                if !initial {
+                    let c = capitals.entry(k.clone()).or_default();
+                    c.0 += usize::from(capitalised_as_name(&surface));
+                    c.1 += 1;
+                }
+                *df_en.entry(k).or_default() += 1;
             }
         }
 

@@ -3,14 +3,24 @@
 //! `Weihnachtsfeiertage`), ages (`Achtzigjährige`) and people in general,
 //! named by an occupation or a general role (`Neurochirurgen`,
 //! `Regierungsbeamte`, `Flugzeughersteller`). Offices and roles in an
-//! institution (`Kongressabgeordnete`, `Präsidentschaftskandidat`) are not
-//! among them: they are terms.
+//! institution (`Kongressabgeordnete`, `Präsidentschaftskandidat`,
+//! `Stellvertreter`, `Volksvertreter`) are not among them: they are terms.
 //!
-//! The test is on the noun's head, the end of the word after its
-//! inflection is taken off: a compound whose head is one of the short
-//! lists below is of that kind. Calendar words are also recognised as the
-//! first part (`Weihnachts|feiertage`, `Montags|demonstration` is not: a
-//! weekday as first part only counts before a time-of-day head).
+//! The tests read the noun's last hyphenated part, folded (lower case,
+//! umlauts as plain vowels), after an inflection ending is taken off:
+//!
+//! * **calendar**: a weekday, month, holiday, `Feiertag` or `Wochenende`
+//!   alone (`Montags`, `Juli`; not `Montage`, assembly); a compound whose
+//!   head is `Feiertag` or `Wochenende` (`Nationalfeiertag`); a compound of
+//!   a weekday or holiday and a time word (`Donnerstag|abend`,
+//!   `Weihnachts|feiertage`, `Oster|wochenende`, `Silvester|nacht`,
+//!   `Pfingst|ferien`). A time word after anything else is no calendar word
+//!   (`Kristallnacht`, `Wahlnacht`), nor is a month before a noun
+//!   (`Oktoberrevolution`, `Oktoberfest`).
+//! * **age**: a number word before `-jährige` (`Achtzig|jährige`,
+//!   `Zweiundzwanzig|jähriger`; not `Minderjährige`, a legal term).
+//! * **people**: the head is one of a short list of occupations and general
+//!   roles ([`PEOPLE_HEADS`]).
 
 use crate::text::words::{fold_umlauts, key};
 
@@ -34,41 +44,7 @@ pub(super) fn factor(kind: Option<Everyday>) -> f64 {
     }
 }
 
-/// Heads that make a compound a time expression (folded keys).
-const TIME_HEADS: &[&str] = &[
-    "abend",
-    "morgen",
-    "vormittag",
-    "mittag",
-    "nachmittag",
-    "nacht",
-    "feiertag",
-    "wochenende",
-];
-
-/// Calendar names that make any compound with them a calendar word.
-const CALENDAR_NAMES: &[&str] = &[
-    "weihnacht",
-    "weihnachten",
-    "ostern",
-    "pfingsten",
-    "silvester",
-    "neujahr",
-    "januar",
-    "janner",
-    "februar",
-    "marz",
-    "april",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-];
-
-/// Weekdays: a calendar word before a time-of-day head or alone.
+/// Weekdays.
 const WEEKDAYS: &[&str] = &[
     "montag",
     "dienstag",
@@ -80,8 +56,59 @@ const WEEKDAYS: &[&str] = &[
     "sonntag",
 ];
 
+/// Months (alone only: `Oktoberrevolution` is an event).
+const MONTHS: &[&str] = &[
+    "januar",
+    "janner",
+    "februar",
+    "marz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+/// Holidays, alone or as the first part of a time word (`Oster|montag`,
+/// `Pfingst|ferien`): the word and its compound stem.
+const HOLIDAYS: &[&str] = &[
+    "weihnachten",
+    "weihnacht",
+    "ostern",
+    "oster",
+    "pfingsten",
+    "pfingst",
+    "silvester",
+    "neujahr",
+    "heiligabend",
+];
+
+/// Heads that make a compound a calendar word whatever comes before.
+const CALENDAR_HEADS: &[&str] = &["feiertag", "wochenende"];
+
+/// Time words that make a compound a calendar word after a weekday or a
+/// holiday.
+const TIME_WORDS: &[&str] = &[
+    "abend",
+    "morgen",
+    "vormittag",
+    "mittag",
+    "nachmittag",
+    "nacht",
+    "tag",
+    "feiertag",
+    "wochenende",
+    "woche",
+    "ferien",
+    "montag",
+];
+
 /// Heads naming people (or a firm) by occupation or a general role.
-const PEOPLE_HEADS: &[&str] = &[
+pub(super) const PEOPLE_HEADS: &[&str] = &[
     "experte",
     "wissenschaftler",
     "forscher",
@@ -92,7 +119,6 @@ const PEOPLE_HEADS: &[&str] = &[
     "arzte",
     "beamte",
     "beamter",
-    "vertreter",
     "mitarbeiter",
     "angestellte",
     "angestellter",
@@ -105,50 +131,86 @@ const PEOPLE_HEADS: &[&str] = &[
     "hersteller",
 ];
 
-/// Inflection endings taken off a noun before its head is compared.
+/// Number words an age noun starts with (folded), the ones a longer number
+/// word ends in included (`zweiundzwanzig`, `dreizehn`).
+const NUMBER_WORDS: &[&str] = &[
+    "ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+    "zwolf", "zwanzig", "ssig", "vierzig", "funfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+    "hundert",
+];
+
+/// Inflection endings taken off a noun before it is compared.
 const ENDINGS: &[&str] = &["", "n", "en", "e", "s", "es", "r", "in", "innen"];
 
-/// The kind of the noun `head` (a candidate's noun, any case) if it is a
+/// The kind of the noun `noun` (a candidate's noun, any case) if it is a
 /// calendar word, an age or a person in general.
-pub(super) fn everyday_kind(head: &str) -> Option<Everyday> {
-    let word = fold_umlauts(&key(head));
-    let last = word.rsplit('-').next().unwrap_or(&word);
-    let stems = || {
-        ENDINGS
-            .iter()
-            .filter_map(|e| last.strip_suffix(e))
-            .filter(|s| s.chars().count() >= 3)
-    };
-    let ends_with_any = |list: &[&str]| stems().any(|s| list.iter().any(|h| s.ends_with(h)));
-    let is_calendar = ends_with_any(TIME_HEADS)
-        || ends_with_any(WEEKDAYS)
-        || word
-            .split('-')
-            .any(|p| CALENDAR_NAMES.iter().any(|c| starts_with_part(p, c)));
-    if is_calendar {
+pub(super) fn everyday_kind(noun: &str) -> Option<Everyday> {
+    let word = fold_umlauts(&key(noun));
+    let last = word
+        .rsplit(['-', '\u{2010}', '\u{2011}'])
+        .next()
+        .unwrap_or(&word);
+    let stems: Vec<&str> = ENDINGS
+        .iter()
+        .filter_map(|e| last.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    if is_calendar(last) {
         return Some(Everyday::Calendar);
     }
-    if stems().any(|s| s.ends_with("jahrige") || s.ends_with("jahriger")) {
+    let age = stems.iter().any(|s| {
+        ["jahrige", "jahriger"].iter().any(|j| {
+            s.strip_suffix(j)
+                .is_some_and(|n| NUMBER_WORDS.iter().any(|w| n.ends_with(w)))
+        })
+    });
+    if age {
         return Some(Everyday::Age);
     }
-    if ends_with_any(PEOPLE_HEADS) {
+    if stems
+        .iter()
+        .any(|s| PEOPLE_HEADS.iter().any(|h| s.ends_with(h)))
+    {
         return Some(Everyday::People);
     }
     None
 }
 
-/// Whether `part` starts with the calendar name `name` as a whole first
-/// part: `name` alone, or before a linking `s` and a part of four letters
-/// or more (`weihnachtsfeiertage`), or, for a name of seven letters or more,
-/// directly before such a part (`dezembertage`); a short name must be
-/// followed by the linking `s` (`junisonne` is missed, `juniorpartner`
-/// and `augustiner` are no calendar words).
-fn starts_with_part(part: &str, name: &str) -> bool {
-    let Some(rest) = part.strip_prefix(name) else {
-        return false;
+/// Whether the folded word `w` is a calendar word (see the module
+/// documentation).
+fn is_calendar(w: &str) -> bool {
+    let alone = |list: &[&str]| {
+        list.iter()
+            .any(|c| w == *c || w.strip_prefix(c).is_some_and(|r| r == "s" || r == "e"))
     };
-    let long_part = |r: &str| r.chars().count() >= 4;
-    rest.is_empty()
-        || rest.strip_prefix('s').is_some_and(long_part)
-        || (name.chars().count() >= 7 && long_part(rest))
+    if alone(MONTHS)
+        || alone(HOLIDAYS)
+        || WEEKDAYS
+            .iter()
+            .any(|d| w == *d || w.strip_suffix('s') == Some(*d))
+    {
+        return true;
+    }
+    let ends_with_word = |heads: &[&str]| {
+        ["", "e", "en", "n", "s", "es"].iter().any(|e| {
+            w.strip_suffix(e)
+                .is_some_and(|s| heads.iter().any(|h| s.ends_with(h)))
+        })
+    };
+    if ends_with_word(CALENDAR_HEADS) {
+        return true;
+    }
+    // A weekday or holiday, maybe with a linking `s`, then a time word.
+    WEEKDAYS.iter().chain(HOLIDAYS).any(|first| {
+        w.strip_prefix(first).is_some_and(|rest| {
+            let rest = rest
+                .strip_prefix('s')
+                .filter(|r| r.len() >= 3)
+                .unwrap_or(rest);
+            ["", "e", "en", "n", "s"].iter().any(|e| {
+                rest.strip_suffix(e)
+                    .is_some_and(|t| TIME_WORDS.contains(&t))
+            })
+        })
+    })
 }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::Gathering;
-use super::citation::citation_form;
+use super::citation::{citation_form, most_frequent_form};
 use super::equivalents::Cooccurrence;
 use super::general::general;
 use super::lexicon::Lexicon;
@@ -31,7 +31,10 @@ pub(super) fn rows(
         let df = g.units.len();
         let (equivalents, keys) = co.equivalents(k, df);
         let best_key = keys.first().cloned();
-        let de = citation_form(lex, &g.forms);
+        // The score reads the form seen most often; the form shown may
+        // drop a case ending.
+        let de = most_frequent_form(&g.forms);
+        let shown = citation_form(lex, &g.forms, &found.nouns);
         let capitalised: Vec<f64> = keys.iter().map(|e| co.capitalised(e)).collect();
         let parts = general(lex, g, &found.vocabulary).parts;
         let name = equivalents
@@ -51,7 +54,7 @@ pub(super) fn rows(
         };
         let example = example(units, &g.units, best_key.as_deref(), &co.unit_grams);
         out.push(Candidate {
-            de,
+            de: shown,
             units: df,
             score: base * p,
             equivalents,

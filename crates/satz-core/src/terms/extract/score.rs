@@ -51,8 +51,8 @@ pub(super) fn shortlist(
     scored
 }
 
-/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H · W ·
-/// T · O · F · A of candidate `k`.
+/// The termhood part of the score: ln(1 + spread) · L · S · K · E · H · T ·
+/// O · F · A · W of candidate `k`.
 fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
