@@ -79,6 +79,8 @@
 //! This file holds the hit types; the matcher is in submodules, one job
 //! each:
 //!
+//! * `cache`: [`WordCache`], what recognition learnt about each word,
+//!   kept across texts, and [`WordCaches`], caches lent to parallel jobs;
 //! * `matcher`: [`TermMatcher`] and the lookup tables it builds from a
 //!   glossary (a term's patterns and forms, indexed by first word);
 //! * `german`: finding the terms in one German text (word lookup, multi-word
@@ -87,13 +89,14 @@
 //!   spellings (`Kreml-Chef`);
 //! * `english`: English renderings and phrases (stems, closed-up hyphens).
 
+mod cache;
 pub(crate) mod compound;
 mod english;
 mod german;
 pub(crate) mod inflection;
 mod matcher;
 
-pub use german::WordCache;
+pub use cache::{LentCache, WordCache, WordCaches};
 pub use matcher::TermMatcher;
 
 /// How a term was found in German text, strongest first.
@@ -177,3 +180,7 @@ pub struct RenderingHit {
 #[cfg(test)]
 #[path = "recognize_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "recognize_prefilter_tests.rs"]
+mod prefilter_tests;
