@@ -4,7 +4,8 @@
 # tm/queries_*.tsv, twice) against the memory made from tm/tm.tsv, `--top 1
 # --format json`, with `--glossary glossary.toml` and without a glossary,
 # interleaved RUNS times (default 15) after one warm-up run that builds the
-# index. Prints the median wall time and CPU time (user + system) of each and
+# index. Prints the median wall time and CPU time (user + system; perf
+# stat's task-clock when perf is installed, else /usr/bin/time) of each and
 # their ratio. Usage: bash benches/glossary-overhead.sh [SATZ_BINARY...]
 # (several binaries are measured in turn, interleaved: before and after).
 set -euo pipefail
@@ -20,12 +21,21 @@ cp "$REPO/glossary.toml" glossary.toml
 if [ ! -f mem/tm.tmx ]; then
   "$1" -q --memory mem --glossary none.toml import "$DATA/tm/tm.tsv" --name tm
 fi
-run() { # binary glossary -> "wall cpu"
-  /usr/bin/time -f "%e %U %S" -o t.txt "$1" -q --memory mem --glossary "$2" \
-    suggest --segmented q2000.txt --top 1 --format json > out.json
-  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' t.txt
+run() { # binary glossary -> "wall cpu" in seconds
+  if command -v perf > /dev/null; then
+    # perf stat: wall and CPU (task-clock) to the microsecond, where
+    # /usr/bin/time counts 10 ms ticks (5-10% of a run here).
+    perf stat -x, -e task-clock,duration_time -o t.txt "$1" -q --memory mem --glossary "$2" \
+      suggest --segmented q2000.txt --top 1 --format json > out.json
+    awk -F, '/task-clock/ {c = $1 / 1e3} /duration_time/ {w = $1 / 1e9} END {printf "%.4f %.4f\n", w, c}' t.txt
+  else
+    /usr/bin/time -f "%e %U %S" -o t.txt "$1" -q --memory mem --glossary "$2" \
+      suggest --segmented q2000.txt --top 1 --format json > out.json
+    awk '{printf "%.2f %.2f\n", $1, $2 + $3}' t.txt
+  fi
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "start: $(date -u +%H:%M:%S), load: $(uptime | sed 's/.*load average: //')"
 for b in "$@"; do run "$b" none.toml > /dev/null; : > "$W/$(basename "$b").without"; : > "$W/$(basename "$b").with"; done
 for _ in $(seq "$RUNS"); do
   for b in "$@"; do
@@ -33,7 +43,7 @@ for _ in $(seq "$RUNS"); do
     run "$b" glossary.toml >> "$(basename "$b").with"
   done
 done
-echo "load: $(uptime | sed 's/.*load average: //')"
+echo "end: $(date -u +%H:%M:%S), load: $(uptime | sed 's/.*load average: //')"
 for b in "$@"; do
   n=$(basename "$b")
   wo_w=$(cut -d' ' -f1 "$n.without" | median); wi_w=$(cut -d' ' -f1 "$n.with" | median)

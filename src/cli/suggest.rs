@@ -12,10 +12,12 @@ use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
-use crate::glossary::WordCache;
+use crate::glossary::WordCaches;
+use crate::text::words::words_of_tokens;
 use crate::tm::analyze::{BANDS, band};
+use crate::tm::fuzzy::Prepared;
 use crate::tm::fuzzy::diff::Piece;
-use crate::tm::suggest::{Query, Suggestion, suggest};
+use crate::tm::suggest::{Query, Suggestion, suggest_prepared};
 
 /// `suggest`'s output formats, in the order `--help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -74,31 +76,38 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let sentences = read_sentences(ctx, &input, args.segmented)?;
     let matcher = load_matcher(ctx)?;
     let pair = ctx.pair();
+    // Word caches lent to rayon's jobs: the sentences' words repeat.
+    let caches = WordCaches::new();
     let results = with_index(ctx, |view| {
         let bar = progress(ctx, sentences.texts.len(), "matching");
         let results: Vec<SuggestionOut> = sentences
             .texts
             .par_iter()
             .enumerate()
-            // A word cache per worker: the sentences' words repeat.
-            .map_init(WordCache::new, |cache, (i, query)| {
-                bar.inc(1);
-                let query = query.clone();
-                let (prev, next) = sentences.neighbours(i);
-                let q = Query {
-                    text: &query,
-                    prev,
-                    next,
-                };
-                let matches = suggest(view, &pair, q, args.min, args.top);
-                let terms = find_terms(matcher.as_ref(), &query, cache);
-                SuggestionOut {
-                    number: i + 1,
-                    query,
-                    matches,
-                    terms,
-                }
-            })
+            .map_init(
+                || caches.take(),
+                |cache, (i, query)| {
+                    bar.inc(1);
+                    let (prev, next) = sentences.neighbours(i);
+                    let q = Query {
+                        text: query,
+                        prev,
+                        next,
+                    };
+                    // The sentence is split into words once, for the
+                    // look-up, adaptation, the diff and the terms.
+                    let prepared = Prepared::new(query.as_str());
+                    let matches = suggest_prepared(view, &pair, q, &prepared, args.min, args.top);
+                    let words = words_of_tokens(&prepared.text, &prepared.tokens);
+                    let terms = find_terms(matcher.as_ref(), &prepared.text, &words, cache);
+                    SuggestionOut {
+                        number: i + 1,
+                        query: query.clone(),
+                        matches,
+                        terms,
+                    }
+                },
+            )
             .collect();
         bar.finish_and_clear();
         results

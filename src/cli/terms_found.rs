@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::Context;
 use crate::error::Result;
 use crate::glossary::{Glossary, TermMatcher, WordCache};
+use crate::text::words::Word;
 
 /// A glossary term found in a sentence.
 #[derive(Debug, Clone, Serialize)]
@@ -46,11 +47,13 @@ pub fn load_matcher(ctx: &Context) -> Result<Option<Matcher>> {
     Ok(Some(Matcher { glossary, matcher }))
 }
 
-/// The glossary terms in `sentence`, in text order; `cache` keeps what the
+/// The glossary terms in `sentence`, whose words are `words` (split once
+/// for all the work on the sentence), in text order; `cache` keeps what the
 /// matcher learnt about its words for the next sentences.
 pub fn find_terms(
     matcher: Option<&Matcher>,
     sentence: &str,
+    words: &[Word<'_>],
     cache: &mut WordCache,
 ) -> Vec<TermFound> {
     let Some(m) = matcher else {
@@ -62,7 +65,7 @@ pub fn find_terms(
         return Vec::new();
     }
     m.matcher
-        .find_source_cached(sentence, cache)
+        .find_source_in(sentence, words, cache)
         .into_iter()
         .filter_map(|hit| {
             let term = m.glossary.terms.get(hit.term)?;

@@ -66,7 +66,10 @@ pub use json::to_json_line;
 pub use model::{
     DEFAULT_SOURCE_LANG, DEFAULT_TARGET_LANG, Glossary, MatchMode, MergeReport, Status, Term,
 };
-pub use recognize::{HitKind, PhraseHit, Rendering, RenderingHit, TermHit, TermMatcher, WordCache};
+pub use recognize::{
+    HitKind, LentCache, PhraseHit, Rendering, RenderingHit, TermHit, TermMatcher, WordCache,
+    WordCaches,
+};
 
 /// Reads and parses a glossary file (any encoding [`crate::fsx`] reads, NFC).
 pub fn load(path: &std::path::Path) -> crate::error::Result<Glossary> {

@@ -9,7 +9,10 @@
 //! distinct word is folded to its key (lower case, `ß` as `ss`) and stemmed
 //! once (Snowball German), and the stems are looked up in hash maps built
 //! from the glossary, so the cost grows with the text, not with the number
-//! of terms. A term is found
+//! of terms. A word is stemmed only when one of the glossary's stems occurs
+//! in its umlaut-folded key: a stem is a prefix of that key, so no other
+//! word's stem can match (one Aho-Corasick automaton decides; the skipped
+//! stems change no hit, as property tests check). A term is found
 //!
 //! * by `match` mode: `stem` (default) when every word of the term has the
 //!   stem of the text word at the same place (`des Kanonenfutters`,
@@ -79,6 +82,8 @@
 //! This file holds the hit types; the matcher is in submodules, one job
 //! each:
 //!
+//! * `cache`: [`WordCache`], what recognition learnt about each word,
+//!   kept across texts, and [`WordCaches`], caches lent to parallel jobs;
 //! * `matcher`: [`TermMatcher`] and the lookup tables it builds from a
 //!   glossary (a term's patterns and forms, indexed by first word);
 //! * `german`: finding the terms in one German text (word lookup, multi-word
@@ -87,13 +92,14 @@
 //!   spellings (`Kreml-Chef`);
 //! * `english`: English renderings and phrases (stems, closed-up hyphens).
 
+mod cache;
 pub(crate) mod compound;
 mod english;
 mod german;
 pub(crate) mod inflection;
 mod matcher;
 
-pub use german::WordCache;
+pub use cache::{LentCache, WordCache, WordCaches};
 pub use matcher::TermMatcher;
 
 /// How a term was found in German text, strongest first.
@@ -177,3 +183,7 @@ pub struct RenderingHit {
 #[cfg(test)]
 #[path = "recognize_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "recognize_prefilter_tests.rs"]
+mod prefilter_tests;

@@ -8,14 +8,14 @@ use proptest::prelude::*;
 use super::*;
 use crate::glossary::{Glossary, MatchMode, Term};
 
-fn glossary(terms: Vec<Term>) -> Glossary {
+pub(super) fn glossary(terms: Vec<Term>) -> Glossary {
     Glossary {
         terms,
         ..Glossary::default()
     }
 }
 
-fn real() -> Glossary {
+pub(super) fn real() -> Glossary {
     let text = include_str!("../../../../tests/fixtures/check/glossary.toml");
     Glossary::parse(text, Path::new("glossary.toml")).unwrap()
 }
@@ -494,7 +494,7 @@ fn english_phrases_with_a_coordinated_modifier() {
 
 /// German-like text made of glossary words (inflected, compounded,
 /// hyphenated, behind a suspended hyphen) and random words.
-fn german_like_text() -> impl Strategy<Value = String> {
+pub(super) fn german_like_text() -> impl Strategy<Value = String> {
     let word = prop_oneof![
         proptest::sample::select(vec![
             "Atom",

@@ -41,7 +41,12 @@ impl Stemmers {
 
     /// The German stem of a word given as its key (lower case, `ss`).
     pub(crate) fn de_key(&self, word_key: &str) -> String {
-        let folded = fold_umlauts(word_key);
+        self.de_folded(fold_umlauts(word_key))
+    }
+
+    /// [`Self::de_key`] of a key whose umlauts are folded already
+    /// (`fold_umlauts` of the key).
+    pub(crate) fn de_folded(&self, folded: String) -> String {
         let stem = self.de.stem(&folded).into_owned();
         // Snowball German only removes endings from the folded form; keep
         // that promise even if a future version does more.

@@ -50,6 +50,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens(text).collect()
 }
 
+/// `split`, the [`tokenize`] of `text` done already by the caller, when
+/// its spans fit `text` (in order, on char boundaries), so that slicing
+/// `text` with them cannot fail; else `text` split afresh. Lets a caller
+/// that tokenises a sentence for one purpose hand the tokens to the next
+/// without any risk from tokens of another text.
+pub(crate) fn reuse<'t>(text: &str, split: &'t [Token]) -> std::borrow::Cow<'t, [Token]> {
+    let mut done = 0;
+    let fits = split.iter().all(|t| {
+        let ok = done <= t.start
+            && t.start <= t.end
+            && text.is_char_boundary(t.start)
+            && text.is_char_boundary(t.end);
+        done = t.end;
+        ok
+    });
+    if fits {
+        std::borrow::Cow::Borrowed(split)
+    } else {
+        std::borrow::Cow::Owned(tokenize(text))
+    }
+}
+
 /// The tokens of `text`, lazily, in order: the one tokeniser behind
 /// [`tokenize`] and [`crate::text::words::words`].
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
@@ -151,6 +173,21 @@ mod tests {
         assert_eq!(match_key(&toks[6], s).as_deref(), Some(NUMBER_KEY));
         assert_eq!(match_key(&toks[1], s), None);
         assert_eq!(word_count(s), 4);
+    }
+
+    #[test]
+    fn reuse_keeps_the_tokens_of_the_text_and_splits_misfits_again() {
+        let text = "Die Kim-Diktatur.";
+        let own = tokenize(text);
+        assert!(matches!(reuse(text, &own), std::borrow::Cow::Borrowed(_)));
+        // A longer text's tokens run past the end.
+        let longer = tokenize("Eine viel längere Zeile als die andere.");
+        assert_eq!(&*reuse(text, &longer), own.as_slice());
+        // `x ä` has a token at byte 1, inside the `ä` of `äxyz`.
+        assert_eq!(
+            &*reuse("äxyz", &tokenize("x ä")),
+            tokenize("äxyz").as_slice()
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! apostrophe `’` written `'`. [`swiss`] does the `ß` part only, for
 //! case-sensitive comparisons.
 
-use crate::text::tokenize::{TokenKind, tokens};
+use crate::text::tokenize::{Token, TokenKind, tokens};
 
 /// A word of a text: a UAX #29 word segment containing at least one letter
 /// or digit.
@@ -33,6 +33,24 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             start: t.start,
             end: t.end,
             text: t.text(text),
+        })
+        .collect()
+}
+
+/// [`words`] of `text` from its tokens, already split (the
+/// [`crate::text::tokenize::tokenize`] of `text`): a caller that needs
+/// both splits the text once. The same words as [`words`] for those
+/// tokens; a token that does not fit `text` (not its tokens) is left out.
+pub fn words_of_tokens<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
+    tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .filter_map(|t| {
+            Some(Word {
+                start: t.start,
+                end: t.end,
+                text: text.get(t.start..t.end)?,
+            })
         })
         .collect()
 }
@@ -159,6 +177,15 @@ mod tests {
         );
         assert_eq!(texts("Russia’s «WSJ»"), ["Russia’s", "WSJ"]);
         assert!(words("  -- «» ").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Words from tokens split once are the words of the text.
+        #[test]
+        fn words_of_tokens_are_words(text in "\\PC{0,60}") {
+            let toks = crate::text::tokenize::tokenize(&text);
+            proptest::prop_assert_eq!(words_of_tokens(&text, &toks), words(&text));
+        }
     }
 
     #[test]

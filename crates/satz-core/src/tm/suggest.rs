@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::lang::LangPair;
-use crate::tm::fuzzy::adapt::adapt;
-use crate::tm::fuzzy::diff::{Piece, diff};
+use crate::tm::fuzzy::adapt::adapt_split;
+use crate::tm::fuzzy::diff::{Piece, diff_split};
 use crate::tm::fuzzy::{Penalty, Prepared};
 use crate::tm::index::{Field, View, search};
 
@@ -58,14 +58,30 @@ pub fn suggest(
     min: u32,
     top: usize,
 ) -> Vec<Suggestion> {
-    let q = Prepared::new(query.text);
+    suggest_prepared(view, pair, query, &Prepared::new(query.text), min, top)
+}
+
+/// [`suggest`] for a query tokenised already: `prepared` is
+/// [`Prepared::new`] of `query.text`, and its text and tokens are what is
+/// looked up, adapted and diffed (`query.text` is not split again). A
+/// caller that needs the sentence's words for other work too (term
+/// recognition in `satz suggest`) splits it once.
+pub fn suggest_prepared(
+    view: &View<'_>,
+    pair: &LangPair,
+    query: Query<'_>,
+    prepared: &Prepared,
+    min: u32,
+    top: usize,
+) -> Vec<Suggestion> {
+    let (text, tokens) = (prepared.text.as_str(), prepared.tokens.as_slice());
     let context = |u: usize| context_matches(view, u, query.prev, query.next);
-    search::search(view, &q, min, top, &context)
+    search::search(view, prepared, min, top, &context)
         .into_iter()
         .map(|m| {
             let source = view.text(m.unit, Field::Source).to_owned();
             let target = view.text(m.unit, Field::Target).to_owned();
-            let adapted = adapt(query.text, &source, &target, pair);
+            let adapted = adapt_split(text, tokens, &source, &target, pair);
             let adapted_spans = adapted
                 .as_ref()
                 .map(|a| a.spans.iter().map(|&(s, e)| [s, e]).collect())
@@ -74,7 +90,7 @@ pub fn suggest(
                 score: m.score,
                 adapted: adapted.map(|a| a.text),
                 adapted_spans,
-                diff: diff(&source, query.text),
+                diff: diff_split(&source, text, tokens),
                 source,
                 target,
                 origin: view.origin(m.unit).0.to_owned(),

@@ -38,6 +38,11 @@ pub(super) struct Heads {
 }
 
 impl Heads {
+    /// Every stem a head is indexed by.
+    pub(super) fn stems(&self) -> impl Iterator<Item = &str> {
+        self.by_stem.keys().map(String::as_str)
+    }
+
     /// Indexes variant `v` under its stem and under the stem it has at the
     /// end of a compound, if it is a one-word `stem`-mode variant (not a
     /// form) that is not case-sensitive; stems of fewer than

@@ -9,8 +9,10 @@
 //! them ([`TermMatcher::find_source_cached`]): stemming and the table
 //! look-ups are most of the cost, and the words of news text repeat.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::cache::WordCache;
 use super::inflection::ending_ok;
 use super::matcher::{Pat, TermMatcher};
 use super::{HitKind, TermHit};
@@ -28,7 +30,7 @@ impl Pat {
                 min_chars,
             } => {
                 let noun = surface.chars().next().is_some_and(char::is_uppercase);
-                info.stem == *stem
+                info.stem.as_ref() == Some(stem)
                     && (!noun || info.key.chars().count() >= *min_chars)
                     && (!noun || ending_ok(key, &info.key))
             }
@@ -62,8 +64,9 @@ impl Pat {
 pub(super) struct Info {
     /// The word's key (lower case, `ß` as `ss`).
     pub(super) key: String,
-    /// The German stem of the key.
-    stem: String,
+    /// The German stem of the key; `None` when it cannot matter: no stem
+    /// of the tables occurs in the key ([`TermMatcher::needs_stem`]).
+    pub(super) stem: Option<String>,
     /// Variants whose first pattern accepts this word.
     pub(super) first: Vec<usize>,
     /// (variant, char position in the key where the head starts, whether
@@ -74,47 +77,20 @@ pub(super) struct Info {
     pub(super) parts: Vec<(usize, usize, usize)>,
 }
 
-/// What [`TermMatcher::find_source_cached`] keeps between texts: every
-/// distinct word key met so far and what the matcher's tables say about it.
-/// It belongs to the matcher it was first used with (used with another it
-/// starts afresh) and holds at most [`WordCache::MAX_WORDS`] words (then it
-/// starts afresh too), so results never depend on what it holds.
-#[derive(Debug, Default)]
-pub struct WordCache {
-    /// The [`TermMatcher::id`] of the matcher the entries are from.
-    owner: Option<u64>,
-    /// Index into `infos` by word key.
-    index: HashMap<String, usize>,
-    /// What the tables say about each word.
-    infos: Vec<Info>,
-}
-
-impl WordCache {
-    /// Distinct words kept at most (a few megabytes).
-    pub const MAX_WORDS: usize = 1 << 16;
-
-    /// An empty cache.
-    pub fn new() -> WordCache {
-        WordCache::default()
-    }
-
-    /// Empties the cache unless it holds entries of `owner` only and has
-    /// room for another text.
-    fn prepare(&mut self, owner: u64) {
-        if self.owner != Some(owner) || self.infos.len() >= Self::MAX_WORDS {
-            self.index.clear();
-            self.infos.clear();
-            self.owner = Some(owner);
-        }
-    }
-}
-
 impl TermMatcher {
     /// What the tables say about one word key.
     pub(super) fn info(&self, k: String) -> Info {
-        let stem = self.stemmers.de_key(&k);
+        // Most keys have no umlaut: folded without a copy.
+        let folded = if k.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']) {
+            Cow::Owned(fold_umlauts(&k))
+        } else {
+            Cow::Borrowed(k.as_str())
+        };
+        let stem = self
+            .needs_stem(&folded)
+            .then(|| self.stemmers.de_folded(folded.into_owned()));
         let mut first = Vec::new();
-        if let Some(vs) = self.by_stem.get(&stem) {
+        if let Some(vs) = stem.as_ref().and_then(|s| self.by_stem.get(s)) {
             first.extend_from_slice(vs);
         }
         if let Some(vs) = self.by_exact.get(&k) {
@@ -133,7 +109,10 @@ impl TermMatcher {
                 }
             }
         }
-        let compound = self.compound_heads(&stem, &k);
+        let compound = stem
+            .as_deref()
+            .map(|s| self.compound_heads(s, &k))
+            .unwrap_or_default();
         let parts = self.parts.find(&k);
         Info {
             key: k,
@@ -154,26 +133,30 @@ impl TermMatcher {
     /// about each word in `cache` for the next texts: the same hits, found
     /// faster when words repeat across texts.
     pub fn find_source_cached(&self, text: &str, cache: &mut WordCache) -> Vec<TermHit> {
+        self.find_source_in(text, &words(text), cache)
+    }
+
+    /// [`find_source_cached`](Self::find_source_cached) of `text` whose
+    /// words `ws` are split already (its [`words`], or
+    /// [`words_of_tokens`](crate::text::words::words_of_tokens) of its
+    /// tokens): a caller that tokenises the text for other work too (the
+    /// fuzzy look-up of `suggest`) splits it once. Words that are not
+    /// `text`'s give no meaningful hits (but never a panic).
+    pub fn find_source_in(
+        &self,
+        text: &str,
+        ws: &[Word<'_>],
+        cache: &mut WordCache,
+    ) -> Vec<TermHit> {
         cache.prepare(self.id);
-        let ws = words(text);
-        let WordCache { index, infos, .. } = cache;
         let mut tok: Vec<usize> = Vec::with_capacity(ws.len());
         // One key buffer for all words: most are in the cache already.
         let mut k = String::new();
-        for w in &ws {
+        for w in ws {
             key_into(w.text, &mut k);
-            let id = match index.get(k.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = infos.len();
-                    index.insert(k.clone(), id);
-                    infos.push(self.info(k.clone()));
-                    id
-                }
-            };
-            tok.push(id);
+            tok.push(cache.id(&k, |key| self.info(key)));
         }
-        let infos = &*infos;
+        let infos = &*cache.infos;
 
         let mut hits = Vec::new();
         let mut joined_cache: HashMap<String, Vec<usize>> = HashMap::new();
@@ -192,9 +175,9 @@ impl TermMatcher {
             let Some(info) = tok.get(i).and_then(|&id| infos.get(id)) else {
                 continue;
             };
-            self.suspended_hits(text, &ws, &keys, i, &mut joined_cache, &mut hits);
+            self.suspended_hits(text, ws, &keys, i, &mut joined_cache, &mut hits);
             for &v in &info.first {
-                if let Some(hit) = self.try_variant(text, &ws, &tok, infos, i, v) {
+                if let Some(hit) = self.try_variant(text, ws, &tok, infos, i, v) {
                     hits.push(hit);
                 }
             }
@@ -202,11 +185,10 @@ impl TermMatcher {
             self.part_hits(w, info, &mut hits);
             // Hyphen-joined spelling of a one-word term: Kreml-Chef.
             let Some(next) = ws.get(i + 1) else { continue };
-            #[allow(
-                clippy::indexing_slicing,
-                reason = "w and next are neighbouring words of text, w first: char boundaries in order"
-            )]
-            let gap = &text[w.end..next.start];
+            // Neighbouring words of text, w first: the gap always exists.
+            let Some(gap) = text.get(w.end..next.start) else {
+                continue;
+            };
             if !is_hyphen_gap(gap) {
                 continue;
             }

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
+
 use super::Rendering;
 use super::compound::{Heads, Parts};
 use super::english::{EnIndex, rendering_index};
@@ -78,6 +80,11 @@ pub struct TermMatcher {
     pub(super) en_index: EnIndex,
     /// Terms found as the first or middle part of a closed compound.
     pub(super) parts: Parts,
+    /// Every stem a text word's stem is compared with (by `by_stem`, by a
+    /// [`Pat::Stem`] at any place of a variant, by `by_head`), found in a
+    /// word's folded key: see [`TermMatcher::needs_stem`]. `None`: every
+    /// word is stemmed (the exhaustive twin the tests compare with).
+    pub(super) stem_filter: Option<AhoCorasick>,
     /// The number of glossary terms.
     term_count: usize,
     /// Unique in the process: what a [`super::WordCache`] belongs to.
@@ -119,6 +126,7 @@ impl TermMatcher {
 
         let (renderings, en_index) = rendering_index(glossary, &stemmers);
         let parts = Parts::new(&variants);
+        let stem_filter = stem_filter(&variants, &by_head);
 
         TermMatcher {
             stemmers,
@@ -131,6 +139,7 @@ impl TermMatcher {
             renderings,
             en_index,
             parts,
+            stem_filter,
             term_count: glossary.terms.len(),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -140,6 +149,43 @@ impl TermMatcher {
     pub fn term_count(&self) -> usize {
         self.term_count
     }
+
+    /// Whether the stem of a word whose key, umlauts folded, is `folded`
+    /// can matter. A German stem is a prefix of the folded key
+    /// ([`Stemmers::de_key`]), so a stem the tables hold (a term word's,
+    /// or a compound head's, which is the end of the word's stem) can only
+    /// be the word's stem, or a head of it, if it occurs in `folded`. When
+    /// none occurs, no look-up by stem can succeed and the word need not be
+    /// stemmed (Snowball is most of the cost of a new word).
+    pub(super) fn needs_stem(&self, folded: &str) -> bool {
+        self.stem_filter
+            .as_ref()
+            .is_none_or(|ac| ac.is_match(folded))
+    }
+
+    /// This matcher stemming every word, without the filter of
+    /// [`TermMatcher::needs_stem`]: the exhaustive twin the tests compare
+    /// recognition with.
+    #[cfg(test)]
+    pub(super) fn stemming_every_word(mut self) -> TermMatcher {
+        self.stem_filter = None;
+        self
+    }
+}
+
+/// The automaton over every stem of `variants`' [`Pat::Stem`] patterns
+/// and of the compound heads `heads` (see [`TermMatcher::needs_stem`]);
+/// `None` (stem every word) if it cannot be built.
+fn stem_filter(variants: &[Variant], heads: &Heads) -> Option<AhoCorasick> {
+    let stems = variants
+        .iter()
+        .flat_map(|v| v.pats.iter())
+        .filter_map(|p| match p {
+            Pat::Stem { stem, .. } => Some(stem.as_str()),
+            Pat::Exact(_) | Pat::Prefix(_) => None,
+        })
+        .chain(heads.stems());
+    AhoCorasick::new(stems).ok()
 }
 
 /// The variants of term `t`: its main pattern by `match` mode, the

@@ -20,7 +20,7 @@
 
 use super::quantities::{spell, spelled_cardinal, spelled_unit};
 use super::{NumLang, find_numbers, same_value};
-use crate::text::words::{is_hyphen_gap, key, words};
+use crate::text::words::{Word, is_hyphen_gap, key, words};
 
 /// A number in a text: digits or a number word.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,12 @@ fn may_begin_number(w: &str) -> bool {
 
 /// The numbers of `text` in language `lang`, digits and words, in order.
 pub fn find_placeables(text: &str, lang: NumLang) -> Vec<Placeable> {
+    find_placeables_in(text, &words(text), lang)
+}
+
+/// [`find_placeables`] of `text` whose [`words`] `ws` are split already
+/// (so a caller that has them does not split the text again).
+pub(crate) fn find_placeables_in(text: &str, ws: &[Word<'_>], lang: NumLang) -> Vec<Placeable> {
     let mut out: Vec<Placeable> = find_numbers(text, lang)
         .into_iter()
         .map(|n| Placeable {
@@ -87,7 +93,6 @@ pub fn find_placeables(text: &str, lang: NumLang) -> Vec<Placeable> {
             ordinal: n.ordinal,
         })
         .collect();
-    let ws = words(text);
     let mut i = 0;
     while let Some(w) = ws.get(i) {
         i += 1;

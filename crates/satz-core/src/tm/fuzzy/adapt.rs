@@ -31,9 +31,12 @@
 //!   translated nouns do not), it is replaced there (`Blinken` -> `Sullivan`).
 
 use crate::lang::LangPair;
-use crate::text::numbers::placeables::{Placeable, digits, find_placeables, same, spell_like};
+use crate::text::numbers::placeables::{
+    Placeable, digits, find_placeables, find_placeables_in, same, spell_like,
+};
 use crate::text::numbers::{ENGLISH_MONTHS, NumLang};
-use crate::text::tokenize::{TokenKind, tokenize};
+use crate::text::tokenize::{Token, TokenKind, reuse, tokenize};
+use crate::text::words::{Word, words_of_tokens};
 
 /// A replacement in the target: byte range and new text.
 type Edit = (usize, usize, String);
@@ -52,13 +55,27 @@ pub struct Adapted {
 /// nothing differs or no difference can be mapped with certainty. `query`
 /// and `source` are in `pair.source`, `target` in `pair.target`.
 pub fn adapt(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<Adapted> {
+    adapt_split(query, &tokenize(query), source, target, pair)
+}
+
+/// [`adapt`] with the query's tokens split already (its [`tokenize`]), so
+/// a caller that has them does not split the query again.
+pub(crate) fn adapt_split(
+    query: &str,
+    query_tokens: &[Token],
+    source: &str,
+    target: &str,
+    pair: &LangPair,
+) -> Option<Adapted> {
     let mut edits: Vec<Edit> = Vec::new();
     // Month names are known in German and English only.
     let german_to_english = pair.source.primary() == "de" && pair.target.primary() == "en";
-    // Months and names read the same tokens: split each text once.
-    let (q, s) = (Tokens::of(query), Tokens::of(source));
+    // Numbers, months and names read the same tokens: split each text once.
+    let query_tokens = reuse(query, query_tokens);
+    let query_words = words_of_tokens(query, &query_tokens);
+    let (q, s) = (Tokens::split(query, &query_tokens), Tokens::of(source));
     let kinds = [
-        numbers(query, source, target, pair),
+        numbers((query, &query_words), source, target, pair),
         german_to_english.then(|| months(&q, &s, target)).flatten(),
         names(&q, &s, target),
     ];
@@ -95,9 +112,14 @@ fn apply(target: &str, mut edits: Vec<Edit>) -> Option<Adapted> {
 }
 
 /// Number edits, or `None` when numbers differ in a way that cannot be mapped.
-fn numbers(query: &str, source: &str, target: &str, pair: &LangPair) -> Option<Vec<Edit>> {
+fn numbers(
+    (query, query_words): (&str, &[Word<'_>]),
+    source: &str,
+    target: &str,
+    pair: &LangPair,
+) -> Option<Vec<Edit>> {
     let (from, to) = (pair.source.numbers(), pair.target.numbers());
-    let qn = find_placeables(query, from);
+    let qn = find_placeables_in(query, query_words, from);
     let sn = find_placeables(source, from);
     if qn.len() != sn.len() || qn.is_empty() {
         return None;
@@ -149,10 +171,15 @@ struct Tokens<'a>(Vec<(&'a str, TokenKind)>);
 
 impl<'a> Tokens<'a> {
     fn of(text: &'a str) -> Tokens<'a> {
+        Tokens::split(text, &tokenize(text))
+    }
+
+    /// The tokens `split` of `text` (fitted to it by [`reuse`]).
+    fn split(text: &'a str, split: &[Token]) -> Tokens<'a> {
         Tokens(
-            tokenize(text)
+            split
                 .iter()
-                .map(|t| (t.text(text), t.kind))
+                .filter_map(|t| Some((text.get(t.start..t.end)?, t.kind)))
                 .collect(),
         )
     }
@@ -525,5 +552,21 @@ mod tests {
         assert_eq!(english("5,5"), "5.5");
         assert_eq!(english("2024"), "2024");
         assert_eq!(english("6."), "6");
+    }
+
+    proptest::proptest! {
+        /// The query's tokens handed in give what splitting it again gives;
+        /// another text's tokens never panic.
+        #[test]
+        fn adapting_with_the_query_split_once_is_adapting(
+            q in "[A-Za-zä0-9'., -]{0,30}",
+            s in "[A-Za-zä0-9'., -]{0,30}",
+            t in "[A-Za-z0-9'., -]{0,30}",
+        ) {
+            let pair = LangPair::default();
+            let once = adapt_split(&q, &tokenize(&q), &s, &t, &pair);
+            proptest::prop_assert_eq!(once, super::adapt(&q, &s, &t, &pair));
+            let _ = adapt_split(&q, &tokenize(&t), &s, &t, &pair);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The word diff shown with a match: which tokens of the memory's source
 //! the query does not have, and which query tokens the source lacks.
 
-use crate::text::tokenize::{Token, tokenize};
+use crate::text::tokenize::{Token, reuse, tokenize};
 
 /// One piece of a diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,13 +16,19 @@ pub enum Piece {
 
 /// Diffs the memory's `source` against the `query`, token by token (longest
 /// common subsequence), keeping the source's spacing.
+pub fn diff(source: &str, query: &str) -> Vec<Piece> {
+    diff_split(source, query, &tokenize(query))
+}
+
+/// [`diff`] with the query's tokens split already (its [`tokenize`]), so a
+/// caller that has them does not split the query again.
 #[allow(
     clippy::indexing_slicing,
     reason = "lcs is (n+1)×(m+1) and the loops keep i ≤ n, j ≤ m; st[i] and qt[j] are read only when i < n, j < m"
 )]
-pub fn diff(source: &str, query: &str) -> Vec<Piece> {
+pub(crate) fn diff_split(source: &str, query: &str, query_tokens: &[Token]) -> Vec<Piece> {
     let s = tokenize(source);
-    let q = tokenize(query);
+    let q = reuse(query, query_tokens);
     let st: Vec<&str> = s.iter().map(|t| t.text(source)).collect();
     let qt: Vec<&str> = q.iter().map(|t| t.text(query)).collect();
     let (n, m) = (st.len(), qt.len());
@@ -116,5 +122,15 @@ mod tests {
     fn identical_texts_are_one_piece() {
         assert_eq!(diff("a b.", "a b."), [Piece::Same("a b.".into())]);
         assert!(diff("", "").is_empty());
+    }
+
+    proptest::proptest! {
+        /// The query's tokens handed in give what splitting it again gives;
+        /// another text's tokens never panic.
+        #[test]
+        fn diffing_with_the_query_split_once_is_diffing(s in "\\PC{0,30}", q in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(diff_split(&s, &q, &tokenize(&q)), diff(&s, &q));
+            let _ = diff_split(&s, &q, &tokenize(&s));
+        }
     }
 }
