@@ -99,7 +99,7 @@ use serde::Serialize;
 
 pub use document::AlignedLink;
 
-use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher, WordCache};
+use crate::glossary::{Glossary, RenderingHit, TermHit, TermMatcher, WordCache, WordCaches};
 use crate::lang::LangPair;
 use crate::langid::Language;
 use crate::text::numbers::{DateOrder, NumLang, Side, compare_sides};
@@ -299,13 +299,17 @@ impl<'g> Checker<'g> {
         let (mut translation, mut source) =
             (translation.iter().peekable(), source.iter().peekable());
         let n = units.count();
+        // Word caches lent to rayon's jobs and kept across chunks (a new
+        // cache per job would start empty dozens of times a chunk).
+        let caches = WordCaches::new();
         for start in (0..n).step_by(CHUNK) {
             let end = n.min(start + CHUNK);
             let mut per_unit: Vec<Vec<Finding>> = (start..end)
                 .into_par_iter()
-                .map_init(WordCache::new, |cache, i| {
-                    self.check_pair_cached(&units.pair(i), cache)
-                })
+                .map_init(
+                    || caches.take(),
+                    |cache, i| self.check_pair_cached(&units.pair(i), cache),
+                )
                 .collect();
             for (i, list) in (start..end).zip(per_unit.iter_mut()) {
                 if let Some((_, j)) = translation.next_if(|(u, _)| *u == i) {
