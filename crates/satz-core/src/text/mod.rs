@@ -22,6 +22,28 @@ pub fn fold_whitespace(text: &str) -> String {
     out
 }
 
+/// [`fold_whitespace`] without a copy when `text` is folded already (no
+/// whitespace but single spaces between other characters), as most
+/// sentences are.
+pub fn fold_whitespace_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    // `after_space` starts true so that a leading space counts as a run.
+    let mut after_space = true;
+    let folded = text.chars().all(|c| {
+        let ok = if c == ' ' {
+            !after_space
+        } else {
+            !c.is_whitespace()
+        };
+        after_space = c == ' ';
+        ok
+    }) && !after_space;
+    if folded || text.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold_whitespace(text))
+    }
+}
+
 /// Lower-cases and writes `ß` as `ss` (Swiss spelling), for comparisons a
 /// user expects to ignore case and the ß/ss difference.
 pub fn fold_case(text: &str) -> String {
@@ -60,6 +82,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The copy-free path gives the copying definition's result.
+        #[test]
+        fn fold_whitespace_cow_is_fold_whitespace(s in "[a \t\n\u{00A0}\u{3000}é]{0,10}") {
+            let (fast, slow) = (fold_whitespace_cow(&s), fold_whitespace(&s));
+            proptest::prop_assert_eq!(fast.as_ref(), slow.as_str());
+        }
+
         /// The ASCII fast path and the skipped `replace` give the plain
         /// definition's result.
         #[test]

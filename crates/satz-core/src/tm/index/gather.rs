@@ -304,8 +304,14 @@ fn read_texts(
     let mut batch = Vec::with_capacity(BATCH);
     let mut failed = None;
     memory.for_each_unit(|u| {
-        if failed.is_none() && seen.insert(crate::tm::store::identity_hash(&u)) {
-            match Entry::from_unit(&u).and_then(|e| texts.push(&e).map(|()| e)) {
+        if failed.is_some() {
+            return;
+        }
+        // The plain texts made once, for the identity and for the entry.
+        let (source, target) = (u.source_text(), u.target_text());
+        if seen.insert(crate::tm::store::identity_hash_of(&source, &target)) {
+            let entry = Entry::with_texts(&u, source, target);
+            match entry.and_then(|e| texts.push(&e).map(|()| e)) {
                 Ok(e) => batch.push(e.source),
                 Err(e) => failed = Some(e),
             }
