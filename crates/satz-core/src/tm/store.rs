@@ -109,11 +109,12 @@ impl Memory {
             let name = file_name(&path);
             let mut reader = tmx::TmxReader::new(&text, &path)?;
             while let Some(raw) = reader.next_unit()? {
-                match tmx::select_pair(&raw, &self.pair, &path) {
+                let line = raw.line;
+                match tmx::select_pair_owned(raw, &self.pair, &path) {
                     Ok((mut unit, warning)) => {
                         unit.origin = Some(crate::tm::unit::Origin {
                             file: name.clone(),
-                            line: raw.line,
+                            line,
                         });
                         loaded.warnings.extend(warning);
                         f(unit);
