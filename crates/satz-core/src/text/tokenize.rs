@@ -4,6 +4,15 @@
 //! UAX #29 keeps numbers whole in every format news text uses (`10'000`,
 //! `10.000`, `5,5`, `2024`), splits `122-mm` into `122`, `-`, `mm`, and never
 //! splits inside a grapheme cluster.
+//!
+//! Most of news text is ASCII, where the rules' outcome is known without
+//! their tables: a run of ASCII letters and digits is one word unless what
+//! follows may join it (`.`, `'`, `:`, `,`, `;` before a letter or digit,
+//! `_`, or a character beyond ASCII), a run of ASCII whitespace ends where
+//! ASCII follows, and other ASCII characters stand alone. Everything else
+//! goes through the Unicode segmenter, one segment at a time. A property
+//! test compares the two on text built from the characters that matter to
+//! the rules (marks, joiners, flags, Hebrew, Katakana, quotes).
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -75,14 +84,100 @@ pub(crate) fn reuse<'t>(text: &str, split: &'t [Token]) -> std::borrow::Cow<'t, 
 /// The tokens of `text`, lazily, in order: the one tokeniser behind
 /// [`tokenize`] and [`crate::text::words::words`].
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
-    text.split_word_bound_indices().filter_map(|(start, s)| {
-        let kind = classify(s)?;
-        Some(Token {
-            start,
-            end: start + s.len(),
-            kind,
-        })
-    })
+    Tokens { text, at: 0 }
+}
+
+/// The iterator of [`tokens`]: `at` is a word boundary of `text`.
+struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            let rest = self.text.get(self.at..)?;
+            let (len, kind) = match ascii_segment(rest.as_bytes()) {
+                Some(known) => known,
+                None => {
+                    let s = rest.split_word_bounds().next()?;
+                    (s.len(), classify(s))
+                }
+            };
+            let start = self.at;
+            self.at += len;
+            if let Some(kind) = kind {
+                return Some(Token {
+                    start,
+                    end: self.at,
+                    kind,
+                });
+            }
+        }
+    }
+}
+
+/// The first word-bound segment of `rest` (which starts at a word
+/// boundary) when ASCII decides it: its length in bytes and its kind (none
+/// for whitespace); `None` when the Unicode rules must decide. The
+/// segment is always whole characters: it ends before ASCII or at the end.
+fn ascii_segment(rest: &[u8]) -> Option<(usize, Option<TokenKind>)> {
+    let (&first, after) = rest.split_first()?;
+    if first.is_ascii_alphanumeric() {
+        // Letters and digits never break between them (UAX #29 WB5, WB8-10).
+        let n = 1 + after
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let kind = if first.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        word_ends(rest.get(n..).unwrap_or_default()).then_some((n, Some(kind)))
+    } else if is_space(first) {
+        // Whitespace gives no token; only a mark after it (not ASCII) would
+        // join it (WB4).
+        let n = 1 + after.iter().take_while(|&&b| is_space(b)).count();
+        let next = rest.get(n..).unwrap_or_default();
+        next.first().is_none_or(u8::is_ascii).then_some((n, None))
+    } else if first.is_ascii() && first != b'_' {
+        // Other ASCII stands alone, unless a mark follows or it may join
+        // letters or digits around it (WB6-7, WB11-12, WB13a-b).
+        let alone = match after.first() {
+            None => true,
+            Some(&next) => next.is_ascii() && !(is_mid(first) && next.is_ascii_alphanumeric()),
+        };
+        alone.then_some((1, Some(TokenKind::Punct)))
+    } else {
+        None
+    }
+}
+
+/// Whether a word of ASCII letters and digits ends before `next`.
+fn word_ends(next: &[u8]) -> bool {
+    match next {
+        [] => true,
+        [b, ..] if !b.is_ascii() || *b == b'_' => false,
+        [b, then @ ..] if is_mid(*b) => then
+            .first()
+            .is_none_or(|c| c.is_ascii() && !c.is_ascii_alphanumeric()),
+        _ => true,
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it (with the vertical
+/// tab, which `u8::is_ascii_whitespace` leaves out).
+fn is_space(b: u8) -> bool {
+    char::from(b).is_whitespace()
+}
+
+/// The ASCII characters that may sit inside a word or number (UAX #29
+/// MidLetter, MidNum, MidNumLet and Single_Quote): `a.b`, `can't`, `5,5`.
+fn is_mid(b: u8) -> bool {
+    matches!(b, b'.' | b'\'' | b':' | b',' | b';')
 }
 
 fn classify(s: &str) -> Option<TokenKind> {
@@ -173,6 +268,74 @@ mod tests {
         assert_eq!(match_key(&toks[6], s).as_deref(), Some(NUMBER_KEY));
         assert_eq!(match_key(&toks[1], s), None);
         assert_eq!(word_count(s), 4);
+    }
+
+    /// The tokens straight from the Unicode segmenter: what [`tokens`]
+    /// gives with its ASCII shortcut.
+    fn tokens_unicode(text: &str) -> Vec<Token> {
+        text.split_word_bound_indices()
+            .filter_map(|(start, s)| {
+                Some(Token {
+                    start,
+                    end: start + s.len(),
+                    kind: classify(s)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Pieces of text that matter to the word-boundary rules.
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                "a", "Z", "0", "9", "ab", "12", "x1", ".", "'", ":", ",", ";",
+                "_", "-", "\"", "%", "(", "!", "/", "\u{1}", " ", "  ", "\t",
+                "\n", "\r", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}",
+                "\u{3000}", "\u{1680}", "\u{2028}", "\u{202f}", "ü", "ß", "É",
+                "\u{301}", "\u{200d}", "\u{ad}", "\u{2060}", "\u{feff}",
+                "\u{e0020}", "🇩", "🇪", "👩", "😀", "\u{5d0}", "カ", "ー", "中",
+                "\u{2019}", "\u{2018}", "\u{2024}", "\u{ff0e}", "\u{b7}",
+                "\u{37e}", "\u{ff10}", "\u{660}", "\u{203f}", "«", "–",
+            ]).prop_map(str::to_owned),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The ASCII shortcut gives the segmenter's tokens, exactly.
+        #[test]
+        fn the_ascii_shortcut_gives_the_segmenters_tokens(
+            parts in proptest::collection::vec(piece(), 0..16)
+        ) {
+            let s = parts.concat();
+            proptest::prop_assert_eq!(tokenize(&s), tokens_unicode(&s));
+        }
+
+        /// The same on text that is mostly ASCII words and punctuation.
+        #[test]
+        fn the_ascii_shortcut_holds_on_plain_text(s in "[a-cA0-9.,:;'_\" \t\n\r-]{0,24}(ü|\u{301}|)[a-c0-9., ]{0,6}") {
+            proptest::prop_assert_eq!(tokenize(&s), tokens_unicode(&s));
+        }
+    }
+
+    /// Every line of the shared memory `tm.tsv` gets the segmenter's
+    /// tokens.
+    #[test]
+    #[ignore = "needs SATZ_SHARED_DATA; .ci/run runs it"]
+    fn the_ascii_shortcut_changes_no_token_of_the_shared_memory() {
+        let Ok(dir) = std::env::var("SATZ_SHARED_DATA") else {
+            panic!("this test reads the shared data: set SATZ_SHARED_DATA (.ci/run sets it)");
+        };
+        let text = std::fs::read_to_string(std::path::Path::new(&dir).join("tm/tm.tsv")).unwrap();
+        let mut lines = 0;
+        for line in text.lines() {
+            assert_eq!(tokenize(line), tokens_unicode(line), "{line}");
+            lines += 1;
+        }
+        assert!(lines > 10_000, "{lines}");
     }
 
     #[test]

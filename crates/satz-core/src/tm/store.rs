@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result, Warning};
 use crate::fsx::{self, MemoryLock};
 use crate::lang::LangPair;
+use crate::text::fold_whitespace_cow;
 use crate::tm::tmx::{self, Header, RawUnit};
 use crate::tm::unit::{Annotation, CONTEXT_NEXT, CONTEXT_PREV, Unit, attr};
 
@@ -108,11 +109,12 @@ impl Memory {
             let name = file_name(&path);
             let mut reader = tmx::TmxReader::new(&text, &path)?;
             while let Some(raw) = reader.next_unit()? {
-                match tmx::select_pair(&raw, &self.pair, &path) {
+                let line = raw.line;
+                match tmx::select_pair_owned(raw, &self.pair, &path) {
                     Ok((mut unit, warning)) => {
                         unit.origin = Some(crate::tm::unit::Origin {
                             file: name.clone(),
-                            line: raw.line,
+                            line,
                         });
                         loaded.warnings.extend(warning);
                         f(unit);
@@ -314,7 +316,18 @@ fn own_body(bytes: &[u8]) -> Option<&[u8]> {
 /// whitespace folded): one index entry per identity, one line per identity
 /// in a plain-text export, without keeping the text.
 pub fn identity_hash(unit: &Unit) -> u128 {
-    hash_pair(unit.identity())
+    identity_hash_of(&unit.source_text(), &unit.target_text())
+}
+
+/// [`identity_hash`] of a unit whose plain texts are `source` and `target`
+/// (the same value, without a copy of a text whose whitespace is folded
+/// already).
+pub fn identity_hash_of(source: &str, target: &str) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(fold_whitespace_cow(source).as_bytes());
+    h.update(b"\0");
+    h.update(fold_whitespace_cow(target).as_bytes());
+    h.digest128()
 }
 
 /// A 128-bit hash of a unit's [duplicate key](Unit::duplicate_key) (its

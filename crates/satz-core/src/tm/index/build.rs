@@ -63,6 +63,15 @@ impl Entry {
     /// The entry of a unit; a unit on a line beyond u32 (a memory file of
     /// over four billion lines) cannot be indexed.
     pub fn from_unit(unit: &Unit) -> Result<Entry, BuildError> {
+        Entry::with_texts(unit, unit.source_text(), unit.target_text())
+    }
+
+    /// [`Entry::from_unit`] with the unit's plain texts made already.
+    pub(super) fn with_texts(
+        unit: &Unit,
+        source: String,
+        target: String,
+    ) -> Result<Entry, BuildError> {
         let prop = |kinds: [&str; 2]| {
             kinds
                 .iter()
@@ -77,8 +86,8 @@ impl Entry {
             None => 0,
         };
         Ok(Entry {
-            source: unit.source_text(),
-            target: unit.target_text(),
+            source,
+            target,
             prev: prop(CONTEXT_PREV),
             next: prop(CONTEXT_NEXT),
             file: unit

@@ -10,13 +10,13 @@
 //! every byte of the index, is that of the memory; thread count and timing
 //! change nothing (the vocabulary is sorted before the ids are written).
 
-use std::collections::hash_map::Entry as Slot;
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
 
 use super::build::{BuildError, Entry, Writer, id};
+use super::intern::Interner;
 use crate::error::{Error, Location, Result};
 use crate::tm::fuzzy::Prepared;
 
@@ -156,7 +156,7 @@ impl Tokens {
 #[derive(Default)]
 pub(super) struct Keys {
     /// Every key with its id in order of first sight.
-    interned: HashMap<String, u32, KeyHash>,
+    interned: Interner,
     tokens: Tokens,
 }
 
@@ -180,7 +180,7 @@ impl Keys {
                 // One key buffer per source: a known key costs no String.
                 let (mut buf, mut out) = (String::new(), Vec::new());
                 Prepared::new(s).each_key(&mut buf, |k| {
-                    out.push(known.get(k).copied().ok_or_else(|| k.to_owned()));
+                    out.push(known.get(k).ok_or_else(|| k.to_owned()));
                 });
                 out
             })
@@ -190,7 +190,7 @@ impl Keys {
             for k in ks {
                 let key_id = match k {
                     Ok(known) => known,
-                    Err(k) => self.intern(k)?,
+                    Err(k) => self.intern(&k)?,
                 };
                 self.tokens.ids.push(key_id);
             }
@@ -199,18 +199,12 @@ impl Keys {
     }
 
     /// The id of `key`, a fresh one (the next) when it is new.
-    fn intern(&mut self, key: String) -> std::result::Result<u32, BuildError> {
-        let next = self.interned.len();
-        Ok(match self.interned.entry(key) {
-            Slot::Occupied(known) => *known.get(),
-            Slot::Vacant(slot) => {
-                let fresh = id(next, "distinct words")
-                    .ok()
-                    .filter(|&f| f < u32::MAX)
-                    .ok_or(BuildError::TooLarge("distinct words"))?;
-                *slot.insert(fresh)
-            }
-        })
+    fn intern(&mut self, key: &str) -> std::result::Result<u32, BuildError> {
+        let fresh = id(self.interned.len(), "distinct words")
+            .ok()
+            .filter(|&f| f < u32::MAX)
+            .ok_or(BuildError::TooLarge("distinct words"))?;
+        Ok(self.interned.intern(key, fresh))
     }
 
     /// The vocabulary sorted (so look-ups can binary-search it) and the
@@ -220,7 +214,9 @@ impl Keys {
         reason = "interning gave the keys the ids 0..vocab.len(), each once, so every old id and every token indexes `remap`"
     )]
     pub(super) fn renumbered(self) -> std::result::Result<(Vec<String>, Tokens), BuildError> {
-        let mut vocab: Vec<(String, u32)> = self.interned.into_iter().collect();
+        let mut vocab: Vec<(String, u32)> = (self.interned.into_keys().into_iter())
+            .zip(0u32..)
+            .collect();
         vocab.sort_unstable();
         let mut remap = vec![0u32; vocab.len()];
         for (new, (_, old)) in vocab.iter().enumerate() {
@@ -231,36 +227,6 @@ impl Keys {
             *t = remap[*t as usize];
         }
         Ok((vocab.into_iter().map(|(k, _)| k).collect(), tokens))
-    }
-}
-
-/// A fast hash for the interned keys (short words): one XXH3-64 of the
-/// bytes written, where the std hasher (SipHash) costs several times more.
-/// Keys come from the memory, not from an adversary who could aim
-/// collisions at the table.
-#[derive(Default, Clone, Copy)]
-pub(super) struct KeyHash;
-
-impl std::hash::BuildHasher for KeyHash {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-/// The hasher of [`KeyHash`].
-pub(super) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
-    }
-    fn write_u8(&mut self, byte: u8) {
-        // `str`'s Hash ends with 0xff: folded in without another pass.
-        self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -304,8 +270,14 @@ fn read_texts(
     let mut batch = Vec::with_capacity(BATCH);
     let mut failed = None;
     memory.for_each_unit(|u| {
-        if failed.is_none() && seen.insert(crate::tm::store::identity_hash(&u)) {
-            match Entry::from_unit(&u).and_then(|e| texts.push(&e).map(|()| e)) {
+        if failed.is_some() {
+            return;
+        }
+        // The plain texts made once, for the identity and for the entry.
+        let (source, target) = (u.source_text(), u.target_text());
+        if seen.insert(crate::tm::store::identity_hash_of(&source, &target)) {
+            let entry = Entry::with_texts(&u, source, target);
+            match entry.and_then(|e| texts.push(&e).map(|()| e)) {
                 Ok(e) => batch.push(e.source),
                 Err(e) => failed = Some(e),
             }

@@ -26,6 +26,7 @@
 pub mod build;
 pub mod format;
 mod gather;
+mod intern;
 pub mod search;
 mod stamp;
 mod writer;

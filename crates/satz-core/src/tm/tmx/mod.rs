@@ -93,7 +93,71 @@ pub fn select_pair(
     pair: &LangPair,
     path: &Path,
 ) -> Result<(Unit, Option<Warning>), Skipped> {
-    let langs = || raw.variants.iter().map(|v| v.lang.clone()).collect();
+    let (si, ti, warning) = pick_pair(raw, pair, path)?;
+    let (Some(source), Some(target)) = (raw.variants.get(si), raw.variants.get(ti)) else {
+        return Err(missing(raw, false));
+    };
+    let unit = Unit {
+        source: source.clone(),
+        target: target.clone(),
+        attrs: raw.attrs.clone(),
+        props: raw.props.clone(),
+        notes: raw.notes.clone(),
+        origin: None,
+    };
+    Ok((unit, warning))
+}
+
+/// [`select_pair`] of a `<tu>` no longer needed: its parts are moved into
+/// the unit, not copied.
+pub fn select_pair_owned(
+    raw: RawUnit,
+    pair: &LangPair,
+    path: &Path,
+) -> Result<(Unit, Option<Warning>), Skipped> {
+    let (si, ti, warning) = pick_pair(&raw, pair, path)?;
+    let (mut source, mut target) = (None, None);
+    for (i, v) in raw.variants.into_iter().enumerate() {
+        if i == si {
+            source = Some(v);
+        } else if i == ti {
+            target = Some(v);
+        }
+    }
+    let (Some(source), Some(target)) = (source, target) else {
+        return Err(Skipped {
+            line: raw.line,
+            langs: Vec::new(),
+            missing_source: false,
+        });
+    };
+    let unit = Unit {
+        source,
+        target,
+        attrs: raw.attrs,
+        props: raw.props,
+        notes: raw.notes,
+        origin: None,
+    };
+    Ok((unit, warning))
+}
+
+/// The skip of a `<tu>` that lacks a side.
+fn missing(raw: &RawUnit, missing_source: bool) -> Skipped {
+    Skipped {
+        line: raw.line,
+        langs: raw.variants.iter().map(|v| v.lang.clone()).collect(),
+        missing_source,
+    }
+}
+
+/// The places of the source and target variants [`select_pair`] keeps,
+/// and the warning about further variants of a side.
+fn pick_pair(
+    raw: &RawUnit,
+    pair: &LangPair,
+    path: &Path,
+) -> Result<(usize, usize, Option<Warning>), Skipped> {
     let sources: Vec<usize> = (0..raw.variants.len())
         .filter(|&i| {
             raw.variants
@@ -102,11 +166,7 @@ pub fn select_pair(
         })
         .collect();
     let Some(&si) = sources.first() else {
-        return Err(Skipped {
-            line: raw.line,
-            langs: langs(),
-            missing_source: true,
-        });
+        return Err(missing(raw, true));
     };
     let targets: Vec<usize> = (0..raw.variants.len())
         .filter(|&i| {
@@ -117,15 +177,8 @@ pub fn select_pair(
                     .is_some_and(|v| pair.target.matches(&v.lang))
         })
         .collect();
-    let (Some(source), Some(target)) = (
-        raw.variants.get(si),
-        targets.first().and_then(|&i| raw.variants.get(i)),
-    ) else {
-        return Err(Skipped {
-            line: raw.line,
-            langs: langs(),
-            missing_source: false,
-        });
+    let Some(&ti) = targets.first() else {
+        return Err(missing(raw, false));
     };
     let mut warning = None;
     for (side, found) in [(&pair.source, &sources), (&pair.target, &targets)] {
@@ -144,15 +197,7 @@ pub fn select_pair(
             });
         }
     }
-    let unit = Unit {
-        source: source.clone(),
-        target: target.clone(),
-        attrs: raw.attrs.clone(),
-        props: raw.props.clone(),
-        notes: raw.notes.clone(),
-        origin: None,
-    };
-    Ok((unit, warning))
+    Ok((si, ti, warning))
 }
 
 /// Turns a unit of the pair back into a `<tu>` for writing, giving it a
@@ -310,6 +355,35 @@ mod tests {
     }
 
     proptest! {
+        /// Moving the variants out gives the unit (or the skip) copying
+        /// them gives, whatever languages a `<tu>` holds in any order.
+        #[test]
+        fn select_pair_owned_is_select_pair(
+            langs in proptest::collection::vec(
+                proptest::sample::select(vec!["de", "de-CH", "en", "en-GB", "fr", "DE"]),
+                0..5,
+            ),
+            attrs in attrs(),
+        ) {
+            let raw = RawUnit {
+                attrs,
+                variants: langs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| Variant {
+                        lang: (*l).to_owned(),
+                        seg: Segment(vec![Inline::Text(format!("t{i}"))]),
+                        ..Variant::default()
+                    })
+                    .collect(),
+                line: 3,
+                ..RawUnit::default()
+            };
+            let path = Path::new("p.tmx");
+            let copied = select_pair(&raw, &LangPair::default(), path);
+            prop_assert_eq!(select_pair_owned(raw, &LangPair::default(), path), copied);
+        }
+
         #[test]
         fn any_unit_survives_write_and_read(units in proptest::collection::vec(unit(), 0..4)) {
             let raw: Vec<RawUnit> = units.iter().map(raw_from_unit).collect();
