@@ -43,11 +43,9 @@ impl<'c, 'a> Passes<'c, 'a> {
         let default_ratio = realign::default_ratio(opts.target_lang);
         let params = Params::initial(ctx.src, ctx.tgt, &beads, default_ratio);
         let rel = Relation::base(ctx.src, ctx.tgt);
-        let base = Lexical {
-            src_p: class_type_p(&rel.src_class, &params.class_p),
-            tgt_p: class_type_p(&rel.tgt_class, &params.class_p),
-            rel,
-        };
+        let src_p = class_type_p(&rel.src_class, &params.class_p);
+        let tgt_p = class_type_p(&rel.tgt_class, &params.class_p);
+        let base = Lexical::new(ctx.src, ctx.tgt, rel, (&src_p, &tgt_p));
         Passes {
             ctx,
             model: Model {
@@ -174,7 +172,7 @@ impl<'c, 'a> Passes<'c, 'a> {
             class_p,
             opts.p_smoothing,
         );
-        Lexical { rel, src_p, tgt_p }
+        Lexical::new(src, tgt, rel, (&src_p, &tgt_p))
     }
 
     /// Replaces `out`'s gap probabilities by those of one more
