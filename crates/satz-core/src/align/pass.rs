@@ -29,17 +29,33 @@ impl Lexical {
     /// The model of the relation `rel` with the presence probabilities
     /// `src_p` and `tgt_p` of every source and target type, its anchors
     /// weighed on `src` and `tgt`.
-    pub fn new(src: &Side, tgt: &Side, rel: Relation, (src_p, tgt_p): (&[f64], &[f64])) -> Lexical {
+    pub fn new(src: &Side, tgt: &Side, rel: Relation, p: (&[f64], &[f64])) -> Lexical {
+        let anchors = Lexical::weigh(src, tgt, &rel, p);
+        Lexical::with_anchors(rel, anchors)
+    }
+
+    /// The model of `rel` with the anchors [`Lexical::weigh`] gave.
+    pub fn with_anchors(rel: Relation, (sa, ta): (Anchors, Anchors)) -> Lexical {
+        Lexical { rel, sa, ta }
+    }
+
+    /// The anchors of the source and the target sentences under `rel`
+    /// and the presence probabilities `src_p` and `tgt_p`.
+    pub fn weigh(
+        src: &Side,
+        tgt: &Side,
+        rel: &Relation,
+        (src_p, tgt_p): (&[f64], &[f64]),
+    ) -> (Anchors, Anchors) {
         // The two sides are independent: weighed at the same time.
         let side_anchors = |side: &Side, other: &Side, own: &[Vec<u32>], theirs: &[Vec<u32>], p| {
             let q = chance_rates(side.vocab.len(), other, theirs);
             Anchors::build(side, own, p, &q)
         };
-        let (sa, ta) = rayon::join(
+        rayon::join(
             || side_anchors(src, tgt, &rel.src, &rel.tgt, src_p),
             || side_anchors(tgt, src, &rel.tgt, &rel.src, tgt_p),
-        );
-        Lexical { rel, sa, ta }
+        )
     }
 }
 
