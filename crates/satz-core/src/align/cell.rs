@@ -9,7 +9,8 @@
 //! pair-mask look-ups and forty anchor scores. Here the split terms, span
 //! lengths and marginal densities of every span of 1 to [`MAXK`] sentences
 //! are tabulated once per pass (by where the span ends), and a cell looks
-//! up the 16 sentence pairs of its `MAXK x MAXK` corner once, ORs the masks
+//! up the sentence pairs of its corner once (16 for beads of up to four
+//! sentences a side, one for 1-1, 1-0 and 0-1 alone), ORs the masks
 //! cumulatively and scores every sentence once per count of sentences on
 //! the other side. Every bead's cost is then the same operations on the
 //! same values as `Scorer::cost`, in the same order, so the same bits (a
@@ -79,6 +80,9 @@ pub(crate) struct CellScorer<'s> {
     need_src: [bool; (MAXK + 1) * (MAXK + 1)],
     /// The same for target sentence `e` columns back against `d` sources.
     need_tgt: [bool; (MAXK + 1) * (MAXK + 1)],
+    /// Most source and most target sentences of a bead type with both
+    /// sides: the corner of a cell that its beads cover.
+    corner: (usize, usize),
 }
 
 /// Index of `(d, e)` in a `(MAXK + 1) x (MAXK + 1)` table.
@@ -91,10 +95,12 @@ impl<'s> CellScorer<'s> {
     pub fn new(scorer: &'s Scorer<'s>) -> CellScorer<'s> {
         let mut need_src = [false; (MAXK + 1) * (MAXK + 1)];
         let mut need_tgt = [false; (MAXK + 1) * (MAXK + 1)];
+        let mut corner = (0, 0);
         for &(a, b) in scorer.beads {
             if a == 0 || b == 0 || a > MAXK || b > MAXK {
                 continue;
             }
+            corner = (corner.0.max(a), corner.1.max(b));
             for d in 1..=a {
                 if let Some(x) = need_src.get_mut(at(d, b)) {
                     *x = true;
@@ -112,6 +118,7 @@ impl<'s> CellScorer<'s> {
             tgt: Spans::new(&scorer.tgt_cum, &scorer.tgt_marg),
             need_src,
             need_tgt,
+            corner,
         }
     }
 
@@ -180,21 +187,22 @@ impl<'s> CellScorer<'s> {
         [f64; (MAXK + 1) * (MAXK + 1)],
     ) {
         let sc = self.scorer;
+        let (rows, cols) = (self.corner.0.min(i), self.corner.1.min(j));
         // masks[at(d, e)]: the pair (i - d, j - e).
         let mut masks = [(0u64, 0u64); (MAXK + 1) * (MAXK + 1)];
-        for d in 1..=MAXK.min(i) {
-            for e in 1..=MAXK.min(j) {
+        for d in 1..=rows {
+            for e in 1..=cols {
                 if let Some(x) = masks.get_mut(at(d, e)) {
                     *x = sc.pairs.get(i - d, j - e);
                 }
             }
         }
         let mut src_score = [0.0; (MAXK + 1) * (MAXK + 1)];
-        for d in 1..=MAXK.min(i) {
+        for d in 1..=rows {
             // The source masks of sentence i - d ORed over the targets
             // j - e..j.
             let mut mask = 0u64;
-            for e in 1..=MAXK.min(j) {
+            for e in 1..=cols {
                 mask |= masks.get(at(d, e)).map_or(0, |m| m.0);
                 if self.need_src.get(at(d, e)).copied().unwrap_or(false)
                     && let Some(x) = src_score.get_mut(at(d, e))
@@ -204,9 +212,9 @@ impl<'s> CellScorer<'s> {
             }
         }
         let mut tgt_score = [0.0; (MAXK + 1) * (MAXK + 1)];
-        for e in 1..=MAXK.min(j) {
+        for e in 1..=cols {
             let mut mask = 0u64;
-            for d in 1..=MAXK.min(i) {
+            for d in 1..=rows {
                 mask |= masks.get(at(d, e)).map_or(0, |m| m.1);
                 if self.need_tgt.get(at(d, e)).copied().unwrap_or(false)
                     && let Some(x) = tgt_score.get_mut(at(d, e))
