@@ -276,15 +276,31 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
     } else {
         Guard::Show
     };
-    let (src, tgt, warnings) =
-        read_pair(&ctx.global, ctx.encoding, (de, en), args.segmented, guard)?;
+    let opts = options(ctx, args.dict.as_deref(), args.segmented);
+    let files = (de, en);
+    // Aligned while the language check runs; its errors still come
+    // first, then those of the options.
+    let (src, tgt, warnings, links) = read_pair_with(
+        &ctx.global,
+        ctx.encoding,
+        files,
+        args.segmented,
+        guard,
+        |src, tgt| match (&opts, &args.fix) {
+            (Err(_), _) => Ok(Vec::new()),
+            (Ok(opts), Some(fix)) => fixed(src, tgt, fix, opts),
+            (Ok(opts), None) => Ok(run_aligner(
+                src,
+                tgt,
+                0..src.texts.len(),
+                0..tgt.texts.len(),
+                opts,
+            )),
+        },
+    )?;
     ctx.warn_all(&warnings);
-    let opts = options(ctx, args.dict.as_deref(), args.segmented)?;
-    let links = match &args.fix {
-        Some(fix) => fixed(&src, &tgt, fix, &opts)?,
-        None => run_aligner(&src, &tgt, 0..src.texts.len(), 0..tgt.texts.len(), &opts),
-    };
-    let links = texts(&src, &tgt, &links);
+    opts?;
+    let links = texts(&src, &tgt, &links?);
     if let Some(name) = &args.save {
         let units = units(ctx, &documents(de, en), &src, &links, args.min_score, true);
         let orphans = links.iter().filter(|l| l.has_orphan()).count();
@@ -310,10 +326,26 @@ pub fn run(ctx: &mut Context, args: &AlignArgs) -> Result<Outcome> {
 pub(super) fn read_pair(
     global: &Global,
     encoding: Option<&'static encoding_rs::Encoding>,
-    (de, en): (&Path, &Path),
+    files: (&Path, &Path),
     segmented: bool,
     guard: Guard,
 ) -> Result<(Sentences, Sentences, Vec<Warning>)> {
+    let (src, tgt, warnings, ()) =
+        read_pair_with(global, encoding, files, segmented, guard, |_, _| ())?;
+    Ok((src, tgt, warnings))
+}
+
+/// [`read_pair`], doing `work` on the sentences while the language check
+/// runs (it reads both texts whole); returns what `work` gave as well,
+/// after any error of the check.
+fn read_pair_with<T: Send>(
+    global: &Global,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    (de, en): (&Path, &Path),
+    segmented: bool,
+    guard: Guard,
+    work: impl FnOnce(&Sentences, &Sentences) -> T + Send,
+) -> Result<(Sentences, Sentences, Vec<Warning>, T)> {
     let de_text = fsx::read_input(de, encoding)?;
     let en_text = fsx::read_input(en, encoding)?;
     let src = sentences_of(global, de, &de_text, segmented, &global.source_lang)?;
@@ -326,8 +358,11 @@ pub(super) fn read_pair(
         path: en,
         text: &en_text,
     };
-    let warnings = language::pair_warnings(global, "align", de, en, guard)?;
-    Ok((src, tgt, warnings))
+    let (warnings, done) = rayon::join(
+        || language::pair_warnings(global, "align", de, en, guard),
+        || work(&src, &tgt),
+    );
+    Ok((src, tgt, warnings?, done))
 }
 
 /// The links of the pair of files `de` and `en` in `format`.

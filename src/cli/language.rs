@@ -72,7 +72,10 @@ pub fn pair_warnings(
         source: source_tag.clone(),
         target: target_tag.clone(),
     };
-    let verdict = judge_pair(&identify(source.text), &identify(target.text), &pair);
+    // Each text is read whole; the two at the same time.
+    let (source_guess, target_guess) =
+        rayon::join(|| identify(source.text), || identify(target.text));
+    let verdict = judge_pair(&source_guess, &target_guess, &pair);
     if verdict.swapped
         && let (Some(s), Some(t)) = (verdict.source, verdict.target)
     {

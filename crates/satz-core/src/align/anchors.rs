@@ -175,13 +175,6 @@ pub(crate) struct PairTable {
     data: Vec<(u64, u64)>,
 }
 
-/// The sentence pairs of one row of a [`PairTable`]: columns `lo..hi`.
-struct Row {
-    lo: usize,
-    hi: usize,
-    data: Vec<(u64, u64)>,
-}
-
 /// Scratch space of [`PairTable`] rows: for every target type, the source
 /// sentence whose partners were last marked in it and the anchor bits of
 /// that sentence's types it is a partner of.
@@ -200,8 +193,9 @@ impl PairTable {
     ///
     /// Row `i` first marks, in a table over the target types, the partners
     /// of sentence `i`'s types with their anchor bits; every target
-    /// sentence of the row is then one look-up per token. Rows are built
-    /// in parallel and joined in order.
+    /// sentence of the row is then one look-up per token. The rows' column
+    /// ranges are laid out first, so that the rows are built in parallel
+    /// straight into their place in one table.
     pub fn build(
         band: &Band,
         src: &Side,
@@ -210,45 +204,70 @@ impl PairTable {
         sa: &Anchors,
         ta: &Anchors,
     ) -> PairTable {
-        let n = src.len();
+        let (n, m) = (src.len(), tgt.len());
         let types = tgt.vocab.len();
-        let tasks: Vec<usize> = (0..n).step_by(ROWS_PER_TASK).collect();
-        let rows: Vec<Vec<Row>> = tasks
-            .par_iter()
-            .map_init(
-                || Marks {
-                    row: vec![usize::MAX; types],
-                    bits: vec![0; types],
-                },
-                |marks, &from| {
-                    (from..(from + ROWS_PER_TASK).min(n))
-                        .map(|i| Self::row(i, band, (src, tgt), src_partners, (sa, ta), marks))
-                        .collect()
-                },
-            )
-            .collect();
         let mut pt = PairTable::default();
-        for r in rows.into_iter().flatten() {
-            pt.lo.push(r.lo);
-            pt.hi.push(r.hi);
-            pt.off.push(pt.data.len());
-            pt.data.extend(r.data);
+        let mut cells = 0usize;
+        for i in 0..n {
+            let lo = band.lo(i + 1).saturating_sub(MAXK);
+            let hi = band.hi((i + MAXK).min(n)).min(m).max(lo);
+            pt.lo.push(lo);
+            pt.hi.push(hi);
+            pt.off.push(cells);
+            cells += hi - lo;
         }
+        let mut data = vec![(0u64, 0u64); cells];
+        // The table cut into the rows of each task, in order.
+        let mut tasks: Vec<(usize, &mut [(u64, u64)])> = Vec::new();
+        let mut rest: &mut [(u64, u64)] = &mut data;
+        for from in (0..n).step_by(ROWS_PER_TASK) {
+            let to = (from + ROWS_PER_TASK).min(n);
+            let len: usize = (from..to).map(|i| pt.width(i)).sum();
+            let Some((chunk, tail)) = rest.split_at_mut_checked(len) else {
+                break;
+            };
+            tasks.push((from, chunk));
+            rest = tail;
+        }
+        let layout = &pt;
+        tasks.into_par_iter().for_each_init(
+            || Marks {
+                row: vec![usize::MAX; types],
+                bits: vec![0; types],
+            },
+            |marks, (from, mut chunk)| {
+                for i in from..(from + ROWS_PER_TASK).min(n) {
+                    let Some((row, tail)) = chunk.split_at_mut_checked(layout.width(i)) else {
+                        break;
+                    };
+                    layout.fill_row(i, row, (src, tgt), src_partners, (sa, ta), marks);
+                    chunk = tail;
+                }
+            },
+        );
+        pt.data = data;
         pt
     }
 
-    /// Row `i` of the table (see [`PairTable::build`]).
-    fn row(
+    /// Number of columns of row `i` (0 for a row the table does not have).
+    fn width(&self, i: usize) -> usize {
+        match (self.lo.get(i), self.hi.get(i)) {
+            (Some(&lo), Some(&hi)) => hi - lo,
+            _ => 0,
+        }
+    }
+
+    /// Fills `row`, the masks of row `i`'s columns (see [`PairTable::build`]).
+    fn fill_row(
+        &self,
         i: usize,
-        band: &Band,
+        row: &mut [(u64, u64)],
         (src, tgt): (&Side, &Side),
         src_partners: &[Vec<u32>],
         (sa, ta): (&Anchors, &Anchors),
         marks: &mut Marks,
-    ) -> Row {
-        let (n, m) = (src.len(), tgt.len());
-        let lo = band.lo(i + 1).saturating_sub(MAXK);
-        let hi = band.hi((i + MAXK).min(n)).min(m).max(lo);
+    ) {
+        let lo = self.lo.get(i).copied().unwrap_or(0);
         let empty: &[u8] = &[];
         let ssent = src.sents.get(i).map_or(&[][..], Vec::as_slice);
         let sbits = sa.bits.get(i).map_or(empty, Vec::as_slice);
@@ -267,26 +286,23 @@ impl PairTable {
                 }
             }
         }
-        let data = (lo..hi)
-            .map(|j| {
-                let (mut smask, mut tmask) = (0u64, 0u64);
-                let tsent = tgt.sents.get(j).map_or(&[][..], Vec::as_slice);
-                let tbits = ta.bits.get(j).map_or(empty, Vec::as_slice);
-                for (&t, &tb) in tsent.iter().zip(tbits) {
-                    if let (Some(&r), Some(&b)) =
-                        (marks.row.get(t as usize), marks.bits.get(t as usize))
-                        && r == i
-                    {
-                        smask |= b;
-                        if tb != NO_BIT {
-                            tmask |= 1u64 << tb;
-                        }
+        for (j, slot) in (lo..).zip(row.iter_mut()) {
+            let (mut smask, mut tmask) = (0u64, 0u64);
+            let tsent = tgt.sents.get(j).map_or(&[][..], Vec::as_slice);
+            let tbits = ta.bits.get(j).map_or(empty, Vec::as_slice);
+            for (&t, &tb) in tsent.iter().zip(tbits) {
+                if let (Some(&r), Some(&b)) =
+                    (marks.row.get(t as usize), marks.bits.get(t as usize))
+                    && r == i
+                {
+                    smask |= b;
+                    if tb != NO_BIT {
+                        tmask |= 1u64 << tb;
                     }
                 }
-                (smask, tmask)
-            })
-            .collect();
-        Row { lo, hi, data }
+            }
+            *slot = (smask, tmask);
+        }
     }
 
     /// Masks of pair `(i, j)`; zero outside the table.

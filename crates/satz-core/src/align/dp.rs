@@ -110,11 +110,18 @@ const NO_BACK: u8 = u8::MAX;
 pub(crate) const MAX_BEAD_TYPES: usize = NO_BACK as usize;
 
 /// Runs Viterbi and forward–backward over `band` with bead types `beads`
-/// (`(a, b)` sentence counts) and `cost(i, j, k)` for the bead of type `k`
-/// starting at `(i, j)`. Non-finite costs disable a bead.
-pub(crate) fn run<F>(band: &Band, beads: &[(usize, usize)], temperature: f64, cost: F) -> DpOut
+/// (`(a, b)` sentence counts) and the bead costs `cell_costs(i, j, out)`,
+/// which writes into `out[k]` the cost of the bead of type `k` that ends
+/// in cell `(i, j)`, for every type with `a <= i` and `b <= j` (`out`
+/// holds infinity on entry). Non-finite costs disable a bead.
+pub(crate) fn run<F>(
+    band: &Band,
+    beads: &[(usize, usize)],
+    temperature: f64,
+    cell_costs: F,
+) -> DpOut
 where
-    F: Fn(usize, usize, usize) -> f64 + Sync,
+    F: Fn(usize, usize, &mut [f64]) + Sync,
 {
     let t = if temperature > 0.0 && temperature.is_finite() {
         temperature
@@ -122,7 +129,7 @@ where
         1.0
     };
     let mut lattice = Lattice::new(band, beads, t);
-    lattice.fill_costs(&cost);
+    lattice.fill_costs(&cell_costs);
     lattice.forward_backward();
     let Some(path) = lattice.backtrack() else {
         return fallback(band.n(), band.m(), beads);
@@ -196,7 +203,7 @@ impl<'b> Lattice<'b> {
     /// The cost of every bead that ends in a cell of the band and starts
     /// in one (see [`Lattice::costs`]), rows in parallel: the costs are
     /// pure, so the table does not depend on the thread count.
-    fn fill_costs<F: Fn(usize, usize, usize) -> f64 + Sync>(&mut self, cost: &F) {
+    fn fill_costs<F: Fn(usize, usize, &mut [f64]) + Sync>(&mut self, cell_costs: &F) {
         let (band, beads) = (self.band, self.beads);
         let kn = beads.len();
         if kn == 0 {
@@ -215,13 +222,16 @@ impl<'b> Lattice<'b> {
             rest = tail;
         }
         rows.into_par_iter().for_each(|(i, row)| {
+            let mut scratch = vec![f64::INFINITY; kn];
             for (j, cell) in (band.lo(i)..=band.hi(i)).zip(row.chunks_exact_mut(kn)) {
-                for (k, (&(a, b), slot)) in beads.iter().zip(cell).enumerate() {
+                scratch.fill(f64::INFINITY);
+                cell_costs(i, j, &mut scratch);
+                for (&(a, b), (slot, &cst)) in beads.iter().zip(cell.iter_mut().zip(&scratch)) {
                     // A predecessor outside the band is not reachable: no bead.
                     if i < a || j < b || band.idx(i - a, j - b).is_none() {
                         continue;
                     }
-                    let cst = cost(i - a, j - b, k) as f32;
+                    let cst = cst as f32;
                     if cst.is_finite() {
                         *slot = cst;
                     }
@@ -478,10 +488,29 @@ mod tests {
 
     const BEADS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
 
+    /// The cell costs of `cost(i, j, k)`, the cost of the bead of type `k`
+    /// starting at `(i, j)`.
+    fn by_bead(
+        cost: impl Fn(usize, usize, usize) -> f64 + Sync,
+    ) -> impl Fn(usize, usize, &mut [f64]) + Sync {
+        move |i, j, out| {
+            for (k, (&(a, b), slot)) in BEADS.iter().zip(out.iter_mut()).enumerate() {
+                if a <= i && b <= j {
+                    *slot = cost(i - a, j - b, k);
+                }
+            }
+        }
+    }
+
     #[test]
     fn diagonal_is_best_when_cheap() {
         let band = Band::full(3, 3);
-        let out = run(&band, &BEADS, 1.0, |_, _, k| if k == 0 { 0.1 } else { 5.0 });
+        let out = run(
+            &band,
+            &BEADS,
+            1.0,
+            by_bead(|_, _, k| if k == 0 { 0.1 } else { 5.0 }),
+        );
         assert_eq!(out.path.len(), 3);
         assert!(out.path.iter().all(|s| s.k == 0));
         assert!(out.posterior.iter().all(|&p| p > 0.9 && p <= 1.0));
@@ -499,7 +528,7 @@ mod tests {
             (1, 1, _) | (2, _, 1) => 0.5,
             _ => 9.0,
         };
-        let out = run(&band, &BEADS, 1.0, cost);
+        let out = run(&band, &BEADS, 1.0, by_bead(cost));
         assert!(out.gap_src[1] > 0.9 && out.gap_tgt[1] > 0.9, "{out:?}");
         for (i, g) in out.gap_src.iter().enumerate().filter(|(i, _)| *i != 1) {
             assert!(*g < 0.1, "source {i}: {g}");
@@ -511,7 +540,7 @@ mod tests {
     #[test]
     fn empty_band_sides() {
         let band = Band::full(0, 2);
-        let out = run(&band, &BEADS, 1.0, |_, _, _| 1.0);
+        let out = run(&band, &BEADS, 1.0, by_bead(|_, _, _| 1.0));
         assert_eq!(out.path.len(), 2);
     }
 }

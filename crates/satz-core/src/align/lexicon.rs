@@ -358,44 +358,67 @@ impl Relation {
                     .push(id);
             }
         }
-        for (s, key) in src.vocab.ids() {
-            match key {
-                Key::Num(_) | Key::Punct(_) | Key::Dict(_) => {
-                    if let Some(t) = tgt.vocab.get(key) {
-                        let c = match key {
-                            Key::Num(_) => Class::Number,
-                            Key::Punct(_) => Class::Punct,
-                            _ => Class::Dict,
-                        };
-                        rel.add(s, t, c);
+        // The partners of every source type are found in parallel and
+        // added in order; `add` keeps sorted sets and the best class, so
+        // the relation does not depend on the order anyway.
+        let ids: Vec<(u32, &Key)> = src.vocab.ids().collect();
+        let links: Vec<Vec<(u32, Class)>> = ids
+            .par_iter()
+            .map(|&(s, key)| Relation::base_links(src, tgt, &buckets, s, key))
+            .collect();
+        for (&(s, _), found) in ids.iter().zip(links) {
+            for (t, c) in found {
+                rel.add(s, t, c);
+            }
+        }
+        rel
+    }
+
+    /// The base partners of source type `s` (key `key`) with their class;
+    /// `buckets` holds the target words of four or more characters by
+    /// their first four.
+    fn base_links(
+        src: &Side,
+        tgt: &Side,
+        buckets: &HashMap<String, Vec<u32>>,
+        s: u32,
+        key: &Key,
+    ) -> Vec<(u32, Class)> {
+        let mut found = Vec::new();
+        match key {
+            Key::Num(_) | Key::Punct(_) | Key::Dict(_) => {
+                if let Some(t) = tgt.vocab.get(key) {
+                    let c = match key {
+                        Key::Num(_) => Class::Number,
+                        Key::Punct(_) => Class::Punct,
+                        _ => Class::Dict,
+                    };
+                    found.push((t, c));
+                }
+            }
+            Key::Word(w) => {
+                let len = w.chars().count();
+                if let Some(t) = tgt.vocab.get(key) {
+                    let acr = src.vocab.is_acronym(s) || tgt.vocab.is_acronym(t);
+                    let digit = w.chars().any(|c| c.is_ascii_digit());
+                    if len >= 4 || (len >= 2 && (acr || digit)) {
+                        found.push((t, Class::Identical));
                     }
                 }
-                Key::Word(w) => {
-                    let len = w.chars().count();
-                    if let Some(t) = tgt.vocab.get(key) {
-                        let acr = src.vocab.is_acronym(s) || tgt.vocab.is_acronym(t);
-                        let digit = w.chars().any(|c| c.is_ascii_digit());
-                        if len >= 4 || (len >= 2 && (acr || digit)) {
-                            rel.add(s, t, Class::Identical);
-                        }
-                    }
-                    if len >= 4 {
-                        let b: String = w.chars().take(4).collect();
-                        if let Some(cands) = buckets.get(&b) {
-                            for &t in cands {
-                                if let Some(Key::Word(tw)) = tgt.vocab.keys.get(t as usize)
-                                    && tw != w
-                                    && is_cognate(w, tw)
-                                {
-                                    rel.add(s, t, Class::Cognate);
-                                }
-                            }
+                if len >= 4 {
+                    let b: String = w.chars().take(4).collect();
+                    for &t in buckets.get(&b).map_or(&[][..], Vec::as_slice) {
+                        if let Some(Key::Word(tw)) = tgt.vocab.keys.get(t as usize)
+                            && tw != w
+                            && is_cognate(w, tw)
+                        {
+                            found.push((t, Class::Cognate));
                         }
                     }
                 }
             }
         }
-        rel
+        found
     }
 }
 

@@ -42,7 +42,7 @@
 //! Files: `options.rs` ([`AlignOptions`]), `tokenize.rs` (tokens),
 //! `lexicon.rs` (vocabularies, partner relation, dictionary), `learn.rs`
 //! (the learnt lexicon), `anchors.rs` (anchor weights and pair masks), `score.rs` (bead
-//! cost), `band.rs` (the band of cells), `dp.rs` (banded Viterbi and
+//! cost), `cell.rs` (the costs of all beads ending in one cell), `band.rs` (the band of cells), `dp.rs` (banded Viterbi and
 //! forward–backward, gap probabilities), `pass.rs` (one pass in a widening
 //! band), `passes.rs` (first pass and realignment), `guide.rs` (guide
 //! paths and bands), `realign.rs` (parameter estimation), `confidence.rs`,
@@ -51,6 +51,7 @@
 mod anchors;
 mod band;
 pub mod batch;
+mod cell;
 pub mod confidence;
 mod dp;
 pub mod eval;
@@ -193,9 +194,13 @@ fn tokenize_sides(
     let dict = DictIndex::new(&opts.dictionary)?;
     let src_texts: Vec<(&str, usize)> = source.iter().zip(sp).map(|(s, &p)| (s.text, p)).collect();
     let tgt_texts: Vec<(&str, usize)> = target.iter().zip(tp).map(|(s, &p)| (s.text, p)).collect();
-    let src = Side::build(&src_texts, opts.source_lang, &dict, true)?;
-    let tgt = Side::build(&tgt_texts, opts.target_lang, &dict, false)?;
-    Some((src, tgt))
+    // The sides are independent: built at the same time (each interns its
+    // own types in order, so the ids do not depend on the thread count).
+    let (src, tgt) = rayon::join(
+        || Side::build(&src_texts, opts.source_lang, &dict, true),
+        || Side::build(&tgt_texts, opts.target_lang, &dict, false),
+    );
+    Some((src?, tgt?))
 }
 
 /// The links of the final pass's path, with their confidence and their

@@ -4,6 +4,7 @@
 
 use super::anchors::{Anchors, PairTable, chance_rates};
 use super::band::Band;
+use super::cell::CellScorer;
 use super::dp::{self, DpOut};
 use super::lexicon::{Relation, Side};
 use super::options::AlignOptions;
@@ -11,15 +12,51 @@ use super::realign::Params;
 use super::score::{LengthModel, LogNormal, ParaMode, Scorer, marginal_sums, prefix_sums};
 use super::{guide, orphans};
 
-/// The lexical model of a pass: which token types are partners, and how
-/// likely every type of each side is to find a partner in a translation.
+/// The lexical model of a pass: which token types are partners, how
+/// likely every type of each side is to find a partner in a translation,
+/// and the anchors weighed from them (once per model, however many passes
+/// use it).
 pub(super) struct Lexical {
     /// The partner relation.
     pub rel: Relation,
-    /// Presence probability of every source type.
-    pub src_p: Vec<f64>,
-    /// Presence probability of every target type.
-    pub tgt_p: Vec<f64>,
+    /// The anchors of every source sentence.
+    sa: Anchors,
+    /// The anchors of every target sentence.
+    ta: Anchors,
+}
+
+impl Lexical {
+    /// The model of the relation `rel` with the presence probabilities
+    /// `src_p` and `tgt_p` of every source and target type, its anchors
+    /// weighed on `src` and `tgt`.
+    pub fn new(src: &Side, tgt: &Side, rel: Relation, p: (&[f64], &[f64])) -> Lexical {
+        let anchors = Lexical::weigh(src, tgt, &rel, p);
+        Lexical::with_anchors(rel, anchors)
+    }
+
+    /// The model of `rel` with the anchors [`Lexical::weigh`] gave.
+    pub fn with_anchors(rel: Relation, (sa, ta): (Anchors, Anchors)) -> Lexical {
+        Lexical { rel, sa, ta }
+    }
+
+    /// The anchors of the source and the target sentences under `rel`
+    /// and the presence probabilities `src_p` and `tgt_p`.
+    pub fn weigh(
+        src: &Side,
+        tgt: &Side,
+        rel: &Relation,
+        (src_p, tgt_p): (&[f64], &[f64]),
+    ) -> (Anchors, Anchors) {
+        // The two sides are independent: weighed at the same time.
+        let side_anchors = |side: &Side, other: &Side, own: &[Vec<u32>], theirs: &[Vec<u32>], p| {
+            let q = chance_rates(side.vocab.len(), other, theirs);
+            Anchors::build(side, own, p, &q)
+        };
+        rayon::join(
+            || side_anchors(src, tgt, &rel.src, &rel.tgt, src_p),
+            || side_anchors(tgt, src, &rel.tgt, &rel.src, tgt_p),
+        )
+    }
 }
 
 /// What changes between the passes of one alignment apart from the
@@ -68,8 +105,8 @@ struct Costs<'a> {
     tgt_marg: Vec<f64>,
     length: LengthModel,
     lambda: f64,
-    sa: Anchors,
-    ta: Anchors,
+    sa: &'a Anchors,
+    ta: &'a Anchors,
 }
 
 impl Ctx<'_> {
@@ -98,12 +135,13 @@ impl Ctx<'_> {
                 self.src,
                 self.tgt,
                 &lexical.rel.src,
-                &costs.sa,
-                &costs.ta,
+                costs.sa,
+                costs.ta,
             );
             let scorer = self.scorer(&costs, &pairs);
-            let mut out = dp::run(&band, costs.beads, reading.temperature, |i, j, k| {
-                scorer.cost(i, j, k)
+            let cells = CellScorer::new(&scorer);
+            let mut out = dp::run(&band, costs.beads, reading.temperature, |i, j, out| {
+                cells.costs(i, j, out);
             });
             if !out.touches_edge
                 || band.is_full()
@@ -118,18 +156,8 @@ impl Ctx<'_> {
     }
 
     /// The band-independent parts of the bead costs of a pass.
-    fn costs<'m>(&self, lexical: &Lexical, model: &'m Model, reading: Reading) -> Costs<'m> {
+    fn costs<'m>(&self, lexical: &'m Lexical, model: &'m Model, reading: Reading) -> Costs<'m> {
         let (src, tgt, opts) = (self.src, self.tgt, self.opts);
-        let rel = &lexical.rel;
-        // The two sides are independent: weighed at the same time.
-        let side_anchors = |side: &Side, other: &Side, own: &[Vec<u32>], theirs: &[Vec<u32>], p| {
-            let q = chance_rates(side.vocab.len(), other, theirs);
-            Anchors::build(side, own, p, &q)
-        };
-        let (sa, ta) = rayon::join(
-            || side_anchors(src, tgt, &rel.src, &rel.tgt, &lexical.src_p),
-            || side_anchors(tgt, src, &rel.tgt, &rel.src, &lexical.tgt_p),
-        );
         let granularity_lambda = if model.segment {
             opts.segment_lexical_weight
         } else {
@@ -144,8 +172,8 @@ impl Ctx<'_> {
             tgt_marg: marginal_sums(&tgt.lens, &LogNormal::fit(&tgt.lens)),
             length: model.params.length,
             lambda: reading.lambda.unwrap_or(granularity_lambda),
-            sa,
-            ta,
+            sa: &lexical.sa,
+            ta: &lexical.ta,
         }
     }
 
@@ -189,8 +217,8 @@ impl Ctx<'_> {
             tgt_marg: costs.tgt_marg.clone(),
             length_weight: self.opts.length_weight,
             lambda: costs.lambda,
-            sa: &costs.sa,
-            ta: &costs.ta,
+            sa: costs.sa,
+            ta: costs.ta,
             pairs,
         }
     }

@@ -24,6 +24,8 @@ pub(super) struct Passes<'c, 'a> {
     model: Model,
     /// The dictionary-free relation with the class presence probabilities.
     base: Lexical,
+    /// The rare-anchor chain that guides the first pass.
+    chain: Vec<(usize, usize)>,
     /// The lexical model of the last pass that learnt one.
     learnt: Option<Lexical>,
 }
@@ -43,11 +45,14 @@ impl<'c, 'a> Passes<'c, 'a> {
         let default_ratio = realign::default_ratio(opts.target_lang);
         let params = Params::initial(ctx.src, ctx.tgt, &beads, default_ratio);
         let rel = Relation::base(ctx.src, ctx.tgt);
-        let base = Lexical {
-            src_p: class_type_p(&rel.src_class, &params.class_p),
-            tgt_p: class_type_p(&rel.tgt_class, &params.class_p),
-            rel,
-        };
+        let src_p = class_type_p(&rel.src_class, &params.class_p);
+        let tgt_p = class_type_p(&rel.tgt_class, &params.class_p);
+        // The base model's anchors and the first pass's guide both come
+        // from the base relation alone: computed at the same time.
+        let (anchors, chain) = rayon::join(
+            || Lexical::weigh(ctx.src, ctx.tgt, &rel, (&src_p, &tgt_p)),
+            || guide::anchor_chain(ctx.src, ctx.tgt, &rel),
+        );
         Passes {
             ctx,
             model: Model {
@@ -55,7 +60,8 @@ impl<'c, 'a> Passes<'c, 'a> {
                 beads,
                 params,
             },
-            base,
+            base: Lexical::with_anchors(rel, anchors),
+            chain,
             learnt: None,
         }
     }
@@ -71,8 +77,7 @@ impl<'c, 'a> Passes<'c, 'a> {
         } else {
             1.0
         };
-        let chain = guide::anchor_chain(src, tgt, &self.base.rel);
-        let pts = guide::points_from_chain(&chain, src.len(), tgt.len());
+        let pts = guide::points_from_chain(&self.chain, src.len(), tgt.len());
         let mut out = self.run_base(pts, first_t);
         for pass in 0..opts.realign_passes {
             let confident = confident_links(&out, opts.confident_posterior);
@@ -155,26 +160,35 @@ impl<'c, 'a> Passes<'c, 'a> {
         let mut rel = self.base.rel.clone();
         add_lexicon(&mut rel, &lex);
         let class_p = &self.model.params.class_p;
-        let (_, src_p) = estimate_p(
-            src,
-            tgt,
-            &rel.src,
-            &rel.src_class,
-            confident,
-            class_p,
-            opts.p_smoothing,
-        );
         let swapped: Vec<(usize, usize)> = confident.iter().map(|&(i, j)| (j, i)).collect();
-        let (_, tgt_p) = estimate_p(
-            tgt,
-            src,
-            &rel.tgt,
-            &rel.tgt_class,
-            &swapped,
-            class_p,
-            opts.p_smoothing,
+        // The two sides are independent: estimated at the same time.
+        let ((_, src_p), (_, tgt_p)) = rayon::join(
+            || {
+                let (partners, classes) = (&rel.src, &rel.src_class);
+                estimate_p(
+                    src,
+                    tgt,
+                    partners,
+                    classes,
+                    confident,
+                    class_p,
+                    opts.p_smoothing,
+                )
+            },
+            || {
+                let (partners, classes) = (&rel.tgt, &rel.tgt_class);
+                estimate_p(
+                    tgt,
+                    src,
+                    partners,
+                    classes,
+                    &swapped,
+                    class_p,
+                    opts.p_smoothing,
+                )
+            },
         );
-        Lexical { rel, src_p, tgt_p }
+        Lexical::new(src, tgt, rel, (&src_p, &tgt_p))
     }
 
     /// Replaces `out`'s gap probabilities by those of one more

@@ -205,9 +205,40 @@ impl LengthModel {
     }
 }
 
+/// The term a side of `k` sentences of total length `l` (at least 1) pays
+/// for where it is split: `-(k - 1) ln l + ln (k - 1)!`, 0 for one sentence.
+pub(crate) fn split_term(k: usize, l: f64) -> f64 {
+    // One sentence: `-0 * ln(l) + ln(0!)`, which is 0.
+    if k <= 1 {
+        0.0
+    } else {
+        -((k - 1) as f64) * l.ln() + ln_factorial(k - 1)
+    }
+}
+
 impl PreparedLength {
     /// [`LengthModel::llr`] of the model this was prepared from.
     pub fn llr(&self, a: usize, l1: f64, marg_src: f64, b: usize, l2: f64, marg_tgt: f64) -> f64 {
+        if a == 0 || b == 0 {
+            return 0.0;
+        }
+        let split = (split_term(a, l1.max(1.0)), split_term(b, l2.max(1.0)));
+        self.llr_split(a, (l1, marg_src), b, (l2, marg_tgt), split)
+    }
+
+    /// [`PreparedLength::llr`] of a bead of `a` source sentences of total
+    /// length and marginal log-density `src` and `b` target sentences
+    /// (`tgt`), given the [`split_term`] of both sides (of their lengths
+    /// raised to at least 1): the same operations on the same values, for a
+    /// caller that has the split terms at hand (`cell.rs`).
+    pub fn llr_split(
+        &self,
+        a: usize,
+        (l1, marg_src): (f64, f64),
+        b: usize,
+        (l2, marg_tgt): (f64, f64),
+        (split_src, split_tgt): (f64, f64),
+    ) -> f64 {
         if a == 0 || b == 0 {
             return 0.0;
         }
@@ -221,16 +252,8 @@ impl PreparedLength {
             self.ln_weight.1 + (-0.5 * r * r / self.v2 - self.half_ln_2pi_v.1),
         );
         let base = ln_residual - 0.5 * eff.ln();
-        // One sentence: `-0 * ln(l) + ln(0!)`, which is 0.
-        let split = |k: usize, l: f64| {
-            if k <= 1 {
-                0.0
-            } else {
-                -((k - 1) as f64) * l.ln() + ln_factorial(k - 1)
-            }
-        };
-        let fwd = base - marg_tgt + split(b, l2);
-        let bwd = base + self.ln_c - marg_src + split(a, l1);
+        let fwd = base - marg_tgt + split_tgt;
+        let bwd = base + self.ln_c - marg_src + split_src;
         0.5 * (fwd + bwd)
     }
 }
@@ -331,7 +354,10 @@ pub(crate) fn marginal_sums(lens: &[usize], model: &LogNormal) -> Vec<f64> {
 }
 
 impl Scorer<'_> {
-    /// Cost of the bead of type `k` starting at source `i` and target `j`.
+    /// Cost of the bead of type `k` starting at source `i` and target `j`:
+    /// the definition, of which `cell.rs` computes the same bits a cell at
+    /// a time.
+    #[cfg(test)]
     pub fn cost(&self, i: usize, j: usize, k: usize) -> f64 {
         let Some(&(a, b)) = self.beads.get(k) else {
             return f64::INFINITY;
@@ -379,6 +405,7 @@ impl Scorer<'_> {
     }
 
     /// Lexical log-likelihood ratio of the bead (both directions).
+    #[cfg(test)]
     pub fn lexical(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         let mut s = 0.0;
         for ii in i..i + a {
@@ -398,7 +425,9 @@ impl Scorer<'_> {
         s
     }
 
-    fn paragraph(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
+    /// Penalty of the bead of `a` source sentences from `i` and `b` target
+    /// sentences from `j` for the paragraph boundaries it violates.
+    pub fn paragraph(&self, i: usize, a: usize, j: usize, b: usize) -> f64 {
         if self.para_mode == ParaMode::Off {
             return 0.0;
         }
