@@ -479,7 +479,10 @@ fn extract_on_the_shared_memory_is_stable_and_well_formed() {
     }
     // A longer list begins with the shorter one: no score depends on how
     // many candidates are asked for (`--top` sets the shortlist's length).
-    let longer = stdout(&fx, &["terms", "--extract", "--top", "300", "--format", "csv"]);
+    let longer = stdout(
+        &fx,
+        &["terms", "--extract", "--top", "300", "--format", "csv"],
+    );
     let first_lines = |csv: &str, n: usize| csv.lines().take(n).collect::<Vec<_>>().join("\n");
     assert_eq!(first_lines(&longer, 51), first_lines(&terms, 51));
     // The same memory gives the same lists.
