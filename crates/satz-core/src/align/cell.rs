@@ -230,6 +230,7 @@ impl<'s> CellScorer<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::anchors::tests::arb_sentence;
     use crate::align::anchors::{Anchors, PairTable, chance_rates};
     use crate::align::guide::band_around;
     use crate::align::lexicon::{Relation, Side};
@@ -238,31 +239,6 @@ mod tests {
     };
     use crate::text::numbers::NumLang;
     use proptest::prelude::*;
-
-    fn arb_sentence() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop::sample::select(vec![
-                "Nepal",
-                "Himalaya",
-                "Everest",
-                "1953",
-                "8848",
-                "?",
-                "(",
-                "Expedition",
-                "Expedición",
-                "der",
-                "le",
-                "Kathmandu",
-                "%",
-                "2,5",
-                "2.5",
-                "Gipfel",
-            ]),
-            0..12,
-        )
-        .prop_map(|w| w.join(" "))
-    }
 
     fn arb_mode() -> impl Strategy<Value = ParaMode> {
         prop::sample::select(vec![ParaMode::Off, ParaMode::Same, ParaMode::Cross])
@@ -275,8 +251,8 @@ mod tests {
         /// `Scorer::cost`, the bead-by-bead definition.
         #[test]
         fn cell_costs_are_the_bead_costs(
-            s in proptest::collection::vec(arb_sentence(), 1..60),
-            t in proptest::collection::vec(arb_sentence(), 1..60),
+            s in proptest::collection::vec(arb_sentence(12), 1..60),
+            t in proptest::collection::vec(arb_sentence(12), 1..60),
             radius in 0usize..6,
             beads in 1usize..=ALL_BEADS.len(),
             (c, v1, w) in (0.3f64..2.5, 1.0f64..20.0, 0.0f64..0.5),
