@@ -312,6 +312,7 @@ fn calendar_words_ages_and_people_in_general_are_recognised() {
         "Haushaltsjahr",
         "Vollmacht",
         "Julian",
+        "Mais",
     ] {
         assert_eq!(everyday_kind(w), None, "{w}");
     }

@@ -56,7 +56,8 @@ const WEEKDAYS: &[&str] = &[
     "sonntag",
 ];
 
-/// Months (alone only: `Oktoberrevolution` is an event).
+/// Months (alone and as spelt only: `Oktoberrevolution` is an event,
+/// `Mais` is maize).
 const MONTHS: &[&str] = &[
     "januar",
     "janner",
@@ -183,7 +184,7 @@ fn is_calendar(w: &str) -> bool {
         list.iter()
             .any(|c| w == *c || w.strip_prefix(c).is_some_and(|r| r == "s" || r == "e"))
     };
-    if alone(MONTHS)
+    if MONTHS.contains(&w)
         || alone(HOLIDAYS)
         || WEEKDAYS
             .iter()
