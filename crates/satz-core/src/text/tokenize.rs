@@ -62,8 +62,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `split`, the [`tokenize`] of `text` done already by the caller, when
 /// its spans fit `text` (in order, on char boundaries), so that slicing
 /// `text` with them cannot fail; else `text` split afresh. Lets a caller
-/// that tokenises a sentence for one purpose hand the tokens to the next
-/// without any risk from tokens of another text.
+/// that tokenises a sentence for one purpose hand the tokens to the next.
+/// It rules out panics only: tokens of another text that happen to fit
+/// are used as they are, so callers must pass the tokens of `text`.
 pub(crate) fn reuse<'t>(text: &str, split: &'t [Token]) -> std::borrow::Cow<'t, [Token]> {
     let mut done = 0;
     let fits = split.iter().all(|t| {
@@ -142,7 +143,10 @@ fn ascii_segment(rest: &[u8]) -> Option<(usize, Option<TokenKind>)> {
         // join it (WB4).
         let n = 1 + after.iter().take_while(|&&b| is_space(b)).count();
         let next = rest.get(n..).unwrap_or_default();
-        next.first().is_none_or(u8::is_ascii).then_some((n, None))
+        if next.first().is_none_or(u8::is_ascii) {
+            return Some((n, None));
+        }
+        whitespace_before_other(rest.get(..n).unwrap_or_default()).map(|cut| (cut, None))
     } else if first.is_ascii() && first != b'_' {
         // Other ASCII stands alone, unless a mark follows or it may join
         // letters or digits around it (WB6-7, WB11-12, WB13a-b).
@@ -154,6 +158,28 @@ fn ascii_segment(rest: &[u8]) -> Option<(usize, Option<TokenKind>)> {
     } else {
         None
     }
+}
+
+/// Where to cut `run`, a run of ASCII whitespace that something not ASCII
+/// follows, so that the Unicode rules decide only its last piece (which a
+/// mark after it may join, WB4): before its last character, or before the
+/// CR of a final CR LF (WB3), or before a final run of spaces (WB3d);
+/// every other cut between two ASCII whitespace characters is a word
+/// boundary. `None` when that piece is the whole run. Handing the Unicode
+/// rules the whole run instead would cost time quadratic in its length:
+/// they give back one newline at a time.
+fn whitespace_before_other(run: &[u8]) -> Option<usize> {
+    let mut cut = run.len().checked_sub(1)?;
+    match run.get(cut) {
+        Some(b'\n') if cut > 0 && run.get(cut - 1) == Some(&b'\r') => cut -= 1,
+        Some(b' ') => {
+            while cut > 0 && run.get(cut - 1) == Some(&b' ') {
+                cut -= 1;
+            }
+        }
+        _ => {}
+    }
+    (cut > 0).then_some(cut)
 }
 
 /// Whether a word of ASCII letters and digits ends before `next`.
@@ -318,6 +344,20 @@ mod tests {
         #[test]
         fn the_ascii_shortcut_holds_on_plain_text(s in "[a-cA0-9.,:;'_\" \t\n\r-]{0,24}(ü|\u{301}|)[a-c0-9., ]{0,6}") {
             proptest::prop_assert_eq!(tokenize(&s), tokens_unicode(&s));
+        }
+    }
+
+    /// A long run of whitespace before a character that is not ASCII is
+    /// cut where the segmenter cuts it, and in one pass (the segmenter
+    /// alone gives back one newline at a time: handing it the run again
+    /// and again took seconds for 80 KB).
+    #[test]
+    fn long_whitespace_runs_before_other_characters() {
+        for unit in ["\n", "\t", "\r\n", " \n", "\n ", "  ", "\r", "\u{b}"] {
+            for after in ["ü", "\u{301}", "\u{a0}", "„x"] {
+                let s = format!("a{}{after}", unit.repeat(50_000));
+                assert_eq!(tokenize(&s), tokens_unicode(&s), "{unit:?} {after:?}");
+            }
         }
     }
 
