@@ -171,7 +171,11 @@ pub(super) fn genitive_merges(
     for k in keys {
         let Some(g) = gathered.get(k) else { continue };
         let top = most_frequent_form(&g.forms);
-        let Some(bare) = case_base(lex, &top, nouns).filter(|_| top.ends_with('s')) else {
+        // Only a genitive merges: no need to read other words' endings.
+        if !top.ends_with('s') {
+            continue;
+        }
+        let Some(bare) = case_base(lex, &top, nouns) else {
             continue;
         };
         let into = owner
