@@ -8,7 +8,10 @@ use super::general::{compound_split, feminine_form, ordinary_parts};
 use super::kinds::{Everyday, everyday_kind};
 use super::lexicon::Lexicon;
 use super::score::cognate;
-use super::score::{everyday, is_name, is_prefixed_name, keyness, spread, stories};
+use super::score::{
+    abbreviation_prefix, everyday, is_name, is_prefixed_name, keyness, spread, stories,
+    thin_evidence,
+};
 use super::{ExtractOptions, Kind, UnitText, extract};
 use crate::glossary::Glossary;
 use crate::text::words::words;
@@ -243,6 +246,38 @@ fn stories_and_abbreviation_prefixed_names() {
     );
     assert!(!is_prefixed_name("Anti-Polio-Initiative", 1.0));
     assert!(!is_prefixed_name("UN-", 1.0));
+}
+
+#[test]
+fn abbreviation_prefixes_and_thin_evidence() {
+    // The factor `X`: two to four capitals and a hyphen before a word.
+    for w in [
+        "US-Hypothekenkrise",
+        "US-Repräsentantenhaus",
+        "EU-Mitgliedsstaaten",
+        "UN-Flüchtlingshilfswerk",
+        "NATO-Gipfel",
+    ] {
+        assert!(abbreviation_prefix(w), "{w}");
+    }
+    for w in [
+        "Hypothekenkrise",
+        "Anti-Polio-Initiative",
+        "Creutzfeldt-Jakob-Krankheit",
+        "Bush-Regierung",
+        "G7-Staaten",
+        "A-Klasse",
+        "UNESCO-Welterbe",
+        "UN-",
+        "US-2",
+    ] {
+        assert!(!abbreviation_prefix(w), "{w}");
+    }
+    // The factor `R`: two units are thin evidence, three are not.
+    assert!((thin_evidence(2) - 0.5).abs() < 1e-12);
+    assert!((thin_evidence(1) - 0.5).abs() < 1e-12);
+    assert!((thin_evidence(3) - 1.0).abs() < 1e-12);
+    assert!((thin_evidence(40) - 1.0).abs() < 1e-12);
 }
 
 #[test]
