@@ -250,6 +250,21 @@ pub(super) fn cognate(de: &str, en: &str) -> bool {
     similarity(de, en) >= 0.8
 }
 
+/// The factor `G` of a term's score: [`OBJECT`] when its best English
+/// equivalent names a made object ([`Lexicon::is_object`]: `cellphones`,
+/// `petrol engine`), else 1. Ordinary objects and products are everyday
+/// words however rare they are in general German.
+pub(super) fn object_factor(lex: &Lexicon, best: Option<&Equivalent>) -> f64 {
+    if best.is_some_and(|e| lex.is_object(&e.en)) {
+        OBJECT
+    } else {
+        1.0
+    }
+}
+
+/// The factor `G` itself.
+const OBJECT: f64 = 0.5;
+
 /// The least share of capitalised occurrences of the best English
 /// equivalent for a candidate to be a name.
 const NAME_CAPITALISED: f64 = 0.9;
