@@ -364,6 +364,11 @@ fn calendar_words_ages_and_people_in_general_are_recognised() {
         "Neurowissenschaftlerin",
         "Motorradfahrer",
         "Hausärzte",
+        "Beratungsunternehmen",
+        "Bauunternehmens",
+        "Ölkonzerne",
+        "Sicherheitsfirma",
+        "Baufirmen",
     ] {
         assert_eq!(everyday_kind(w), Some(Everyday::People), "{w}");
     }
@@ -395,6 +400,10 @@ fn calendar_words_ages_and_people_in_general_are_recognised() {
         "Vollmacht",
         "Julian",
         "Mais",
+        "Tochtergesellschaft",
+        "Aktiengesellschaft",
+        "Unternehmung",
+        "Konzernchef",
     ] {
         assert_eq!(everyday_kind(w), None, "{w}");
     }
