@@ -1,6 +1,7 @@
 //! The output rows of `terms --extract`: for each shortlisted candidate its
 //! most frequent form, its English equivalents, the final score (termhood
-//! times `P`) and an example pair; the best `top` rows by score.
+//! times `P`, `N` and `G`, which read the best equivalent) and an example
+//! pair; the best `top` rows by score.
 
 use std::collections::{HashMap, HashSet};
 
