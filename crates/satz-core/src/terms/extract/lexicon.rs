@@ -111,7 +111,7 @@ impl Lexicon {
     /// whose first sense is one (`cellphones`, `petrol engine`, `police
     /// station`); or, not listed, its head (the word before `of`, else the
     /// last word) is a noun whose first sense and at least half of whose
-    /// senses are (`commercial vans`; not `financial system`, since most
+    /// senses are (`cardboard boxes`; not `financial system`, since most
     /// senses of `system` are not objects, nor `slipped disc`, which
     /// WordNet lists as no object).
     pub(super) fn is_object(&self, en: &str) -> bool {
