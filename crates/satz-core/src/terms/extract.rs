@@ -37,7 +37,7 @@
 //! rarer than its rarer word.
 //!
 //! ```text
-//! score = ln(1 + spread) · L · S · K · E · H · T · O · F · A · W · P · N
+//! score = ln(1 + spread) · L · S · K · E · H · T · O · F · A · W · X · R · P · N · G
 //!   spread  stretches of the memory with the candidate (units more than 25
 //!           apart are different texts): a term recurs across texts
 //!   L   letters / 10, at most 2.5 (an adjective counts half its letters)
@@ -52,7 +52,10 @@
 //!   T O F A  one story, everyday parts, feminine form, free phrase (see
 //!       docs/commands.md, `terms --extract`)
 //!   W   0.2 for a calendar word or an age, 0.3 for people in general by
-//!       occupation or role (see `kinds`), else 1
+//!       occupation or role or a firm of a trade (see `kinds`), else 1
+//!   X   0.5 for a compound with an abbreviation prefix (`US-…`): a term
+//!       base lists the concept without it; else 1
+//!   R   0.5 for a candidate in fewer than 3 units (thin evidence), else 1
 //!   P   0.3 when the best English equivalent is spelt nearly like the
 //!       German (normalised Levenshtein similarity ≥ 0.8 of the letters:
 //!       cognates need no glossary entry), 0.5 when no English equivalent
@@ -60,6 +63,10 @@
 //!   N   0.3 when the best English equivalent is capitalised in at least
 //!       70% of its occurrences not at a unit's start (`Ministry of
 //!       Defence`): the German may name one body, not a concept; else 1
+//!   G   0.5 when the best English equivalent names a made object by
+//!       WordNet 3.1 (`src/terms/data/en-objects.txt`, WordNet's licence:
+//!       see `en-objects.LICENSE.md` beside it): ordinary objects and
+//!       products are everyday words (`cellphones`, `petrol engine`); else 1
 //! ```
 //!
 //! # Names
@@ -96,7 +103,8 @@
 //! This file holds the public types and [`extract`], which runs the passes;
 //! each submodule does one job:
 //!
-//! * `lexicon`: the stemmers and the reference frequency list;
+//! * `lexicon`: the stemmers, the reference frequency list and the
+//!   English nouns of made objects;
 //! * `candidates`: pass 1, the German candidates of each unit (nouns,
 //!   adjective + noun, genitive `-s` merged);
 //! * `citation`: the form shown, and genitives the stemmer keys apart;
@@ -104,8 +112,8 @@
 //! * `general`: a candidate's frequency in general German, compound
 //!   splitting;
 //! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H · T · O · F ·
-//!   A · W`), the
-//!   shortlist, the factors `P` and `N`, and the name test;
+//!   A · W · X · R`), the shortlist, the factors `P`, `N` and `G`, and the
+//!   name test;
 //! * `equivalents`: passes 2 and 3, English n-grams and their Dice
 //!   co-occurrence with the shortlisted candidates;
 //! * `rows`: the output rows (shown form, equivalents, kind, final score,

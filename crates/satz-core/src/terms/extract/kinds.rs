@@ -20,7 +20,8 @@
 //! * **age**: a number word before `-jährige` (`Achtzig|jährige`,
 //!   `Zweiundzwanzig|jähriger`; not `Minderjährige`, a legal term).
 //! * **people**: the head is one of a short list of occupations and general
-//!   roles ([`PEOPLE_HEADS`]).
+//!   roles, or a firm (`-unternehmen`, `-konzern`, `-firma`: a firm of a
+//!   trade is as general as the trade) ([`PEOPLE_HEADS`]).
 
 use crate::text::words::{fold_umlauts, key};
 
@@ -130,6 +131,13 @@ pub(super) const PEOPLE_HEADS: &[&str] = &[
     "einwohner",
     "nutzer",
     "hersteller",
+    // Firms of a trade (`Bau|unternehmen`, `Öl|konzern`, `Sicherheits|firma`);
+    // not `-gesellschaft`, whose compounds name legal forms as often
+    // (`Tochtergesellschaft`, `Aktiengesellschaft`).
+    "unternehmen",
+    "konzern",
+    "firma",
+    "firmen",
 ];
 
 /// Number words an age noun starts with (folded), the ones a longer number

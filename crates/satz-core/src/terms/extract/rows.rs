@@ -1,6 +1,7 @@
 //! The output rows of `terms --extract`: for each shortlisted candidate its
 //! most frequent form, its English equivalents, the final score (termhood
-//! times `P`) and an example pair; the best `top` rows by score.
+//! times `P`, `N` and `G`, which read the best equivalent) and an example
+//! pair; the best `top` rows by score.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use super::citation::{citation_form, most_frequent_form};
 use super::equivalents::Cooccurrence;
 use super::general::general;
 use super::lexicon::Lexicon;
-use super::score::{is_name, is_prefixed_name, proper_factor, translation_factor};
+use super::score::{is_name, is_prefixed_name, object_factor, proper_factor, translation_factor};
 use super::{Candidate, Kind, UnitText};
 use crate::terms::usage::Example;
 
@@ -49,7 +50,11 @@ pub(super) fn rows(
             continue;
         }
         let p = match kind {
-            Kind::Term => translation_factor(&de, equivalents.first()) * proper_factor(capitalised),
+            Kind::Term => {
+                translation_factor(&de, equivalents.first())
+                    * proper_factor(capitalised)
+                    * object_factor(lex, equivalents.first())
+            }
             Kind::Name => 1.0,
         };
         let example = example(units, &g.units, best_key.as_deref(), &co.unit_grams);

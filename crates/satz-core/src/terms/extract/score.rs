@@ -52,7 +52,7 @@ pub(super) fn shortlist(
 }
 
 /// The termhood part of the score: ln(1 + spread) · L · S · K · E · H · T ·
-/// O · F · A · W of candidate `k`.
+/// O · F · A · W · X · R of candidate `k`.
 fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
@@ -90,7 +90,41 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
         1.0
     };
     let w = kinds::factor(kinds::everyday_kind(&g.noun_key));
-    (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * w * free_phrase(lex, g)
+    let x = if g.forms.keys().any(|f| abbreviation_prefix(f)) {
+        PREFIXED
+    } else {
+        1.0
+    };
+    let r = thin_evidence(g.units.len());
+    (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * w * x * r * free_phrase(lex, g)
+}
+
+/// The fewest units whose evidence is not thin (for [`thin_evidence`]).
+const THIN_UNITS: usize = 3;
+
+/// The factor `R` of the score: 0.5 for a candidate in fewer than
+/// [`THIN_UNITS`] units (two, at the default `--min-freq`), else 1. A term
+/// of the field recurs; two sentences are thin evidence, and most words
+/// seen twice are a story's objects or phrases.
+pub(super) fn thin_evidence(units: usize) -> f64 {
+    if units < THIN_UNITS { 0.5 } else { 1.0 }
+}
+
+/// The factor `X` for a compound with an abbreviation prefix
+/// ([`abbreviation_prefix`]): the prefix ties the concept to one country
+/// or body (`US-Hypothekenkrise`), so a term base lists the concept
+/// without it, and such a compound often names one body or affair
+/// (`US-Repräsentantenhaus`).
+const PREFIXED: f64 = 0.5;
+
+/// Whether `form` starts with an abbreviation of two to four capital
+/// letters and a hyphen before more letters (`US-Regierung`, `EU-Gipfel`).
+pub(super) fn abbreviation_prefix(form: &str) -> bool {
+    form.split_once('-').is_some_and(|(prefix, rest)| {
+        (2..=4).contains(&prefix.chars().count())
+            && prefix.chars().all(char::is_uppercase)
+            && rest.chars().next().is_some_and(char::is_alphabetic)
+    })
 }
 
 /// The factor `F` for the feminine form of a person noun.
@@ -216,6 +250,21 @@ pub(super) fn cognate(de: &str, en: &str) -> bool {
     similarity(de, en) >= 0.8
 }
 
+/// The factor `G` of a term's score: [`OBJECT`] when its best English
+/// equivalent names a made object ([`Lexicon::is_object`]: `cellphones`,
+/// `petrol engine`), else 1. Ordinary objects and products are everyday
+/// words however rare they are in general German.
+pub(super) fn object_factor(lex: &Lexicon, best: Option<&Equivalent>) -> f64 {
+    if best.is_some_and(|e| lex.is_object(&e.en)) {
+        OBJECT
+    } else {
+        1.0
+    }
+}
+
+/// The factor `G` itself.
+const OBJECT: f64 = 0.5;
+
 /// The least share of capitalised occurrences of the best English
 /// equivalent for a candidate to be a name.
 const NAME_CAPITALISED: f64 = 0.9;
@@ -261,13 +310,7 @@ pub(super) fn is_name(de: &str, en: &str, capitalised: f64, (parts, best): (usiz
 /// `capitalised`): `UN-Flüchtlingshilfswerk` / `UN refugee agency`, not
 /// `US-Hypothekenkrise` / `subprime crisis`.
 pub(super) fn is_prefixed_name(de: &str, capitalised: f64) -> bool {
-    let Some((prefix, rest)) = de.split_once('-') else {
-        return false;
-    };
-    (2..=4).contains(&prefix.chars().count())
-        && prefix.chars().all(char::is_uppercase)
-        && !rest.is_empty()
-        && capitalised >= 0.5
+    abbreviation_prefix(de) && capitalised >= 0.5
 }
 
 /// The normalised Levenshtein similarity of the letters of two words.
