@@ -11,6 +11,7 @@
 //! change nothing (the vocabulary is sorted before the ids are written).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
@@ -230,6 +231,29 @@ impl Keys {
     }
 }
 
+/// The hasher of the set of unit identities, which are XXH3-128 hashes
+/// already: their low 64 bits, not a second hash of them (a set whatever
+/// its hasher; only its speed depends on the hash).
+#[derive(Default)]
+struct HashOfHash(u64);
+
+impl Hasher for HashOfHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        // The low half of a uniform hash: truncation meant.
+        self.0 = n as u64;
+    }
+}
+
 /// Reads the memory's units (one per unit identity, the first occurrence
 /// kept, in memory order, as [`super::build::entries`] does) and tokenises
 /// their sources on another thread as they are read.
@@ -265,7 +289,7 @@ fn read_texts(
     memory: &crate::tm::Memory,
     send: mpsc::SyncSender<Vec<String>>,
 ) -> Result<std::result::Result<Texts, BuildError>> {
-    let mut seen: HashSet<u128> = HashSet::new();
+    let mut seen: HashSet<u128, BuildHasherDefault<HashOfHash>> = HashSet::default();
     let mut texts = Texts::default();
     let mut batch = Vec::with_capacity(BATCH);
     let mut failed = None;
