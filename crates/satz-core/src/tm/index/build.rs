@@ -125,7 +125,11 @@ pub fn build(
         texts.push(e)?;
     }
     for chunk in entries.chunks(BATCH) {
-        keys.add(chunk.iter().map(|e| e.source.clone()).collect(), tick)?;
+        let mut sources = super::gather::Sources::default();
+        for e in chunk {
+            sources.push(&e.source);
+        }
+        keys.add(&sources, tick)?;
     }
     lay_out(texts, keys, fingerprint)
 }

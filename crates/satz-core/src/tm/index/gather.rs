@@ -153,6 +153,61 @@ impl Tokens {
     }
 }
 
+/// Sources per task of [`Keys::add`].
+const RUN: usize = 256;
+
+/// In place of a key id in [`LookedUp`]: a key not known before the batch
+/// (never an id: interning refuses u32::MAX).
+const NEW: u32 = u32::MAX;
+
+/// The keys of a run of sources, looked up in the keys known before the
+/// batch.
+#[derive(Default)]
+struct LookedUp {
+    /// Each key's id, or [`NEW`].
+    ids: Vec<u32>,
+    /// How many keys each source has.
+    lens: Vec<usize>,
+    /// The text of each [`NEW`] key, in order.
+    new: Vec<String>,
+}
+
+/// A batch of sources in one string (one allocation per batch, not one
+/// per source).
+#[derive(Default)]
+pub(super) struct Sources {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Sources {
+    /// Adds a source.
+    pub(super) fn push(&mut self, source: &str) {
+        self.text.push_str(source);
+        self.ends.push(self.text.len());
+    }
+
+    /// How many sources.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub(super) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The sources, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut from = 0;
+        self.ends.iter().map(move |&end| {
+            let s = self.text.get(from..end).unwrap_or_default();
+            from = end;
+            s
+        })
+    }
+}
+
 /// The sources' keys, interned.
 #[derive(Default)]
 pub(super) struct Keys {
@@ -167,31 +222,49 @@ impl Keys {
     /// is never one (search.rs gives it to query words the memory lacks).
     pub(super) fn add(
         &mut self,
-        sources: Vec<String>,
+        sources: &Sources,
         tick: &(dyn Fn() + Sync),
     ) -> std::result::Result<(), BuildError> {
         // Keys seen in earlier batches are looked up in parallel, with the
-        // tokenising; only the batch's new keys are interned one by one,
-        // in order, so every key gets the id it would get sequentially.
+        // tokenising, a run of sources per task into flat arrays; only the
+        // batch's new keys are interned one by one, in order, so every key
+        // gets the id it would get sequentially.
         let known = &self.interned;
-        let looked_up: Vec<Vec<std::result::Result<u32, String>>> = sources
-            .into_par_iter()
-            .map(|s| {
-                tick();
-                // One key buffer per source: a known key costs no String.
-                let (mut buf, mut out) = (String::new(), Vec::new());
-                Prepared::new(s).each_key(&mut buf, |k| {
-                    out.push(known.get(k).ok_or_else(|| k.to_owned()));
-                });
-                out
+        let texts: Vec<&str> = sources.iter().collect();
+        let looked: Vec<LookedUp> = texts
+            .par_chunks(RUN)
+            .map(|run| {
+                let mut l = LookedUp::default();
+                // One key buffer per run: a known key costs no String.
+                let mut buf = String::new();
+                for s in run {
+                    tick();
+                    let from = l.ids.len();
+                    Prepared::each_key_of(s, &mut buf, |k| match known.get(k) {
+                        Some(id) => l.ids.push(id),
+                        None => {
+                            l.ids.push(NEW);
+                            l.new.push(k.to_owned());
+                        }
+                    });
+                    l.lens.push(l.ids.len() - from);
+                }
+                l
             })
             .collect();
-        for ks in looked_up {
-            self.tokens.lens.push(id(ks.len(), "tokens")?);
-            for k in ks {
-                let key_id = match k {
-                    Ok(known) => known,
-                    Err(k) => self.intern(&k)?,
+        for l in looked {
+            for n in l.lens {
+                self.tokens.lens.push(id(n, "tokens")?);
+            }
+            let mut new = l.new.iter();
+            for key_id in l.ids {
+                let key_id = if key_id == NEW {
+                    let key = new.next().ok_or(BuildError::Inconsistent(
+                        super::format::Invalid::Corrupt("new keys"),
+                    ))?;
+                    self.intern(key)?
+                } else {
+                    key_id
                 };
                 self.tokens.ids.push(key_id);
             }
@@ -261,13 +334,13 @@ pub(super) fn gather(
     memory: &crate::tm::Memory,
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Texts, Keys)> {
-    let (send, receive) = mpsc::sync_channel::<Vec<String>>(2);
+    let (send, receive) = mpsc::sync_channel::<Sources>(2);
     let fail = |e: BuildError| Error::input(Location::file(&memory.dir), e.to_string());
     std::thread::scope(|scope| {
         let tokeniser = scope.spawn(move || {
             let mut keys = Keys::default();
             for batch in receive {
-                keys.add(batch, tick)?;
+                keys.add(&batch, tick)?;
             }
             Ok::<Keys, BuildError>(keys)
         });
@@ -287,11 +360,11 @@ pub(super) fn gather(
 /// be indexed (the inner error) or the first read error (the outer).
 fn read_texts(
     memory: &crate::tm::Memory,
-    send: mpsc::SyncSender<Vec<String>>,
+    send: mpsc::SyncSender<Sources>,
 ) -> Result<std::result::Result<Texts, BuildError>> {
     let mut seen: HashSet<u128, BuildHasherDefault<HashOfHash>> = HashSet::default();
     let mut texts = Texts::default();
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut batch = Sources::default();
     let mut failed = None;
     memory.for_each_unit(|u| {
         if failed.is_some() {
@@ -302,7 +375,7 @@ fn read_texts(
         if seen.insert(crate::tm::store::identity_hash_of(&source, &target)) {
             let entry = Entry::with_texts(&u, source, target);
             match entry.and_then(|e| texts.push(&e).map(|()| e)) {
-                Ok(e) => batch.push(e.source),
+                Ok(e) => batch.push(&e.source),
                 Err(e) => failed = Some(e),
             }
             if batch.len() == BATCH {
