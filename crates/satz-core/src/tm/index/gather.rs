@@ -16,7 +16,9 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use super::build::{BuildError, Entry, Writer, id};
+use super::build::{
+    BuildError, CONTEXT_NEXT, CONTEXT_PREV, Entry, Writer, context_of, id, origin_of,
+};
 use super::intern::Interner;
 use crate::error::{Error, Location, Result};
 use crate::tm::fuzzy::Prepared;
@@ -46,20 +48,32 @@ pub(super) struct Texts {
 impl Texts {
     /// Adds a unit.
     pub(super) fn push(&mut self, e: &Entry) -> std::result::Result<(), BuildError> {
-        for s in [&e.source, &e.target, &e.prev, &e.next] {
+        let strings = [&e.source, &e.target, &e.prev, &e.next].map(String::as_str);
+        self.push_parts(strings, &e.file, e.line)
+    }
+
+    /// Adds a unit: its source, target, previous and next, its file and
+    /// line.
+    fn push_parts(
+        &mut self,
+        strings: [&str; 4],
+        file: &str,
+        line: u32,
+    ) -> std::result::Result<(), BuildError> {
+        for s in strings {
             self.append(s.as_bytes());
         }
-        let file = match self.file_ids.get(e.file.as_str()) {
+        let file = match self.file_ids.get(file) {
             Some(&f) => f,
             None => {
                 let f = id(self.files.len(), "memory files")?;
-                self.files.push(e.file.clone());
-                self.file_ids.insert(e.file.clone(), f);
+                self.files.push(file.to_owned());
+                self.file_ids.insert(file.to_owned(), f);
                 f
             }
         };
         self.origins.push(file);
-        self.origins.push(e.line);
+        self.origins.push(line);
         Ok(())
     }
 
@@ -185,16 +199,6 @@ impl Sources {
     pub(super) fn push(&mut self, source: &str) {
         self.text.push_str(source);
         self.ends.push(self.text.len());
-    }
-
-    /// How many sources.
-    pub(super) fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are none.
-    pub(super) fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// The sources, in order.
@@ -327,68 +331,124 @@ impl Hasher for HashOfHash {
     }
 }
 
+/// A batch of units as read, before duplicates are dropped: the source,
+/// target, previous and next of each unit in turn, with its file and line.
+#[derive(Default)]
+struct Units {
+    strings: Sources,
+    /// The files of the batch, each once per run of units from it.
+    files: Vec<String>,
+    /// The place in `files` and the line of each unit.
+    origins: Vec<(usize, usize)>,
+}
+
+impl Units {
+    fn len(&self) -> usize {
+        self.origins.len()
+    }
+
+    fn push(&mut self, unit: &crate::tm::Unit) {
+        let (file, line) = origin_of(unit);
+        if self.files.last().is_none_or(|f| f != file) {
+            self.files.push(file.to_owned());
+        }
+        let (source, target) = (unit.source_text(), unit.target_text());
+        self.strings.push(&source);
+        self.strings.push(&target);
+        self.strings.push(context_of(unit, CONTEXT_PREV));
+        self.strings.push(context_of(unit, CONTEXT_NEXT));
+        self.origins
+            .push((self.files.len().saturating_sub(1), line));
+    }
+}
+
+/// What the tokenising thread keeps: the units, each identity once, and
+/// their sources' keys.
+#[derive(Default)]
+struct Kept {
+    seen: HashSet<u128, BuildHasherDefault<HashOfHash>>,
+    texts: Texts,
+    keys: Keys,
+}
+
+impl Kept {
+    /// Adds the units of a batch whose identity is new (the first
+    /// occurrence kept, in memory order, as [`super::build::entries`]
+    /// does); the identities are hashed in parallel.
+    fn add(
+        &mut self,
+        batch: &Units,
+        tick: &(dyn Fn() + Sync),
+    ) -> std::result::Result<(), BuildError> {
+        let strings: Vec<&str> = batch.strings.iter().collect();
+        let hashes: Vec<u128> = strings
+            .par_chunks(4)
+            .with_min_len(256)
+            .map(|u| match u {
+                [source, target, ..] => crate::tm::store::identity_hash_of(source, target),
+                _ => 0,
+            })
+            .collect();
+        let mut sources = Sources::default();
+        for ((unit, hash), &(file, line)) in strings.chunks(4).zip(hashes).zip(&batch.origins) {
+            if let [source, target, prev, next] = *unit
+                && self.seen.insert(hash)
+            {
+                let file = batch.files.get(file).map_or("", String::as_str);
+                let line = id(line, "lines in a memory file")?;
+                self.texts
+                    .push_parts([source, target, prev, next], file, line)?;
+                sources.push(source);
+            }
+        }
+        self.keys.add(&sources, tick)
+    }
+}
+
 /// Reads the memory's units (one per unit identity, the first occurrence
-/// kept, in memory order, as [`super::build::entries`] does) and tokenises
-/// their sources on another thread as they are read.
+/// kept, in memory order, as [`super::build::entries`] does) and, on
+/// another thread as they are read, drops duplicates, keeps their strings
+/// and tokenises their sources.
 pub(super) fn gather(
     memory: &crate::tm::Memory,
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Texts, Keys)> {
-    let (send, receive) = mpsc::sync_channel::<Sources>(2);
+    let (send, receive) = mpsc::sync_channel::<Units>(2);
     let fail = |e: BuildError| Error::input(Location::file(&memory.dir), e.to_string());
     std::thread::scope(|scope| {
         let tokeniser = scope.spawn(move || {
-            let mut keys = Keys::default();
+            let mut kept = Kept::default();
             for batch in receive {
-                keys.add(&batch, tick)?;
+                kept.add(&batch, tick)?;
             }
-            Ok::<Keys, BuildError>(keys)
+            id(kept.texts.units(), "units")?;
+            Ok::<Kept, BuildError>(kept)
         });
-        let read = read_texts(memory, send);
-        let keys = tokeniser.join().map_err(|_| {
+        let read = read_units(memory, send);
+        let kept = tokeniser.join().map_err(|_| {
             fail(BuildError::Inconsistent(super::format::Invalid::Corrupt(
                 "tokeniser",
             )))
         })?;
-        let texts = read?.map_err(fail)?;
-        Ok((texts, keys.map_err(fail)?))
+        read?;
+        let kept = kept.map_err(fail)?;
+        Ok((kept.texts, kept.keys))
     })
 }
 
-/// The reading half of [`gather`]: the units' strings kept, their sources
-/// sent in batches to the tokeniser. Stops at the first unit that cannot
-/// be indexed (the inner error) or the first read error (the outer).
-fn read_texts(
-    memory: &crate::tm::Memory,
-    send: mpsc::SyncSender<Sources>,
-) -> Result<std::result::Result<Texts, BuildError>> {
-    let mut seen: HashSet<u128, BuildHasherDefault<HashOfHash>> = HashSet::default();
-    let mut texts = Texts::default();
-    let mut batch = Sources::default();
-    let mut failed = None;
+/// The reading half of [`gather`]: the units sent in batches to the
+/// tokeniser.
+fn read_units(memory: &crate::tm::Memory, send: mpsc::SyncSender<Units>) -> Result<()> {
+    let mut batch = Units::default();
     memory.for_each_unit(|u| {
-        if failed.is_some() {
-            return;
-        }
-        // The plain texts made once, for the identity and for the entry.
-        let (source, target) = (u.source_text(), u.target_text());
-        if seen.insert(crate::tm::store::identity_hash_of(&source, &target)) {
-            let entry = Entry::with_texts(&u, source, target);
-            match entry.and_then(|e| texts.push(&e).map(|()| e)) {
-                Ok(e) => batch.push(&e.source),
-                Err(e) => failed = Some(e),
-            }
-            if batch.len() == BATCH {
-                // A tokeniser that stopped has its own error to report.
-                let _ = send.send(std::mem::take(&mut batch));
-            }
+        batch.push(&u);
+        if batch.len() == BATCH {
+            // A tokeniser that stopped has its own error to report.
+            let _ = send.send(std::mem::take(&mut batch));
         }
     })?;
-    if !batch.is_empty() {
+    if !batch.origins.is_empty() {
         let _ = send.send(batch);
     }
-    Ok(match failed {
-        Some(e) => Err(e),
-        None => id(texts.units(), "units").map(|_| texts),
-    })
+    Ok(())
 }
