@@ -3,10 +3,15 @@
 //! will hold), its origin as two u32s, and its source's match keys as ids
 //! into one interned vocabulary, the ids of all units in one array.
 //!
-//! Reading the memory (TMX parsing, one thread) and tokenising (rayon)
-//! overlap: the reader hands batches of sources to a tokenising thread
-//! over a bounded channel, so a two-core machine keeps both cores busy and
-//! at most a few batches wait in memory. The order of the units, and so
+//! Reading the memory (TMX parsing, one thread) and the rest overlap: the
+//! reader only reads, handing batches of units (their strings in one
+//! string per batch) to a second thread over a bounded channel, so a
+//! two-core machine keeps both cores busy and at most a few batches wait
+//! in memory. That thread hashes the batch's unit identities (in parallel,
+//! rayon), drops the units seen before, keeps the strings of the others and
+//! tokenises their sources (in parallel, a run of sources per task, into
+//! flat arrays). The reader was the longest thread of the build, so
+//! everything but reading is done off it. The order of the units, and so
 //! every byte of the index, is that of the memory; thread count and timing
 //! change nothing (the vocabulary is sorted before the ids are written).
 
