@@ -206,6 +206,12 @@ impl Sources {
         self.ends.push(self.text.len());
     }
 
+    /// Adds a string `fill` appends (to the batch's string).
+    fn push_with(&mut self, fill: impl FnOnce(&mut String)) {
+        fill(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
     /// The sources, in order.
     pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         let mut from = 0;
@@ -357,9 +363,11 @@ impl Units {
         if self.files.last().is_none_or(|f| f != file) {
             self.files.push(file.to_owned());
         }
-        let (source, target) = (unit.source_text(), unit.target_text());
-        self.strings.push(&source);
-        self.strings.push(&target);
+        // The plain texts written straight into the batch's string.
+        self.strings
+            .push_with(|s| unit.source.seg.push_plain_text(s));
+        self.strings
+            .push_with(|s| unit.target.seg.push_plain_text(s));
         self.strings.push(context_of(unit, CONTEXT_PREV));
         self.strings.push(context_of(unit, CONTEXT_NEXT));
         self.origins
