@@ -358,6 +358,14 @@ impl Units {
         self.origins.len()
     }
 
+    /// Empties the batch, keeping its buffers for the next one.
+    fn clear(&mut self) {
+        self.strings.text.clear();
+        self.strings.ends.clear();
+        self.files.clear();
+        self.origins.clear();
+    }
+
     fn push(&mut self, unit: &crate::tm::Unit) {
         let (file, line) = origin_of(unit);
         if self.files.last().is_none_or(|f| f != file) {
@@ -427,17 +435,23 @@ pub(super) fn gather(
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Texts, Keys)> {
     let (send, receive) = mpsc::sync_channel::<Units>(2);
+    // Batches done with go back to the reader, emptied, so that their
+    // buffers are reused rather than grown and faulted in afresh.
+    let (give_back, take_back) = mpsc::channel::<Units>();
     let fail = |e: BuildError| Error::input(Location::file(&memory.dir), e.to_string());
     std::thread::scope(|scope| {
         let tokeniser = scope.spawn(move || {
             let mut kept = Kept::default();
-            for batch in receive {
+            for mut batch in receive {
                 kept.add(&batch, tick)?;
+                batch.clear();
+                // A reader that finished takes no more.
+                let _ = give_back.send(batch);
             }
             id(kept.texts.units(), "units")?;
             Ok::<Kept, BuildError>(kept)
         });
-        let read = read_units(memory, send);
+        let read = read_units(memory, send, &take_back);
         let kept = tokeniser.join().map_err(|_| {
             fail(BuildError::Inconsistent(super::format::Invalid::Corrupt(
                 "tokeniser",
@@ -450,14 +464,20 @@ pub(super) fn gather(
 }
 
 /// The reading half of [`gather`]: the units sent in batches to the
-/// tokeniser.
-fn read_units(memory: &crate::tm::Memory, send: mpsc::SyncSender<Units>) -> Result<()> {
+/// tokeniser, each batch in the buffers of one it gave back when there is
+/// one.
+fn read_units(
+    memory: &crate::tm::Memory,
+    send: mpsc::SyncSender<Units>,
+    take_back: &mpsc::Receiver<Units>,
+) -> Result<()> {
     let mut batch = Units::default();
     memory.for_each_unit(|u| {
         batch.push(&u);
         if batch.len() == BATCH {
+            let next = take_back.try_recv().unwrap_or_default();
             // A tokeniser that stopped has its own error to report.
-            let _ = send.send(std::mem::take(&mut batch));
+            let _ = send.send(std::mem::replace(&mut batch, next));
         }
     })?;
     if !batch.origins.is_empty() {
