@@ -378,3 +378,40 @@ fn a_truncated_or_corrupt_index_is_rebuilt_with_a_note_and_the_same_matches() {
         );
     }
 }
+
+/// The index of a memory of more than one batch of units (8,192), with
+/// duplicates, is the same bytes built with one thread as with two: the
+/// reading, deduplicating and tokenising threads hand batches on in order.
+#[test]
+fn the_index_does_not_depend_on_the_thread_count() {
+    let fx = Fixture::new();
+    let mut tsv = String::new();
+    for i in 0..9000 {
+        tsv.push_str(&format!(
+            "Satz {} mit Wort{} und {} Franken.\tSentence {} with word{}.\n",
+            i % 89,
+            i / 40,
+            i % 13,
+            i % 89,
+            i / 40
+        ));
+    }
+    fx.write("many.tsv", tsv);
+    fx.satz()
+        .args(["import", "many.tsv", "--name", "many"])
+        .assert()
+        .success();
+    fx.write("q.txt", "Satz 3 mit Wort7 und 3 Franken.\n");
+    let index = |threads: &str| {
+        let _ = std::fs::remove_dir_all(fx.path("memory/.satz-index"));
+        fx.satz()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["suggest", "--segmented", "q.txt"])
+            .assert()
+            .success();
+        std::fs::read(fx.path("memory/.satz-index/de_en.idx")).unwrap()
+    };
+    let (one, two) = (index("1"), index("2"));
+    assert!(one.len() > 100_000);
+    assert!(one == two, "the index built with one thread differs");
+}

@@ -126,8 +126,13 @@ impl Segment {
     /// code and sub-flows are left out.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
-        collect_plain(&self.0, &mut out);
+        self.push_plain_text(&mut out);
         out
+    }
+
+    /// [`Segment::plain_text`] appended to `out` (no `String` of its own).
+    pub fn push_plain_text(&self, out: &mut String) {
+        collect_plain(&self.0, out);
     }
 
     /// True when the segment holds inline codes.

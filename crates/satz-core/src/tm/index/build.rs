@@ -72,31 +72,32 @@ impl Entry {
         source: String,
         target: String,
     ) -> Result<Entry, BuildError> {
-        let prop = |kinds: [&str; 2]| {
-            kinds
-                .iter()
-                .find_map(|k| unit.prop(k))
-                .unwrap_or_default()
-                .to_owned()
-        };
-        // A unit without an origin (built in this process, not read from a
-        // file) has no file and line 0, which no file line is.
-        let line = match &unit.origin {
-            Some(o) => id(o.line, "lines in a memory file")?,
-            None => 0,
-        };
+        let (file, line) = origin_of(unit);
         Ok(Entry {
             source,
             target,
-            prev: prop(CONTEXT_PREV),
-            next: prop(CONTEXT_NEXT),
-            file: unit
-                .origin
-                .as_ref()
-                .map(|o| o.file.clone())
-                .unwrap_or_default(),
-            line,
+            prev: context_of(unit, CONTEXT_PREV).to_owned(),
+            next: context_of(unit, CONTEXT_NEXT).to_owned(),
+            file: file.to_owned(),
+            line: id(line, "lines in a memory file")?,
         })
+    }
+}
+
+/// The context a unit records in the first of the `<prop>` types `kinds`
+/// it has, empty when none.
+pub(super) fn context_of<'u>(unit: &'u Unit, kinds: [&str; 2]) -> &'u str {
+    kinds.iter().find_map(|k| unit.prop(k)).unwrap_or_default()
+}
+
+/// The memory file and line a unit came from. A unit without an origin
+/// (built in this process, not read from a file) has no file and line 0,
+/// which no file line is. (A unit on a line beyond u32, in a memory file
+/// of over four billion lines, cannot be indexed: the caller checks.)
+pub(super) fn origin_of(unit: &Unit) -> (&str, usize) {
+    match &unit.origin {
+        Some(o) => (o.file.as_str(), o.line),
+        None => ("", 0),
     }
 }
 
@@ -125,7 +126,11 @@ pub fn build(
         texts.push(e)?;
     }
     for chunk in entries.chunks(BATCH) {
-        keys.add(chunk.iter().map(|e| e.source.clone()).collect(), tick)?;
+        let mut sources = super::gather::Sources::default();
+        for e in chunk {
+            sources.push(&e.source);
+        }
+        keys.add(&sources, tick)?;
     }
     lay_out(texts, keys, fingerprint)
 }

@@ -3,19 +3,27 @@
 //! will hold), its origin as two u32s, and its source's match keys as ids
 //! into one interned vocabulary, the ids of all units in one array.
 //!
-//! Reading the memory (TMX parsing, one thread) and tokenising (rayon)
-//! overlap: the reader hands batches of sources to a tokenising thread
-//! over a bounded channel, so a two-core machine keeps both cores busy and
-//! at most a few batches wait in memory. The order of the units, and so
+//! Reading the memory (TMX parsing, one thread) and the rest overlap: the
+//! reader only reads, handing batches of units (their strings in one
+//! string per batch) to a second thread over a bounded channel, so a
+//! two-core machine keeps both cores busy and at most a few batches wait
+//! in memory. That thread hashes the batch's unit identities (in parallel,
+//! rayon), drops the units seen before, keeps the strings of the others and
+//! tokenises their sources (in parallel, a run of sources per task, into
+//! flat arrays). The reader was the longest thread of the build, so
+//! everything but reading is done off it. The order of the units, and so
 //! every byte of the index, is that of the memory; thread count and timing
 //! change nothing (the vocabulary is sorted before the ids are written).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use super::build::{BuildError, Entry, Writer, id};
+use super::build::{
+    BuildError, CONTEXT_NEXT, CONTEXT_PREV, Entry, Writer, context_of, id, origin_of,
+};
 use super::intern::Interner;
 use crate::error::{Error, Location, Result};
 use crate::tm::fuzzy::Prepared;
@@ -45,20 +53,32 @@ pub(super) struct Texts {
 impl Texts {
     /// Adds a unit.
     pub(super) fn push(&mut self, e: &Entry) -> std::result::Result<(), BuildError> {
-        for s in [&e.source, &e.target, &e.prev, &e.next] {
+        let strings = [&e.source, &e.target, &e.prev, &e.next].map(String::as_str);
+        self.push_parts(strings, &e.file, e.line)
+    }
+
+    /// Adds a unit: its source, target, previous and next, its file and
+    /// line.
+    fn push_parts(
+        &mut self,
+        strings: [&str; 4],
+        file: &str,
+        line: u32,
+    ) -> std::result::Result<(), BuildError> {
+        for s in strings {
             self.append(s.as_bytes());
         }
-        let file = match self.file_ids.get(e.file.as_str()) {
+        let file = match self.file_ids.get(file) {
             Some(&f) => f,
             None => {
                 let f = id(self.files.len(), "memory files")?;
-                self.files.push(e.file.clone());
-                self.file_ids.insert(e.file.clone(), f);
+                self.files.push(file.to_owned());
+                self.file_ids.insert(file.to_owned(), f);
                 f
             }
         };
         self.origins.push(file);
-        self.origins.push(e.line);
+        self.origins.push(line);
         Ok(())
     }
 
@@ -152,6 +172,57 @@ impl Tokens {
     }
 }
 
+/// Sources per task of [`Keys::add`].
+const RUN: usize = 256;
+
+/// In place of a key id in [`LookedUp`]: a key not known before the batch
+/// (never an id: interning refuses u32::MAX).
+const NEW: u32 = u32::MAX;
+
+/// The keys of a run of sources, looked up in the keys known before the
+/// batch.
+#[derive(Default)]
+struct LookedUp {
+    /// Each key's id, or [`NEW`].
+    ids: Vec<u32>,
+    /// How many keys each source has.
+    lens: Vec<usize>,
+    /// The text of each [`NEW`] key, in order.
+    new: Vec<String>,
+}
+
+/// A batch of sources in one string (one allocation per batch, not one
+/// per source).
+#[derive(Default)]
+pub(super) struct Sources {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Sources {
+    /// Adds a source.
+    pub(super) fn push(&mut self, source: &str) {
+        self.text.push_str(source);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds a string `fill` appends (to the batch's string).
+    fn push_with(&mut self, fill: impl FnOnce(&mut String)) {
+        fill(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// The sources, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut from = 0;
+        self.ends.iter().map(move |&end| {
+            let s = self.text.get(from..end).unwrap_or_default();
+            from = end;
+            s
+        })
+    }
+}
+
 /// The sources' keys, interned.
 #[derive(Default)]
 pub(super) struct Keys {
@@ -166,31 +237,49 @@ impl Keys {
     /// is never one (search.rs gives it to query words the memory lacks).
     pub(super) fn add(
         &mut self,
-        sources: Vec<String>,
+        sources: &Sources,
         tick: &(dyn Fn() + Sync),
     ) -> std::result::Result<(), BuildError> {
         // Keys seen in earlier batches are looked up in parallel, with the
-        // tokenising; only the batch's new keys are interned one by one,
-        // in order, so every key gets the id it would get sequentially.
+        // tokenising, a run of sources per task into flat arrays; only the
+        // batch's new keys are interned one by one, in order, so every key
+        // gets the id it would get sequentially.
         let known = &self.interned;
-        let looked_up: Vec<Vec<std::result::Result<u32, String>>> = sources
-            .into_par_iter()
-            .map(|s| {
-                tick();
-                // One key buffer per source: a known key costs no String.
-                let (mut buf, mut out) = (String::new(), Vec::new());
-                Prepared::new(s).each_key(&mut buf, |k| {
-                    out.push(known.get(k).ok_or_else(|| k.to_owned()));
-                });
-                out
+        let texts: Vec<&str> = sources.iter().collect();
+        let looked: Vec<LookedUp> = texts
+            .par_chunks(RUN)
+            .map(|run| {
+                let mut l = LookedUp::default();
+                // One key buffer per run: a known key costs no String.
+                let mut buf = String::new();
+                for s in run {
+                    tick();
+                    let from = l.ids.len();
+                    Prepared::each_key_of(s, &mut buf, |k| match known.get(k) {
+                        Some(id) => l.ids.push(id),
+                        None => {
+                            l.ids.push(NEW);
+                            l.new.push(k.to_owned());
+                        }
+                    });
+                    l.lens.push(l.ids.len() - from);
+                }
+                l
             })
             .collect();
-        for ks in looked_up {
-            self.tokens.lens.push(id(ks.len(), "tokens")?);
-            for k in ks {
-                let key_id = match k {
-                    Ok(known) => known,
-                    Err(k) => self.intern(&k)?,
+        for l in looked {
+            for n in l.lens {
+                self.tokens.lens.push(id(n, "tokens")?);
+            }
+            let mut new = l.new.iter();
+            for key_id in l.ids {
+                let key_id = if key_id == NEW {
+                    let key = new.next().ok_or(BuildError::Inconsistent(
+                        super::format::Invalid::Corrupt("new keys"),
+                    ))?;
+                    self.intern(key)?
+                } else {
+                    key_id
                 };
                 self.tokens.ids.push(key_id);
             }
@@ -230,68 +319,169 @@ impl Keys {
     }
 }
 
+/// The hasher of the set of unit identities, which are XXH3-128 hashes
+/// already: their low 64 bits, not a second hash of them (a set whatever
+/// its hasher; only its speed depends on the hash).
+#[derive(Default)]
+struct HashOfHash(u64);
+
+impl Hasher for HashOfHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        // The low half of a uniform hash: truncation meant.
+        self.0 = n as u64;
+    }
+}
+
+/// A batch of units as read, before duplicates are dropped: the source,
+/// target, previous and next of each unit in turn, with its file and line.
+#[derive(Default)]
+struct Units {
+    strings: Sources,
+    /// The files of the batch, each once per run of units from it.
+    files: Vec<String>,
+    /// The place in `files` and the line of each unit.
+    origins: Vec<(usize, usize)>,
+}
+
+impl Units {
+    fn len(&self) -> usize {
+        self.origins.len()
+    }
+
+    /// Empties the batch, keeping its buffers for the next one.
+    fn clear(&mut self) {
+        self.strings.text.clear();
+        self.strings.ends.clear();
+        self.files.clear();
+        self.origins.clear();
+    }
+
+    fn push(&mut self, unit: &crate::tm::Unit) {
+        let (file, line) = origin_of(unit);
+        if self.files.last().is_none_or(|f| f != file) {
+            self.files.push(file.to_owned());
+        }
+        // The plain texts written straight into the batch's string.
+        self.strings
+            .push_with(|s| unit.source.seg.push_plain_text(s));
+        self.strings
+            .push_with(|s| unit.target.seg.push_plain_text(s));
+        self.strings.push(context_of(unit, CONTEXT_PREV));
+        self.strings.push(context_of(unit, CONTEXT_NEXT));
+        self.origins
+            .push((self.files.len().saturating_sub(1), line));
+    }
+}
+
+/// What the tokenising thread keeps: the units, each identity once, and
+/// their sources' keys.
+#[derive(Default)]
+struct Kept {
+    seen: HashSet<u128, BuildHasherDefault<HashOfHash>>,
+    texts: Texts,
+    keys: Keys,
+}
+
+impl Kept {
+    /// Adds the units of a batch whose identity is new (the first
+    /// occurrence kept, in memory order, as [`super::build::entries`]
+    /// does); the identities are hashed in parallel.
+    fn add(
+        &mut self,
+        batch: &Units,
+        tick: &(dyn Fn() + Sync),
+    ) -> std::result::Result<(), BuildError> {
+        let strings: Vec<&str> = batch.strings.iter().collect();
+        let hashes: Vec<u128> = strings
+            .par_chunks(4)
+            .with_min_len(256)
+            .map(|u| match u {
+                [source, target, ..] => crate::tm::store::identity_hash_of(source, target),
+                _ => 0,
+            })
+            .collect();
+        let mut sources = Sources::default();
+        for ((unit, hash), &(file, line)) in strings.chunks(4).zip(hashes).zip(&batch.origins) {
+            if let [source, target, prev, next] = *unit
+                && self.seen.insert(hash)
+            {
+                let file = batch.files.get(file).map_or("", String::as_str);
+                let line = id(line, "lines in a memory file")?;
+                self.texts
+                    .push_parts([source, target, prev, next], file, line)?;
+                sources.push(source);
+            }
+        }
+        self.keys.add(&sources, tick)
+    }
+}
+
 /// Reads the memory's units (one per unit identity, the first occurrence
-/// kept, in memory order, as [`super::build::entries`] does) and tokenises
-/// their sources on another thread as they are read.
+/// kept, in memory order, as [`super::build::entries`] does) and, on
+/// another thread as they are read, drops duplicates, keeps their strings
+/// and tokenises their sources.
 pub(super) fn gather(
     memory: &crate::tm::Memory,
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Texts, Keys)> {
-    let (send, receive) = mpsc::sync_channel::<Vec<String>>(2);
+    let (send, receive) = mpsc::sync_channel::<Units>(2);
+    // Batches done with go back to the reader, emptied, so that their
+    // buffers are reused rather than grown and faulted in afresh.
+    let (give_back, take_back) = mpsc::channel::<Units>();
     let fail = |e: BuildError| Error::input(Location::file(&memory.dir), e.to_string());
     std::thread::scope(|scope| {
         let tokeniser = scope.spawn(move || {
-            let mut keys = Keys::default();
-            for batch in receive {
-                keys.add(batch, tick)?;
+            let mut kept = Kept::default();
+            for mut batch in receive {
+                kept.add(&batch, tick)?;
+                batch.clear();
+                // A reader that finished takes no more.
+                let _ = give_back.send(batch);
             }
-            Ok::<Keys, BuildError>(keys)
+            id(kept.texts.units(), "units")?;
+            Ok::<Kept, BuildError>(kept)
         });
-        let read = read_texts(memory, send);
-        let keys = tokeniser.join().map_err(|_| {
+        let read = read_units(memory, send, &take_back);
+        let kept = tokeniser.join().map_err(|_| {
             fail(BuildError::Inconsistent(super::format::Invalid::Corrupt(
                 "tokeniser",
             )))
         })?;
-        let texts = read?.map_err(fail)?;
-        Ok((texts, keys.map_err(fail)?))
+        read?;
+        let kept = kept.map_err(fail)?;
+        Ok((kept.texts, kept.keys))
     })
 }
 
-/// The reading half of [`gather`]: the units' strings kept, their sources
-/// sent in batches to the tokeniser. Stops at the first unit that cannot
-/// be indexed (the inner error) or the first read error (the outer).
-fn read_texts(
+/// The reading half of [`gather`]: the units sent in batches to the
+/// tokeniser, each batch in the buffers of one it gave back when there is
+/// one.
+fn read_units(
     memory: &crate::tm::Memory,
-    send: mpsc::SyncSender<Vec<String>>,
-) -> Result<std::result::Result<Texts, BuildError>> {
-    let mut seen: HashSet<u128> = HashSet::new();
-    let mut texts = Texts::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut failed = None;
+    send: mpsc::SyncSender<Units>,
+    take_back: &mpsc::Receiver<Units>,
+) -> Result<()> {
+    let mut batch = Units::default();
     memory.for_each_unit(|u| {
-        if failed.is_some() {
-            return;
-        }
-        // The plain texts made once, for the identity and for the entry.
-        let (source, target) = (u.source_text(), u.target_text());
-        if seen.insert(crate::tm::store::identity_hash_of(&source, &target)) {
-            let entry = Entry::with_texts(&u, source, target);
-            match entry.and_then(|e| texts.push(&e).map(|()| e)) {
-                Ok(e) => batch.push(e.source),
-                Err(e) => failed = Some(e),
-            }
-            if batch.len() == BATCH {
-                // A tokeniser that stopped has its own error to report.
-                let _ = send.send(std::mem::take(&mut batch));
-            }
+        batch.push(&u);
+        if batch.len() == BATCH {
+            let next = take_back.try_recv().unwrap_or_default();
+            // A tokeniser that stopped has its own error to report.
+            let _ = send.send(std::mem::replace(&mut batch, next));
         }
     })?;
-    if !batch.is_empty() {
+    if !batch.origins.is_empty() {
         let _ = send.send(batch);
     }
-    Ok(match failed {
-        Some(e) => Err(e),
-        None => id(texts.units(), "units").map(|_| texts),
-    })
+    Ok(())
 }

@@ -499,11 +499,12 @@ fn damage_to_the_fingerprint_is_corrupt_not_stale() {
 
 /// The memory's index, read and tokenised in overlapping batches
 /// (`gather.rs`), is byte for byte the index of its entries built in one
-/// go, over more than one batch, with duplicates, context-free units and
-/// keys first seen in a later batch.
+/// go, over more than one batch, with duplicates (in a later batch, and
+/// differing only in whitespace), context-free units and keys first seen
+/// in a later batch (`tests/suggest.rs` compares one thread with two).
 #[test]
 fn gathered_in_batches_equals_built_from_entries() {
-    let texts: Vec<(String, String)> = (0..super::gather::BATCH + 300)
+    let mut texts: Vec<(String, String)> = (0..super::gather::BATCH + 300)
         .map(|i| {
             let word = WORDS[i % WORDS.len()];
             (
@@ -512,6 +513,10 @@ fn gathered_in_batches_equals_built_from_entries() {
             )
         })
         .collect();
+    let again: Vec<(String, String)> = (texts.iter().step_by(37))
+        .map(|(d, e)| (d.replacen(' ', "  ", 1), e.clone()))
+        .collect();
+    texts.extend(again);
     let pairs: Vec<(&str, &str)> = texts
         .iter()
         .map(|(d, e)| (d.as_str(), e.as_str()))
@@ -524,6 +529,7 @@ fn gathered_in_batches_equals_built_from_entries() {
     let units = memory.load().unwrap().units;
     let entries = build::entries(&units).unwrap();
     assert!(entries.len() > super::gather::BATCH);
+    assert!(entries.len() < texts.len(), "duplicates dropped");
     let (built, _) = build::build(&entries, fingerprint(&memory).unwrap(), &|| {}).unwrap();
     assert!(on_disk == built, "the gathered index differs");
 }

@@ -100,7 +100,7 @@ impl<'a> TmxReader<'a> {
                         .into_iter()
                         .find_map(|(k, v)| k.eq_ignore_ascii_case("version").then_some(v));
                 }
-                Event::Start(e) => match lower_name(&e).as_str() {
+                Event::Start(e) => match lower_name(&e).as_ref() {
                     "header" => {
                         self.header.attrs = self.x.attrs(&e, pos)?;
                         self.header.present = true;
@@ -112,7 +112,7 @@ impl<'a> TmxReader<'a> {
                     }
                     _ => self.x.skip(&e)?,
                 },
-                Event::Empty(e) => match lower_name(&e).as_str() {
+                Event::Empty(e) => match lower_name(&e).as_ref() {
                     "header" => {
                         self.header.attrs = self.x.attrs(&e, pos)?;
                         self.header.present = true;
@@ -146,7 +146,7 @@ impl<'a> TmxReader<'a> {
         loop {
             let pos = self.x.pos();
             match self.x.event()? {
-                Event::Start(e) => match lower_name(&e).as_str() {
+                Event::Start(e) => match lower_name(&e).as_ref() {
                     "prop" => {
                         let a = self.annotation(&e, pos)?;
                         self.header.props.push(a);
@@ -216,7 +216,7 @@ impl<'a> TmxReader<'a> {
         loop {
             let pos = self.x.pos();
             match self.x.event()? {
-                Event::Start(e) => match lower_name(&e).as_str() {
+                Event::Start(e) => match lower_name(&e).as_ref() {
                     "tuv" => {
                         let attrs = self.x.attrs(&e, pos)?;
                         let v = self.read_tuv(attrs)?;
@@ -243,7 +243,7 @@ impl<'a> TmxReader<'a> {
         loop {
             let pos = self.x.pos();
             match self.x.event()? {
-                Event::Start(e) => match lower_name(&e).as_str() {
+                Event::Start(e) => match lower_name(&e).as_ref() {
                     "seg" if !have_seg => {
                         v.seg = Segment(self.read_inline_content()?);
                         have_seg = true;
@@ -344,8 +344,15 @@ impl Iterator for TmxReader<'_> {
     }
 }
 
-fn lower_name(e: &BytesStart<'_>) -> String {
-    e.name().0.to_ascii_lowercase()
+/// An element's name in lower case, borrowed when it is so already (as
+/// TMX files write them): no allocation for each element read.
+fn lower_name<'e>(e: &'e BytesStart<'_>) -> std::borrow::Cow<'e, str> {
+    let name = e.name().0;
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 fn push_text(items: &mut Vec<Inline>, text: &str) {
