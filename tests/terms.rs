@@ -312,13 +312,12 @@ fn extract_finds_the_memorys_terms_and_their_translations() {
         .take(4)
         .map(|r| (r[0].as_str(), r[1].as_str()))
         .collect();
-    let mut sorted = top.clone();
-    sorted.sort_unstable();
+    // The order docs/commands.md shows (`terms --extract`).
     assert_eq!(
-        sorted,
+        top,
         [
-            ("Erbdiktatur", "hereditary dictatorship"),
             ("Hyperschallrakete", "hypersonic missile"),
+            ("Erbdiktatur", "hereditary dictatorship"),
             ("Kanonenfutter", "cannon fodder"),
             ("Sippenhaft", "collective punishment"),
         ],

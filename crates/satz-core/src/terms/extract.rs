@@ -244,5 +244,8 @@ pub fn extract(units: &[UnitText], glossary: &Glossary, opts: ExtractOptions) ->
 }
 
 #[cfg(test)]
+#[path = "extract_factor_tests.rs"]
+mod factor_tests;
+#[cfg(test)]
 #[path = "extract_tests.rs"]
 mod tests;

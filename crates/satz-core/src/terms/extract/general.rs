@@ -94,6 +94,26 @@ const ORDINARY_PART: f64 = 4.2;
 /// closed, listed or not) whose parts are all everyday words of general German (Zipf ≥
 /// [`ORDINARY_PART`]): `Regierungsbeamte`, `Preiserhöhung`.
 pub(super) fn ordinary_parts(lex: &Lexicon, head: &str, vocabulary: &HashSet<String>) -> bool {
+    parts_at_least(lex, head, vocabulary, ORDINARY_PART)
+}
+
+/// The Zipf value from which a compound part counts as a general word for
+/// the factor `G` (`benzin` 4.1, `mobil` 4.1, `bildschirm` 4.1): lower
+/// than [`ORDINARY_PART`], since the English equivalent's being an
+/// ordinary object is the main evidence.
+const OBJECT_PART: f64 = 3.8;
+
+/// Whether `head` (a noun's lower-case key) is a compound whose parts are
+/// all general words of German (Zipf ≥ [`OBJECT_PART`]), so that the
+/// factor `G` may apply: `Mobiltelefone`, `Benzinmotor`; not
+/// `Hyperschallrakete` nor a single word (`Teleskop`).
+pub(super) fn object_parts(lex: &Lexicon, head: &str, vocabulary: &HashSet<String>) -> bool {
+    parts_at_least(lex, head, vocabulary, OBJECT_PART)
+}
+
+/// Whether `head` is a compound whose parts are all words of general
+/// German at least `min` frequent (Zipf), or compounds of such words.
+fn parts_at_least(lex: &Lexicon, head: &str, vocabulary: &HashSet<String>, min: f64) -> bool {
     let parts: Vec<String> = if head.contains('-') {
         head.split('-')
             .filter(|p| !p.is_empty())
@@ -102,7 +122,7 @@ pub(super) fn ordinary_parts(lex: &Lexicon, head: &str, vocabulary: &HashSet<Str
     } else {
         compound_split(head, vocabulary, lex).unwrap_or_default()
     };
-    parts.len() > 1 && parts.iter().all(|p| ordinary_part(lex, p, vocabulary))
+    parts.len() > 1 && parts.iter().all(|p| ordinary_part(lex, p, vocabulary, min))
 }
 
 /// Whether `head` (a noun's lower-case key) is the feminine form of a person noun
@@ -134,8 +154,8 @@ fn bare_zipf(lex: &Lexicon, part: &str) -> Option<f64> {
 
 /// Whether a compound part is an everyday word: frequent in general German
 /// itself, or a compound of such words (`lesegeräte`).
-fn ordinary_part(lex: &Lexicon, part: &str, vocabulary: &HashSet<String>) -> bool {
-    let frequent = |p: &str| bare_zipf(lex, p).is_some_and(|z| z >= ORDINARY_PART);
+fn ordinary_part(lex: &Lexicon, part: &str, vocabulary: &HashSet<String>, min: f64) -> bool {
+    let frequent = |p: &str| bare_zipf(lex, p).is_some_and(|z| z >= min);
     frequent(part)
         || compound_split(part, vocabulary, lex).is_some_and(|s| s.iter().all(|p| frequent(p)))
 }

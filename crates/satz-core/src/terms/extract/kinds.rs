@@ -20,8 +20,11 @@
 //! * **age**: a number word before `-jährige` (`Achtzig|jährige`,
 //!   `Zweiundzwanzig|jähriger`; not `Minderjährige`, a legal term).
 //! * **people**: the head is one of a short list of occupations and general
-//!   roles, or a firm (`-unternehmen`, `-konzern`, `-firma`: a firm of a
-//!   trade is as general as the trade) ([`PEOPLE_HEADS`]).
+//!   roles ([`PEOPLE_HEADS`]), or a firm (`-unternehmen`, `-konzern`,
+//!   `-firma`: a firm of a trade is as general as the trade) unless its
+//!   first part makes it a term of economics or law (`Tochterunternehmen`,
+//!   `Mutterkonzern`, `Staatsunternehmen`, `Briefkastenfirma`:
+//!   [`FIRM_HEADS`], [`FIRM_TERMS`]).
 
 use crate::text::words::{fold_umlauts, key};
 
@@ -131,13 +134,27 @@ pub(super) const PEOPLE_HEADS: &[&str] = &[
     "einwohner",
     "nutzer",
     "hersteller",
-    // Firms of a trade (`Bau|unternehmen`, `Öl|konzern`, `Sicherheits|firma`);
-    // not `-gesellschaft`, whose compounds name legal forms as often
-    // (`Tochtergesellschaft`, `Aktiengesellschaft`).
-    "unternehmen",
-    "konzern",
-    "firma",
-    "firmen",
+];
+
+/// Heads naming a firm of a trade (`Bau|unternehmen`, `Öl|konzern`,
+/// `Sicherheits|firma`): as general as the trade, unless a part of
+/// [`FIRM_TERMS`] comes before. Not `-gesellschaft`, whose compounds name
+/// legal forms as often (`Tochtergesellschaft`, `Aktiengesellschaft`).
+pub(super) const FIRM_HEADS: &[&str] = &["unternehmen", "konzern", "firma", "firmen"];
+
+/// First parts that make a firm a term of economics or law: the firm's
+/// place in a group (`Tochter|unternehmen`, `Mutter|konzern`), its owner
+/// (`Staats|unternehmen`), a sham (`Schein|firma`, `Tarn|firma`,
+/// `Briefkasten|firma`) or a regulated kind (`Versorgungs|unternehmen`).
+const FIRM_TERMS: &[&str] = &[
+    "tochter",
+    "mutter",
+    "staats",
+    "staat",
+    "schein",
+    "tarn",
+    "briefkasten",
+    "versorgungs",
 ];
 
 /// Number words an age noun starts with (folded), the ones a longer number
@@ -182,7 +199,13 @@ pub(super) fn everyday_kind(noun: &str) -> Option<Everyday> {
     {
         return Some(Everyday::People);
     }
-    None
+    let trade_firm = stems.iter().any(|s| {
+        FIRM_HEADS.iter().any(|h| {
+            s.strip_suffix(h)
+                .is_some_and(|first| !FIRM_TERMS.iter().any(|t| first.ends_with(t)))
+        })
+    });
+    trade_firm.then_some(Everyday::People)
 }
 
 /// Whether the folded word `w` is a calendar word (see the module

@@ -2,24 +2,24 @@
 //! words stemmed per hyphenated part with umlauts folded, English words by
 //! key) and the reference frequency list of general German
 //! (`src/terms/data/de-freq.txt`, from wordfreq, CC BY-SA 4.0: see
-//! `de-freq.LICENSE.md` beside it), and the English nouns of made objects
+//! `de-freq.LICENSE.md` beside it), and the English nouns of ordinary made objects
 //! (`src/terms/data/en-objects.txt`, from WordNet 3.1: see
 //! `en-objects.LICENSE.md` beside it).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::glossary::stem::Stemmers;
 use crate::text::words::{fold_umlauts, key};
 
 /// General German word frequencies: `#` comments, then lines of a Zipf
 /// value, a tab and the words with that value separated by spaces.
 const DE_FREQ: &str = include_str!("../data/de-freq.txt");
 
-/// English nouns whose first WordNet sense is an artifact: `#` comments,
-/// then lines of a lemma, a tab and `*` when at least half of its senses
-/// are artifacts, else `-`; or `!` for a phrase that is no artifact
-/// though its last word is a `*` noun (`slipped disc`).
+/// English nouns of ordinary made objects (WordNet's `noun.artifact`
+/// without weapons, instruments, structures, facilities and systems; see
+/// `make-en-objects.py`): `#` comments, then one lemma a line.
 const EN_OBJECTS: &str = include_str!("../data/en-objects.txt");
 
 /// A word at least this frequent in general German (Zipf) is a common one:
@@ -37,9 +37,12 @@ pub(super) struct Lexicon {
     en: Stemmer,
     /// General German frequencies (Zipf) by key with umlauts folded.
     zipf: HashMap<String, f64>,
-    /// English nouns of made objects by their mark in `en-objects.txt`
-    /// (`*`, `-` or `!`).
-    objects: HashMap<&'static str, &'static str>,
+    /// The English stems (words of the glossary's English stemmer, which
+    /// makes plurals singular, joined by a space) of the nouns of
+    /// `en-objects.txt`.
+    objects: HashSet<String>,
+    /// The glossary's stemmers, for the English nouns.
+    stems: Stemmers,
 }
 
 impl Lexicon {
@@ -64,16 +67,18 @@ impl Lexicon {
                 *slot = slot.max(z);
             }
         }
+        let stems = Stemmers::new();
         let objects = EN_OBJECTS
             .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| en_phrase_stem(&stems, l))
             .collect();
         Lexicon {
             de: Stemmer::create(Algorithm::German),
             en: Stemmer::create(Algorithm::English),
             zipf,
             objects,
+            stems,
         }
     }
 
@@ -106,45 +111,22 @@ impl Lexicon {
         self.zipf(word).is_some_and(|z| z >= COMMON_ZIPF)
     }
 
-    /// Whether the English noun phrase `en` names a made object (WordNet's
-    /// `noun.artifact`): the whole phrase, maybe in the plural, is a noun
-    /// whose first sense is one (`cellphones`, `petrol engine`, `police
-    /// station`); or, not listed, its head (the word before `of`, else the
-    /// last word) is a noun whose first sense and at least half of whose
-    /// senses are (`cardboard boxes`; not `financial system`, since most
-    /// senses of `system` are not objects, nor `slipped disc`, which
-    /// WordNet lists as no object).
+    /// Whether the English noun phrase `en` names an ordinary made object:
+    /// the whole phrase, maybe in the plural (the glossary's English
+    /// stems), is a noun of `en-objects.txt` (`cellphones`, `petrol
+    /// engine`, `computer screens`). A phrase WordNet does not list is
+    /// none, whatever its last word (`trade ties`, `greenhouse gases`).
     pub(super) fn is_object(&self, en: &str) -> bool {
-        let mark = |w: &str| self.objects.get(w).copied();
-        let words: Vec<String> = en.split_whitespace().map(key).collect();
-        let phrase = words.join(" ");
-        if any_singular(&phrase, |w| matches!(mark(w), Some("*" | "-"))) {
-            return true;
-        }
-        if words.len() < 2 || any_singular(&phrase, |w| mark(w) == Some("!")) {
-            return false;
-        }
-        let head = words
-            .iter()
-            .skip(1)
-            .position(|w| w == "of")
-            .and_then(|i| words.get(i))
-            .or_else(|| words.last());
-        head.is_some_and(|h| any_singular(h, |w| mark(w) == Some("*")))
+        let phrase = en_phrase_stem(&self.stems, en);
+        !phrase.is_empty() && self.objects.contains(&phrase)
     }
 }
 
-/// Whether `test` holds for `word` or one of the singulars it may be the
-/// plural of (without `-s` or `-es`, `-ies` as `-y`).
-fn any_singular(word: &str, test: impl Fn(&str) -> bool) -> bool {
-    let forms = [
-        Some(word.to_owned()),
-        word.strip_suffix('s').map(str::to_owned),
-        word.strip_suffix("es").map(str::to_owned),
-        word.strip_suffix("ies").map(|w| format!("{w}y")),
-    ];
-    forms
-        .into_iter()
-        .flatten()
-        .any(|f| !f.is_empty() && test(&f))
+/// The English stems of the words of `phrase`, joined by a space.
+fn en_phrase_stem(stems: &Stemmers, phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|w| stems.en(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

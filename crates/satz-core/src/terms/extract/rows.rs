@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::candidates::Gathering;
 use super::citation::{citation_form, most_frequent_form};
 use super::equivalents::Cooccurrence;
-use super::general::general;
+use super::general::{general, object_parts};
 use super::lexicon::Lexicon;
 use super::score::{is_name, is_prefixed_name, object_factor, proper_factor, translation_factor};
 use super::{Candidate, Kind, UnitText};
@@ -53,7 +53,11 @@ pub(super) fn rows(
             Kind::Term => {
                 translation_factor(&de, equivalents.first())
                     * proper_factor(capitalised)
-                    * object_factor(lex, equivalents.first())
+                    * object_factor(
+                        lex,
+                        equivalents.first(),
+                        object_parts(lex, &g.noun_key, &found.vocabulary),
+                    )
             }
             Kind::Name => 1.0,
         };

@@ -1,7 +1,11 @@
-//! The score of a candidate (see the module documentation of `extract`):
-//! its termhood `ln(1 + df) · L · S · C`, with `S` from splitting a closed
-//! compound into known words, the shortlist of candidates worth pairing
-//! with English, and the factor `P` for a cognate or missing equivalent.
+//! The score of a candidate (see docs/commands.md, `terms --extract`): its
+//! termhood `ln(1 + spread) · L · S · K · E · H · T · O · F · A · W · X ·
+//! R` (length, parts, keyness, everyday frequency, free phrase, one story,
+//! everyday parts, feminine form, adjective phrase, everyday kind, country
+//! or body prefix, thin evidence), the shortlist of candidates worth
+//! pairing with English, and the factors that read the best English
+//! equivalent: `P` (cognate or missing), `N` (capitalised as a name) and
+//! `G` (an ordinary made object); and the name tests.
 
 use std::collections::HashMap;
 
@@ -95,6 +99,8 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     } else {
         1.0
     };
+    // `R` stacks with `T`: a word of one story seen twice is no better
+    // evidence for being of one story (docs/commands.md).
     let r = thin_evidence(g.units.len());
     (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * w * x * r * free_phrase(lex, g)
 }
@@ -110,19 +116,33 @@ pub(super) fn thin_evidence(units: usize) -> f64 {
     if units < THIN_UNITS { 0.5 } else { 1.0 }
 }
 
-/// The factor `X` for a compound with an abbreviation prefix
+/// The factor `X` for a compound with the prefix of a country or body
 /// ([`abbreviation_prefix`]): the prefix ties the concept to one country
 /// or body (`US-Hypothekenkrise`), so a term base lists the concept
 /// without it, and such a compound often names one body or affair
 /// (`US-Repräsentantenhaus`).
 const PREFIXED: f64 = 0.5;
 
-/// Whether `form` starts with an abbreviation of two to four capital
-/// letters and a hyphen before more letters (`US-Regierung`, `EU-Gipfel`).
+/// The abbreviations of countries, international bodies and parties that
+/// make a compound's prefix ([`abbreviation_prefix`]); an abbreviation of
+/// a concept (`HIV-`, `IT-`, `DNA-`, `USB-`, `BIP-`) is not among them.
+const BODY_PREFIXES: &[&str] = &[
+    "US", "USA", "UK", "GB", "EU", "UN", "UNO", "NATO", "IWF", "IMF", "EZB", "EIB", "WHO", "WTO",
+    "OPEC", "OSZE", "OECD", "IAEA", "IAEO", "UNESCO", "UNICEF", "G7", "G8", "G20", "ASEAN", "BRD",
+    "DDR", "GUS", "CDU", "CSU", "SPD", "FDP", "AfD", "ÖVP", "SPÖ", "FPÖ", "ANC", "AKP", "CIA",
+    "FBI", "NSA", "FIFA", "UEFA", "IOC", "IOK",
+];
+
+/// Whether `form` starts with the abbreviation of a country or body
+/// ([`BODY_PREFIXES`], in capitals or with only its first letter one:
+/// `Nato-`) and a hyphen before more letters (`US-Regierung`,
+/// `EU-Gipfel`; not `HIV-Infektion` nor `LIVE-Übertragung`).
 pub(super) fn abbreviation_prefix(form: &str) -> bool {
     form.split_once('-').is_some_and(|(prefix, rest)| {
-        (2..=4).contains(&prefix.chars().count())
-            && prefix.chars().all(char::is_uppercase)
+        let upper = prefix.to_uppercase();
+        let spelt = prefix == upper || prefix.chars().skip(1).all(char::is_lowercase);
+        spelt
+            && BODY_PREFIXES.iter().any(|b| b.to_uppercase() == upper)
             && rest.chars().next().is_some_and(char::is_alphabetic)
     })
 }
@@ -250,12 +270,18 @@ pub(super) fn cognate(de: &str, en: &str) -> bool {
     similarity(de, en) >= 0.8
 }
 
-/// The factor `G` of a term's score: [`OBJECT`] when its best English
-/// equivalent names a made object ([`Lexicon::is_object`]: `cellphones`,
-/// `petrol engine`), else 1. Ordinary objects and products are everyday
-/// words however rare they are in general German.
-pub(super) fn object_factor(lex: &Lexicon, best: Option<&Equivalent>) -> f64 {
-    if best.is_some_and(|e| lex.is_object(&e.en)) {
+/// The factor `G` of a term's score: [`OBJECT`] when the German is a
+/// compound of general words (`ordinary`: [`super::general::object_parts`],
+/// `Mobil|telefone`, `Benzin|motor`) and its
+/// best English equivalent names an ordinary made object
+/// ([`Lexicon::is_object`]: `cellphones`, `petrol engine`), else 1.
+/// Ordinary objects and products are everyday words however rare they are
+/// in general German; a compound with a part of the field
+/// (`Hyperschallrakete`) or an equivalent WordNet files under weapons,
+/// instruments, drugs or buildings (`missile`, `telescope`, `vaccine`,
+/// `embassy`) keeps its score.
+pub(super) fn object_factor(lex: &Lexicon, best: Option<&Equivalent>, ordinary: bool) -> f64 {
+    if ordinary && best.is_some_and(|e| lex.is_object(&e.en)) {
         OBJECT
     } else {
         1.0
@@ -304,8 +330,8 @@ pub(super) fn is_name(de: &str, en: &str, capitalised: f64, (parts, best): (usiz
         }
 }
 
-/// Whether `de` names an organisation by an abbreviation prefix (`UN-…`,
-/// `EU-…`: two to four capital letters before a hyphen) while its best
+/// Whether `de` names an organisation by the prefix of a country or body
+/// (`UN-…`, `EU-…`: [`abbreviation_prefix`]) while its best
 /// English equivalent is capitalised at least half the time (share
 /// `capitalised`): `UN-Flüchtlingshilfswerk` / `UN refugee agency`, not
 /// `US-Hypothekenkrise` / `subprime crisis`.

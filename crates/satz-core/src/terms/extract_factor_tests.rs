@@ -1,0 +1,128 @@
+//! Tests of the factors `X`, `R` and `G` of the term-candidate extraction:
+//! the prefixes of countries and bodies, thin evidence and ordinary made
+//! objects.
+use std::collections::HashSet;
+
+use super::Equivalent;
+use super::general::object_parts;
+use super::lexicon::Lexicon;
+use super::score::{abbreviation_prefix, object_factor, thin_evidence};
+
+#[test]
+fn abbreviation_prefixes_and_thin_evidence() {
+    // The factor `X`: the prefix of a country or body, then a word.
+    for w in [
+        "US-Hypothekenkrise",
+        "US-Repräsentantenhaus",
+        "EU-Mitgliedsstaaten",
+        "UN-Flüchtlingshilfswerk",
+        "NATO-Gipfel",
+        "Nato-Gipfel",
+        "G7-Staaten",
+        "IWF-Kredit",
+        "EZB-Präsident",
+    ] {
+        assert!(abbreviation_prefix(w), "{w}");
+    }
+    // Abbreviations of concepts, all-caps words and names are none.
+    for w in [
+        "HIV-Infektion",
+        "MRSA-Infektionen",
+        "IT-Sicherheit",
+        "SIM-Karte",
+        "KFZ-Steuer",
+        "DNA-Test",
+        "LED-Lampen",
+        "USB-Stick",
+        "BIP-Wachstum",
+        "LIVE-Übertragung",
+        "Anti-Polio-Initiative",
+        "Creutzfeldt-Jakob-Krankheit",
+        "Bush-Regierung",
+        "A-Klasse",
+        "UN-",
+        "US-2",
+    ] {
+        assert!(!abbreviation_prefix(w), "{w}");
+    }
+    // The factor `R`: two units are thin evidence, three are not.
+    assert!((thin_evidence(2) - 0.5).abs() < 1e-12);
+    assert!((thin_evidence(1) - 0.5).abs() < 1e-12);
+    assert!((thin_evidence(3) - 1.0).abs() < 1e-12);
+    assert!((thin_evidence(40) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn english_equivalents_that_name_ordinary_made_objects() {
+    let lex = Lexicon::new();
+    // Listed whole by WordNet, maybe in the plural.
+    for en in [
+        "cellphone",
+        "cellphones",
+        "mobile phones",
+        "computer screens",
+        "petrol engine",
+        "plastic bags",
+        "teddy bear",
+    ] {
+        assert!(lex.is_object(en), "{en}");
+    }
+    // Weapons, instruments, drugs, vaccines, buildings, institutions,
+    // systems, fragments and phrases WordNet does not list are none.
+    for en in [
+        "missile",
+        "hypersonic missile",
+        "vaccine",
+        "antibiotics",
+        "telescope",
+        "embassy",
+        "prison",
+        "stock exchange",
+        "internet",
+        "infrastructure",
+        "greenhouse",
+        "greenhouse gases",
+        "trade ties",
+        "financial system",
+        "",
+    ] {
+        assert!(!lex.is_object(en), "{en}");
+    }
+    let eq = |en: &str| Equivalent {
+        en: en.to_owned(),
+        dice: 1.0,
+        units: 2,
+    };
+    // `G` halves an object only when the German is of general parts.
+    let vocab: HashSet<String> = ["kartenlesegeräte", "computerbildschirme"]
+        .iter()
+        .map(|w| (*w).to_owned())
+        .collect();
+    for (de, en) in [
+        ("mobiltelefone", "cellphones"),
+        ("benzinmotor", "petrol engine"),
+        ("computerbildschirme", "computer screens"),
+    ] {
+        let parts = object_parts(&lex, de, &vocab);
+        assert!(
+            (object_factor(&lex, Some(&eq(en)), parts) - 0.5).abs() < 1e-12,
+            "{de}"
+        );
+    }
+    for (de, en) in [
+        ("hyperschallrakete", "hypersonic missile"),
+        ("impfstoff", "vaccine"),
+        ("treibhausgase", "greenhouse"),
+        ("handelsbeziehungen", "trade ties"),
+        ("teleskop", "telescope"),
+        ("botschaft", "embassy"),
+        ("handy", "cellphone"),
+    ] {
+        let parts = object_parts(&lex, de, &vocab);
+        assert!(
+            (object_factor(&lex, Some(&eq(en)), parts) - 1.0).abs() < 1e-12,
+            "{de}"
+        );
+    }
+    assert!((object_factor(&lex, None, true) - 1.0).abs() < 1e-12);
+}
