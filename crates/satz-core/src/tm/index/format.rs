@@ -44,7 +44,7 @@ pub const HEADER: usize = 64;
 pub const SECTIONS: usize = 12;
 /// Index files up to this size get their full checksum verified on every
 /// open; larger ones once per file (see `stamp.rs`).
-pub const FULL_CHECK_LIMIT: usize = 64 << 20;
+pub const FULL_CHECK_LIMIT: usize = 1 << 20;
 
 /// The sections the meta checksum covers (besides the section table).
 pub const META_SECTIONS: [usize; 5] = [
