@@ -117,10 +117,7 @@ pub fn build(
         texts.push(e)?;
     }
     for chunk in entries.chunks(BATCH) {
-        let mut sources = super::gather::Sources::default();
-        for e in chunk {
-            sources.push(&e.source);
-        }
+        let sources: Vec<&str> = chunk.iter().map(|e| e.source.as_str()).collect();
         keys.add(&sources, tick)?;
     }
     lay_out(texts, keys, fingerprint)
