@@ -380,8 +380,10 @@ fn a_truncated_or_corrupt_index_is_rebuilt_with_a_note_and_the_same_matches() {
 }
 
 /// The index of a memory of more than one batch of units (8,192), with
-/// duplicates, is the same bytes built with one thread as with two: the
+/// duplicates in later batches (a copy of its file, which no import
+/// checked), is the same bytes built with one thread as with two: the
 /// reading, deduplicating and tokenising threads hand batches on in order.
+/// The copy's units are all dropped: the index is as long as without it.
 #[test]
 fn the_index_does_not_depend_on_the_thread_count() {
     let fx = Fixture::new();
@@ -411,7 +413,10 @@ fn the_index_does_not_depend_on_the_thread_count() {
             .success();
         std::fs::read(fx.path("memory/.satz-index/de_en.idx")).unwrap()
     };
+    let alone = index("2");
+    std::fs::copy(fx.path("memory/many.tmx"), fx.path("memory/more.tmx")).unwrap();
     let (one, two) = (index("1"), index("2"));
     assert!(one.len() > 100_000);
+    assert_eq!(one.len(), alone.len(), "the copy's units are dropped");
     assert!(one == two, "the index built with one thread differs");
 }

@@ -67,14 +67,28 @@ pub fn nfc_str(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `text` is NFC by the quick check, without asking it when no
-/// character is U+0300 or above (no byte is 0xCC or above), as in ASCII,
-/// German and most Latin text: the quick check says yes to every such
-/// character and gives each the combining class 0, so to any sequence of
-/// them. Screened 32 bytes at a time without a branch per byte.
+/// Whether `text` is NFC by the quick check, asked only from the first
+/// character of U+0300 or above (the first byte of 0xCC or above: a lead
+/// byte, so a character boundary), and not at all when there is none, as
+/// in ASCII, German and most Latin text. The quick check says yes to every
+/// character below U+0300 and gives each the combining class 0, so the
+/// check of the rest starts in the state those leave it in: the rest's
+/// answer is the whole text's. Screened 32 bytes at a time without a
+/// branch per byte, then byte by byte in the block that holds it.
 fn is_nfc_fast(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let below = |block: &[u8]| block.iter().fold(0u8, |m, &b| m.max(b)) < 0xCC;
-    text.as_bytes().chunks(32).all(below) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    let clean = bytes.chunks(32).take_while(|b| below(b)).count() * 32;
+    let first = bytes
+        .get(clean..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xCC));
+    match first {
+        None => true,
+        Some(at) => {
+            let rest = text.get(clean + at..).unwrap_or(text);
+            is_nfc_quick(rest.chars()) == IsNormalized::Yes
+        }
+    }
 }
 
 #[cfg(test)]
@@ -101,6 +115,32 @@ mod tests {
             let fast = nfc_str(&s);
             proptest::prop_assert_eq!(fast.as_ref(), full.as_str());
         }
+    }
+
+    proptest::proptest! {
+        /// The same when the first character checked comes after a run of
+        /// lower ones that may span blocks of the screen (a base letter
+        /// before it, a mark that combines with it, Hangul jamo).
+        #[test]
+        fn fast_check_after_a_long_prefix(
+            prefix in "[a-zäöüßÀ-ʯ ]{0,100}",
+            rest in "[a-zÀ-ʯ\u{300}\u{301}\u{327}\u{1100}\u{1161}\u{AC00}\u{2126} ]{0,12}",
+        ) {
+            let s = format!("{prefix}{rest}");
+            proptest::prop_assert_eq!(is_nfc_fast(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes);
+        }
+    }
+
+    /// A mark after a letter the screen passed over: not NFC (it composes
+    /// with the letter), however far into the text.
+    #[test]
+    fn a_late_combining_mark_is_not_nfc() {
+        for n in [0, 1, 31, 32, 33, 63, 64, 100] {
+            let s = format!("{}e\u{301}", "a".repeat(n));
+            assert!(!is_nfc_fast(&s), "{n}");
+            assert_eq!(nfc(s), format!("{}é", "a".repeat(n)));
+        }
+        assert!(is_nfc_fast(&format!("{}é\u{AC00}", "a".repeat(40))));
     }
 
     #[test]

@@ -149,7 +149,7 @@ mod tests {
             proptest::prop_assert_eq!(fast.as_ref(), slow.as_str());
         }
 
-        /// The same over longer texts, whose blocks of 32 bytes the screen
+        /// The same over longer texts, whose blocks of 64 bytes the screen
         /// reads (runs and wide spaces across a block's end).
         #[test]
         fn fold_whitespace_cow_is_fold_whitespace_long(s in "([a-zé„–]{1,12}( |  |\t|\u{A0}|\u{2009}|\u{3000}|\n)){0,12}[a-z]{0,3}") {

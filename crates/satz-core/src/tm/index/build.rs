@@ -63,19 +63,10 @@ impl Entry {
     /// The entry of a unit; a unit on a line beyond u32 (a memory file of
     /// over four billion lines) cannot be indexed.
     pub fn from_unit(unit: &Unit) -> Result<Entry, BuildError> {
-        Entry::with_texts(unit, unit.source_text(), unit.target_text())
-    }
-
-    /// [`Entry::from_unit`] with the unit's plain texts made already.
-    pub(super) fn with_texts(
-        unit: &Unit,
-        source: String,
-        target: String,
-    ) -> Result<Entry, BuildError> {
         let (file, line) = origin_of(unit);
         Ok(Entry {
-            source,
-            target,
+            source: unit.source_text(),
+            target: unit.target_text(),
             prev: context_of(unit, CONTEXT_PREV).to_owned(),
             next: context_of(unit, CONTEXT_NEXT).to_owned(),
             file: file.to_owned(),
@@ -126,10 +117,7 @@ pub fn build(
         texts.push(e)?;
     }
     for chunk in entries.chunks(BATCH) {
-        let mut sources = super::gather::Sources::default();
-        for e in chunk {
-            sources.push(&e.source);
-        }
+        let sources: Vec<&str> = chunk.iter().map(|e| e.source.as_str()).collect();
         keys.add(&sources, tick)?;
     }
     lay_out(texts, keys, fingerprint)

@@ -188,32 +188,33 @@ struct LookedUp {
     /// How many keys each source has.
     lens: Vec<usize>,
     /// The text of each [`NEW`] key, in order.
-    new: Vec<String>,
+    new: Strings,
 }
 
-/// A batch of sources in one string (one allocation per batch, not one
-/// per source).
+/// Strings one after the other in one string, with the end of each (one
+/// allocation for them all, not one per string): a batch's unit strings,
+/// a run's new keys.
 #[derive(Default)]
-pub(super) struct Sources {
+struct Strings {
     text: String,
     ends: Vec<usize>,
 }
 
-impl Sources {
-    /// Adds a source.
-    pub(super) fn push(&mut self, source: &str) {
-        self.text.push_str(source);
+impl Strings {
+    /// Adds a string.
+    fn push(&mut self, string: &str) {
+        self.text.push_str(string);
         self.ends.push(self.text.len());
     }
 
-    /// Adds a string `fill` appends (to the batch's string).
+    /// Adds the string `fill` appends (to the one string).
     fn push_with(&mut self, fill: impl FnOnce(&mut String)) {
         fill(&mut self.text);
         self.ends.push(self.text.len());
     }
 
-    /// The sources, in order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+    /// The strings, in order.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         let mut from = 0;
         self.ends.iter().map(move |&end| {
             let s = self.text.get(from..end).unwrap_or_default();
@@ -237,7 +238,7 @@ impl Keys {
     /// is never one (search.rs gives it to query words the memory lacks).
     pub(super) fn add(
         &mut self,
-        sources: &Sources,
+        sources: &[&str],
         tick: &(dyn Fn() + Sync),
     ) -> std::result::Result<(), BuildError> {
         // Keys seen in earlier batches are looked up in parallel, with the
@@ -245,8 +246,7 @@ impl Keys {
         // batch's new keys are interned one by one, in order, so every key
         // gets the id it would get sequentially.
         let known = &self.interned;
-        let texts: Vec<&str> = sources.iter().collect();
-        let looked: Vec<LookedUp> = texts
+        let looked: Vec<LookedUp> = sources
             .par_chunks(RUN)
             .map(|run| {
                 let mut l = LookedUp::default();
@@ -259,7 +259,7 @@ impl Keys {
                         Some(id) => l.ids.push(id),
                         None => {
                             l.ids.push(NEW);
-                            l.new.push(k.to_owned());
+                            l.new.push(k);
                         }
                     });
                     l.lens.push(l.ids.len() - from);
@@ -346,7 +346,7 @@ impl Hasher for HashOfHash {
 /// target, previous and next of each unit in turn, with its file and line.
 #[derive(Default)]
 struct Units {
-    strings: Sources,
+    strings: Strings,
     /// The files of the batch, each once per run of units from it.
     files: Vec<String>,
     /// The place in `files` and the line of each unit.
@@ -410,7 +410,7 @@ impl Kept {
                 _ => 0,
             })
             .collect();
-        let mut sources = Sources::default();
+        let mut sources = Vec::with_capacity(batch.len());
         for ((unit, hash), &(file, line)) in strings.chunks(4).zip(hashes).zip(&batch.origins) {
             if let [source, target, prev, next] = *unit
                 && self.seen.insert(hash)
@@ -472,15 +472,20 @@ fn read_units(
     take_back: &mpsc::Receiver<Units>,
 ) -> Result<()> {
     let mut batch = Units::default();
+    // A tokeniser that stopped has its own error to report; the units
+    // after it are read (the memory is read to its end) but not batched.
+    let mut stopped = false;
     memory.for_each_unit(|u| {
+        if stopped {
+            return;
+        }
         batch.push(&u);
         if batch.len() == BATCH {
             let next = take_back.try_recv().unwrap_or_default();
-            // A tokeniser that stopped has its own error to report.
-            let _ = send.send(std::mem::replace(&mut batch, next));
+            stopped = send.send(std::mem::replace(&mut batch, next)).is_err();
         }
     })?;
-    if !batch.origins.is_empty() {
+    if !stopped && !batch.origins.is_empty() {
         let _ = send.send(batch);
     }
     Ok(())

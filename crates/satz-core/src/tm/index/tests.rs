@@ -497,39 +497,92 @@ fn damage_to_the_fingerprint_is_corrupt_not_stale() {
     }
 }
 
-/// The memory's index, read and tokenised in overlapping batches
-/// (`gather.rs`), is byte for byte the index of its entries built in one
-/// go, over more than one batch, with duplicates (in a later batch, and
-/// differing only in whitespace), context-free units and keys first seen
-/// in a later batch (`tests/suggest.rs` compares one thread with two).
-#[test]
-fn gathered_in_batches_equals_built_from_entries() {
-    let mut texts: Vec<(String, String)> = (0..super::gather::BATCH + 300)
-        .map(|i| {
-            let word = WORDS[i % WORDS.len()];
-            (
-                format!("{word} Satz {} mit Wort{} und {}.", i % 97, i / 50, i % 7),
-                format!("Sentence {} with word{}.", i % 97, i / 50),
-            )
-        })
-        .collect();
-    let again: Vec<(String, String)> = (texts.iter().step_by(37))
-        .map(|(d, e)| (d.replacen(' ', "  ", 1), e.clone()))
-        .collect();
-    texts.extend(again);
-    let pairs: Vec<(&str, &str)> = texts
+/// A TMX file of `units` made in a memory of its own, to be copied into
+/// another memory past that one's duplicate check.
+fn tmx_of(name: &str, units: &[(String, String)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let pairs: Vec<(&str, &str)> = units
         .iter()
         .map(|(d, e)| (d.as_str(), e.as_str()))
         .collect();
-    let (_dir, memory) = memory_with(&pairs);
+    let (dir, memory) = memory_with(&pairs);
+    let from = memory.tmx_files().unwrap().remove(0);
+    let to = dir.path().join(format!("{name}.tmx"));
+    std::fs::rename(from, &to).unwrap();
+    (dir, to)
+}
+
+/// The `i`th unit of [`gathered_in_batches_equals_built_from_entries`]:
+/// every seventh with a doubled space in its source, and one in its target.
+fn nth_unit(i: usize) -> (String, String) {
+    let word = WORDS[i % WORDS.len()];
+    let (d, e) = (
+        format!("{word} Satz {} mit Wort{} und {}.", i % 97, i / 50, i % 7),
+        format!("Sentence {} with word{}.", i % 97, i / 50),
+    );
+    if i % 7 == 3 {
+        (d.replacen(' ', "  ", 1), e.replacen(' ', "  ", 1))
+    } else {
+        (d, e)
+    }
+}
+
+/// The memory's index, read and tokenised in overlapping batches
+/// (`gather.rs`), is byte for byte the index of its entries built in one
+/// go (`build::entries`, the exhaustive definition), over more than one
+/// batch, with duplicates the memory's import never saw (three files
+/// written apart): repeats in the same batch and in a later one, whose
+/// first occurrences carry doubled spaces (the raw first text is kept, not
+/// the repeat's), context-free units and keys first seen in a later batch
+/// (`tests/suggest.rs` compares one thread with two).
+#[test]
+fn gathered_in_batches_equals_built_from_entries() {
+    use super::gather::BATCH;
+    let folded = |(d, e): (String, String)| (d.replace("  ", " "), e.replace("  ", " "));
+    // a: units 0..1000; b: a's first 200 again, folded (in the first
+    // batch), then new units to past the first batch; c: repeats of a's
+    // and b's units (in the second batch), folded, then a few new ones.
+    let a: Vec<_> = (0..1000).map(nth_unit).collect();
+    let b: Vec<_> = (0..200)
+        .map(|i| folded(nth_unit(i)))
+        .chain((1000..1000 + BATCH).map(nth_unit))
+        .collect();
+    let c: Vec<_> = (0..1000)
+        .step_by(3)
+        .chain((1000..1000 + BATCH).step_by(11))
+        .map(|i| folded(nth_unit(i)))
+        .chain((1000 + BATCH..1100 + BATCH).map(nth_unit))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let memory = Memory::new(dir.path().join("memory"), LangPair::default());
+    std::fs::create_dir_all(&memory.dir).unwrap();
+    let mut made = Vec::new();
+    for (name, units) in [("a", &a), ("b", &b), ("c", &c)] {
+        let (tmp, path) = tmx_of(name, units);
+        std::fs::copy(&path, memory.dir.join(format!("{name}.tmx"))).unwrap();
+        made.push(tmp);
+    }
     let none = |_: u64, _: u64| {};
     let (_, how) = Index::open(&memory, &none).unwrap();
     assert!(matches!(how, Opened::Rebuilt { saved: true, .. }));
     let on_disk = std::fs::read(index_path(&memory)).unwrap();
     let units = memory.load().unwrap().units;
+    assert_eq!(
+        units.len(),
+        a.len() + b.len() + c.len(),
+        "no unit lost on import"
+    );
     let entries = build::entries(&units).unwrap();
-    assert!(entries.len() > super::gather::BATCH);
-    assert!(entries.len() < texts.len(), "duplicates dropped");
+    assert!(entries.len() > BATCH);
+    assert_eq!(entries.len(), 1100 + BATCH, "each repeat dropped");
+    // The first occurrence kept, doubled spaces and all.
+    assert!(
+        entries
+            .iter()
+            .take(1000)
+            .zip(&a)
+            .all(|(e, (d, t))| (&e.source, &e.target) == (d, t))
+    );
+    assert!(entries.iter().any(|e| e.source.contains("  ")));
     let (built, _) = build::build(&entries, fingerprint(&memory).unwrap(), &|| {}).unwrap();
     assert!(on_disk == built, "the gathered index differs");
 }
