@@ -21,6 +21,8 @@ fn abbreviation_prefixes_and_thin_evidence() {
         "G7-Staaten",
         "IWF-Kredit",
         "EZB-Präsident",
+        "AfD-Politiker",
+        "SPD-Vorsitzende",
     ] {
         assert!(abbreviation_prefix(w), "{w}");
     }

@@ -134,16 +134,19 @@ const BODY_PREFIXES: &[&str] = &[
 ];
 
 /// Whether `form` starts with the abbreviation of a country or body
-/// ([`BODY_PREFIXES`], in capitals or with only its first letter one:
-/// `Nato-`) and a hyphen before more letters (`US-Regierung`,
-/// `EU-Gipfel`; not `HIV-Infektion` nor `LIVE-Übertragung`).
+/// ([`BODY_PREFIXES`], as listed (`AfD-`), in capitals or with only its
+/// first letter one (`Nato-`)) and a hyphen before more letters
+/// (`US-Regierung`, `EU-Gipfel`; not `HIV-Infektion` nor
+/// `LIVE-Übertragung`).
 pub(super) fn abbreviation_prefix(form: &str) -> bool {
     form.split_once('-').is_some_and(|(prefix, rest)| {
         let upper = prefix.to_uppercase();
-        let spelt = prefix == upper || prefix.chars().skip(1).all(char::is_lowercase);
-        spelt
-            && BODY_PREFIXES.iter().any(|b| b.to_uppercase() == upper)
-            && rest.chars().next().is_some_and(char::is_alphabetic)
+        let capitalised = prefix.chars().next().is_some_and(char::is_uppercase)
+            && (prefix == upper || prefix.chars().skip(1).all(char::is_lowercase));
+        let listed = BODY_PREFIXES
+            .iter()
+            .any(|b| *b == prefix || (capitalised && b.to_uppercase() == upper));
+        listed && rest.chars().next().is_some_and(char::is_alphabetic)
     })
 }
 
