@@ -23,6 +23,9 @@ fn abbreviation_prefixes_and_thin_evidence() {
         "EZB-Präsident",
         "AfD-Politiker",
         "SPD-Vorsitzende",
+        "BGH-Urteil",
+        "EuGH-Urteil",
+        "NRW-Landesregierung",
     ] {
         assert!(abbreviation_prefix(w), "{w}");
     }
@@ -86,6 +89,17 @@ fn english_equivalents_that_name_ordinary_made_objects() {
         "greenhouse gases",
         "trade ties",
         "financial system",
+        "warship",
+        "aircraft carrier",
+        "submarines",
+        "fighter aircraft",
+        "military vehicles",
+        "mining",
+        "coal mining",
+        "shipping",
+        "container shipping",
+        "screening",
+        "computing",
         "",
     ] {
         assert!(!lex.is_object(en), "{en}");

@@ -331,6 +331,10 @@ fn calendar_words_ages_and_people_in_general_are_recognised() {
         "Tarnfirmen",
         "Briefkastenfirma",
         "Versorgungsunternehmen",
+        "Schwesterfirma",
+        "Gemeinschaftsunternehmen",
+        "Nachfolgekonzern",
+        "Beteiligungsunternehmen",
     ] {
         assert_eq!(everyday_kind(w), None, "{w}");
     }

@@ -27,6 +27,8 @@ ARTIFACT = 6
 EXCLUDED = [
     ("weapon", 1), ("weaponry", 1), ("instrument", 1), ("structure", 1),
     ("facility", 1), ("system", 1),
+    # Military craft descend from ship, aircraft and vehicle, not weapon.
+    ("warship", 1), ("military_plane", 1), ("military_vehicle", 1),
 ]
 
 

@@ -143,7 +143,9 @@ pub(super) const PEOPLE_HEADS: &[&str] = &[
 pub(super) const FIRM_HEADS: &[&str] = &["unternehmen", "konzern", "firma", "firmen"];
 
 /// First parts that make a firm a term of economics or law: the firm's
-/// place in a group (`Tochter|unternehmen`, `Mutter|konzern`), its owner
+/// place in a group (`Tochter|unternehmen`, `Mutter|konzern`,
+/// `Schwester|firma`, `Beteiligungs|unternehmen`, `Nachfolge|konzern`), a
+/// joint venture (`Gemeinschafts|unternehmen`), its owner
 /// (`Staats|unternehmen`), a sham (`Schein|firma`, `Tarn|firma`,
 /// `Briefkasten|firma`) or a regulated kind (`Versorgungs|unternehmen`).
 const FIRM_TERMS: &[&str] = &[
@@ -155,6 +157,10 @@ const FIRM_TERMS: &[&str] = &[
     "tarn",
     "briefkasten",
     "versorgungs",
+    "schwester",
+    "gemeinschafts",
+    "nachfolge",
+    "beteiligungs",
 ];
 
 /// Number words an age noun starts with (folded), the ones a longer number

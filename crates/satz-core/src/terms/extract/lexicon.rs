@@ -41,6 +41,8 @@ pub(super) struct Lexicon {
     /// makes plurals singular, joined by a space) of the nouns of
     /// `en-objects.txt`.
     objects: HashSet<String>,
+    /// The nouns of `en-objects.txt` as written.
+    object_lemmas: HashSet<&'static str>,
     /// The glossary's stemmers, for the English nouns.
     stems: Stemmers,
 }
@@ -68,9 +70,12 @@ impl Lexicon {
             }
         }
         let stems = Stemmers::new();
-        let objects = EN_OBJECTS
+        let object_lemmas: HashSet<&'static str> = EN_OBJECTS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        let objects = object_lemmas
+            .iter()
             .map(|l| en_phrase_stem(&stems, l))
             .collect();
         Lexicon {
@@ -78,6 +83,7 @@ impl Lexicon {
             en: Stemmer::create(Algorithm::English),
             zipf,
             objects,
+            object_lemmas,
             stems,
         }
     }
@@ -115,8 +121,15 @@ impl Lexicon {
     /// the whole phrase, maybe in the plural (the glossary's English
     /// stems), is a noun of `en-objects.txt` (`cellphones`, `petrol
     /// engine`, `computer screens`). A phrase WordNet does not list is
-    /// none, whatever its last word (`trade ties`, `greenhouse gases`).
+    /// none, whatever its last word (`trade ties`, `greenhouse gases`). A
+    /// phrase ending in `-ing` counts only as listed, since the stemmer
+    /// takes `mining` for `mine`, `shipping` for `ship` and `computing`
+    /// for `computer`: industries and activities, not objects.
     pub(super) fn is_object(&self, en: &str) -> bool {
+        let words: Vec<String> = en.split_whitespace().map(key).collect();
+        if words.last().is_some_and(|w| w.ends_with("ing")) {
+            return self.object_lemmas.contains(words.join(" ").as_str());
+        }
         let phrase = en_phrase_stem(&self.stems, en);
         !phrase.is_empty() && self.objects.contains(&phrase)
     }

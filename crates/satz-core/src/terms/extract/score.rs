@@ -130,7 +130,8 @@ const BODY_PREFIXES: &[&str] = &[
     "US", "USA", "UK", "GB", "EU", "UN", "UNO", "NATO", "IWF", "IMF", "EZB", "EIB", "WHO", "WTO",
     "OPEC", "OSZE", "OECD", "IAEA", "IAEO", "UNESCO", "UNICEF", "G7", "G8", "G20", "ASEAN", "BRD",
     "DDR", "GUS", "CDU", "CSU", "SPD", "FDP", "AfD", "ÖVP", "SPÖ", "FPÖ", "ANC", "AKP", "CIA",
-    "FBI", "NSA", "FIFA", "UEFA", "IOC", "IOK",
+    "FBI", "NSA", "FIFA", "UEFA", "IOC", "IOK", "NRW", "BND", "BKA", "BGH", "BVerfG", "EuGH",
+    "ARD", "ZDF", "DFB", "DGB", "IS",
 ];
 
 /// Whether `form` starts with the abbreviation of a country or body

@@ -10,7 +10,7 @@
 //! read-only the index lives in memory for the run.
 //!
 //! The file is memory-mapped, so opening it costs a checksum pass and a
-//! structure check, not a parse; a file over 64 MiB is hashed once and then
+//! structure check, not a parse; a file over 1 MiB is hashed once and then
 //! trusted while a stamp shows it is the same file (`stamp.rs`). [`search`]
 //! explains why its results equal the exhaustive scan's.
 //!
