@@ -144,9 +144,10 @@ pub(super) fn abbreviation_prefix(form: &str) -> bool {
         let upper = prefix.to_uppercase();
         let capitalised = prefix.chars().next().is_some_and(char::is_uppercase)
             && (prefix == upper || prefix.chars().skip(1).all(char::is_lowercase));
-        let listed = BODY_PREFIXES
-            .iter()
-            .any(|b| *b == prefix || (capitalised && b.to_uppercase() == upper));
+        let listed = BODY_PREFIXES.iter().any(|b| {
+            *b == prefix
+                || (capitalised && b.chars().flat_map(char::to_uppercase).eq(upper.chars()))
+        });
         listed && rest.chars().next().is_some_and(char::is_alphabetic)
     })
 }
