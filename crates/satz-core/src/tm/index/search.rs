@@ -14,6 +14,8 @@
 //!   them). The keys left unscanned (the few very frequent words such as
 //!   `die`, `der`, `und`) occur `B` times in the query, so `c <= A + B`, and
 //!   `floor(100 min(A + B, n, s) / L)` bounds the unit's score.
+//!   Past the prefix (below), the keys counted only add to units the
+//!   prefix met: no other unit can be a candidate.
 //! * **Prefix.** Keys are scanned until `B` is below `ceil(n t / 100)`: a
 //!   unit whose postings were never met (`A = 0`) then shares at most `B`
 //!   keys, too few for `t`, since `L - k(L) = ceil(L t / 100) >= ceil(n t /
@@ -56,11 +58,11 @@ const FREQUENT: usize = 16;
 /// unit id equals it, so an unknown key can never be shared, as in the
 /// exhaustive scan.
 pub fn query_ids(view: &View<'_>, query: &Prepared) -> Vec<u32> {
-    query
-        .keys()
-        .into_iter()
-        .map(|k| view.find_key(&k).unwrap_or(UNKNOWN))
-        .collect()
+    let mut ids = Vec::with_capacity(query.tokens.len());
+    query.each_key(&mut String::new(), |k| {
+        ids.push(view.find_key(k).unwrap_or(UNKNOWN));
+    });
+    ids
 }
 
 /// The best `top` matches scoring at least `min`, best first; identical to
@@ -170,6 +172,11 @@ fn bound(n: usize, s: usize, shared: usize) -> u32 {
 /// number of occurrences, and the occurrences of the keys left out.
 struct Plan {
     scanned: Vec<(u32, u32)>,
+    /// How many of `scanned`, from the start, are the prefix: the keys
+    /// counted until fewer than `need` occurrences were left. Only a unit
+    /// one of them holds can be a candidate; the keys after them only
+    /// tighten the bounds of such units.
+    prefix: usize,
     rest: usize,
 }
 
@@ -197,15 +204,20 @@ fn plan(view: &View<'_>, q: &[u32], need: usize) -> Plan {
     let cutoff = view.units / FREQUENT;
     let mut plan = Plan {
         scanned: Vec::new(),
+        prefix: 0,
         rest: q.len(),
     };
     for (df, id, count) in keys {
-        if plan.rest < need && df > cutoff {
+        let in_prefix = plan.rest >= need;
+        if !in_prefix && df > cutoff {
             break;
         }
         plan.rest = plan.rest.saturating_sub(count as usize);
         if (id as usize) < view.vocab {
             plan.scanned.push((id, count));
+            if in_prefix {
+                plan.prefix = plan.scanned.len();
+            }
         }
     }
     plan
@@ -253,9 +265,13 @@ fn candidates(view: &View<'_>, q: &[u32], need: usize, min: u32) -> Vec<(u32, u3
     out
 }
 
-/// Counts the scanned keys' occurrences per unit met in their postings and
-/// hands each unit with `A + B` ([`Plan`]) to `keep`, leaving `counts` all
-/// zero again. The query has at most `u16::MAX` keys, so no count saturates.
+/// Counts the scanned keys' occurrences per unit met in the prefix's
+/// postings ([`Plan::prefix`]) and hands each such unit with `A + B`
+/// ([`Plan`]) to `keep`, leaving `counts` all zero again. The keys after
+/// the prefix only add to units already met: a unit none of the prefix's
+/// keys holds shares at most the occurrences left after the prefix, fewer
+/// than the threshold needs, so it could never be kept. The query has at
+/// most `u16::MAX` keys, so no count saturates.
 fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnMut(u32, usize)) {
     if counts.len() < view.units {
         counts.resize(view.units, 0);
@@ -263,8 +279,9 @@ fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnM
     let Some(counts) = counts.get_mut(..view.units) else {
         return;
     };
+    let (prefix, tighten) = plan.scanned.split_at(plan.prefix.min(plan.scanned.len()));
     let mut met: Vec<u32> = Vec::new();
-    for &(id, c) in &plan.scanned {
+    for &(id, c) in prefix {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
         for u in view.postings(id) {
             match counts.get_mut(u as usize) {
@@ -275,6 +292,16 @@ fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnM
                     *x = x.saturating_add(c);
                 }
                 // A posting naming no unit: the file changed after its checks.
+                None => view.mark_damaged(),
+            }
+        }
+    }
+    for &(id, c) in tighten {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        for u in view.postings(id) {
+            match counts.get_mut(u as usize) {
+                // Branch-free: a unit not met (zero) stays zero.
+                Some(x) => *x = x.saturating_add(c * u16::from(*x != 0)),
                 None => view.mark_damaged(),
             }
         }
