@@ -135,7 +135,7 @@ pub(super) fn lay_out(
     let (vocab, mut tokens) = keys.renumbered()?;
     let sorted = tokens.sorted();
     let postings = postings_of(vocab.len(), &sorted)?;
-    let estimate = vocab.iter().map(|k| k.len() + 8).sum::<usize>()
+    let estimate = vocab.iter().map(|k| k.len() + 16).sum::<usize>()
         + postings.ids.len() * 4
         + units * (4 + 8 * FIELDS + 8)
         + tokens.ids.len() * 8
@@ -150,9 +150,11 @@ pub(super) fn lay_out(
     w.u32s(std::mem::take(&mut tokens.ids).into_iter());
     w.u32s(sorted.ids.into_iter());
     let vocab_len = vocab.len();
+    let key_table = super::keyhash::table(&vocab).ok_or(BuildError::TooLarge("distinct words"))?;
     drop(vocab);
     let files = texts.files.len();
     texts.write(&mut w)?;
+    w.u32s(key_table.into_iter());
     w.finish(
         fingerprint,
         [

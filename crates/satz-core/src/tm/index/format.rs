@@ -15,7 +15,8 @@
 //! offsets (u32 per unit), tokens (key ids in text order), sorted tokens,
 //! string offsets (u64, four strings per unit: source, target, previous and
 //! next source sentence), string bytes, unit origins (file index and line,
-//! u32 each), file name offsets (u32), file name bytes.
+//! u32 each), file name offsets (u32), file name bytes, the vocabulary's
+//! hash table (u32 slots, `keyhash.rs`).
 //!
 //! A file whose magic, version, fingerprint, checksum or structure is wrong
 //! is never used: the caller rebuilds it. The full checksum is verified on
@@ -33,15 +34,18 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::keyhash;
+
 /// The magic bytes.
 pub const MAGIC: &[u8; 8] = b"SATZIDX1";
 /// Bumped whenever the layout or the tokenisation changes (3: the meta
-/// checksum covers the header; 4: number words such as `vier` key as numbers).
-pub const FORMAT_VERSION: u32 = 4;
+/// checksum covers the header; 4: number words such as `vier` key as numbers;
+/// 5: the vocabulary's hash table).
+pub const FORMAT_VERSION: u32 = 5;
 /// Header size.
 pub const HEADER: usize = 64;
 /// Number of sections.
-pub const SECTIONS: usize = 12;
+pub const SECTIONS: usize = 13;
 /// Index files up to this size get their full checksum verified on every
 /// open; larger ones once per file (see `stamp.rs`).
 pub const FULL_CHECK_LIMIT: usize = 1 << 20;
@@ -81,6 +85,8 @@ pub mod sec {
     pub const FILE_OFFSETS: usize = 10;
     /// File name bytes.
     pub const FILE_BYTES: usize = 11;
+    /// The vocabulary's hash table (`keyhash.rs`).
+    pub const KEY_HASH: usize = 12;
 }
 
 /// The strings stored per unit.
@@ -313,6 +319,7 @@ impl Layout {
             ),
             (sec::ORIGINS, units.checked_mul(2), 4),
             (sec::FILE_OFFSETS, files.checked_add(1), 4),
+            (sec::KEY_HASH, keyhash::slots_for(vocab), 4),
         ];
         let wrong = |(s, n, size): (usize, Option<usize>, usize)| {
             n.and_then(|n| n.checked_mul(size)) != Some(layout.section(bytes, s).len())
@@ -447,10 +454,29 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The id of a key (binary search over the sorted vocabulary). Bytes
-    /// are compared: UTF-8 sorts bytewise as `str` does, and a key equal
-    /// to the `str` searched for is UTF-8.
+    /// The id of a key, from the vocabulary's hash table (`keyhash.rs`);
+    /// a table that contradicts itself marks the index damaged.
     pub fn find_key(&self, key: &str) -> Option<u32> {
+        let table = self.section(sec::KEY_HASH);
+        let found = keyhash::probe(
+            key.as_bytes(),
+            table.len() / 4,
+            self.vocab,
+            |i| u32_at(table, i * 4),
+            |id| self.key_bytes(id),
+        );
+        match found {
+            keyhash::Probe::Found(id) => Some(id),
+            keyhash::Probe::Absent => None,
+            keyhash::Probe::Damaged => self.damage(None),
+        }
+    }
+
+    /// The id of a key by binary search over the sorted vocabulary, the
+    /// definition [`View::find_key`] is held to. Bytes are compared: UTF-8
+    /// sorts bytewise as `str` does, and a key equal to the `str` searched
+    /// for is UTF-8.
+    pub fn find_key_sorted(&self, key: &str) -> Option<u32> {
         let key = key.as_bytes();
         let (mut lo, mut hi) = (0, self.vocab);
         while lo < hi {

@@ -27,6 +27,7 @@ pub mod build;
 pub mod format;
 mod gather;
 mod intern;
+mod keyhash;
 pub mod search;
 mod stamp;
 mod writer;

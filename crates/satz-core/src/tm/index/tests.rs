@@ -99,6 +99,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// The vocabulary's hash table gives every key the id the binary search
+    /// over the sorted vocabulary gives, and no id to any other string.
+    #[test]
+    fn the_key_table_agrees_with_the_sorted_vocabulary(
+        sources in proptest::collection::vec("[a-zäöüß]{1,6}( [a-zäöüßA-Z]{1,6}){0,8}", 0..60),
+        probes in proptest::collection::vec("[a-zäöüßA-Z0-9]{0,7}", 0..40),
+    ) {
+        let entries: Vec<Entry> = sources.iter().cloned().enumerate().map(|(i, s)| entry(s, i)).collect();
+        let index = Index::from_entries(&entries).unwrap();
+        let v = index.view();
+        let mut seen = 0;
+        for s in sources.iter().chain(&probes) {
+            for word in s.split(' ') {
+                let key = crate::text::fold_case(word);
+                let sorted = v.find_key_sorted(&key);
+                prop_assert_eq!(v.find_key(&key), sorted, "{}", key);
+                seen += usize::from(sorted.is_some());
+            }
+        }
+        // Every word of a source is in the vocabulary.
+        prop_assert!(seen >= sources.iter().map(|s| s.split(' ').count()).sum::<usize>());
+        prop_assert!(!index.damaged());
+    }
+}
+
 /// Sentences of up to about 100 words: queries and units of more than 64
 /// keys, which the bit-parallel distance leaves to the banded table.
 fn long_sentence() -> impl Strategy<Value = String> {
