@@ -42,12 +42,13 @@
 //! the alignment gold data is identified as its language with a margin of
 //! over 15 to 1.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use hashbrown::hash_table::{Entry, HashTable};
+
 use crate::lang::Lang;
-use crate::text::words::words;
+use crate::text::tokenize::{TokenKind, tokens};
 
 /// A language satz can identify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,6 +100,11 @@ impl Language {
         }
     }
 
+    /// This language's bit in a set of languages.
+    fn bit(self) -> u8 {
+        1 << self.index()
+    }
+
     fn index(self) -> usize {
         match self {
             Language::German => 0,
@@ -115,30 +121,46 @@ impl fmt::Display for Language {
 }
 
 /// The evidence for each language found in a text, and how many words it
-/// had. Scores of several texts add up.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// had. Scores of several texts add up, exactly and in any order: the
+/// evidence is counted in sixths of a word (a function word of one, two or
+/// three lists counts 6, 3 or 2 for each; a telling letter 3), integers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scores {
-    /// Evidence per language, indexed as [`Language::ALL`].
-    per_language: [f64; 3],
+    /// Evidence per language in sixths, indexed as [`Language::ALL`].
+    per_language: [u64; 3],
     /// Words seen (letters only).
     pub words: usize,
 }
+
+/// Evidence is counted in these parts of a word.
+const PARTS: u64 = 6;
 
 impl Scores {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Scores {
         let lists = lists();
         let mut s = Scores::default();
-        for w in words(text) {
-            if !w.text.chars().any(char::is_alphabetic) {
+        let mut lower = String::new();
+        for t in tokens(text) {
+            let word = t.text(text);
+            if t.kind == TokenKind::Punct || !word.chars().any(char::is_alphabetic) {
                 continue;
             }
             s.words += 1;
-            let lower = w.text.to_lowercase().replace('’', "'");
-            if let Some(langs) = lists.get(lower.as_str()) {
-                let share = 1.0 / langs.len() as f64;
-                for l in langs {
-                    s.bump(*l, share);
+            // Lower case, with the typographic apostrophe as `'`.
+            lower.clear();
+            for c in word.chars() {
+                match c {
+                    '’' => lower.push('\''),
+                    c => lower.extend(c.to_lowercase()),
+                }
+            }
+            if let Some(&(_, langs)) = lists.find(hash(&lower), |(w, _)| *w == lower) {
+                let share = PARTS / u64::from(langs.count_ones());
+                for l in Language::ALL {
+                    if langs & l.bit() != 0 {
+                        s.bump(l, share);
+                    }
                 }
             }
             s.shapes(&lower);
@@ -149,19 +171,19 @@ impl Scores {
     /// Letters and word shapes (see the module documentation).
     fn shapes(&mut self, lower: &str) {
         if lower.contains(['ä', 'ö', 'ü', 'ß']) {
-            self.bump(Language::German, 0.5);
+            self.bump(Language::German, PARTS / 2);
         }
         if lower.contains(['é', 'è', 'ê', 'à', 'ç', 'œ', 'ù', 'û', 'î', 'ô']) {
-            self.bump(Language::French, 0.5);
+            self.bump(Language::French, PARTS / 2);
         }
         if ["l'", "d'", "qu'", "n'", "j'", "s'", "c'"]
             .iter()
             .any(|p| lower.starts_with(p) && lower.len() > p.len())
         {
-            self.bump(Language::French, 1.0);
+            self.bump(Language::French, PARTS);
         }
         if lower.ends_with("'s") || lower.ends_with("n't") || lower.ends_with("'re") {
-            self.bump(Language::English, 0.5);
+            self.bump(Language::English, PARTS / 2);
         }
     }
 
@@ -169,8 +191,16 @@ impl Scores {
         clippy::indexing_slicing,
         reason = "index() maps the three languages to 0..3, the array's length"
     )]
-    fn bump(&mut self, lang: Language, by: f64) {
-        self.per_language[lang.index()] += by;
+    fn bump(&mut self, lang: Language, parts: u64) {
+        self.per_language[lang.index()] += parts;
+    }
+
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index() maps the three languages to 0..3, the array's length"
+    )]
+    fn parts(&self, lang: Language) -> u64 {
+        self.per_language[lang.index()]
     }
 
     /// Adds another text's evidence.
@@ -187,15 +217,18 @@ impl Scores {
         reason = "index() maps the three languages to 0..3, the array's length"
     )]
     pub fn score(&self, lang: Language) -> f64 {
-        self.per_language[lang.index()]
+        self.per_language[lang.index()] as f64 / PARTS as f64
     }
 
-    /// The verdict on this evidence (see [`identify`]).
+    /// The verdict on this evidence (see [`identify`]), compared in exact
+    /// sixths.
     pub fn guess(&self) -> Guess {
-        let mut ranked: [(Language, f64); 3] = Language::ALL.map(|l| (l, self.score(l)));
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut ranked: [(Language, u64); 3] = Language::ALL.map(|l| (l, self.parts(l)));
+        // Stable: of two languages with the same evidence the first in
+        // `ALL` ranks first (neither is then named: the margin fails).
+        ranked.sort_by_key(|&(_, parts)| std::cmp::Reverse(parts));
         let [(best, top), (_, second), _] = ranked;
-        let language = (top >= Guess::MIN_SCORE && top >= Guess::MARGIN * second).then_some(best);
+        let language = (top >= Guess::MIN_PARTS && top >= Guess::MARGIN * second).then_some(best);
         Guess {
             language,
             scores: *self,
@@ -216,9 +249,11 @@ impl Guess {
     /// The least evidence that names a language: two function words, or
     /// one and a telling letter.
     pub const MIN_SCORE: f64 = 2.0;
+    /// [`Guess::MIN_SCORE`] in sixths.
+    const MIN_PARTS: u64 = 2 * PARTS;
     /// The winner's evidence must be at least this many times the
     /// runner-up's.
-    pub const MARGIN: f64 = 2.0;
+    pub const MARGIN: u64 = 2;
 
     /// Whether the text is clearly `lang`.
     pub fn is(&self, lang: Language) -> bool {
@@ -241,11 +276,17 @@ pub fn identify(text: &str) -> Guess {
     Scores::of(text).guess()
 }
 
-/// Word -> the languages whose function-word list holds it.
-fn lists() -> &'static HashMap<&'static str, Vec<Language>> {
-    static LISTS: OnceLock<HashMap<&'static str, Vec<Language>>> = OnceLock::new();
+/// The hash of a word in [`lists`].
+fn hash(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+}
+
+/// Word -> the languages whose function-word list holds it, as a set of
+/// [`Language::bit`]s.
+fn lists() -> &'static HashTable<(&'static str, u8)> {
+    static LISTS: OnceLock<HashTable<(&'static str, u8)>> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Language>> = HashMap::new();
+        let mut map: HashTable<(&'static str, u8)> = HashTable::new();
         for (lang, data) in [
             (Language::German, include_str!("data/de.txt")),
             (Language::English, include_str!("data/en.txt")),
@@ -256,9 +297,11 @@ fn lists() -> &'static HashMap<&'static str, Vec<Language>> {
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
             {
-                let langs = map.entry(word).or_default();
-                if !langs.contains(&lang) {
-                    langs.push(lang);
+                match map.entry(hash(word), |(w, _)| *w == word, |(w, _)| hash(w)) {
+                    Entry::Occupied(mut e) => e.get_mut().1 |= lang.bit(),
+                    Entry::Vacant(e) => {
+                        e.insert((word, lang.bit()));
+                    }
                 }
             }
         }
