@@ -65,8 +65,19 @@ pub fn query_ids(view: &View<'_>, query: &Prepared) -> Vec<u32> {
     ids
 }
 
+/// The thresholds tried before the one asked for, highest first (see
+/// [`search`]).
+const STAGES: [u32; 1] = [90];
+
 /// The best `top` matches scoring at least `min`, best first; identical to
 /// [`crate::tm::fuzzy::exhaustive::search`] over the same units.
+///
+/// The look-up is staged: it first asks for matches of at least 90, whose
+/// candidates are few (the prefix of rare keys to count is short), and
+/// only when fewer than `top` are found asks again at `min`. That is exact:
+/// a look-up at 90 finds every unit scoring 90 or more, so when it finds
+/// `top` of them, no unit it missed (all scoring below 90) can rank among
+/// the best `top`.
 pub fn search(
     view: &View<'_>,
     query: &Prepared,
@@ -78,11 +89,31 @@ pub fn search(
         return Vec::new();
     }
     let q = query_ids(view, query);
+    let pattern = Pattern::new(&q, UNKNOWN);
+    for stage in STAGES {
+        if stage > min {
+            let found = search_at(view, query, (&q, pattern.as_ref()), stage, top, context);
+            if found.len() >= top {
+                return found;
+            }
+        }
+    }
+    search_at(view, query, (&q, pattern.as_ref()), min, top, context)
+}
+
+/// [`search`] at one threshold, for the query's key ids and their pattern.
+fn search_at(
+    view: &View<'_>,
+    query: &Prepared,
+    (q, pattern): (&[u32], Option<&Pattern>),
+    min: u32,
+    top: usize,
+    context: &dyn Fn(usize) -> bool,
+) -> Vec<Match> {
     let n = q.len();
     let need = (n as u64 * u64::from(min.min(100))).div_ceil(100) as usize;
-    let pattern = Pattern::new(&q, UNKNOWN);
     let mut best = Best::new(top, min);
-    for (bound, u) in candidates(view, &q, need, min) {
+    for (bound, u) in candidates(view, q, need, min) {
         let t = best.threshold;
         if bound < t {
             break;
@@ -90,9 +121,9 @@ pub fn search(
         let u = u as usize;
         let s = view.token_count(u);
         let k = max_distance(n, s, t.min(100));
-        let d = match &pattern {
+        let d = match pattern {
             Some(p) => p.distance(view.token_ids(u), s, k),
-            None => distance(&q, &view.tokens(u), k),
+            None => distance(q, &view.tokens(u), k),
         };
         let Some(d) = d else {
             continue;
