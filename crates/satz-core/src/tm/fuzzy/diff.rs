@@ -24,22 +24,27 @@ pub fn diff(source: &str, query: &str) -> Vec<Piece> {
 /// caller that has them does not split the query again.
 #[allow(
     clippy::indexing_slicing,
-    reason = "lcs is (n+1)×(m+1) and the loops keep i ≤ n, j ≤ m; st[i] and qt[j] are read only when i < n, j < m"
+    reason = "lcs has (n+1)×(m+1) cells, read at (i, j) with i ≤ n, j ≤ m; st[i] and qt[j] are read only when i < n, j < m"
 )]
 pub(crate) fn diff_split(source: &str, query: &str, query_tokens: &[Token]) -> Vec<Piece> {
+    if source == query {
+        return same(query, &reuse(query, query_tokens));
+    }
     let s = tokenize(source);
     let q = reuse(query, query_tokens);
     let st: Vec<&str> = s.iter().map(|t| t.text(source)).collect();
     let qt: Vec<&str> = q.iter().map(|t| t.text(query)).collect();
     let (n, m) = (st.len(), qt.len());
-    // lcs[i][j]: LCS length of st[i..] and qt[j..].
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    // lcs[i * w + j]: LCS length of st[i..] and qt[j..], one row of `w`
+    // cells per source token and one more.
+    let w = m + 1;
+    let mut lcs = vec![0u32; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if st[i] == qt[j] {
-                lcs[i + 1][j + 1] + 1
+            lcs[i * w + j] = if st[i] == qt[j] {
+                lcs[(i + 1) * w + j + 1] + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
             };
         }
     }
@@ -47,18 +52,28 @@ pub(crate) fn diff_split(source: &str, query: &str, query_tokens: &[Token]) -> V
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && st[i] == qt[j] {
-            push(&mut out, Piece::Same(gap(&s, source, i) + st[i]));
+            push(&mut out, Kind::Same, [gap(&s, source, i), st[i]]);
             i += 1;
             j += 1;
-        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            push(&mut out, Piece::Removed(gap(&s, source, i) + st[i]));
+        } else if i < n && (j == m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
+            push(&mut out, Kind::Removed, [gap(&s, source, i), st[i]]);
             i += 1;
         } else {
-            push(&mut out, Piece::Added(gap(&q, query, j) + qt[j]));
+            push(&mut out, Kind::Added, [gap(&q, query, j), qt[j]]);
             j += 1;
         }
     }
     out
+}
+
+/// The diff of a text with itself: one piece up to the end of its last
+/// token (what the general diff gives: every token the same, each with the
+/// spacing before it), none for a text without tokens.
+fn same(text: &str, tokens: &[Token]) -> Vec<Piece> {
+    match tokens.last().and_then(|t| text.get(..t.end)) {
+        Some(all) => vec![Piece::Same(all.to_owned())],
+        None => Vec::new(),
+    }
 }
 
 /// The whitespace before token `k` of `text` (so pieces keep the spacing).
@@ -66,17 +81,38 @@ pub(crate) fn diff_split(source: &str, query: &str, query_tokens: &[Token]) -> V
     clippy::indexing_slicing,
     reason = "k < toks.len() (diff calls it for a token it pushes), and token ends are char boundaries of the text they came from"
 )]
-fn gap(toks: &[Token], text: &str, k: usize) -> String {
+fn gap<'a>(toks: &[Token], text: &'a str, k: usize) -> &'a str {
     let start = if k == 0 { 0 } else { toks[k - 1].end };
-    text[start..toks[k].start].to_owned()
+    &text[start..toks[k].start]
 }
 
-fn push(out: &mut Vec<Piece>, piece: Piece) {
-    match (out.last_mut(), piece) {
-        (Some(Piece::Same(a)), Piece::Same(b))
-        | (Some(Piece::Removed(a)), Piece::Removed(b))
-        | (Some(Piece::Added(a)), Piece::Added(b)) => a.push_str(&b),
-        (_, p) => out.push(p),
+/// The kinds of [`Piece`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Same,
+    Removed,
+    Added,
+}
+
+/// Appends `parts` to the last piece when it is of `kind`, else as a new
+/// piece: runs of one kind are one piece.
+fn push(out: &mut Vec<Piece>, kind: Kind, parts: [&str; 2]) {
+    let last = match (out.last_mut(), kind) {
+        (Some(Piece::Same(a)), Kind::Same)
+        | (Some(Piece::Removed(a)), Kind::Removed)
+        | (Some(Piece::Added(a)), Kind::Added) => Some(a),
+        _ => None,
+    };
+    match last {
+        Some(a) => parts.iter().for_each(|p| a.push_str(p)),
+        None => {
+            let text = parts.concat();
+            out.push(match kind {
+                Kind::Same => Piece::Same(text),
+                Kind::Removed => Piece::Removed(text),
+                Kind::Added => Piece::Added(text),
+            });
+        }
     }
 }
 
@@ -131,6 +167,21 @@ mod tests {
         fn diffing_with_the_query_split_once_is_diffing(s in "\\PC{0,30}", q in "\\PC{0,30}") {
             proptest::prop_assert_eq!(diff_split(&s, &q, &tokenize(&q)), diff(&s, &q));
             let _ = diff_split(&s, &q, &tokenize(&s));
+        }
+
+        /// A text diffed with itself is what the general diff gives.
+        #[test]
+        fn a_text_with_itself_is_the_general_diff(q in "\\PC{0,40}") {
+            let tokens = tokenize(&q);
+            // What the LCS walk gives when every token is the same.
+            let general = {
+                let mut out = Vec::new();
+                for (k, t) in tokens.iter().enumerate() {
+                    push(&mut out, Kind::Same, [gap(&tokens, &q, k), t.text(&q)]);
+                }
+                out
+            };
+            proptest::prop_assert_eq!(diff_split(&q, &q, &tokens), general);
         }
     }
 }
