@@ -20,7 +20,7 @@
 
 use super::quantities::{spell, spelled_cardinal, spelled_unit};
 use super::{NumLang, find_numbers, same_value};
-use crate::text::words::{Word, is_hyphen_gap, key, words};
+use crate::text::words::{Word, is_hyphen_gap, key, key_into, words};
 
 /// A number in a text: digits or a number word.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +55,22 @@ pub fn is_number_word(w: &str, first: bool) -> bool {
     if !number_case(w, first) || !may_begin_number(w) {
         return false;
     }
-    let k = key(w);
-    spelled_cardinal(NumLang::De, &k).is_some() || spelled_cardinal(NumLang::En, &k).is_some()
+    thread_local! {
+        /// The key of the word asked about: one buffer per thread, not an
+        /// allocation per word (every word of every text is asked about).
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let number = |k: &str| {
+        spelled_cardinal(NumLang::De, k).is_some() || spelled_cardinal(NumLang::En, k).is_some()
+    };
+    KEY.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut k) => {
+            key_into(w, &mut k);
+            number(&k)
+        }
+        // Asked again while asking (never, but not a panic): a fresh key.
+        Err(_) => number(&key(w)),
+    })
 }
 
 /// Whether `w` may be a number word by its first letter: every German and
@@ -94,10 +108,12 @@ pub(crate) fn find_placeables_in(text: &str, ws: &[Word<'_>], lang: NumLang) -> 
         })
         .collect();
     let mut i = 0;
+    let mut k = String::new();
     while let Some(w) = ws.get(i) {
         i += 1;
         let value = if number_case(w.text, i == 1) {
-            spelled_cardinal(lang, &key(w.text))
+            key_into(w.text, &mut k);
+            spelled_cardinal(lang, &k)
         } else {
             None
         };

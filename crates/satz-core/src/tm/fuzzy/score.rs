@@ -227,24 +227,31 @@ pub fn score(query: &Prepared, source: &Prepared, d: usize) -> Score {
     }
     let q_words = query.surfaces(TokenKind::Word);
     let s_words = source.surfaces(TokenKind::Word);
-    let s_folded: std::collections::HashSet<String> =
-        s_words.iter().map(|w| crate::text::fold_case(w)).collect();
-    let case_differs = q_words
+    // A query word the source lacks as written but has in another case;
+    // the source's words are case-folded only when some query word is
+    // missing as written.
+    let missing: Vec<&str> = q_words
         .iter()
-        .any(|w| !s_words.contains(w) && s_folded.contains(&crate::text::fold_case(w)));
+        .copied()
+        .filter(|w| !s_words.contains(w))
+        .collect();
+    let case_differs = !missing.is_empty() && {
+        let s_folded: std::collections::HashSet<String> =
+            s_words.iter().map(|w| crate::text::fold_case(w)).collect();
+        missing
+            .iter()
+            .any(|w| s_folded.contains(&crate::text::fold_case(w)))
+    };
     if case_differs {
         penalties.push(Penalty::Case);
     }
     if query.surfaces(TokenKind::Punct) != source.surfaces(TokenKind::Punct) {
         penalties.push(Penalty::Punctuation);
     }
-    let all = |p: &Prepared| -> Vec<String> {
-        p.tokens
-            .iter()
-            .map(|t| t.text(&p.text).to_owned())
-            .collect()
-    };
-    if penalties.is_empty() && all(query) == all(source) {
+    let same_tokens = query.tokens.len() == source.tokens.len()
+        && (query.tokens.iter().zip(&source.tokens))
+            .all(|(a, b)| a.text(&query.text) == b.text(&source.text));
+    if penalties.is_empty() && same_tokens {
         penalties.push(Penalty::Whitespace);
     }
     let deducted: u32 = penalties.iter().map(|p| p.points()).sum();
