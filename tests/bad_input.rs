@@ -216,6 +216,22 @@ fn a_text_in_another_language_is_a_warning_and_never_saved() {
         err.starts_with("warning: en.txt: looks English, not German (--source-lang de)\n"),
         "{err}"
     );
+    // One sentence per line: judged from the words the look-ups split.
+    let err = accepted(
+        &fx,
+        &["suggest", "--segmented", "en.txt", "--format", "json"],
+    );
+    assert!(
+        err.contains("warning: en.txt: looks English, not German (--source-lang de)\n"),
+        "{err}"
+    );
+    assert_eq!(
+        accepted(
+            &fx,
+            &["suggest", "--segmented", "de.txt", "--format", "json"]
+        ),
+        ""
+    );
     let err = accepted(&fx, &["analyze", "fr.txt", "--format", "csv"]);
     assert!(
         err.contains("warning: fr.txt: looks French, not German"),
@@ -238,6 +254,11 @@ fn a_text_in_another_language_is_a_warning_and_never_saved() {
     // Unknown (names only) never objects; --no-language-check is silent.
     assert_eq!(accepted(&fx, &["segment", "names.txt"]), "");
     let err = accepted(&fx, &["--no-language-check", "suggest", "en.txt"]);
+    assert!(!err.contains("looks"), "{err}");
+    let err = accepted(
+        &fx,
+        &["--no-language-check", "suggest", "--segmented", "en.txt"],
+    );
     assert!(!err.contains("looks"), "{err}");
 }
 

@@ -48,6 +48,16 @@ pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sen
     Ok(sentences)
 }
 
+/// [`read_sentences`] of a file of one sentence per line, without the
+/// language check: for a command that gathers the evidence from the
+/// sentences' tokens as it splits them, then calls
+/// [`super::language::check_one_scores`] (the same verdict: no word spans
+/// a line break).
+pub fn read_lines_unjudged(ctx: &Context, path: &Path) -> Result<Sentences> {
+    let text = ctx.read_input(path)?;
+    read_sentences_of(ctx, path, &text, true, &ctx.global.source_lang)
+}
+
 /// The error for an input without text, naming it.
 pub fn no_text(path: &Path) -> Error {
     Error::input(

@@ -1,6 +1,8 @@
 //! Which language the input texts are in, against the languages the
 //! command line names (`--source-lang`, `--target-lang`, `segment --lang`),
-//! judged by [`crate::langid`] on each whole text.
+//! judged by [`crate::langid`] on each whole text (`suggest --segmented`
+//! adds up its lines' evidence as it splits them for the look-ups: the
+//! same verdict, since no word spans a line break).
 //!
 //! * A pair of texts in the configured languages but given in the wrong
 //!   order (`align EN DE`) is refused: every link would be reversed, and
@@ -18,7 +20,7 @@ use std::path::Path;
 use super::{Context, Global};
 use crate::error::{Error, Location, Result, Warning};
 use crate::lang::Lang;
-use crate::langid::{Expected, Language, identify, judge_pair};
+use crate::langid::{Expected, Guess, Language, Scores, identify, judge_pair};
 use crate::tm::LangPair;
 
 /// One input text and the path that names it.
@@ -132,10 +134,24 @@ pub fn check_one(ctx: &Context, input: Input<'_>, tag: &Lang, option: &str) {
     if ctx.global.no_language_check {
         return;
     }
+    judge_one(ctx, input.path, &identify(input.text), tag, option);
+}
+
+/// [`check_one`] on the evidence of the text at `path` gathered already
+/// (the sum of its sentences' [`Scores`], which `suggest --segmented`
+/// takes from the tokens it splits anyway).
+pub fn check_one_scores(ctx: &Context, path: &Path, scores: &Scores, tag: &Lang, option: &str) {
+    if ctx.global.no_language_check {
+        return;
+    }
+    judge_one(ctx, path, &scores.guess(), tag, option);
+}
+
+fn judge_one(ctx: &Context, path: &Path, guess: &Guess, tag: &Lang, option: &str) {
     let expected = Expected::new(tag, None);
-    if let Some(found) = expected.mismatch(&identify(input.text)) {
+    if let Some(found) = expected.mismatch(guess) {
         ctx.warn_all(&[Warning {
-            location: Location::file(input.path),
+            location: Location::file(path),
             message: mismatch(found, &expected, option, tag),
         }]);
     }

@@ -7,12 +7,14 @@ use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::input::{progress, read_sentences, with_index};
+use super::input::{progress, read_lines_unjudged, read_sentences, with_index};
+use super::language::check_one_scores;
 use super::terms_found::{TermFound, find_terms, load_matcher};
 use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
 use crate::glossary::WordCaches;
+use crate::langid::Scores;
 use crate::text::words::words_of_tokens;
 use crate::tm::analyze::{BANDS, band};
 use crate::tm::fuzzy::Prepared;
@@ -73,14 +75,21 @@ pub struct SuggestionOut {
 pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let format: Format = ctx.format("suggest")?;
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let sentences = read_sentences(ctx, &input, args.segmented)?;
+    // One sentence per line: the language is judged from the words the
+    // look-ups split anyway, on every core, instead of in a pass of its own.
+    let judge_lines = args.segmented && !ctx.global.no_language_check;
+    let sentences = if judge_lines {
+        read_lines_unjudged(ctx, &input)?
+    } else {
+        read_sentences(ctx, &input, args.segmented)?
+    };
     let matcher = load_matcher(ctx)?;
     let pair = ctx.pair();
     // Word caches lent to rayon's jobs: the sentences' words repeat.
     let caches = WordCaches::new();
     let results = with_index(ctx, |view| {
         let bar = progress(ctx, sentences.texts.len(), "matching");
-        let results: Vec<SuggestionOut> = sentences
+        let results: Vec<(SuggestionOut, Scores)> = sentences
             .texts
             .par_iter()
             .enumerate()
@@ -100,18 +109,30 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
                     let matches = suggest_prepared(view, &pair, q, &prepared, args.min, args.top);
                     let words = words_of_tokens(&prepared.text, &prepared.tokens);
                     let terms = find_terms(matcher.as_ref(), &prepared.text, &words, cache);
-                    SuggestionOut {
+                    let evidence = match judge_lines {
+                        true => Scores::of_tokens(&prepared.text, prepared.tokens.iter().copied()),
+                        false => Scores::default(),
+                    };
+                    let out = SuggestionOut {
                         number: i + 1,
                         query: query.clone(),
                         matches,
                         terms,
-                    }
+                    };
+                    (out, evidence)
                 },
             )
             .collect();
         bar.finish_and_clear();
         results
     })?;
+    let (results, evidence): (Vec<SuggestionOut>, Vec<Scores>) = results.into_iter().unzip();
+    if judge_lines {
+        let mut all = Scores::default();
+        evidence.iter().for_each(|e| all.add(e));
+        let tag = &ctx.global.source_lang;
+        check_one_scores(ctx, &input, &all, tag, "--source-lang");
+    }
     let summary = summary(&results);
     let results: Vec<SuggestionOut> = if args.matched_only {
         results

@@ -48,7 +48,7 @@ use std::sync::OnceLock;
 use hashbrown::hash_table::{Entry, HashTable};
 
 use crate::lang::Lang;
-use crate::text::tokenize::{TokenKind, tokens};
+use crate::text::tokenize::{Token, TokenKind, tokens};
 
 /// A language satz can identify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,11 +138,21 @@ const PARTS: u64 = 6;
 impl Scores {
     /// The evidence of `text`.
     pub fn of(text: &str) -> Scores {
+        Scores::of_tokens(text, tokens(text))
+    }
+
+    /// The evidence of `text` from its tokens, split already (its
+    /// [`tokens`](crate::text::tokenize::tokens)): what [`Scores::of`]
+    /// finds, for a caller that has them.
+    pub fn of_tokens(text: &str, tokens: impl IntoIterator<Item = Token>) -> Scores {
         let lists = lists();
         let mut s = Scores::default();
         let mut lower = String::new();
-        for t in tokens(text) {
-            let word = t.text(text);
+        for t in tokens {
+            // A token that does not fit `text` (not its tokens) is left out.
+            let Some(word) = text.get(t.start..t.end) else {
+                continue;
+            };
             if t.kind == TokenKind::Punct || !word.chars().any(char::is_alphabetic) {
                 continue;
             }

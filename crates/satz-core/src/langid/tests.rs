@@ -166,3 +166,23 @@ fn a_language_satz_cannot_identify_objects_only_to_the_other_side() {
         None
     );
 }
+
+proptest::proptest! {
+    /// A text's evidence is the sum of its lines' evidence, each line
+    /// trimmed and split on its own (how `suggest --segmented` reads a file
+    /// of one sentence per line): no word spans a line break.
+    #[test]
+    fn a_text_is_judged_as_the_sum_of_its_lines(
+        lines in proptest::collection::vec(
+            "[ \t]{0,2}(der|the|le|l'homme|Straße|don't|in|était|[A-Za-zäöüé'’ ]{0,8}|[0-9., ]{0,4}|\r)( (der|the|la|qu'il|über|[a-zé]{1,6})){0,6}[ \t\r]{0,2}",
+            0..20,
+        ),
+    ) {
+        let text = lines.join("\n");
+        let mut sum = Scores::default();
+        for line in text.lines().map(str::trim) {
+            sum.add(&Scores::of_tokens(line, crate::text::tokenize::tokenize(line)));
+        }
+        proptest::prop_assert_eq!(sum, Scores::of(&text));
+    }
+}
