@@ -34,6 +34,9 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use zerocopy::FromBytes;
+use zerocopy::little_endian::U32;
+
 use super::keyhash;
 
 /// The magic bytes.
@@ -410,15 +413,19 @@ impl<'a> View<'a> {
     /// Items `from..to` of a u32 section; none (and the index marked
     /// damaged) when they lie outside it.
     fn u32s(&self, section: usize, from: usize, to: usize) -> impl Iterator<Item = u32> + 'a {
+        self.u32_slice(section, from, to).iter().map(|v| v.get())
+    }
+
+    /// Items `from..to` of a u32 section read in place: little-endian
+    /// words of any alignment (a plain load on a little-endian machine).
+    fn u32_slice(&self, section: usize, from: usize, to: usize) -> &'a [U32] {
         let s = self.section(section);
-        let bytes = match s.get(from.saturating_mul(4)..to.saturating_mul(4)) {
-            Some(b) => b,
+        match (s.get(from.saturating_mul(4)..to.saturating_mul(4)))
+            .and_then(|b| <[U32]>::ref_from_bytes(b).ok())
+        {
+            Some(words) => words,
             None => self.damage(&[][..]),
-        };
-        // chunks_exact gives 4-byte chunks, so the conversion never fails.
-        bytes
-            .chunks_exact(4)
-            .map(|c| c.try_into().map_or(u32::MAX, u32::from_le_bytes))
+        }
     }
 
     /// Marks the index damaged: for a reader that finds an item of the
