@@ -159,10 +159,15 @@ impl Scores {
             s.words += 1;
             // Lower case, with the typographic apostrophe as `'`.
             lower.clear();
-            for c in word.chars() {
-                match c {
-                    '’' => lower.push('\''),
-                    c => lower.extend(c.to_lowercase()),
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    match c {
+                        '’' => lower.push('\''),
+                        c => lower.extend(c.to_lowercase()),
+                    }
                 }
             }
             if let Some(&(_, langs)) = lists.find(hash(&lower), |(w, _)| *w == lower) {
@@ -180,6 +185,10 @@ impl Scores {
 
     /// Letters and word shapes (see the module documentation).
     fn shapes(&mut self, lower: &str) {
+        // Every shape holds an apostrophe or a letter beyond ASCII.
+        if lower.is_ascii() && !lower.contains('\'') {
+            return;
+        }
         if lower.contains(['ä', 'ö', 'ü', 'ß']) {
             self.bump(Language::German, PARTS / 2);
         }
