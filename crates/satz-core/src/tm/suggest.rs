@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::lang::LangPair;
+use crate::text::tokenize::tokenize;
 use crate::tm::fuzzy::adapt::adapt_split;
 use crate::tm::fuzzy::diff::{Piece, diff_split};
 use crate::tm::fuzzy::{Penalty, Prepared};
@@ -81,7 +82,9 @@ pub fn suggest_prepared(
         .map(|m| {
             let source = view.text(m.unit, Field::Source).to_owned();
             let target = view.text(m.unit, Field::Target).to_owned();
-            let adapted = adapt_split(text, tokens, &source, &target, pair);
+            // The source is split once, for adaptation and the diff.
+            let source_tokens = tokenize(&source);
+            let adapted = adapt_split((text, tokens), (&source, &source_tokens), &target, pair);
             let adapted_spans = adapted
                 .as_ref()
                 .map(|a| a.spans.iter().map(|&(s, e)| [s, e]).collect())
@@ -90,7 +93,7 @@ pub fn suggest_prepared(
                 score: m.score,
                 adapted: adapted.map(|a| a.text),
                 adapted_spans,
-                diff: diff_split(&source, text, tokens),
+                diff: diff_split((&source, &source_tokens), (text, tokens)),
                 source,
                 target,
                 origin: view.origin(m.unit).0.to_owned(),

@@ -17,20 +17,23 @@ pub enum Piece {
 /// Diffs the memory's `source` against the `query`, token by token (longest
 /// common subsequence), keeping the source's spacing.
 pub fn diff(source: &str, query: &str) -> Vec<Piece> {
-    diff_split(source, query, &tokenize(query))
+    diff_split((source, &tokenize(source)), (query, &tokenize(query)))
 }
 
-/// [`diff`] with the query's tokens split already (its [`tokenize`]), so a
-/// caller that has them does not split the query again.
+/// [`diff`] with the source's and the query's tokens split already (their
+/// [`tokenize`]), so a caller that has them does not split them again.
 #[allow(
     clippy::indexing_slicing,
     reason = "lcs has (n+1)×(m+1) cells, read at (i, j) with i ≤ n, j ≤ m; st[i] and qt[j] are read only when i < n, j < m"
 )]
-pub(crate) fn diff_split(source: &str, query: &str, query_tokens: &[Token]) -> Vec<Piece> {
+pub(crate) fn diff_split(
+    (source, source_tokens): (&str, &[Token]),
+    (query, query_tokens): (&str, &[Token]),
+) -> Vec<Piece> {
     if source == query {
         return same(query, &reuse(query, query_tokens));
     }
-    let s = tokenize(source);
+    let s = reuse(source, source_tokens);
     let q = reuse(query, query_tokens);
     let st: Vec<&str> = s.iter().map(|t| t.text(source)).collect();
     let qt: Vec<&str> = q.iter().map(|t| t.text(query)).collect();
@@ -165,8 +168,8 @@ mod tests {
         /// another text's tokens never panic.
         #[test]
         fn diffing_with_the_query_split_once_is_diffing(s in "\\PC{0,30}", q in "\\PC{0,30}") {
-            proptest::prop_assert_eq!(diff_split(&s, &q, &tokenize(&q)), diff(&s, &q));
-            let _ = diff_split(&s, &q, &tokenize(&s));
+            proptest::prop_assert_eq!(diff_split((&s, &tokenize(&s)), (&q, &tokenize(&q))), diff(&s, &q));
+            let _ = diff_split((&s, &tokenize(&q)), (&q, &tokenize(&s)));
         }
 
         /// A text diffed with itself is what the general diff gives.
@@ -181,7 +184,7 @@ mod tests {
                 }
                 out
             };
-            proptest::prop_assert_eq!(diff_split(&q, &q, &tokens), general);
+            proptest::prop_assert_eq!(diff_split((&q, &tokens), (&q, &tokens)), general);
         }
     }
 }
