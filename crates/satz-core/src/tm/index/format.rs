@@ -510,6 +510,12 @@ impl<'a> View<'a> {
         self.u32s(sec::POSTINGS, a, b)
     }
 
+    /// [`View::postings`] read in place: little-endian words.
+    pub fn posting_list(&self, id: u32) -> &'a [U32] {
+        let (a, b) = self.range(sec::POST_OFFSETS, id as usize);
+        self.u32_slice(sec::POSTINGS, a, b)
+    }
+
     /// How many keys unit `u`'s source has.
     pub fn token_count(&self, u: usize) -> usize {
         let (a, b) = self.range(sec::TOK_OFFSETS, u);

@@ -302,7 +302,7 @@ fn candidates(view: &View<'_>, q: &[u32], need: usize, min: u32) -> Vec<(u32, u3
 /// the prefix only add to units already met: a unit none of the prefix's
 /// keys holds shares at most the occurrences left after the prefix, fewer
 /// than the threshold needs, so it could never be kept. The query has at
-/// most `u16::MAX` keys, so no count saturates.
+/// most `u16::MAX` keys, so no count overflows.
 fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnMut(u32, usize)) {
     if counts.len() < view.units {
         counts.resize(view.units, 0);
@@ -311,33 +311,38 @@ fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnM
         return;
     };
     let (prefix, tighten) = plan.scanned.split_at(plan.prefix.min(plan.scanned.len()));
-    let mut met: Vec<u32> = Vec::new();
+    // Room for every posting of the prefix: a unit met is written at
+    // `met_len` and kept by moving past it, without a branch.
+    let room: usize = prefix.iter().map(|&(id, _)| view.doc_freq(id)).sum();
+    let mut met: Vec<u32> = vec![0; room];
+    let mut met_len = 0;
     for &(id, c) in prefix {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
-        for u in view.postings(id) {
-            match counts.get_mut(u as usize) {
-                Some(x) => {
-                    if *x == 0 {
-                        met.push(u);
-                    }
-                    *x = x.saturating_add(c);
+        for &u in view.posting_list(id) {
+            let u = u.get();
+            match (counts.get_mut(u as usize), met.get_mut(met_len)) {
+                (Some(x), Some(slot)) => {
+                    *slot = u;
+                    met_len += usize::from(*x == 0);
+                    *x = x.wrapping_add(c);
                 }
-                // A posting naming no unit: the file changed after its checks.
-                None => view.mark_damaged(),
+                // A posting naming no unit: the file changed after its
+                // checks (`room` counts every posting, so a slot is free).
+                _ => view.mark_damaged(),
             }
         }
     }
     for &(id, c) in tighten {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
-        for u in view.postings(id) {
-            match counts.get_mut(u as usize) {
+        for &u in view.posting_list(id) {
+            match counts.get_mut(u.get() as usize) {
                 // Branch-free: a unit not met (zero) stays zero.
-                Some(x) => *x = x.saturating_add(c * u16::from(*x != 0)),
+                Some(x) => *x = x.wrapping_add(c * u16::from(*x != 0)),
                 None => view.mark_damaged(),
             }
         }
     }
-    for u in met {
+    for &u in met.get(..met_len).unwrap_or_default() {
         let a = counts.get_mut(u as usize).map_or(0, std::mem::take);
         keep(u, usize::from(a) + plan.rest);
     }
