@@ -73,9 +73,10 @@ const STAGES: [u32; 1] = [90];
 /// [`crate::tm::fuzzy::exhaustive::search`] over the same units.
 ///
 /// The look-up is staged: it first asks for matches of at least 90, whose
-/// candidates are few (the prefix of rare keys to count is short), and
-/// only when fewer than `top` are found asks again at `min`. That is exact:
-/// a look-up at 90 finds every unit scoring 90 or more, so when it finds
+/// candidates are few (the prefix of rare keys to count is short, and
+/// their bounds are not tightened: verifying the few costs less), and only
+/// when fewer than `top` are found asks again at `min`. That is exact: a
+/// look-up at 90 finds every unit scoring 90 or more, so when it finds
 /// `top` of them, no unit it missed (all scoring below 90) can rank among
 /// the best `top`.
 pub fn search(
@@ -92,28 +93,37 @@ pub fn search(
     let pattern = Pattern::new(&q, UNKNOWN);
     for stage in STAGES {
         if stage > min {
-            let found = search_at(view, query, (&q, pattern.as_ref()), stage, top, context);
+            let ids = (q.as_slice(), pattern.as_ref());
+            let found = search_at(view, query, ids, (stage, false), top, context);
             if found.len() >= top {
                 return found;
             }
         }
     }
-    search_at(view, query, (&q, pattern.as_ref()), min, top, context)
+    search_at(
+        view,
+        query,
+        (&q, pattern.as_ref()),
+        (min, true),
+        top,
+        context,
+    )
 }
 
-/// [`search`] at one threshold, for the query's key ids and their pattern.
+/// [`search`] at one threshold `min`, for the query's key ids and their
+/// pattern; `tighten` counts the keys after the prefix too ([`plan`]).
 fn search_at(
     view: &View<'_>,
     query: &Prepared,
     (q, pattern): (&[u32], Option<&Pattern>),
-    min: u32,
+    (min, tighten): (u32, bool),
     top: usize,
     context: &dyn Fn(usize) -> bool,
 ) -> Vec<Match> {
     let n = q.len();
     let need = (n as u64 * u64::from(min.min(100))).div_ceil(100) as usize;
     let mut best = Best::new(top, min);
-    for (bound, u) in candidates(view, q, need, min) {
+    for (bound, u) in candidates(view, q, (need, tighten), min) {
         let t = best.threshold;
         if bound < t {
             break;
@@ -212,9 +222,10 @@ struct Plan {
 }
 
 /// Chooses the keys to count: rarest first, all of them until fewer than
-/// `need` occurrences are left (the prefix), then those held by at most one
-/// unit in [`FREQUENT`]. Keys the memory lacks are free: no unit holds them.
-fn plan(view: &View<'_>, q: &[u32], need: usize) -> Plan {
+/// `need` occurrences are left (the prefix), then, to `tighten` the bounds,
+/// those held by at most one unit in [`FREQUENT`]. Keys the memory lacks are
+/// free: no unit holds them.
+fn plan(view: &View<'_>, q: &[u32], need: usize, tighten: bool) -> Plan {
     let mut sorted = q.to_vec();
     sorted.sort_unstable();
     let mut keys: Vec<(usize, u32, u32)> = Vec::new();
@@ -232,7 +243,7 @@ fn plan(view: &View<'_>, q: &[u32], need: usize) -> Plan {
         }
     }
     keys.sort_unstable();
-    let cutoff = view.units / FREQUENT;
+    let cutoff = if tighten { view.units / FREQUENT } else { 0 };
     let mut plan = Plan {
         scanned: Vec::new(),
         prefix: 0,
@@ -240,7 +251,7 @@ fn plan(view: &View<'_>, q: &[u32], need: usize) -> Plan {
     };
     for (df, id, count) in keys {
         let in_prefix = plan.rest >= need;
-        if !in_prefix && df > cutoff {
+        if !in_prefix && (!tighten || df > cutoff) {
             break;
         }
         plan.rest = plan.rest.saturating_sub(count as usize);
@@ -263,7 +274,12 @@ thread_local! {
 /// Every unit that can score `min` or more for the query `q`, with its
 /// bound ([`bound`]), in the order to verify them: highest bound first,
 /// then by unit.
-fn candidates(view: &View<'_>, q: &[u32], need: usize, min: u32) -> Vec<(u32, u32)> {
+fn candidates(
+    view: &View<'_>,
+    q: &[u32],
+    (need, tighten): (usize, bool),
+    min: u32,
+) -> Vec<(u32, u32)> {
     let n = q.len();
     let mut out: Vec<(u32, u32)> = Vec::new();
     let t = u64::from(min.min(100));
@@ -286,7 +302,7 @@ fn candidates(view: &View<'_>, q: &[u32], need: usize, min: u32) -> Vec<(u32, u3
             .filter_map(|u| u32::try_from(u).ok())
             .for_each(|u| keep(u, n));
     } else {
-        let plan = plan(view, q, need);
+        let plan = plan(view, q, need, tighten);
         COUNTS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut counts) => count(view, &plan, &mut counts, &mut keep),
             Err(_) => count(view, &plan, &mut Vec::new(), &mut keep),
