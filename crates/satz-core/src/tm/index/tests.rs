@@ -158,6 +158,58 @@ proptest! {
     }
 }
 
+/// A sentence of common words with one or two of 37 rarer ones (`r0` to
+/// `r36`): in a memory of a few hundred units each rare word is held by a
+/// few units, few enough to be counted after the prefix ("tighten"), so the
+/// look-up's second phase is reached.
+fn sentence_with_rare_words() -> impl Strategy<Value = String> {
+    (
+        sentence(),
+        0..37u32,
+        proptest::option::of(0..37u32),
+        any::<bool>(),
+    )
+        .prop_map(|(s, a, b, front)| {
+            let rare = match b {
+                Some(b) => format!("r{a} r{b}"),
+                None => format!("r{a}"),
+            };
+            if front {
+                format!("{rare} {s}")
+            } else {
+                format!("{s} {rare}")
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// The same on a memory of a few hundred units with rare words, several
+    /// look-ups at different thresholds on one index (the counters must be
+    /// left clean between them, and the staged look-up at 90 runs first).
+    #[test]
+    fn index_search_equals_the_exhaustive_scan_when_rare_keys_tighten_bounds(
+        sources in proptest::collection::vec(sentence_with_rare_words(), 64..300),
+        picks in proptest::collection::vec(any::<proptest::sample::Index>(), 3),
+        edits in proptest::collection::vec(sentence_with_rare_words(), 3),
+        top in 1usize..4,
+    ) {
+        let entries: Vec<Entry> = sources.into_iter().enumerate().map(|(i, s)| entry(s, i)).collect();
+        let (index, prepared) = both_ways(&entries);
+        let context = |u: usize| u.is_multiple_of(5);
+        for ((pick, edit), min) in picks.iter().zip(&edits).zip([50u32, 30, 70]) {
+            let base = &entries[pick.index(entries.len())].source;
+            for query in [format!("{base} {edit}"), edit.clone(), base.clone()] {
+                let q = Prepared::new(query);
+                let fast = search::search(&index.view(), &q, min, top, &context);
+                let slow = exhaustive::search(&prepared, &q, min, top, &context);
+                prop_assert_eq!(fast, slow);
+            }
+        }
+    }
+}
+
 /// Regression (found by the `fuzzy` fuzz target): with `min` 101 (`suggest
 /// --min 101`, which the command line accepts) the index search tripped its
 /// own `debug_assert` (a panic in debug builds), and both searches compared
