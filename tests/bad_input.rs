@@ -232,6 +232,20 @@ fn a_text_in_another_language_is_a_warning_and_never_saved() {
         ),
         ""
     );
+    // A narrow no-break space (U+202F) is joined to the word beside it, but
+    // trimming a line removes it: the whole text is judged, as without
+    // --segmented (here `the` and `and` are parts of longer words: no
+    // English function words and no warning either way).
+    fx.write(
+        "nnbsp.txt",
+        "\u{202F}the\u{202F}\n\u{202F}and\u{202F}\n\u{202F}with\nof\u{202F}\nHund\n",
+    );
+    for args in [
+        &["suggest", "nnbsp.txt", "--format", "json"][..],
+        &["suggest", "nnbsp.txt", "--format", "json", "--segmented"][..],
+    ] {
+        assert_eq!(accepted(&fx, args), "", "{args:?}");
+    }
     let err = accepted(&fx, &["analyze", "fr.txt", "--format", "csv"]);
     assert!(
         err.contains("warning: fr.txt: looks French, not German"),
@@ -435,5 +449,25 @@ fn dev_document_pairs_in_the_wrong_order_are_refused() {
             );
             assert!(!err.contains("looks"), "{doc} {command}: {err}");
         }
+    }
+}
+
+/// A look-up that fails (a memory file that is no TMX) still says what
+/// language the input is in, with and without `--segmented`.
+#[test]
+fn a_failed_look_up_still_warns_about_the_language() {
+    let fx = example();
+    fx.write("memory/bad.tmx", "no TMX <");
+    for args in [
+        &["suggest", "en.txt"][..],
+        &["suggest", "--segmented", "en.txt"][..],
+    ] {
+        let out = fx.satz().args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("warning: en.txt: looks English, not German (--source-lang de)\n"),
+            "{args:?}: {err}"
+        );
     }
 }

@@ -48,14 +48,22 @@ pub fn read_sentences(ctx: &Context, path: &Path, segmented: bool) -> Result<Sen
     Ok(sentences)
 }
 
-/// [`read_sentences`] of a file of one sentence per line, without the
-/// language check: for a command that gathers the evidence from the
-/// sentences' tokens as it splits them, then calls
-/// [`super::language::check_one_scores`] (the same verdict: no word spans
-/// a line break).
-pub fn read_lines_unjudged(ctx: &Context, path: &Path) -> Result<Sentences> {
+/// [`read_sentences`] of a file of one sentence per line, and whether the
+/// caller is to judge its language: from the sentences' tokens as it
+/// splits them, then [`super::language::check_one_scores`]. That gives the
+/// verdict on the whole text (no word spans a line break, and trimming a
+/// line removes no part of a word) unless a line holds U+202F, the narrow
+/// no-break space, which trimming removes and word segmentation joins to
+/// the word beside it; such a text is judged whole here.
+pub fn read_lines_unjudged(ctx: &Context, path: &Path) -> Result<(Sentences, bool)> {
     let text = ctx.read_input(path)?;
-    read_sentences_of(ctx, path, &text, true, &ctx.global.source_lang)
+    let sentences = read_sentences_of(ctx, path, &text, true, &ctx.global.source_lang)?;
+    if text.contains('\u{202F}') {
+        let input = super::language::Input { path, text: &text };
+        super::language::check_one(ctx, input, &ctx.global.source_lang, "--source-lang");
+        return Ok((sentences, false));
+    }
+    Ok((sentences, true))
 }
 
 /// The error for an input without text, naming it.

@@ -77,11 +77,10 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
     let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
     // One sentence per line: the language is judged from the words the
     // look-ups split anyway, on every core, instead of in a pass of its own.
-    let judge_lines = args.segmented && !ctx.global.no_language_check;
-    let sentences = if judge_lines {
+    let (sentences, judge_lines) = if args.segmented && !ctx.global.no_language_check {
         read_lines_unjudged(ctx, &input)?
     } else {
-        read_sentences(ctx, &input, args.segmented)?
+        (read_sentences(ctx, &input, args.segmented)?, false)
     };
     let matcher = load_matcher(ctx)?;
     let pair = ctx.pair();
@@ -125,14 +124,27 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
             .collect();
         bar.finish_and_clear();
         results
-    })?;
+    });
+    let judge = |evidence: &mut dyn Iterator<Item = Scores>| {
+        if judge_lines {
+            let all = evidence.fold(Scores::default(), |mut all, e| {
+                all.add(&e);
+                all
+            });
+            let tag = &ctx.global.source_lang;
+            check_one_scores(ctx, &input, &all, tag, "--source-lang");
+        }
+    };
+    let results = match results {
+        Ok(results) => results,
+        // A look-up that failed still says what language the text is in.
+        Err(e) => {
+            judge(&mut sentences.texts.iter().map(|t| Scores::of(t)));
+            return Err(e);
+        }
+    };
     let (results, evidence): (Vec<SuggestionOut>, Vec<Scores>) = results.into_iter().unzip();
-    if judge_lines {
-        let mut all = Scores::default();
-        evidence.iter().for_each(|e| all.add(e));
-        let tag = &ctx.global.source_lang;
-        check_one_scores(ctx, &input, &all, tag, "--source-lang");
-    }
+    judge(&mut evidence.into_iter());
     let summary = summary(&results);
     let results: Vec<SuggestionOut> = if args.matched_only {
         results
