@@ -116,8 +116,14 @@ impl<R: Write, S: Write> Plain<R, S> {
 /// in it and no control character but whitespace is in it (anstream keeps
 /// printable bytes, UTF-8 sequences and ASCII whitespace).
 fn plain(buf: &[u8]) -> bool {
-    buf.iter()
-        .all(|&b| (b >= 0x20 && b != 0x7f) || matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r'))
+    let is_plain = |b: u8| (b >= 0x20 && b != 0x7f) || matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r');
+    // Blocks of 64 bytes folded without an early exit, which the compiler
+    // turns into vector instructions (a suggest's JSON is megabytes).
+    let mut blocks = buf.chunks_exact(64);
+    let whole = blocks
+        .by_ref()
+        .all(|block| block.iter().fold(true, |ok, &b| ok & is_plain(b)));
+    whole && blocks.remainder().iter().all(|&b| is_plain(b))
 }
 
 /// How many bytes of `b` end on a character boundary: all of them, or
@@ -250,6 +256,15 @@ mod tests {
         assert!(plain("Kim \u{e4}\u{df} « » \u{2019}\t\r\n\x0c".as_bytes()));
         for b in [0x1b, 0x07, 0x00, 0x7f, 0x0b] {
             assert!(!plain(&[b'a', b]), "{b:#x}");
+        }
+        // A control byte anywhere in a long buffer, in a 64-byte block or
+        // in the remainder after the blocks, is found.
+        let text = "Kim Jong-un l\u{e4}sst gr\u{fc}ssen. ".repeat(8);
+        assert!(plain(text.as_bytes()));
+        for at in 0..text.len() {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] = 0x1b;
+            assert!(!plain(&bytes), "escape at {at}");
         }
     }
 
