@@ -1,5 +1,7 @@
 //! Glossary terms found in a source sentence, as `suggest` prints them.
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use super::Context;
@@ -38,7 +40,13 @@ impl Matcher {
 
 /// Loads the glossary for term look-ups; a missing file means no terms.
 pub fn load_matcher(ctx: &Context) -> Result<Option<Matcher>> {
-    let path = &ctx.global.glossary;
+    load_matcher_at(&ctx.global.glossary)
+}
+
+/// [`load_matcher`] of the glossary at `path`: it needs no [`Context`],
+/// so a command can compile the glossary on a thread of its own while it
+/// reads its input.
+pub fn load_matcher_at(path: &Path) -> Result<Option<Matcher>> {
     if !path.exists() {
         return Ok(None);
     }
