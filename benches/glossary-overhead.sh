@@ -18,18 +18,23 @@ mkdir -p "$W" && cd "$W"
 (tail -n +2 "$DATA/tm/queries_perturbed.tsv"; tail -n +2 "$DATA/tm/queries_unseen.tsv") | cut -f2 > q1000.txt
 cat q1000.txt q1000.txt > q2000.txt
 cp "$REPO/glossary.toml" glossary.toml
-if [ ! -f mem/tm.tmx ]; then
-  "$1" -q --memory mem --glossary none.toml import "$DATA/tm/tm.tsv" --name tm
-fi
+# A memory per binary: binaries of different index formats sharing one
+# would rebuild the index on every switch.
+mem() { echo "mem-$(basename "$1")"; }
+for b in "$@"; do
+  if [ ! -f "$(mem "$b")/tm.tmx" ]; then
+    "$b" -q --memory "$(mem "$b")" --glossary none.toml import "$DATA/tm/tm.tsv" --name tm
+  fi
+done
 run() { # binary glossary -> "wall cpu" in seconds
   if command -v perf > /dev/null; then
     # perf stat: wall and CPU (task-clock) to the microsecond, where
     # /usr/bin/time counts 10 ms ticks (5-10% of a run here).
-    perf stat -x, -e task-clock,duration_time -o t.txt "$1" -q --memory mem --glossary "$2" \
+    perf stat -x, -e task-clock,duration_time -o t.txt "$1" -q --memory "$(mem "$1")" --glossary "$2" \
       suggest --segmented q2000.txt --top 1 --format json > out.json
     awk -F, '/task-clock/ {c = $1 / 1e3} /duration_time/ {w = $1 / 1e9} END {printf "%.4f %.4f\n", w, c}' t.txt
   else
-    /usr/bin/time -f "%e %U %S" -o t.txt "$1" -q --memory mem --glossary "$2" \
+    /usr/bin/time -f "%e %U %S" -o t.txt "$1" -q --memory "$(mem "$1")" --glossary "$2" \
       suggest --segmented q2000.txt --top 1 --format json > out.json
     awk '{printf "%.2f %.2f\n", $1, $2 + $3}' t.txt
   fi
