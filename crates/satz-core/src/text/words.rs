@@ -94,15 +94,25 @@ pub fn key(word: &str) -> String {
 /// saves an allocation per word.
 pub fn key_into(word: &str, out: &mut String) {
     out.clear();
-    if word.is_ascii() {
-        // Most words: lower-cased in one pass over the bytes, as
-        // `push_key` lower-cases every ASCII character.
-        out.push_str(word);
-        out.make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        push_key(out, c);
+    out.reserve(word.len());
+    let mut rest = word;
+    while !rest.is_empty() {
+        // A run of ASCII characters (most of a German text) is copied and
+        // lower-cased in one pass over its bytes, as `push_key` lower-cases
+        // every ASCII character; the character after it goes through
+        // `push_key`.
+        let run = rest.bytes().take_while(u8::is_ascii).count();
+        let (ascii, after) = rest.split_at_checked(run).unwrap_or((rest, ""));
+        let from = out.len();
+        out.push_str(ascii);
+        if let Some(pushed) = out.get_mut(from..) {
+            pushed.make_ascii_lowercase();
+        }
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            push_key(out, c);
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -197,7 +207,7 @@ mod tests {
         /// The ASCII shortcut of `key_into` keys a word as its character
         /// by character definition does (ASCII words and mixed ones).
         #[test]
-        fn key_into_is_key_char_by_char(word in "[A-Za-z0-9'ßẞÄäÖöÜü’-]{0,12}|[ -~]{0,12}") {
+        fn key_into_is_key_char_by_char(word in "[A-Za-z0-9'ßẞÄäÖöÜü’İ -]{0,40}|[ -~]{0,12}") {
             let mut fast = String::from("left over");
             key_into(&word, &mut fast);
             let mut slow = String::new();
