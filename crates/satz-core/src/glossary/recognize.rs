@@ -85,7 +85,11 @@
 //! * `cache`: [`WordCache`], what recognition learnt about each word,
 //!   kept across texts, and [`WordCaches`], caches lent to parallel jobs;
 //! * `matcher`: [`TermMatcher`] and the lookup tables it builds from a
-//!   glossary (a term's patterns and forms, indexed by first word);
+//!   glossary (a term's patterns and forms, indexed by first word), and
+//!   the text filter: one automaton over every key, prefix and stem a
+//!   term's word needs, so a text holding none of them (and no hyphen
+//!   that suspends a compound) is known to hold no term without a look
+//!   at its words (most sentences of news);
 //! * `german`: finding the terms in one German text (word lookup, multi-word
 //!   patterns, case, overlaps);
 //! * `compound`: closed compounds (`Militärdiktatur`) and hyphen-joined

@@ -1,6 +1,8 @@
 //! The shortcuts of German term recognition against their exhaustive
 //! twins: a word is stemmed only when a stem of the tables occurs in it
-//! (`TermMatcher::needs_stem`), a sentence's words may come split already
+//! (`TermMatcher::needs_stem`), a text is searched word by word only when
+//! the text filter finds what a term needs in it
+//! (`TermMatcher::may_hold_terms`), a sentence's words may come split already
 //! (`TermMatcher::find_source_in`), and word caches are lent to parallel
 //! jobs (`WordCaches`). Each must give exactly the hits of the plain path.
 
@@ -115,6 +117,27 @@ proptest! {
         }
     }
 
+    /// The text filter changes no hit: texts of the glossaries' words and
+    /// pieces, joined by spaces, hyphens (`Kreml-Chef`), suspending hyphens
+    /// (`Atom- und Raketenprogramm`), commas and other dashes, found by
+    /// the filtering matcher exactly as by its twin that searches every
+    /// text word by word.
+    #[test]
+    fn the_text_filter_changes_no_hit(
+        parts in proptest::collection::vec(
+            (
+                prop_oneof![german_like_text(), word()],
+                proptest::sample::select(vec![" ", "-", "- ", "-, ", " und ", "\u{2010}", "\u{2011} ", " \u{2013} ", ", "]),
+            ),
+            1..6,
+        ),
+    ) {
+        let text: String = parts.iter().flat_map(|(t, sep)| [t.as_str(), sep]).collect();
+        for (fast, every) in MATCHERS.iter() {
+            prop_assert_eq!(fast.find_source(&text), every.find_source(&text), "{}", text);
+        }
+    }
+
     /// Words split once (from the tokens of the fuzzy look-up) give the
     /// hits of the text.
     #[test]
@@ -162,4 +185,37 @@ fn stems_are_skipped_for_most_words_and_kept_for_term_words() {
     assert_eq!(m.info(key("Diktaturen")).stem.as_deref(), Some("diktatur"));
     // A compound head (`Aufrüstung` ends in the head `rust`).
     assert!(m.info(key("Aufrüstung")).stem.is_some());
+}
+
+#[test]
+fn the_text_filter_lets_through_only_texts_that_may_hold_a_term() {
+    let (m, _) = &MATCHERS[1];
+    // Most sentences of news hold no term: their words are not looked at.
+    for plain in [
+        "Der Bundesrat hat am Mittwoch über die Vorlage entschieden.",
+        "Die Zürcher Kantonalbank erzielte einen Gewinn von 10'000 Franken.",
+        "Ein Fussball-Spiel in Bern.",
+    ] {
+        assert!(!m.may_hold_terms(plain), "{plain}");
+        assert!(m.find_source(plain).is_empty());
+    }
+    // Inflected, in a compound, umlauts, hyphen-joined and suspended.
+    for (text, term) in [
+        ("Die Sanktionen wirken.", "Sanktion"),
+        ("Eine neue Militärdiktatur entsteht.", "Diktatur"),
+        ("Die Aufrüstung geht weiter.", "Aufrüstung"),
+        ("Der Kreml-Chef sprach.", "Kremlchef"),
+        (
+            "Die Panzer- und Artilleriegranaten fehlen.",
+            "Artilleriegranate",
+        ),
+    ] {
+        assert!(m.may_hold_terms(text), "{text}");
+        let hits = m.find_source(text);
+        let g = shipped();
+        assert!(
+            hits.iter().any(|h| g.terms[h.term].de == term),
+            "{term} in {text}: {hits:?}"
+        );
+    }
 }

@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 
 use super::german::Info;
 use super::inflection::ending_ok;
-use super::matcher::{Pat, TermMatcher, Variant};
+use super::matcher::{Pat, TermMatcher, Variant, learning_automaton};
 use super::{HitKind, TermHit};
 use crate::glossary::stem::Stemmers;
 use crate::text::words::{Word, is_hyphen, surface_offset};
@@ -308,7 +308,7 @@ impl Parts {
         }
         Parts {
             automaton: (!keys.is_empty())
-                .then(|| AhoCorasick::new(&keys).ok())
+                .then(|| learning_automaton(&keys))
                 .flatten(),
             variants: owners,
         }

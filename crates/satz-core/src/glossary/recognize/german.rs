@@ -149,6 +149,9 @@ impl TermMatcher {
         cache: &mut WordCache,
     ) -> Vec<TermHit> {
         cache.prepare(self.id);
+        if !self.may_hold_terms(text) {
+            return Vec::new();
+        }
         let mut tok: Vec<usize> = Vec::with_capacity(ws.len());
         // One key buffer for all words: most are in the cache already.
         let mut k = String::new();

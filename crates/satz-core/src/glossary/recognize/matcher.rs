@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::Rendering;
 use super::compound::{Heads, Parts};
@@ -15,7 +15,7 @@ use super::english::{EnIndex, rendering_index};
 use super::inflection::inflected_variants;
 use crate::glossary::model::{Glossary, MatchMode, Term};
 use crate::glossary::stem::Stemmers;
-use crate::text::words::{key, swiss, words};
+use crate::text::words::{fold_umlauts, is_hyphen, key, key_into, swiss, words};
 
 /// What one word of a term pattern needs of the text word.
 #[derive(Debug, Clone)]
@@ -85,6 +85,10 @@ pub struct TermMatcher {
     /// word's folded key: see [`TermMatcher::needs_stem`]. `None`: every
     /// word is stemmed (the exhaustive twin the tests compare with).
     pub(super) stem_filter: Option<AhoCorasick>,
+    /// What some word of a text must contain for the text to hold a term
+    /// not joined by a hyphen: see [`TermMatcher::may_hold_terms`]. `None`:
+    /// every text is searched word by word (the exhaustive twin).
+    pub(super) text_filter: Option<AhoCorasick>,
     /// The number of glossary terms.
     term_count: usize,
     /// Unique in the process: what a [`super::WordCache`] belongs to.
@@ -127,6 +131,7 @@ impl TermMatcher {
         let (renderings, en_index) = rendering_index(glossary, &stemmers);
         let parts = Parts::new(&variants);
         let stem_filter = stem_filter(&variants, &by_head);
+        let text_filter = text_filter(&variants, &by_head);
 
         TermMatcher {
             stemmers,
@@ -140,6 +145,7 @@ impl TermMatcher {
             en_index,
             parts,
             stem_filter,
+            text_filter,
             term_count: glossary.terms.len(),
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -169,8 +175,74 @@ impl TermMatcher {
     #[cfg(test)]
     pub(super) fn stemming_every_word(mut self) -> TermMatcher {
         self.stem_filter = None;
+        self.text_filter = None;
         self
     }
+
+    /// Whether German `text` may hold a term; `false` only when it holds
+    /// none. A term is found from one of the text's words, which starts a
+    /// variant (its key is a pattern's key, or begins with a pattern's
+    /// prefix, or its stem is a pattern's stem), ends in a compound head (a
+    /// stem that is the end of its stem) or holds a part (a term's key); or
+    /// from two words joined by a hyphen (`Kreml-Chef`), whose keys joined
+    /// are looked up as one word; or from a compound suspended by a hyphen
+    /// before a space or a comma (`Kranken- und Pflegeversicherung`).
+    ///
+    /// A German stem is a prefix of the word's folded key, and folding
+    /// umlauts maps character to character, so in the first two cases the
+    /// folded key of the word (or of the joined word) contains one of the
+    /// folded keys, prefixes and stems `text_filter` searches for. Keying
+    /// and folding go character by character and words hold no hyphen, so
+    /// that key is a piece of the whole text keyed and folded with its
+    /// hyphens dropped. So a text with no suspending hyphen in which the
+    /// automaton finds nothing holds no term, and its words need not be
+    /// looked at.
+    pub(super) fn may_hold_terms(&self, text: &str) -> bool {
+        let Some(ac) = &self.text_filter else {
+            return true;
+        };
+        let hyphens = text.contains(is_hyphen);
+        let mut after = text.chars().skip(1);
+        let suspends = hyphens
+            && text.chars().any(|c| {
+                let next = after.next();
+                is_hyphen(c) && next.is_some_and(|n| n.is_whitespace() || n == ',')
+            });
+        if suspends {
+            return true;
+        }
+        let mut keyed = String::with_capacity(text.len());
+        key_into(text, &mut keyed);
+        if hyphens {
+            keyed.retain(|c| !is_hyphen(c));
+        }
+        if keyed.contains(['ä', 'ö', 'ü']) {
+            keyed = fold_umlauts(&keyed);
+        }
+        ac.is_match(&keyed)
+    }
+}
+
+/// The automaton of [`TermMatcher::may_hold_terms`]: every stem, key and
+/// prefix of `variants`' patterns, and every compound head of `heads`,
+/// umlauts folded; `None` (search every text) if it cannot be built.
+fn text_filter(variants: &[Variant], heads: &Heads) -> Option<AhoCorasick> {
+    let needles: Vec<String> = variants
+        .iter()
+        .flat_map(|v| v.pats.iter())
+        .flat_map(|p| match p {
+            Pat::Stem { stem, key, .. } => vec![stem.as_str(), key.as_str()],
+            Pat::Exact(k) => vec![k.as_str()],
+            Pat::Prefix(p) => vec![p.as_str()],
+        })
+        .chain(heads.stems())
+        .map(fold_umlauts)
+        .collect();
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(needles)
+        .ok()
 }
 
 /// The automaton over every stem of `variants`' [`Pat::Stem`] patterns
@@ -185,7 +257,25 @@ fn stem_filter(variants: &[Variant], heads: &Heads) -> Option<AhoCorasick> {
             Pat::Exact(_) | Pat::Prefix(_) => None,
         })
         .chain(heads.stems());
-    AhoCorasick::new(stems).ok()
+    learning_automaton(stems)
+}
+
+/// An Aho-Corasick automaton over `patterns` for what a word cache learns
+/// once per word ([`TermMatcher::needs_stem`], compound parts): a
+/// contiguous NFA, built in microseconds, where the crate's default for
+/// so few patterns is a DFA that takes a quarter of a millisecond to
+/// build, on every start of `suggest`, for searches that now run only on
+/// the words of the few texts [`TermMatcher::may_hold_terms`] lets
+/// through. `None` if it cannot be built.
+pub(super) fn learning_automaton<I, P>(patterns: I) -> Option<AhoCorasick>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .ok()
 }
 
 /// The variants of term `t`: its main pattern by `match` mode, the
