@@ -1,15 +1,15 @@
 //! `satz suggest [FILE|-] [--segmented] [--min N] [--top K] [--matched-only]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use clap::Args;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::input::{progress, read_lines_unjudged, read_sentences, with_index};
+use super::input::{Sentences, progress, read_lines_unjudged, read_sentences, with_index};
 use super::language::check_one_scores;
-use super::terms_found::{TermFound, find_terms, load_matcher_at};
+use super::terms_found::{Matcher, TermFound, find_terms, load_matcher_at};
 use super::wrap::Wrap;
 use super::{Context, Outcome};
 use crate::error::Result;
@@ -19,6 +19,7 @@ use crate::text::words::words_of_tokens;
 use crate::tm::analyze::{BANDS, band};
 use crate::tm::fuzzy::Prepared;
 use crate::tm::fuzzy::diff::Piece;
+use crate::tm::index::View;
 use crate::tm::suggest::{Query, Suggestion, suggest_prepared};
 
 /// `suggest`'s output formats, in the order `--help` lists them.
@@ -71,22 +72,25 @@ pub struct SuggestionOut {
     pub terms: Vec<TermFound>,
 }
 
-/// Runs `suggest`.
-pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
-    let format: Format = ctx.format("suggest")?;
-    let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
-    // The glossary is compiled on a thread of its own while the input is
-    // read (a millisecond each for the shipped glossary and 2,000 lines);
-    // an input that cannot be read is reported first, as before.
+/// The input's sentences, whether their language is still to be judged
+/// from the look-ups' tokens, and the glossary compiled for term look-ups.
+/// The glossary is compiled on a thread of its own while the input is read
+/// (a millisecond each for the shipped glossary and 2,000 lines); an input
+/// that cannot be read is reported first.
+fn read_and_compile(
+    ctx: &Context,
+    args: &SuggestArgs,
+    input: &Path,
+) -> Result<(Sentences, bool, Option<Matcher>)> {
     let glossary = ctx.global.glossary.clone();
     let (read, matcher) = std::thread::scope(|scope| {
         let compiling = scope.spawn(move || load_matcher_at(&glossary));
         // One sentence per line: the language is judged from the words the
         // look-ups split anyway, on every core, instead of in a pass of its own.
         let read = if args.segmented && !ctx.global.no_language_check {
-            read_lines_unjudged(ctx, &input)
+            read_lines_unjudged(ctx, input)
         } else {
-            read_sentences(ctx, &input, args.segmented).map(|s| (s, false))
+            read_sentences(ctx, input, args.segmented).map(|s| (s, false))
         };
         let matcher = compiling
             .join()
@@ -94,48 +98,67 @@ pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
         (read, matcher)
     });
     let (sentences, judge_lines) = read?;
-    let matcher = matcher?;
+    Ok((sentences, judge_lines, matcher?))
+}
+
+/// Every sentence's matches, glossary terms and language evidence (when
+/// `judge_lines`), on every core.
+fn look_up(
+    ctx: &Context,
+    view: &View<'_>,
+    args: &SuggestArgs,
+    (sentences, judge_lines): (&Sentences, bool),
+    matcher: Option<&Matcher>,
+) -> Vec<(SuggestionOut, Scores)> {
     let pair = ctx.pair();
     // Word caches lent to rayon's jobs: the sentences' words repeat.
     let caches = WordCaches::new();
+    let bar = progress(ctx, sentences.texts.len(), "matching");
+    let results: Vec<(SuggestionOut, Scores)> = sentences
+        .texts
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || caches.take(),
+            |cache, (i, query)| {
+                bar.inc(1);
+                let (prev, next) = sentences.neighbours(i);
+                let q = Query {
+                    text: query,
+                    prev,
+                    next,
+                };
+                // The sentence is split into words once, for the look-up,
+                // adaptation, the diff and the terms.
+                let prepared = Prepared::new(query.as_str());
+                let matches = suggest_prepared(view, &pair, q, &prepared, args.min, args.top);
+                let words = words_of_tokens(&prepared.text, &prepared.tokens);
+                let terms = find_terms(matcher, &prepared.text, &words, cache);
+                let evidence = match judge_lines {
+                    true => Scores::of_tokens(&prepared.text, prepared.tokens.iter().copied()),
+                    false => Scores::default(),
+                };
+                let out = SuggestionOut {
+                    number: i + 1,
+                    query: query.clone(),
+                    matches,
+                    terms,
+                };
+                (out, evidence)
+            },
+        )
+        .collect();
+    bar.finish_and_clear();
+    results
+}
+
+/// Runs `suggest`.
+pub fn run(ctx: &mut Context, args: &SuggestArgs) -> Result<Outcome> {
+    let format: Format = ctx.format("suggest")?;
+    let input = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let (sentences, judge_lines, matcher) = read_and_compile(ctx, args, &input)?;
     let results = with_index(ctx, |view| {
-        let bar = progress(ctx, sentences.texts.len(), "matching");
-        let results: Vec<(SuggestionOut, Scores)> = sentences
-            .texts
-            .par_iter()
-            .enumerate()
-            .map_init(
-                || caches.take(),
-                |cache, (i, query)| {
-                    bar.inc(1);
-                    let (prev, next) = sentences.neighbours(i);
-                    let q = Query {
-                        text: query,
-                        prev,
-                        next,
-                    };
-                    // The sentence is split into words once, for the
-                    // look-up, adaptation, the diff and the terms.
-                    let prepared = Prepared::new(query.as_str());
-                    let matches = suggest_prepared(view, &pair, q, &prepared, args.min, args.top);
-                    let words = words_of_tokens(&prepared.text, &prepared.tokens);
-                    let terms = find_terms(matcher.as_ref(), &prepared.text, &words, cache);
-                    let evidence = match judge_lines {
-                        true => Scores::of_tokens(&prepared.text, prepared.tokens.iter().copied()),
-                        false => Scores::default(),
-                    };
-                    let out = SuggestionOut {
-                        number: i + 1,
-                        query: query.clone(),
-                        matches,
-                        terms,
-                    };
-                    (out, evidence)
-                },
-            )
-            .collect();
-        bar.finish_and_clear();
-        results
+        look_up(ctx, view, args, (&sentences, judge_lines), matcher.as_ref())
     });
     let judge = |evidence: &mut dyn Iterator<Item = Scores>| {
         if judge_lines {
