@@ -159,3 +159,23 @@ fn every_command_names_its_formats() {
             ));
     }
 }
+
+/// `suggest` compiles the glossary while it reads its input: an input it
+/// cannot read is still the error named first, and a broken glossary is
+/// named at its line and column when the input is fine.
+#[test]
+fn suggest_names_its_input_before_the_glossary() {
+    let fx = Fixture::new();
+    fx.write("bad.toml", "broken = [\n");
+    fx.write("in.txt", "Kim schickt Soldaten nach Russland.\n");
+    fx.satz()
+        .args(["--glossary", "bad.toml", "suggest", "missing.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("satz: missing.txt: "));
+    fx.satz()
+        .args(["--glossary", "bad.toml", "suggest", "in.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"^satz: bad\.toml:1:\d+: TOML syntax error").unwrap());
+}

@@ -82,9 +82,13 @@ fn read_and_compile(
     args: &SuggestArgs,
     input: &Path,
 ) -> Result<(Sentences, bool, Option<Matcher>)> {
-    let glossary = ctx.global.glossary.clone();
-    let (read, matcher) = std::thread::scope(|scope| {
-        let compiling = scope.spawn(move || load_matcher_at(&glossary));
+    let glossary = &ctx.global.glossary;
+    std::thread::scope(|scope| {
+        // A thread the system refuses: the glossary is compiled after the
+        // input instead.
+        let compiling = std::thread::Builder::new()
+            .spawn_scoped(scope, || load_matcher_at(glossary))
+            .ok();
         // One sentence per line: the language is judged from the words the
         // look-ups split anyway, on every core, instead of in a pass of its own.
         let read = if args.segmented && !ctx.global.no_language_check {
@@ -92,13 +96,19 @@ fn read_and_compile(
         } else {
             read_sentences(ctx, input, args.segmented).map(|s| (s, false))
         };
-        let matcher = compiling
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (read, matcher)
-    });
-    let (sentences, judge_lines) = read?;
-    Ok((sentences, judge_lines, matcher?))
+        // Joined before anything returns: a scope ends in a panic of its
+        // own when a thread it holds panicked unjoined.
+        let compiled = compiling.map(|thread| thread.join());
+        // An input that cannot be read is reported first, whatever became
+        // of the glossary (a panic there has been printed already).
+        let (sentences, judge_lines) = read?;
+        let matcher = match compiled {
+            Some(Ok(matcher)) => matcher,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => load_matcher_at(glossary),
+        }?;
+        Ok((sentences, judge_lines, matcher))
+    })
 }
 
 /// Every sentence's matches, glossary terms and language evidence (when

@@ -219,3 +219,24 @@ fn the_text_filter_lets_through_only_texts_that_may_hold_a_term() {
         );
     }
 }
+
+/// A word may hold a hyphen (Unicode joins a combining mark to the hyphen
+/// before it): the text filter searches the text as it is before it drops
+/// the hyphens that join two words (found in review).
+#[test]
+fn the_text_filter_keeps_words_that_hold_a_hyphen() {
+    for de in ["-\u{345}", "-\u{93e}"] {
+        let mut g = Glossary::default();
+        g.terms.push(crate::glossary::Term::new(de, ["x"]));
+        g.terms[0].validate().unwrap();
+        let fast = TermMatcher::new(&g);
+        let every = TermMatcher::new(&g).stemming_every_word();
+        let text = format!("Text {de} hier");
+        assert_eq!(every.find_source(&text).len(), 1, "{text:?}");
+        assert_eq!(
+            fast.find_source(&text),
+            every.find_source(&text),
+            "{text:?}"
+        );
+    }
+}

@@ -328,8 +328,13 @@ fn count(view: &View<'_>, plan: &Plan, counts: &mut Vec<u16>, keep: &mut dyn FnM
     };
     let (prefix, tighten) = plan.scanned.split_at(plan.prefix.min(plan.scanned.len()));
     // Room for every posting of the prefix: a unit met is written at
-    // `met_len` and kept by moving past it, without a branch.
-    let room: usize = prefix.iter().map(|&(id, _)| view.doc_freq(id)).sum();
+    // `met_len` and kept by moving past it, without a branch. The lists as
+    // read (bounded by the postings section), not their offsets' spans: a
+    // file changed after its checks cannot ask for more than it holds.
+    let room: usize = prefix
+        .iter()
+        .map(|&(id, _)| view.posting_list(id).len())
+        .sum();
     let mut met: Vec<u32> = vec![0; room];
     let mut met_len = 0;
     for &(id, c) in prefix {
