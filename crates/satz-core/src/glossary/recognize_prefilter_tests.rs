@@ -127,7 +127,7 @@ proptest! {
         parts in proptest::collection::vec(
             (
                 prop_oneof![german_like_text(), word()],
-                proptest::sample::select(vec![" ", "-", "- ", "-, ", " und ", "\u{2010}", "\u{2011} ", " \u{2013} ", ", "]),
+                proptest::sample::select(vec![" ", "-", "- ", "-, ", " - ", " -", " und ", "\u{2010}", "\u{2011} ", " \u{2013} ", ", "]),
             ),
             1..6,
         ),

@@ -186,7 +186,8 @@ impl TermMatcher {
     /// stem that is the end of its stem) or holds a part (a term's key); or
     /// from two words joined by a hyphen (`Kreml-Chef`), whose keys joined
     /// are looked up as one word; or from a compound suspended by a hyphen
-    /// before a space or a comma (`Kranken- und Pflegeversicherung`).
+    /// right after a word and before a space or a comma (`Kranken- und
+    /// Pflegeversicherung`).
     ///
     /// A German stem is a prefix of the word's folded key, and folding
     /// umlauts maps character to character, so in the first two cases the
@@ -205,11 +206,17 @@ impl TermMatcher {
             return true;
         };
         let hyphens = text.contains(is_hyphen);
+        // A suspending hyphen ends a word (nothing but a word's end comes
+        // right before it: a space, as in a dash ` - `, never does) and is
+        // followed by a space or a comma.
+        let mut before = None;
         let mut after = text.chars().skip(1);
         let suspends = hyphens
             && text.chars().any(|c| {
-                let next = after.next();
-                is_hyphen(c) && next.is_some_and(|n| n.is_whitespace() || n == ',')
+                let (prev, next) = (before.replace(c), after.next());
+                is_hyphen(c)
+                    && prev.is_some_and(|p: char| !p.is_whitespace())
+                    && next.is_some_and(|n| n.is_whitespace() || n == ',')
             });
         if suspends {
             return true;
