@@ -142,7 +142,7 @@ impl Scores {
     }
 
     /// The evidence of `text` from its tokens, split already (its
-    /// [`tokens`](crate::text::tokenize::tokens)): what [`Scores::of`]
+    /// [`tokens`]): what [`Scores::of`]
     /// finds, for a caller that has them.
     pub fn of_tokens(text: &str, tokens: impl IntoIterator<Item = Token>) -> Scores {
         let lists = lists();
