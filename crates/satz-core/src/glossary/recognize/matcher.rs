@@ -209,15 +209,12 @@ impl TermMatcher {
         // A suspending hyphen ends a word (nothing but a word's end comes
         // right before it: a space, as in a dash ` - `, never does) and is
         // followed by a space or a comma.
-        let mut before = None;
-        let mut after = text.chars().skip(1);
-        let suspends = hyphens
-            && text.chars().any(|c| {
-                let (prev, next) = (before.replace(c), after.next());
-                is_hyphen(c)
-                    && prev.is_some_and(|p: char| !p.is_whitespace())
-                    && next.is_some_and(|n| n.is_whitespace() || n == ',')
-            });
+        let suspends = text.match_indices(is_hyphen).any(|(at, hyphen)| {
+            let prev = text.get(..at).and_then(|t| t.chars().next_back());
+            let next = text.get(at + hyphen.len()..).and_then(|t| t.chars().next());
+            prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_some_and(|n| n.is_whitespace() || n == ',')
+        });
         if suspends {
             return true;
         }
