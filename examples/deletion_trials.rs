@@ -26,6 +26,9 @@
 //!   raw text; the link's other side is the orphan. All such trials, on
 //!   both sides.
 //!
+//! `SATZ_TRIALS_SHOW=1` prints every missed orphan with the links around
+//! it, and every falsely flagged link of the intact documents, to stderr.
+//!
 //! The intact documents measure false alarms: a link identical to a gold
 //! link with both sides (a right link, not one of the gold's own 1-0/0-1
 //! links, which are real omissions) that scores below 0.5 or names an
@@ -193,6 +196,10 @@ impl Pair<'_> {
             if right.contains(b) {
                 fig.right_links += 1;
                 fig.false_flags += usize::from(l.review_score() < 0.5);
+                if l.review_score() < 0.5 && std::env::var_os("SATZ_TRIALS_SHOW").is_some() {
+                    eprintln!("falsely flagged in {}:", fig.name);
+                    show_link(l, (&self.src, &self.tgt), '>');
+                }
                 fig.false_by_posterior += usize::from(l.score < 0.5);
             }
         }
@@ -267,13 +274,63 @@ impl Pair<'_> {
                         f.target_spans.contains(&span)
                     }
             });
-            all_caught &= l.review_score() < 0.5 && reported;
+            let caught = l.review_score() < 0.5 && reported;
+            if !caught && std::env::var_os("SATZ_TRIALS_SHOW").is_some() {
+                show_miss(&links, l, (src, tgt), (o, orphans_in_source));
+            }
+            all_caught &= caught;
         }
         Outcome {
             caught: all_caught,
             low_by_posterior: all_low,
         }
     }
+}
+
+/// The sentences (text, paragraph) of both sides of a pair.
+type Texts<'a> = (&'a [(String, usize)], &'a [(String, usize)]);
+
+/// Prints a missed orphan's link and the links around it to stderr
+/// (`SATZ_TRIALS_SHOW=1`): score, review score, named sentences, texts.
+fn show_miss(
+    links: &[Link],
+    missed: &Link,
+    (src, tgt): Texts<'_>,
+    (orphan, in_source): (usize, bool),
+) {
+    let side = if in_source { "German" } else { "translated" };
+    eprintln!("missed: {side} sentence {orphan}");
+    let at = links
+        .iter()
+        .position(|x| std::ptr::eq(x, missed))
+        .unwrap_or(0);
+    for l in links.iter().skip(at.saturating_sub(2)).take(5) {
+        let mark = if std::ptr::eq(l, missed) { '>' } else { ' ' };
+        show_link(l, (src, tgt), mark);
+    }
+}
+
+/// Prints one link to stderr: sentences, score, review score, named
+/// sentences and the start of its texts.
+fn show_link(l: &Link, (src, tgt): Texts<'_>, mark: char) {
+    let text = |s: &[(String, usize)], idx: &[usize]| -> String {
+        let joined: Vec<&str> = idx
+            .iter()
+            .filter_map(|&i| s.get(i).map(|x| x.0.as_str()))
+            .collect();
+        joined.join(" ‖ ").chars().take(90).collect()
+    };
+    eprintln!(
+        "  {mark} {:?}-{:?} score {:.3} review {:.3} omitted {:?} added {:?}\n      {}\n      {}",
+        l.source,
+        l.target,
+        l.score,
+        l.review_score(),
+        l.omitted,
+        l.added,
+        text(src, &l.source),
+        text(tgt, &l.target)
+    );
 }
 
 /// What became of one trial's orphans.
