@@ -28,15 +28,6 @@
 //!   [`super::confidence::REVIEW_THRESHOLD`] is for review anyway; a sentence
 //!   of it with a gap probability of at least [`GAP_IN_DOUBT`] is named, so
 //!   the reviewer (and `check`) learns which sentence the doubt is about.
-//! * **a gap next door**: when the alignment admits a gap (a 1-0 or 0-1
-//!   link) right before or after a link, the document does lack a
-//!   counterpart there, but the aligner is often unsure which of two
-//!   neighbouring sentences it is: the gap lands one sentence off and the
-//!   orphan is paired with its neighbour's translation (segment-parallel
-//!   files, consecutive sentences on one subject). A sentence of the
-//!   link, on the gap's side, with a gap probability of at least
-//!   [`GAP_IN_DOUBT`] is then named as well: the reviewer is shown both
-//!   candidates.
 //!
 //! In a 1-0 or 0-1 link every sentence is an orphan. The thresholds are
 //! round values checked by the deletion trials in BENCHMARKS.md
@@ -102,9 +93,9 @@ impl Evidence<'_> {
         clippy::indexing_slicing,
         reason = "a link's sentences are sentences of its side, which gap and support cover"
     )]
-    fn orphans(&self, side: &[usize], score: f64, gap_next_door: bool) -> Vec<usize> {
+    fn orphans(&self, side: &[usize], score: f64) -> Vec<usize> {
         let merged = side.len() >= 2;
-        let in_doubt = score < REVIEW_THRESHOLD || gap_next_door;
+        let in_doubt = score < REVIEW_THRESHOLD;
         side.iter()
             .copied()
             .filter(|&s| {
@@ -117,27 +108,14 @@ impl Evidence<'_> {
     }
 }
 
-/// Which of the links right before and after link `k` of `links` (in
-/// path order) are a 1-0 link and a 0-1 link: `(source gap, target gap)`.
-fn gaps_next_door(links: &[Link], k: usize) -> (bool, bool) {
-    let neighbours = [k.checked_sub(1), k.checked_add(1)];
-    let neighbours = neighbours.iter().filter_map(|&x| links.get(x?));
-    neighbours.fold((false, false), |(s, t), l| {
-        (s || l.target.is_empty(), t || l.source.is_empty())
-    })
-}
-
-/// Fills [`Link::omitted`] and [`Link::added`] of links with both sides;
-/// `links` are in path order.
+/// Fills [`Link::omitted`] and [`Link::added`] of links with both sides.
 pub(crate) fn mark(links: &mut [Link], src: &Evidence, tgt: &Evidence) {
-    for k in 0..links.len() {
-        let (src_gap, tgt_gap) = gaps_next_door(links, k);
-        let Some(l) = links.get_mut(k) else { break };
+    for l in links {
         if l.source.is_empty() || l.target.is_empty() {
             continue;
         }
-        l.omitted = src.orphans(&l.source, l.score, src_gap);
-        l.added = tgt.orphans(&l.target, l.score, tgt_gap);
+        l.omitted = src.orphans(&l.source, l.score);
+        l.added = tgt.orphans(&l.target, l.score);
     }
 }
 
@@ -154,52 +132,13 @@ mod tests {
             support: &support,
         };
         // merged side: 2 is unsupported and doubted
-        assert_eq!(ev.orphans(&[1, 2], 0.6, false), vec![2]);
+        assert_eq!(ev.orphans(&[1, 2], 0.6), vec![2]);
         // alone, the same doubt is not enough in a link above review...
-        assert_eq!(ev.orphans(&[2], 0.6, false), Vec::<usize>::new());
+        assert_eq!(ev.orphans(&[2], 0.6), Vec::<usize>::new());
         // ... but names the sentence in a link below it
-        assert_eq!(ev.orphans(&[2], 0.4, false), vec![2]);
-        // ... or next to a gap on its side
-        assert_eq!(ev.orphans(&[2], 0.9, true), vec![2]);
+        assert_eq!(ev.orphans(&[2], 0.4), vec![2]);
         // more likely unlinked than not: an orphan whatever its support
-        assert_eq!(ev.orphans(&[3], 0.9, false), vec![3]);
-        assert_eq!(ev.orphans(&[0, 1], 0.3, true), Vec::<usize>::new());
-    }
-
-    fn link(source: &[usize], target: &[usize], score: f64) -> Link {
-        Link::new(source.to_vec(), target.to_vec(), score)
-    }
-
-    #[test]
-    fn a_gap_next_door_names_a_doubted_neighbour_on_its_side_only() {
-        // German 1 is paired with the translation of German 2, which the
-        // alignment left as a 1-0 link: the gap may be one sentence off.
-        let mut links = vec![
-            link(&[0], &[0], 0.99),
-            link(&[1], &[1], 0.7),
-            link(&[2], &[], 0.55),
-            link(&[3], &[2], 0.8),
-            link(&[4], &[3], 0.95),
-        ];
-        let src_gap = [0.0, 0.35, 0.55, 0.05, 0.3];
-        let tgt_gap = [0.0, 0.3, 0.0, 0.0];
-        let support = [5.0; 5];
-        let src = Evidence {
-            gap: &src_gap,
-            support: &support,
-        };
-        let tgt = Evidence {
-            gap: &tgt_gap,
-            support: &support,
-        };
-        mark(&mut links, &src, &tgt);
-        let omitted: Vec<Vec<usize>> = links.iter().map(|l| l.omitted.clone()).collect();
-        let added: Vec<Vec<usize>> = links.iter().map(|l| l.added.clone()).collect();
-        // 1 (before the gap, 0.35) is named; 3 (after it, 0.05) is not;
-        // 4 (0.3) is not next to the gap
-        assert_eq!(omitted, [vec![], vec![1], vec![2], vec![], vec![]]);
-        // English 1 has the same doubt, but no 0-1 link is next door
-        assert_eq!(added, vec![Vec::<usize>::new(); 5]);
-        assert!(links[1].review_score() < REVIEW_THRESHOLD);
+        assert_eq!(ev.orphans(&[3], 0.9), vec![3]);
+        assert_eq!(ev.orphans(&[0, 1], 0.3), Vec::<usize>::new());
     }
 }
