@@ -561,10 +561,10 @@ fn deleted_sentences_reach_the_reviewer() {
     assert_eq!(news.false_flags, 0, "{news:?}");
     assert_eq!(news.f1(), 1.0, "{news:?}");
     // An omission must not drag its right neighbours to review: no right
-    // link of the example's trials is flagged besides the orphan, and at
-    // most 1 in 100 of the SAO reports' (0.88% on seed 2026; a rule naming
-    // the sentence next to every gap made it 1.02%, and flagged the title
-    // of a short news document).
+    // link of the example's trials that the intact alignment leaves alone is
+    // flagged, and at most 1 in 1,000 of the SAO reports' (0.05% on seed
+    // 2026; a rule naming the sentence next to every gap flagged 4 in the
+    // example's trials).
     assert_eq!(news.trial_collateral, 0, "{news:?}");
     let (sao_flagged, sao_right) = rows
         .iter()
@@ -573,7 +573,7 @@ fn deleted_sentences_reach_the_reviewer() {
             (f + r.trial_collateral, n + r.trial_right_links)
         });
     assert!(
-        sao_flagged * 100 <= sao_right,
+        sao_flagged * 1000 <= sao_right,
         "{sao_flagged} of {sao_right} right links of the SAO trials flagged"
     );
     let textberg = rows
