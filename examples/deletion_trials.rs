@@ -101,8 +101,9 @@ pub struct Figures {
     /// Strict bead F1 of the intact alignment: (correct, predicted, gold).
     pub strict: (usize, usize, usize),
     /// Right links of the trial alignments: links with both sides whose
-    /// texts are those of a gold link with both sides (the orphan's own
-    /// link is never one), summed over the trials.
+    /// texts are those of a gold link with both sides (the orphan's own link
+    /// matches none, unless the gold repeats a text pair), summed over the
+    /// trials.
     pub trial_right_links: usize,
     /// Of them, links below 0.5 or naming an omission or addition that the
     /// intact alignment does not flag: the flags the omission brings along.
@@ -404,7 +405,7 @@ struct Outcome {
     low_by_posterior: bool,
     /// Right links of the trial's alignment (see [`Figures::trial_right_links`]).
     right: usize,
-    /// Of them, links flagged.
+    /// Of them, links flagged that the intact alignment does not flag.
     collateral: usize,
 }
 
