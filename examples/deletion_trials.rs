@@ -209,8 +209,10 @@ impl Pair<'_> {
         align(&view(src), &view(tgt), &self.opts)
     }
 
-    /// Remembers the texts of `gold`'s links with both sides.
-    fn set_gold(&mut self, gold: &[Bead]) {
+    /// Figures of the intact pair against `gold`; remembers the texts of
+    /// `gold`'s links with both sides and of those the intact alignment
+    /// flags, for the trials.
+    fn intact(&mut self, gold: &[Bead], fig: &mut Figures) {
         self.right = gold
             .iter()
             .filter(|b| !b.source.is_empty() && !b.target.is_empty())
@@ -221,10 +223,6 @@ impl Pair<'_> {
                 )
             })
             .collect();
-    }
-
-    /// Figures of the intact pair against `gold`.
-    fn intact(&mut self, gold: &[Bead], fig: &mut Figures) {
         let links = self.align(&self.src, &self.tgt);
         let pred: Vec<Bead> = links.iter().map(bead).collect();
         let st = strict(&pred, gold);
@@ -491,7 +489,6 @@ fn gold_doc(data: &Path, doc: &GoldDoc, rng: &mut Rng) -> Result<Figures, BoxErr
         name: format!("{set}/{name}"),
         ..Figures::default()
     };
-    pair.set_gold(&gold);
     pair.intact(&gold, &mut fig);
     let candidates: Vec<&Bead> = gold
         .iter()
@@ -653,7 +650,6 @@ fn example(root: &Path) -> Result<Figures, BoxError> {
         name: "kim-putin (raw text)".to_owned(),
         ..Figures::default()
     };
-    pair.set_gold(&gold);
     pair.intact(&gold, &mut fig);
     let mut cuts = Vec::new();
     for (k, b) in gold.iter().enumerate() {
