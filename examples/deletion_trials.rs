@@ -108,6 +108,41 @@ pub struct Figures {
     /// Of them, links below 0.5 or naming an omission or addition that the
     /// intact alignment does not flag: the flags the omission brings along.
     pub trial_collateral: usize,
+    /// Every trial, for `SATZ_TRIALS_LIST` (see [`TrialRecord`]).
+    pub records: Vec<TrialRecord>,
+}
+
+/// One trial as `SATZ_TRIALS_LIST` lists it (a JSON line): what a reader
+/// needs to judge whether the cut really left the orphans without a
+/// translation (a gold link may pair the wrong lines).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TrialRecord {
+    /// Document name.
+    pub doc: String,
+    /// The gold link cut (0-based line of `gold.txt`, of the hand
+    /// alignment for the example).
+    pub link: usize,
+    /// Whether the German side was cut (the orphans are translations).
+    pub cut_german: bool,
+    /// Whether the trial was caught.
+    pub caught: bool,
+    /// The orphans' texts.
+    pub orphans: Vec<String>,
+    /// The cut side's sentences around the cut, as the trial has them:
+    /// up to [`WINDOW`] before and after.
+    pub window: Vec<String>,
+}
+
+/// Sentences of the cut side listed before and after the cut.
+pub const WINDOW: usize = 4;
+
+/// The sentences of `kept` up to [`WINDOW`] before and after position `at`.
+fn window(kept: &[(String, usize)], at: usize) -> Vec<String> {
+    kept.iter()
+        .skip(at.saturating_sub(WINDOW))
+        .take(at.min(WINDOW) + WINDOW)
+        .map(|s| s.0.clone())
+        .collect()
 }
 
 impl Figures {
@@ -146,6 +181,7 @@ impl Figures {
         self.strict.2 += o.strict.2;
         self.trial_right_links += o.trial_right_links;
         self.trial_collateral += o.trial_collateral;
+        self.records.extend(o.records.iter().cloned());
     }
 }
 
@@ -408,8 +444,9 @@ struct Outcome {
 }
 
 impl Figures {
-    fn count(&mut self, outcomes: &[Outcome]) {
-        for o in outcomes {
+    fn count(&mut self, outcomes: &[(Outcome, TrialRecord)]) {
+        for (o, record) in outcomes {
+            self.records.push(record.clone());
             self.trials += 1;
             self.caught += usize::from(o.caught);
             self.low_by_posterior += usize::from(o.low_by_posterior);
@@ -490,24 +527,23 @@ fn gold_doc(data: &Path, doc: &GoldDoc, rng: &mut Rng) -> Result<Figures, BoxErr
         ..Figures::default()
     };
     pair.intact(&gold, &mut fig);
-    let candidates: Vec<&Bead> = gold
+    let candidates: Vec<(usize, &Bead)> = gold
         .iter()
         .enumerate()
         .filter(|(k, b)| {
             *k > 0 && k + 1 < gold.len() && !b.source.is_empty() && !b.target.is_empty()
         })
-        .map(|(_, b)| b)
         .collect();
     // Drawn in order, run in parallel: the same trials on any machine.
-    let drawn: Vec<(&Bead, bool)> = (0..n)
+    let drawn: Vec<((usize, &Bead), bool)> = (0..n)
         .filter_map(|_| {
             let b = candidates.get(rng.below(candidates.len()))?;
             Some((*b, rng.below(2) == 0))
         })
         .collect();
-    let outcomes: Vec<Outcome> = drawn
+    let outcomes: Vec<(Outcome, TrialRecord)> = drawn
         .par_iter()
-        .map(|&(b, cut_source)| {
+        .map(|&((k, b), cut_source)| {
             let (side, cut) = if cut_source {
                 (&pair.src, &b.source)
             } else {
@@ -519,11 +555,25 @@ fn gold_doc(data: &Path, doc: &GoldDoc, rng: &mut Rng) -> Result<Figures, BoxErr
                 .filter(|(i, _)| !cut.contains(i))
                 .map(|(_, s)| s.clone())
                 .collect();
-            if cut_source {
+            let outcome = if cut_source {
                 pair.trial(&kept, &pair.tgt, &b.target, false)
             } else {
                 pair.trial(&pair.src, &kept, &b.source, true)
-            }
+            };
+            let orphans = if cut_source {
+                texts_of(&pair.tgt, &b.target)
+            } else {
+                texts_of(&pair.src, &b.source)
+            };
+            let record = TrialRecord {
+                doc: fig.name.clone(),
+                link: k,
+                cut_german: cut_source,
+                caught: outcome.caught,
+                orphans,
+                window: window(&kept, cut.first().copied().unwrap_or(0)),
+            };
+            (outcome, record)
         })
         .collect();
     fig.count(&outcomes);
@@ -667,27 +717,43 @@ fn example(root: &Path) -> Result<Figures, BoxError> {
                 continue;
             };
             if raw.sentences.iter().filter(|s| s.1 == para).count() >= 2 {
-                cuts.push((b, *one, cut_source));
+                cuts.push((k, b, *one, cut_source));
             }
         }
     }
-    let outcomes: Vec<Option<Outcome>> = cuts
+    let outcomes: Vec<Option<(Outcome, TrialRecord)>> = cuts
         .par_iter()
-        .map(|&(b, one, cut_source)| {
+        .map(|&(k, b, one, cut_source)| {
             let (raw, lang) = if cut_source {
                 (&de, Lang::De)
             } else {
                 (&en, Lang::En)
             };
             let kept = Raw::new(raw.without(one)?, lang).plain();
-            Some(if cut_source {
-                pair.trial(&kept, &pair.tgt, &b.target, false)
+            let (outcome, orphans) = if cut_source {
+                (
+                    pair.trial(&kept, &pair.tgt, &b.target, false),
+                    texts_of(&pair.tgt, &b.target),
+                )
             } else {
-                pair.trial(&pair.src, &kept, &b.source, true)
-            })
+                (
+                    pair.trial(&pair.src, &kept, &b.source, true),
+                    texts_of(&pair.src, &b.source),
+                )
+            };
+            let record = TrialRecord {
+                doc: fig.name.clone(),
+                link: k,
+                cut_german: cut_source,
+                caught: outcome.caught,
+                orphans,
+                window: window(&kept, one),
+            };
+            Some((outcome, record))
         })
         .collect();
-    let outcomes: Vec<Outcome> = outcomes.into_iter().collect::<Option<_>>().ok_or("cut")?;
+    let outcomes: Vec<(Outcome, TrialRecord)> =
+        outcomes.into_iter().collect::<Option<_>>().ok_or("cut")?;
     fig.count(&outcomes);
     Ok(fig)
 }
@@ -725,6 +791,16 @@ fn main() -> Result<(), BoxError> {
         Path::new(env!("CARGO_MANIFEST_DIR")),
         seed,
     )?;
+    if let Some(path) = std::env::var_os("SATZ_TRIALS_LIST") {
+        let mut out = String::new();
+        for r in rows.iter().take(rows.len().saturating_sub(1)) {
+            for t in &r.records {
+                out.push_str(&serde_json::to_string(t)?);
+                out.push('\n');
+            }
+        }
+        std::fs::write(path, out)?;
+    }
     println!("seed {seed}");
     println!(
         "| document | trials | caught | orphans below 0.5 before | right links (intact) | falsely flagged | of them below 0.5 before | all links below 0.5, before → after | strict F1 | right links of the trials flagged |"
