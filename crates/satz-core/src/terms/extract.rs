@@ -92,7 +92,12 @@
 //! Dice(c, e) = 2 · units(c and e) / (units(c) + units(e))
 //! ```
 //!
-//! with English words compared by Snowball stem. At most three equivalents
+//! with English words compared by Snowball stem, where a unit's n-gram
+//! counts only for the unit's German candidates (of all candidates, not
+//! only the shortlisted) with the highest Dice coefficient with it over the
+//! whole memory: competitive linking (Melamed 2000), so that `tear gas` in
+//! a unit that also has `Tränengas` is that word's equivalent, not that of
+//! `Ordnungskräfte`, which it often meets. At most three equivalents
 //! with Dice ≥ 0.3 and at least two shared units are kept, best first; on
 //! equal Dice the longer n-gram wins (`cannon fodder` over `cannon` when
 //! both always occur together). The example is the shortest German side

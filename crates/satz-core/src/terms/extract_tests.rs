@@ -485,3 +485,55 @@ fn a_genitive_the_stemmer_keys_apart_is_one_candidate() {
         .map(|g| citation_form(&lex, &g.forms, &found.nouns));
     assert_eq!(shown.as_deref(), Some("Peters"));
 }
+
+#[test]
+fn an_english_ngram_goes_to_the_german_word_it_translates() {
+    // `Ordnungskräfte` is translated differently each time; `tear gas`
+    // meets it in all three of its units, but in each of them `Tränengas` is
+    // there too, with which it also goes elsewhere. By co-occurrence alone
+    // `tear gas` would be the best equivalent of `Ordnungskräfte` (Dice
+    // 2·3 / (3 + 5) = 0.75); it is `Tränengas`'s.
+    let pairs = [
+        (
+            "Die Ordnungskräfte setzten Tränengas ein.",
+            "Security forces fired tear gas.",
+        ),
+        (
+            "Am Abend griffen die Ordnungskräfte mit Tränengas ein.",
+            "In the evening, the police intervened with tear gas.",
+        ),
+        (
+            "Ordnungskräfte und Demonstranten: wieder Tränengas.",
+            "Riot officers and protesters: tear gas again.",
+        ),
+        (
+            "Die Polizei setzte Tränengas gegen die Menge ein.",
+            "Police used tear gas on the crowd.",
+        ),
+        (
+            "Auch Soldaten warfen Tränengas.",
+            "Soldiers also threw tear gas.",
+        ),
+    ];
+    let units: Vec<UnitText> = pairs
+        .iter()
+        .map(|(de, en)| UnitText {
+            source: (*de).to_owned(),
+            target: (*en).to_owned(),
+            origin: None,
+        })
+        .collect();
+    let found = extract(&units, &Glossary::default(), ExtractOptions::default());
+    let equivalents = |de: &str| -> Option<Vec<String>> {
+        let c = found.iter().find(|c| c.de == de)?;
+        Some(c.equivalents.iter().map(|e| e.en.clone()).collect())
+    };
+    let forces = equivalents("Ordnungskräfte").expect("a candidate");
+    assert!(!forces.iter().any(|e| e.contains("tear")), "{forces:?}");
+    let gas = equivalents("Tränengas").expect("a candidate");
+    assert_eq!(
+        gas.first().map(String::as_str),
+        Some("tear gas"),
+        "{found:?}"
+    );
+}

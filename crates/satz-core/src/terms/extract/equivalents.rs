@@ -1,8 +1,10 @@
-//! Passes 2 and 3: the English equivalents of the shortlisted candidates.
+//! Passes 2 to 4: the English equivalents of the shortlisted candidates.
 //! Every English word n-gram of a unit that has a candidate is counted with
 //! it, and the n-grams shared in at least two units are counted over the
-//! whole memory, so that each pair gets its Dice coefficient (see the module
-//! documentation of `extract`).
+//! whole memory, alone and with every German candidate; then each unit's
+//! n-grams are counted again, for the unit's candidates they go with best
+//! (competitive linking), so that each pair gets its Dice coefficient (see
+//! the module documentation of `extract`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,6 +25,9 @@ const EN_STOP: &[&str] = &[
     "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
     "would", "you", "your", "s", "'s", "also", "already", "still", "yet", "one", "two", "three",
 ];
+
+/// N-gram key → German candidate key → units that have both.
+type PairCounts<'u> = HashMap<String, HashMap<&'u str, usize>>;
 
 /// The least Dice coefficient of an English equivalent shown.
 const MIN_DICE: f64 = 0.3;
@@ -131,10 +136,17 @@ impl<'u> Cooccurrence<'u> {
         // spelt and capitalised, over the whole memory (so that none of it
         // depends on which candidates were shortlisted).
         let mut df_en: HashMap<String, usize> = HashMap::new();
-        for unit in units {
+        // How many units have both an n-gram and a German candidate (any
+        // candidate, not only the shortlisted: for pass 4).
+        let mut pair: PairCounts<'_> = HashMap::new();
+        for (u, unit) in units.iter().enumerate() {
             for (k, (surface, initial)) in ngrams(lex, &unit.target) {
                 if !wanted.contains(&k) {
                     continue;
+                }
+                let meets = pair.entry(k.clone()).or_default();
+                for g in unit_cands.get(u).map_or(&[][..], Vec::as_slice) {
+                    *meets.entry(g.as_str()).or_default() += 1;
                 }
                 let s = surfaces.entry(k.clone()).or_default();
                 // A unit-initial capital is not the word's own.
@@ -148,6 +160,12 @@ impl<'u> Cooccurrence<'u> {
                 *df_en.entry(k).or_default() += 1;
             }
         }
+
+        // Pass 4: every English n-gram of a unit goes to the German
+        // candidates of that unit it is most strongly associated with over
+        // the whole memory (competitive linking, Melamed 2000): `tear gas`
+        // in a unit with `Tränengas` is that word's, not `Ordnungskräfte`'s.
+        let co = link_competitively(unit_cands, &chosen, &unit_grams, &df_en, &pair);
 
         Cooccurrence {
             co,
@@ -215,6 +233,54 @@ fn capitalised_as_name(surface: &str) -> bool {
         w.text.chars().next().is_some_and(char::is_uppercase)
             || (i > 0 && (EN_STOP.contains(&key(w.text).as_str()) || w.text.chars().count() <= 3))
     })
+}
+
+/// The co-occurrence counts `co` of the shortlisted candidates `chosen`,
+/// recounted so that a unit's n-gram (`unit_grams`) counts only for the
+/// candidates of the unit (of all its candidates, `unit_cands`) with the
+/// highest Dice coefficient with it over the memory (`df_en`: units of
+/// each counted n-gram; `pair`: units of each counted n-gram with each
+/// candidate).
+fn link_competitively<'u>(
+    unit_cands: &'u [Vec<String>],
+    chosen: &HashSet<&str>,
+    unit_grams: &HashMap<usize, HashSet<String>>,
+    df_en: &HashMap<String, usize>,
+    pair: &PairCounts<'_>,
+) -> HashMap<&'u str, HashMap<String, usize>> {
+    let mut df_de: HashMap<&str, usize> = HashMap::new();
+    for cands in unit_cands {
+        for c in cands {
+            *df_de.entry(c.as_str()).or_default() += 1;
+        }
+    }
+    let dice = |e: &str, g: &str| -> f64 {
+        let both = pair.get(e).and_then(|m| m.get(g)).copied().unwrap_or(0);
+        let de = df_de.get(g).copied().unwrap_or(0);
+        ratio(2 * both, de + df_en.get(e).copied().unwrap_or(0))
+    };
+    let mut recount: HashMap<&'u str, HashMap<String, usize>> = HashMap::new();
+    for (&u, grams) in unit_grams {
+        let cands = unit_cands.get(u).map_or(&[][..], Vec::as_slice);
+        for e in grams {
+            // Only n-grams counted over the memory can reach two units.
+            if !df_en.contains_key(e) {
+                continue;
+            }
+            let scores: Vec<f64> = cands.iter().map(|g| dice(e, g)).collect();
+            let best = scores.iter().copied().fold(0.0, f64::max);
+            for (g, &d) in cands.iter().zip(&scores) {
+                if d >= best && chosen.contains(g.as_str()) {
+                    *recount
+                        .entry(g.as_str())
+                        .or_default()
+                        .entry(e.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    recount
 }
 
 /// `a / b`, 0 when `b` is 0.
