@@ -103,9 +103,7 @@ impl<'u> Cooccurrence<'u> {
 
         // Pass 2: co-occurrence of candidates with English n-grams.
         let mut co: HashMap<&str, HashMap<String, usize>> = HashMap::new();
-        let mut surfaces: HashMap<String, HashMap<String, usize>> = HashMap::new();
         let mut unit_grams: HashMap<usize, HashSet<String>> = HashMap::new();
-        let mut capitals: HashMap<String, (usize, usize)> = HashMap::new();
         for (u, unit) in units.iter().enumerate() {
             let cands: Vec<&str> = unit_cands
                 .get(u)
@@ -132,47 +130,22 @@ impl<'u> Cooccurrence<'u> {
             .values()
             .flat_map(|m| m.iter().filter(|(_, n)| **n >= 2).map(|(k, _)| k.clone()))
             .collect();
-        // Pass 3: how many units have each of those n-grams, how they are
-        // spelt and capitalised, over the whole memory (so that none of it
-        // depends on which candidates were shortlisted).
-        let mut df_en: HashMap<String, usize> = HashMap::new();
-        // How many units have both an n-gram and a German candidate (any
-        // candidate, not only the shortlisted: for pass 4).
-        let mut pair: PairCounts<'_> = HashMap::new();
-        for (u, unit) in units.iter().enumerate() {
-            for (k, (surface, initial)) in ngrams(lex, &unit.target) {
-                if !wanted.contains(&k) {
-                    continue;
-                }
-                let meets = pair.entry(k.clone()).or_default();
-                for g in unit_cands.get(u).map_or(&[][..], Vec::as_slice) {
-                    *meets.entry(g.as_str()).or_default() += 1;
-                }
-                let s = surfaces.entry(k.clone()).or_default();
-                // A unit-initial capital is not the word's own.
-                let weight = if initial { 1 } else { 3 };
-                *s.entry(surface.clone()).or_default() += weight;
-                if !initial {
-                    let c = capitals.entry(k.clone()).or_default();
-                    c.0 += usize::from(capitalised_as_name(&surface));
-                    c.1 += 1;
-                }
-                *df_en.entry(k).or_default() += 1;
-            }
-        }
+        // Pass 3: over the whole memory (so that none of it depends on
+        // which candidates were shortlisted).
+        let memory = OverMemory::count(units, unit_cands, &wanted, lex);
 
         // Pass 4: every English n-gram of a unit goes to the German
         // candidates of that unit it is most strongly associated with over
         // the whole memory (competitive linking, Melamed 2000): `tear gas`
         // in a unit with `Tränengas` is that word's, not `Ordnungskräfte`'s.
-        let co = link_competitively(unit_cands, &chosen, &unit_grams, &df_en, &pair);
+        let co = link_competitively(unit_cands, &chosen, &unit_grams, &memory);
 
         Cooccurrence {
             co,
-            surfaces,
+            surfaces: memory.surfaces,
             unit_grams,
-            df_en,
-            capitals,
+            df_en: memory.df_en,
+            capitals: memory.capitals,
         }
     }
 
@@ -235,19 +208,72 @@ fn capitalised_as_name(surface: &str) -> bool {
     })
 }
 
+/// What pass 3 counts over the whole memory for the n-grams some
+/// shortlisted candidate shares in at least two units.
+struct OverMemory<'u> {
+    /// N-gram key → surface → weighted count (3, or 1 at the unit start).
+    surfaces: HashMap<String, HashMap<String, usize>>,
+    /// N-gram key → (occurrences capitalised as a name, all occurrences),
+    /// not counting those at the start of a unit.
+    capitals: HashMap<String, (usize, usize)>,
+    /// Units that have each n-gram.
+    df_en: HashMap<String, usize>,
+    /// Units that have each n-gram and each German candidate (any
+    /// candidate, not only the shortlisted: for pass 4).
+    pair: PairCounts<'u>,
+}
+
+impl<'u> OverMemory<'u> {
+    /// Counts the n-grams `wanted` over `units`, whose German candidates
+    /// are `unit_cands`.
+    fn count(
+        units: &[UnitText],
+        unit_cands: &'u [Vec<String>],
+        wanted: &HashSet<String>,
+        lex: &Lexicon,
+    ) -> OverMemory<'u> {
+        let mut m = OverMemory {
+            surfaces: HashMap::new(),
+            capitals: HashMap::new(),
+            df_en: HashMap::new(),
+            pair: HashMap::new(),
+        };
+        for (u, unit) in units.iter().enumerate() {
+            for (k, (surface, initial)) in ngrams(lex, &unit.target) {
+                if !wanted.contains(&k) {
+                    continue;
+                }
+                let meets = m.pair.entry(k.clone()).or_default();
+                for g in unit_cands.get(u).map_or(&[][..], Vec::as_slice) {
+                    *meets.entry(g.as_str()).or_default() += 1;
+                }
+                let s = m.surfaces.entry(k.clone()).or_default();
+                // A unit-initial capital is not the word's own.
+                let weight = if initial { 1 } else { 3 };
+                *s.entry(surface.clone()).or_default() += weight;
+                if !initial {
+                    let c = m.capitals.entry(k.clone()).or_default();
+                    c.0 += usize::from(capitalised_as_name(&surface));
+                    c.1 += 1;
+                }
+                *m.df_en.entry(k).or_default() += 1;
+            }
+        }
+        m
+    }
+}
+
 /// The co-occurrence counts `co` of the shortlisted candidates `chosen`,
 /// recounted so that a unit's n-gram (`unit_grams`) counts only for the
 /// candidates of the unit (of all its candidates, `unit_cands`) with the
-/// highest Dice coefficient with it over the memory (`df_en`: units of
-/// each counted n-gram; `pair`: units of each counted n-gram with each
-/// candidate).
+/// highest Dice coefficient with it over the `memory`.
 fn link_competitively<'u>(
     unit_cands: &'u [Vec<String>],
     chosen: &HashSet<&str>,
     unit_grams: &HashMap<usize, HashSet<String>>,
-    df_en: &HashMap<String, usize>,
-    pair: &PairCounts<'_>,
+    memory: &OverMemory<'_>,
 ) -> HashMap<&'u str, HashMap<String, usize>> {
+    let (df_en, pair) = (&memory.df_en, &memory.pair);
     let mut df_de: HashMap<&str, usize> = HashMap::new();
     for cands in unit_cands {
         for c in cands {
