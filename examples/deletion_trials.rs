@@ -291,6 +291,37 @@ impl Pair<'_> {
         }
     }
 
+    /// The trial of gold link `b` (number `k`) with one side cut
+    /// (`cut_german`: the German), `kept` the cut side's sentences; its
+    /// record names document `doc` and lists `kept` around `at`.
+    fn cut_trial(
+        &self,
+        kept: &[(String, usize)],
+        (k, b, cut_german): (usize, &Bead, bool),
+        (doc, at): (&str, usize),
+    ) -> (Outcome, TrialRecord) {
+        let (outcome, orphans) = if cut_german {
+            (
+                self.trial(kept, &self.tgt, &b.target, false),
+                texts_of(&self.tgt, &b.target),
+            )
+        } else {
+            (
+                self.trial(&self.src, kept, &b.source, true),
+                texts_of(&self.src, &b.source),
+            )
+        };
+        let record = TrialRecord {
+            doc: doc.to_owned(),
+            link: k,
+            cut_german,
+            caught: outcome.caught,
+            orphans,
+            window: window(kept, at),
+        };
+        (outcome, record)
+    }
+
     /// One trial: `src` and `tgt` after the cut; `orphans` are sentences of
     /// the intact side (`orphans_in_source`: the German).
     fn trial(
@@ -555,25 +586,8 @@ fn gold_doc(data: &Path, doc: &GoldDoc, rng: &mut Rng) -> Result<Figures, BoxErr
                 .filter(|(i, _)| !cut.contains(i))
                 .map(|(_, s)| s.clone())
                 .collect();
-            let outcome = if cut_source {
-                pair.trial(&kept, &pair.tgt, &b.target, false)
-            } else {
-                pair.trial(&pair.src, &kept, &b.source, true)
-            };
-            let orphans = if cut_source {
-                texts_of(&pair.tgt, &b.target)
-            } else {
-                texts_of(&pair.src, &b.source)
-            };
-            let record = TrialRecord {
-                doc: fig.name.clone(),
-                link: k,
-                cut_german: cut_source,
-                caught: outcome.caught,
-                orphans,
-                window: window(&kept, cut.first().copied().unwrap_or(0)),
-            };
-            (outcome, record)
+            let at = cut.first().copied().unwrap_or(0);
+            pair.cut_trial(&kept, (k, b, cut_source), (&fig.name, at))
         })
         .collect();
     fig.count(&outcomes);
@@ -730,26 +744,7 @@ fn example(root: &Path) -> Result<Figures, BoxError> {
                 (&en, Lang::En)
             };
             let kept = Raw::new(raw.without(one)?, lang).plain();
-            let (outcome, orphans) = if cut_source {
-                (
-                    pair.trial(&kept, &pair.tgt, &b.target, false),
-                    texts_of(&pair.tgt, &b.target),
-                )
-            } else {
-                (
-                    pair.trial(&pair.src, &kept, &b.source, true),
-                    texts_of(&pair.src, &b.source),
-                )
-            };
-            let record = TrialRecord {
-                doc: fig.name.clone(),
-                link: k,
-                cut_german: cut_source,
-                caught: outcome.caught,
-                orphans,
-                window: window(&kept, one),
-            };
-            Some((outcome, record))
+            Some(pair.cut_trial(&kept, (k, b, cut_source), (&fig.name, one)))
         })
         .collect();
     let outcomes: Vec<(Outcome, TrialRecord)> =
