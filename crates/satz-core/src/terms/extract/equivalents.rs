@@ -263,10 +263,11 @@ impl<'u> OverMemory<'u> {
     }
 }
 
-/// The co-occurrence counts `co` of the shortlisted candidates `chosen`,
-/// recounted so that a unit's n-gram (`unit_grams`) counts only for the
-/// candidates of the unit (of all its candidates, `unit_cands`) with the
-/// highest Dice coefficient with it over the `memory`.
+/// How many units each shortlisted candidate (`chosen`) shares with each
+/// n-gram of its units (`unit_grams`) that the `memory` counted, a unit's
+/// n-gram counting only for the candidates of the unit (of all its
+/// candidates, `unit_cands`) with the highest Dice coefficient with it
+/// over the memory.
 fn link_competitively<'u>(
     unit_cands: &'u [Vec<String>],
     chosen: &HashSet<&str>,
