@@ -35,6 +35,10 @@
 //!
 //! `SATZ_TRIALS_SHOW=1` prints every missed orphan with the links around
 //! it, and every falsely flagged link of the intact documents, to stderr.
+//! `SATZ_TRIALS_LIST=FILE` writes every trial to FILE as a JSON line
+//! ([`TrialRecord`]: what a reader needs to judge whether the cut really
+//! left the orphan without a translation; see
+//! `tests/fixtures/audit/trials_validity_pool.py`).
 //!
 //! The intact documents measure false alarms: a link identical to a gold
 //! link with both sides (a right link, not one of the gold's own 1-0/0-1
