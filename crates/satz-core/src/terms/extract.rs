@@ -95,7 +95,8 @@
 //! with English words compared by Snowball stem, where a unit's n-gram
 //! counts only for the unit's German candidates (of all candidates, not
 //! only the shortlisted) with the highest Dice coefficient with it over the
-//! whole memory: competitive linking (Melamed 2000), so that `tear gas` in
+//! whole memory (competitive linking after Melamed 2000, per n-gram rather
+//! than one to one), so that `tear gas` in
 //! a unit that also has `Tränengas` is that word's equivalent, not that of
 //! `Ordnungskräfte`, which it often meets. At most three equivalents
 //! with Dice ≥ 0.3 and at least two shared units are kept, best first; on
@@ -119,8 +120,9 @@
 //! * `score`: termhood (`ln(1 + spread) · L · S · K · E · H · T · O · F ·
 //!   A · W · X · R`), the shortlist, the factors `P`, `N` and `G`, and the
 //!   name test;
-//! * `equivalents`: passes 2 and 3, English n-grams and their Dice
-//!   co-occurrence with the shortlisted candidates;
+//! * `equivalents`: passes 2 to 4, English n-grams, their Dice
+//!   co-occurrence with the shortlisted candidates and the competitive
+//!   linking;
 //! * `rows`: the output rows (shown form, equivalents, kind, final score,
 //!   example).
 
@@ -169,7 +171,8 @@ pub struct Equivalent {
     pub en: String,
     /// Dice coefficient over units.
     pub dice: f64,
-    /// Units that have both.
+    /// Units that have both, the n-gram linked to the candidate there (see
+    /// the module docs: competitive linking).
     pub units: usize,
 }
 
@@ -241,7 +244,7 @@ pub fn extract(units: &[UnitText], glossary: &Glossary, opts: ExtractOptions) ->
         (opts.top.saturating_mul(longer), opts.names),
     );
 
-    // Passes 2 and 3: co-occurrence of candidates with English n-grams.
+    // Passes 2 to 4: co-occurrence of candidates with English n-grams.
     let co = Cooccurrence::count(units, &found.unit_cands, &scored, &lex);
 
     let kind = if opts.names { Kind::Name } else { Kind::Term };

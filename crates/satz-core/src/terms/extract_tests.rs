@@ -536,4 +536,20 @@ fn an_english_ngram_goes_to_the_german_word_it_translates() {
         Some("tear gas"),
         "{found:?}"
     );
+    // Every candidate competes, not only the shortlisted: with `Tränengas`
+    // in the glossary (so not proposed), `tear gas` is still its.
+    let glossary = Glossary {
+        terms: vec![crate::glossary::Term::new("Tränengas", ["tear gas"])],
+        ..Glossary::default()
+    };
+    let found = extract(&units, &glossary, ExtractOptions::default());
+    assert!(found.iter().all(|c| c.de != "Tränengas"), "{found:?}");
+    let forces = found
+        .iter()
+        .find(|c| c.de == "Ordnungskräfte")
+        .expect("a candidate");
+    assert!(
+        !forces.equivalents.iter().any(|e| e.en.contains("tear")),
+        "{forces:?}"
+    );
 }

@@ -76,7 +76,8 @@ pub(super) fn ngrams(lex: &Lexicon, text: &str) -> HashMap<String, (String, bool
 
 /// How the shortlisted candidates co-occur with English n-grams.
 pub(super) struct Cooccurrence<'u> {
-    /// Candidate key → n-gram key → units that have both.
+    /// Candidate key → n-gram key → units that have both, the n-gram
+    /// linked to the candidate there (pass 4).
     co: HashMap<&'u str, HashMap<String, usize>>,
     /// N-gram key → surface → weighted count (3, or 1 at the unit start).
     surfaces: HashMap<String, HashMap<String, usize>>,
@@ -92,7 +93,9 @@ pub(super) struct Cooccurrence<'u> {
 impl<'u> Cooccurrence<'u> {
     /// Counts the n-grams of the units that have a candidate of `scored`
     /// (`unit_cands` are each unit's candidate keys), then how many units
-    /// have each n-gram that some candidate shares in at least two units.
+    /// have each n-gram that some candidate shares in at least two units,
+    /// alone and with each candidate, then links each unit's n-grams to
+    /// the unit's candidates they go with best.
     pub(super) fn count(
         units: &[UnitText],
         unit_cands: &'u [Vec<String>],
@@ -136,8 +139,9 @@ impl<'u> Cooccurrence<'u> {
 
         // Pass 4: every English n-gram of a unit goes to the German
         // candidates of that unit it is most strongly associated with over
-        // the whole memory (competitive linking, Melamed 2000): `tear gas`
-        // in a unit with `Tränengas` is that word's, not `Ordnungskräfte`'s.
+        // the whole memory (competitive linking after Melamed 2000, per
+        // n-gram rather than one to one): `tear gas` in a unit with
+        // `Tränengas` is that word's, not `Ordnungskräfte`'s.
         let co = link_competitively(unit_cands, &chosen, &unit_grams, &memory);
 
         Cooccurrence {
