@@ -10,7 +10,9 @@
 //!
 //! Only a compound's head is read so: the part before it must be a word
 //! (`Bandscheiben|vorfall`, `Finanz|system`), and the head must be a noun
-//! the memory has on its own (`Vorfall`). A simple word ending in `-s` may
+//! the memory has on its own (`Vorfall`), or, for a dative plural, one
+//! the reference list has with and without the `-n` (`Schauplätze`,
+//! `Schauplätzen`). A simple word ending in `-s` may
 //! be a word of its own or a name (`Nichts`, `Jeans`, `Times`, `Peters`,
 //! `Morales`), so it keeps its form; a single `-s` after `s`, `ß`, `z` or
 //! `x` is never a genitive (`Kompromiss`, `Haushaltskompromiss`).
@@ -71,7 +73,8 @@ pub(super) fn citation_form(
 /// `word` without its genitive `-es` or `-s`, or the dative plural `-n` of
 /// a plural in `-e`, `-er` or `-el`, when the word's last hyphenated part
 /// is a compound whose head, without the ending, is a noun of the memory
-/// (`nouns`, folded) that general German knows (Zipf ≥ [`MIN_HEAD_ZIPF`])
+/// (`nouns`, folded; for the dative, also a word the list has with the
+/// ending too) that general German knows (Zipf ≥ [`MIN_HEAD_ZIPF`])
 /// and, if the list has the head with the ending, uses more than that by
 /// [`CASE_MARGIN`] (by 0 for `-n`); the part before the head is a word of
 /// the list (maybe with a linking element, or a clipped first part such
@@ -107,10 +110,13 @@ pub(super) fn case_base(lex: &Lexicon, word: &str, nouns: &HashSet<String>) -> O
             continue;
         };
         let modifier = bare.strip_suffix(head).unwrap_or_default();
-        if !known_modifier(lex, modifier) || !nouns.contains(&fold_umlauts(&key(head))) {
+        let with_ending = lex.zipf(&format!("{head}{ending}"));
+        // The head is a noun: the memory has it on its own, or, for a
+        // dative, the list has both plurals (`Schauplätze`, `Schauplätzen`).
+        let noun = nouns.contains(&fold_umlauts(&key(head))) || (dative && with_ending.is_some());
+        if !known_modifier(lex, modifier) || !noun {
             continue;
         }
-        let with_ending = lex.zipf(&format!("{head}{ending}"));
         // A dative plural is about as frequent as its nominative plural.
         let margin = if dative { 0.0 } else { CASE_MARGIN };
         let is_case = with_ending.is_none_or(|zo| z >= zo + margin);

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use super::Equivalent;
-use super::candidates::{Gathered, Gathering, letters};
-use super::general::{feminine_form, general, ordinary_parts};
+use super::candidates::{Gathered, Gathering};
+use super::general::{counted_parts, feminine_form, general, ordinary_parts};
 use super::kinds;
 use super::lexicon::Lexicon;
 use crate::glossary::{Glossary, HitKind, TermMatcher};
@@ -61,13 +61,7 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
     let l = (g.letters as f64 / 10.0).min(2.5);
-    let parts = if general.parts > 1 {
-        general.parts
-    } else if letters(&g.noun_key) >= 10 {
-        2
-    } else {
-        1
-    };
+    let parts = counted_parts(lex, &g.noun_key, general.parts, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
     let s = 1.0 + 0.5 * (parts.clamp(1, 3) as f64 - 1.0);
     let kn = keyness(g.forms.values().sum(), found.tokens, general.zipf);
