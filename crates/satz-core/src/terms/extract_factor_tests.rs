@@ -1,12 +1,12 @@
-//! Tests of the factors `X`, `R` and `G` of the term-candidate extraction:
-//! the prefixes of countries and bodies, thin evidence and ordinary made
-//! objects.
+//! Tests of the factors `S`, `X`, `R` and `G` of the term-candidate
+//! extraction: the parts of a compound, the prefixes of countries and
+//! bodies, thin evidence and ordinary made objects.
 use std::collections::HashSet;
 
 use super::Equivalent;
-use super::general::object_parts;
+use super::general::{compound_split, object_parts};
 use super::lexicon::Lexicon;
-use super::score::{abbreviation_prefix, object_factor, thin_evidence};
+use super::score::{abbreviation_prefix, counted_parts, object_factor, thin_evidence};
 
 #[test]
 fn abbreviation_prefixes_and_thin_evidence() {
@@ -141,4 +141,33 @@ fn english_equivalents_that_name_ordinary_made_objects() {
         );
     }
     assert!((object_factor(&lex, None, true) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn the_parts_of_a_compound_and_of_a_long_word_that_does_not_split() {
+    let lex = Lexicon::new();
+    let vocab: HashSet<String> = HashSet::new();
+    let counted = |w: &str| {
+        let parts = compound_split(w, &vocab, &lex).map_or(1, |s| s.len());
+        counted_parts(&lex, w, parts)
+    };
+    // A split's parts.
+    assert_eq!(counted("haushaltsdefizit"), 2);
+    assert_eq!(counted("zusammenstoß"), 2);
+    // A long word that does not split is a compound of unknown parts ...
+    assert_eq!(counted("ölgesellschaften"), 2);
+    // ... also with a derivational ending when its end is a word
+    // (`Erd|erwärmung`, `Öl|bohrungen`) ...
+    assert_eq!(counted("erderwärmung"), 2);
+    assert_eq!(counted("ölbohrungen"), 2);
+    // ... but one stem made a noun is one part, as is a short word.
+    for w in [
+        "parteilichkeit",
+        "autorisierung",
+        "enthüllungen",
+        "obligation",
+    ] {
+        assert_eq!(counted(w), 1, "{w}");
+    }
+    assert_eq!(counted("teleskop"), 1);
 }

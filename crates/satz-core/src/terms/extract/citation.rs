@@ -12,7 +12,8 @@
 //! (`Bandscheiben|vorfall`, `Finanz|system`), and the head must be a noun
 //! the memory has on its own (`Vorfall`), or, for a dative plural, one
 //! the reference list has with and without the `-n` (`Schauplätze`,
-//! `Schauplätzen`). A simple word ending in `-s` may
+//! `Schauplätzen`) after a first part that is a listed word of four
+//! letters or more (`Kriegs|schauplätzen`; not `Be|fragten`). A simple word ending in `-s` may
 //! be a word of its own or a name (`Nichts`, `Jeans`, `Times`, `Peters`,
 //! `Morales`), so it keeps its form; a single `-s` after `s`, `ß`, `z` or
 //! `x` is never a genitive (`Kompromiss`, `Haushaltskompromiss`).
@@ -74,7 +75,8 @@ pub(super) fn citation_form(
 /// a plural in `-e`, `-er` or `-el`, when the word's last hyphenated part
 /// is a compound whose head, without the ending, is a noun of the memory
 /// (`nouns`, folded; for the dative, also a word the list has with the
-/// ending too) that general German knows (Zipf ≥ [`MIN_HEAD_ZIPF`])
+/// ending too, after a first part of [`listed_first_part`]) that general
+/// German knows (Zipf ≥ [`MIN_HEAD_ZIPF`])
 /// and, if the list has the head with the ending, uses more than that by
 /// [`CASE_MARGIN`] (by 0 for `-n`); the part before the head is a word of
 /// the list (maybe with a linking element, or a clipped first part such
@@ -111,9 +113,12 @@ pub(super) fn case_base(lex: &Lexicon, word: &str, nouns: &HashSet<String>) -> O
         };
         let modifier = bare.strip_suffix(head).unwrap_or_default();
         let with_ending = lex.zipf(&format!("{head}{ending}"));
-        // The head is a noun: the memory has it on its own, or, for a
-        // dative, the list has both plurals (`Schauplätze`, `Schauplätzen`).
-        let noun = nouns.contains(&fold_umlauts(&key(head))) || (dative && with_ending.is_some());
+        // The head is a noun the memory has on its own; or, for a dative,
+        // the list has the head with and without the `-n` (`Schauplätze`,
+        // `Schauplätzen`) and the first part is a whole word of the list
+        // (`Kriegs-`; not `Be-` of `Befragten`).
+        let noun = nouns.contains(&fold_umlauts(&key(head)))
+            || (dative && with_ending.is_some() && listed_first_part(lex, modifier));
         if !known_modifier(lex, modifier) || !noun {
             continue;
         }
@@ -151,6 +156,17 @@ fn known_modifier(lex: &Lexicon, modifier: &str) -> bool {
         || ["e", "en", "n"]
             .iter()
             .any(|end| listed(&format!("{modifier}{end}")))
+}
+
+/// Whether `modifier` is a word of the reference list of at least four
+/// letters, maybe behind a linking element (`kriegs`, `selbstmord`), not
+/// clipped nor short (`be`, `all`).
+fn listed_first_part(lex: &Lexicon, modifier: &str) -> bool {
+    ["", "s", "es", "n", "en", "e"].iter().any(|link| {
+        modifier
+            .strip_suffix(link)
+            .is_some_and(|m| m.chars().count() >= 4 && lex.zipf(m).is_some())
+    })
 }
 
 /// The keys of single-word candidates to merge into another because their

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::candidates::{Gathered, letters};
+use super::candidates::Gathered;
 use super::lexicon::{LIST_FLOOR, Lexicon};
 use crate::text::words::{fold_umlauts, key};
 
@@ -84,55 +84,6 @@ fn noun_general(lex: &Lexicon, g: &Gathered, vocabulary: &HashSet<String>) -> Ge
         zipf,
         parts,
         listed: listed.is_some(),
-    }
-}
-
-/// The fewest letters of a word that does not split for [`counted_parts`]
-/// to count it as a compound of unknown parts.
-const LONG_WORD: usize = 10;
-
-/// Derivational endings, folded: a long noun that ends in one and does not
-/// split is one stem made a noun (`Umstrukturierung`, `Parteilichkeit`,
-/// `Liquidität`, `Obligation`, `Autoritarismus`), not a compound.
-const DERIVATIONS: &[&str] = &[
-    "ung", "ungen", "keit", "keiten", "heit", "heiten", "itat", "itaten", "ion", "ionen", "ismus",
-    "ismen",
-];
-
-/// Verb particles, folded: a closed word that splits into one of them and
-/// a word is the noun of a particle verb (`Zusammen|stoß`,
-/// `Ein|lieferung`, `Über|treten`), not a compound of two concepts.
-const PARTICLES: &[&str] = &[
-    "ab", "an", "auf", "aus", "bei", "durch", "ein", "entgegen", "fort", "gegen", "her", "heraus",
-    "hin", "hinter", "mit", "nach", "uber", "um", "unter", "vor", "voran", "weg", "wieder", "zu",
-    "zuruck", "zusammen",
-];
-
-/// How many parts the factor `S` counts of a noun `head` (lower-case key)
-/// whose split ([`general`]) has `parts`: a closed word whose split starts
-/// with a verb particle counts one part less; a word of at least
-/// [`LONG_WORD`] letters that does not split counts 2 (a compound of parts
-/// neither the list nor the memory has: `Öl|gesellschaften`,
-/// `Leber|zirrhose`) unless it ends in a derivational ending
-/// ([`DERIVATIONS`]); any other word counts its parts.
-pub(super) fn counted_parts(
-    lex: &Lexicon,
-    head: &str,
-    parts: usize,
-    vocabulary: &HashSet<String>,
-) -> usize {
-    let folded = fold_umlauts(&key(head));
-    if parts > 1 {
-        let particle = !folded.contains(['-', '\u{2010}', '\u{2011}'])
-            && compound_split(head, vocabulary, lex)
-                .is_some_and(|s| s.first().is_some_and(|p| PARTICLES.contains(&p.as_str())));
-        return if particle { parts - 1 } else { parts };
-    }
-    let long = letters(head) >= LONG_WORD;
-    if long && !DERIVATIONS.iter().any(|d| folded.ends_with(d)) {
-        2
-    } else {
-        1
     }
 }
 

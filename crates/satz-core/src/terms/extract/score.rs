@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use super::Equivalent;
-use super::candidates::{Gathered, Gathering};
-use super::general::{counted_parts, feminine_form, general, ordinary_parts};
+use super::candidates::{Gathered, Gathering, letters};
+use super::general::{feminine_form, general, ordinary_parts};
 use super::kinds;
 use super::lexicon::Lexicon;
 use crate::glossary::{Glossary, HitKind, TermMatcher};
@@ -61,7 +61,7 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     let general = general(lex, g, &found.vocabulary);
     #[allow(clippy::cast_precision_loss)]
     let l = (g.letters as f64 / 10.0).min(2.5);
-    let parts = counted_parts(lex, &g.noun_key, general.parts, &found.vocabulary);
+    let parts = counted_parts(lex, &g.noun_key, general.parts);
     #[allow(clippy::cast_precision_loss)]
     let s = 1.0 + 0.5 * (parts.clamp(1, 3) as f64 - 1.0);
     let kn = keyness(g.forms.values().sum(), found.tokens, general.zipf);
@@ -97,6 +97,50 @@ fn termhood(lex: &Lexicon, k: &str, g: &Gathered, found: &Gathering) -> f64 {
     // evidence for being of one story (docs/commands.md).
     let r = thin_evidence(g.units.len());
     (1.0 + spread).ln() * l * s * kn * e * h * one_text * o * f * w * x * r * free_phrase(lex, g)
+}
+
+/// The fewest letters of a word that does not split for [`counted_parts`]
+/// to count it as a compound of unknown parts.
+const LONG_WORD: usize = 10;
+
+/// The fewest letters of a listed end of a word that shows the word to be
+/// a compound whose first part is unknown (`Erd|erwärmung`,
+/// `Öl|bohrungen`; `lungen` in `Enthüllungen` is too short).
+const KNOWN_END: usize = 7;
+
+/// Derivational endings, folded: a long noun that ends in one and does not
+/// split is mostly one stem made a noun (`Umstrukturierung`,
+/// `Parteilichkeit`, `Autorisierung`, `Obligation`), not a compound.
+const DERIVATIONAL_SUFFIXES: &[&str] = &[
+    "ung", "ungen", "keit", "keiten", "heit", "heiten", "itat", "itaten", "ion", "ionen", "ismus",
+    "ismen",
+];
+
+/// The parts the factor `S` counts of a noun `head` (lower-case key) whose
+/// split has `parts` ([`general`]): those parts; for a word that does not
+/// split, 2 when it has at least [`LONG_WORD`] letters (a compound of
+/// parts neither the list nor the memory has: `Ölgesellschaften`,
+/// `Leberzirrhose`), but 1 when it also ends in a derivational ending
+/// ([`DERIVATIONAL_SUFFIXES`]) and no end of it of at least [`KNOWN_END`]
+/// letters after its first two is a word of the list; else 1.
+pub(super) fn counted_parts(lex: &Lexicon, head: &str, parts: usize) -> usize {
+    if parts > 1 {
+        return parts;
+    }
+    if letters(head) < LONG_WORD {
+        return 1;
+    }
+    let folded = fold_umlauts(&key(head));
+    let derived = DERIVATIONAL_SUFFIXES.iter().any(|d| folded.ends_with(d));
+    let listed_end = || {
+        folded
+            .char_indices()
+            .skip(2)
+            .filter_map(|(i, _)| folded.get(i..))
+            .filter(|end| end.chars().count() >= KNOWN_END)
+            .any(|end| lex.knows_folded(end))
+    };
+    if !derived || listed_end() { 2 } else { 1 }
 }
 
 /// The fewest units whose evidence is not thin (for [`thin_evidence`]).
