@@ -24,6 +24,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::Gathered;
+use super::general::linked_zipf;
 use super::lexicon::Lexicon;
 use crate::text::words::{fold_umlauts, key};
 
@@ -149,24 +150,18 @@ fn known_head<'a>(lex: &Lexicon, bare: &'a str, min: usize) -> Option<(&'a str, 
 /// element (`kriegs`, `bandscheiben`) or clipped (`finanz` of `finanzen`,
 /// `schul` of `schule`).
 fn known_modifier(lex: &Lexicon, modifier: &str) -> bool {
-    let listed = |m: &str| m.chars().count() >= 3 && lex.zipf(m).is_some();
-    ["", "s", "es", "n", "en", "e"]
-        .iter()
-        .any(|link| modifier.strip_suffix(link).is_some_and(listed))
-        || ["e", "en", "n"]
-            .iter()
-            .any(|end| listed(&format!("{modifier}{end}")))
+    linked_zipf(lex, modifier, 3).is_some()
+        || ["e", "en", "n"].iter().any(|end| {
+            let whole = format!("{modifier}{end}");
+            whole.chars().count() >= 3 && lex.zipf(&whole).is_some()
+        })
 }
 
 /// Whether `modifier` is a word of the reference list of at least four
 /// letters, maybe behind a linking element (`kriegs`, `selbstmord`), not
 /// clipped nor short (`be`, `all`).
 fn listed_first_part(lex: &Lexicon, modifier: &str) -> bool {
-    ["", "s", "es", "n", "en", "e"].iter().any(|link| {
-        modifier
-            .strip_suffix(link)
-            .is_some_and(|m| m.chars().count() >= 4 && lex.zipf(m).is_some())
-    })
+    linked_zipf(lex, modifier, 4).is_some()
 }
 
 /// The keys of single-word candidates to merge into another because their

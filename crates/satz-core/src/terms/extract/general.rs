@@ -141,15 +141,25 @@ pub(super) fn feminine_form(lex: &Lexicon, head: &str, vocabulary: &HashSet<Stri
     })
 }
 
+/// The endings a compound part may carry before the next part: none, or
+/// a linking element or plural ending (`-s-`, `-es-`, `-n-`, `-en-`,
+/// `-e-`).
+const LINKS: [&str; 6] = ["", "s", "es", "n", "en", "e"];
+
 /// The Zipf value of a compound part, or of the part without a linking
 /// element or plural ending (`regierungs`, `erhohungen`), whichever is
-/// higher.
-fn bare_zipf(lex: &Lexicon, part: &str) -> Option<f64> {
-    ["", "s", "es", "n", "en", "e"]
+/// higher, of a word of at least `min` letters.
+pub(super) fn linked_zipf(lex: &Lexicon, part: &str, min: usize) -> Option<f64> {
+    LINKS
         .iter()
-        .filter_map(|end| part.strip_suffix(end).filter(|b| b.chars().count() >= 3))
+        .filter_map(|end| part.strip_suffix(end).filter(|b| b.chars().count() >= min))
         .filter_map(|b| lex.zipf(b))
         .reduce(f64::max)
+}
+
+/// [`linked_zipf`] of a word of at least three letters.
+fn bare_zipf(lex: &Lexicon, part: &str) -> Option<f64> {
+    linked_zipf(lex, part, 3)
 }
 
 /// Whether a compound part is an everyday word: frequent in general German
@@ -215,7 +225,7 @@ pub(super) fn compound_split(
         if known_word(&p) {
             return Some(p);
         }
-        ["s", "es", "n", "en", "e"].iter().find_map(|link| {
+        LINKS.iter().skip(1).find_map(|link| {
             p.strip_suffix(link)
                 .filter(|b| known_word(b))
                 .map(str::to_owned)
