@@ -42,8 +42,8 @@
 //!           apart are different texts): a term recurs across texts
 //!   L   letters / 10, at most 2.5 (an adjective counts half its letters)
 //!   S   1 + 0.5 · (parts − 1), parts of a compound at most 3 (a word of
-//!       10 or more letters that does not split counts 2 unless it is one
-//!       stem with a derivational ending: see `score::counted_parts`)
+//!       10 or more letters that does not split counts 2 unless it has a
+//!       derivational ending and no listed end: see `score::counted_parts`)
 //!   K   keyness: the Zipf value in this memory (occurrences per 10^9 words)
 //!       less Z, at least 0.1
 //!   E   everyday: 1 up to Z = 3.3, then a tenth per Zipf point more

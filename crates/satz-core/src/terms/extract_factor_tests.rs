@@ -160,6 +160,8 @@ fn the_parts_of_a_compound_and_of_a_long_word_that_does_not_split() {
     // (`Erd|erwärmung`, `Öl|bohrungen`) ...
     assert_eq!(counted("erderwärmung"), 2);
     assert_eq!(counted("ölbohrungen"), 2);
+    // (as does a prefixed derivation of a listed word: `Strukturierung`)
+    assert_eq!(counted("umstrukturierung"), 2);
     // ... but one stem made a noun is one part, as is a short word.
     for w in [
         "parteilichkeit",

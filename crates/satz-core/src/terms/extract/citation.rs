@@ -13,8 +13,12 @@
 //! the memory has on its own (`Vorfall`), or, for a dative plural, one
 //! the reference list has with and without the `-n` (`Schauplätze`,
 //! `Schauplätzen`) after a first part that is a listed word of four
-//! letters or more (`Kriegs|schauplätzen`; not `Be|fragten`). A simple word ending in `-s` may
-//! be a word of its own or a name (`Nichts`, `Jeans`, `Times`, `Peters`,
+//! letters or more (`Kriegs|schauplätzen`; not `Be|fragten`). The list
+//! does not tell nouns apart, so such a head may be an adjective or verb
+//! form (`Wahl|berechtigten`, even `Ange|klagten`); the form shown is then
+//! still the headword, since nouns made of adjectives are cited in `-e`
+//! (`Wahlberechtigte`, `Angeklagte`). A simple word ending in `-s` may be
+//! a word of its own or a name (`Nichts`, `Jeans`, `Times`, `Peters`,
 //! `Morales`), so it keeps its form; a single `-s` after `s`, `ß`, `z` or
 //! `x` is never a genitive (`Kompromiss`, `Haushaltskompromiss`).
 //!

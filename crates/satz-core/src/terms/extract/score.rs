@@ -105,12 +105,16 @@ const LONG_WORD: usize = 10;
 
 /// The fewest letters of a listed end of a word that shows the word to be
 /// a compound whose first part is unknown (`Erd|erwärmung`,
-/// `Öl|bohrungen`; `lungen` in `Enthüllungen` is too short).
+/// `Öl|bohrungen`; `lungen` in `Enthüllungen` is too short). A prefixed
+/// derivation of a listed word passes as well (`Um|strukturierung`,
+/// `Be|handlung`), and so does a chance end (`In|formationen`).
 const KNOWN_END: usize = 7;
 
 /// Derivational endings, folded: a long noun that ends in one and does not
-/// split is mostly one stem made a noun (`Umstrukturierung`,
-/// `Parteilichkeit`, `Autorisierung`, `Obligation`), not a compound.
+/// split is mostly a derivation (`Parteilichkeit`, `Autorisierung`,
+/// `Obligation`), not a compound. A compound whose first part the
+/// splitter reads but whose derived head the list lacks is missed
+/// (`Kredit|würdigkeit`, `Verfassungs|mäßigkeit`).
 const DERIVATIONAL_SUFFIXES: &[&str] = &[
     "ung", "ungen", "keit", "keiten", "heit", "heiten", "itat", "itaten", "ion", "ionen", "ismus",
     "ismen",
